@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { ASSUMPTION_KEYS, type AssumptionKey, assumptionDescriptions } from './assumption-keys.js';
+
+/** Capabilities whose importance the answers file may set explicitly under `needs`. */
+export const NEED_KEYS = [
+  'networkPolicy',
+  'l7Policy',
+  'kubeProxyReplacement',
+  'encryption',
+  'multiCluster',
+  'observability',
+  'flowRetention',
+  'serviceMesh',
+  'runtimeSecurity',
+  'egressControl',
+] as const;
+export type NeedKey = (typeof NEED_KEYS)[number];
+
+export const IMPORTANCE_LEVELS = ['must', 'should', 'nice', 'no'] as const;
+export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+
+export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
+export const CLOUDS = ['aws', 'azure', 'gcp', 'oracle', 'ibm', 'alibaba', 'on-prem', 'other'] as const;
+export const CNIS = [
+  'flannel',
+  'calico',
+  'cilium',
+  'aws-vpc-cni',
+  'azure-cni',
+  'weave',
+  'other',
+  'none',
+] as const;
+export const KUBE_PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'] as const;
+export const FRAMEWORKS = [
+  'pci-dss',
+  'hipaa',
+  'soc2',
+  'iso27001',
+  'fedramp',
+  'gdpr',
+  'nis2',
+  'dora',
+] as const;
+export const REQUIREMENT_LEVELS = ['required', 'preferred', 'none'] as const;
+export const MATURITY_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
+export const EBPF_EXPERIENCE = ['none', 'some', 'deep'] as const;
+export const MESHES = ['none', 'istio', 'linkerd', 'consul', 'kuma', 'other'] as const;
+
+const count = (description: string, min: number, max: number) =>
+  z.number().int().min(min).max(max).describe(description);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const EngagementSchema = z
+  .strictObject({
+    client: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .describe('Client organisation named on the cover and in the file names.'),
+    preparedBy: z
+      .string()
+      .trim()
+      .max(160)
+      .optional()
+      .describe('Who prepared the report (person, firm). Omitted: not shown.'),
+    date: z
+      .string()
+      .regex(ISO_DATE, 'a date written YYYY-MM-DD')
+      .refine(isRealDate, 'a calendar date that exists')
+      .optional()
+      .describe('Report date, YYYY-MM-DD. Default: today (or SOURCE_DATE_EPOCH when set).'),
+    currency: z
+      .enum(CURRENCIES)
+      .default('USD')
+      .describe('ISO 4217 currency of every amount in the answers and the report.'),
+    horizonYears: count('Years the total cost of ownership covers.', 1, 10).default(3),
+  })
+  .describe('Who the report is for and how costs are shown.');
+
+export const ClusterSchema = z
+  .strictObject({
+    clusters: count('Kubernetes clusters in scope.', 1, 10_000).default(1),
+    nodes: count('Total worker nodes across all clusters, today.', 1, 1_000_000).default(10),
+    podsPerNode: count('Average pods per worker node.', 1, 1_000).default(30),
+    services: count('Kubernetes Services across all clusters.', 0, 10_000_000).default(100),
+    growthPercentPerYear: z
+      .number()
+      .min(-50)
+      .max(300)
+      .default(10)
+      .describe('Yearly growth of the node count, in percent (negative for shrinking).'),
+    clouds: z
+      .array(z.enum(CLOUDS))
+      .min(1)
+      .max(CLOUDS.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'each cloud listed once')
+      .default(['aws'])
+      .describe('Where the clusters run; more than one entry means multi-cloud or hybrid.'),
+    currentCni: z.enum(CNIS).default('flannel').describe('The CNI the clusters run today.'),
+    kubeProxyMode: z
+      .enum(KUBE_PROXY_MODES)
+      .default('iptables')
+      .describe('How kube-proxy programs Services today.'),
+  })
+  .describe('Size and shape of the estate.');
+
+export const ComplianceSchema = z
+  .strictObject({
+    frameworks: z
+      .array(z.enum(FRAMEWORKS))
+      .max(FRAMEWORKS.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'each framework listed once')
+      .default([])
+      .describe('Compliance frameworks the clusters fall under.'),
+    encryptionInTransit: z
+      .enum(REQUIREMENT_LEVELS)
+      .default('none')
+      .describe('Whether pod-to-pod traffic must be encrypted between nodes.'),
+    flowLogRetentionDays: count(
+      'Days network flow logs must be kept; 0 means no retention needed.',
+      0,
+      3_650,
+    ).default(0),
+    airGapped: z
+      .boolean()
+      .default(false)
+      .describe('Clusters have no internet access (installs from internal mirrors).'),
+    fips: z.boolean().default(false).describe('FIPS 140 validated cryptography is required.'),
+  })
+  .describe('Regulatory and audit requirements.');
+
+export const TeamSchema = z
+  .strictObject({
+    maturity: z
+      .enum(MATURITY_LEVELS)
+      .default('intermediate')
+      .describe('Platform team experience running Kubernetes.'),
+    platformEngineers: count('Engineers who run the clusters.', 0, 10_000).default(2),
+    ebpfExperience: z
+      .enum(EBPF_EXPERIENCE)
+      .default('none')
+      .describe('Team experience debugging eBPF data planes.'),
+    vendorSupport: z
+      .enum(REQUIREMENT_LEVELS)
+      .default('none')
+      .describe('Need for SLA-backed 24x7 vendor support for the network layer.'),
+  })
+  .describe('The team that will run the network layer.');
+
+export const MeshSchema = z
+  .strictObject({
+    current: z.enum(MESHES).default('none').describe('Service mesh in use today.'),
+    sidecars: count('Pods running a sidecar proxy today.', 0, 100_000_000).default(0),
+    sidecarCpuMillicores: z
+      .number()
+      .min(0)
+      .max(64_000)
+      .optional()
+      .describe('CPU reserved per sidecar, in millicores. Default: from data/ (sidecarCpuMillicores).'),
+    sidecarMemoryMiB: z
+      .number()
+      .min(0)
+      .max(262_144)
+      .optional()
+      .describe('Memory reserved per sidecar, in MiB. Default: from data/ (sidecarMemoryMiB).'),
+    latencySensitive: z.boolean().default(false).describe('Workloads where added proxy latency matters.'),
+  })
+  .describe('Service mesh footprint today.');
+
+const importance = (capability: string) =>
+  z
+    .enum(IMPORTANCE_LEVELS)
+    .optional()
+    .describe(`How much ${capability} matters. Default: derived from the other answers.`);
+
+export const NeedsSchema = z
+  .strictObject({
+    networkPolicy: importance('L3/L4 Kubernetes NetworkPolicy enforcement'),
+    l7Policy: importance('L7 (HTTP, gRPC, DNS) policy'),
+    kubeProxyReplacement: importance('replacing kube-proxy with an eBPF service load balancer'),
+    encryption: importance('transparent pod-to-pod encryption'),
+    multiCluster: importance('cross-cluster networking and service discovery'),
+    observability: importance('network flow observability'),
+    flowRetention: importance('historical flow storage for audit and forensics'),
+    serviceMesh: importance('service mesh features (mTLS, traffic management)'),
+    runtimeSecurity: importance('runtime security (process and syscall visibility)'),
+    egressControl: importance('L7-aware ingress and egress control with stable egress IPs'),
+  } satisfies Record<NeedKey, z.ZodType>)
+  .describe(
+    'Importance of each capability: must, should, nice or no. Omitted: derived from the answers above.',
+  );
+
+const priority = (criterion: string) =>
+  z.number().min(0).max(5).default(3).describe(`Weight of ${criterion} in the decision, 0 (ignore) to 5.`);
+
+export const PrioritiesSchema = z
+  .strictObject({
+    cost: priority('total cost of ownership'),
+    capability: priority('capability fit'),
+    risk: priority('operational and vendor risk'),
+    simplicity: priority('operational simplicity'),
+  })
+  .refine((p) => p.cost + p.capability + p.risk + p.simplicity > 0, 'at least one priority above 0')
+  .describe('How much each criterion counts in the decision.');
+
+export const AssumptionsSchema = z
+  .strictObject(
+    Object.fromEntries(
+      ASSUMPTION_KEYS.map((key) => [
+        key,
+        z.number().min(0).max(1e12).optional().describe(assumptionDescriptions[key]),
+      ]),
+    ) as Record<AssumptionKey, z.ZodOptional<z.ZodNumber>>,
+  )
+  .describe('Overrides of cost defaults from data/, by key, in the engagement currency.');
+
+export const AnswersSchema = z
+  .strictObject({
+    version: z.literal(1).describe('Format version of the answers file. Only 1 exists.'),
+    engagement: EngagementSchema,
+    cluster: ClusterSchema.prefault({}),
+    compliance: ComplianceSchema.prefault({}),
+    team: TeamSchema.prefault({}),
+    mesh: MeshSchema.prefault({}),
+    needs: NeedsSchema.prefault({}),
+    priorities: PrioritiesSchema.prefault({}),
+    assumptions: AssumptionsSchema.prefault({}),
+  })
+  .superRefine((a, ctx) => {
+    if (a.mesh.current === 'none' && a.mesh.sidecars > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mesh', 'sidecars'],
+        message: `sidecars without a mesh (got ${a.mesh.sidecars}; expected 0 while mesh.current is none, or set mesh.current)`,
+      });
+    }
+    const pods = a.cluster.nodes * a.cluster.podsPerNode;
+    if (a.mesh.sidecars > pods) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mesh', 'sidecars'],
+        message: `more sidecars than pods (got ${a.mesh.sidecars}; expected at most cluster.nodes × cluster.podsPerNode = ${pods})`,
+      });
+    }
+  })
+  .describe('cnireport answers file, format v1: one client situation captured in a workshop.');
+
+/** What a user writes: everything but `version` and `engagement.client` may be omitted. */
+export type AnswersInput = z.input<typeof AnswersSchema>;
+/** What the core receives: defaults applied. */
+export type Answers = z.output<typeof AnswersSchema>;
