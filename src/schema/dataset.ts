@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { CURRENCIES, IMPORTANCE_LEVELS } from './answers.js';
+import { COST_KEYS, type CostKey } from './assumption-keys.js';
+
+export const OPTION_IDS = ['flannel', 'cilium-oss', 'isovalent-enterprise'] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+export const CAPABILITY_IDS = [
+  'podNetworking',
+  'networkPolicy',
+  'l7Policy',
+  'kubeProxyReplacement',
+  'encryption',
+  'multiCluster',
+  'observability',
+  'flowRetention',
+  'serviceMesh',
+  'runtimeSecurity',
+  'egressControl',
+  'vendorSupport',
+] as const;
+export type CapabilityId = (typeof CAPABILITY_IDS)[number];
+
+export const SUPPORT_LEVELS = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;
+export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
+
+/** A source is a URL, a repository path, or a sentence starting with "estimate" or "derived". */
+const source = z.string().min(8);
+
+const range = z
+  .strictObject({ likely: z.number().min(0), low: z.number().min(0), high: z.number().min(0) })
+  .refine((r) => r.low <= r.likely && r.likely <= r.high, 'low <= likely <= high');
+export type Range = z.infer<typeof range>;
+
+const footprint = z.strictObject({ cpuMillicores: z.number().min(0), memoryMiB: z.number().min(0) });
+export type Footprint = z.infer<typeof footprint>;
+
+const costDefault = z
+  .strictObject({
+    unit: z.string().min(1),
+    money: z.boolean().default(false),
+    kind: z.enum(['sourced', 'derived', 'estimate', 'placeholder']),
+    likely: z.number().min(0),
+    low: z.number().min(0),
+    high: z.number().min(0),
+    source,
+    byCurrency: z
+      .partialRecord(
+        z.enum(CURRENCIES),
+        z.strictObject({ likely: z.number(), low: z.number(), high: z.number(), source }),
+      )
+      .optional(),
+    byMesh: z
+      .record(z.string(), z.strictObject({ likely: z.number(), low: z.number(), high: z.number(), source }))
+      .optional(),
+  })
+  .refine((c) => c.low <= c.likely && c.likely <= c.high, 'low <= likely <= high');
+export type CostDefault = z.infer<typeof costDefault>;
+
+const support = z.strictObject({
+  level: z.enum(SUPPORT_LEVELS),
+  addons: z.array(z.string()).default([]),
+  note: z.string().min(1),
+  source,
+});
+export type Support = z.infer<typeof support>;
+
+const capability = z.strictObject({
+  id: z.enum(CAPABILITY_IDS),
+  name: z.string().min(1),
+  why: z.string().min(1),
+  support: z.strictObject({ flannel: support, 'cilium-oss': support, 'isovalent-enterprise': support }),
+});
+export type Capability = z.infer<typeof capability>;
+
+const addon = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  components: z.array(z.string()).min(1),
+  licencePerNodeYear: z.number().min(0),
+  setupHoursPerCluster: range,
+  opsHoursPerClusterMonth: range,
+  perNode: footprint,
+  risk: z.number().min(0).max(1),
+  riskNote: z.string().min(1),
+  source,
+});
+export type Addon = z.infer<typeof addon>;
+
+const option = z.strictObject({
+  id: z.enum(OPTION_IDS),
+  name: z.string().min(1),
+  short: z.string().min(1),
+  cni: z.string().min(1),
+  components: z.array(z.string()).min(1),
+  opsKey: z.enum(COST_KEYS),
+  replacesKubeProxy: z.boolean(),
+  removesSidecars: z.boolean(),
+  subscriptionKey: z.enum(COST_KEYS).nullable(),
+  perNode: footprint,
+  perNodeSource: source,
+  extras: z.array(
+    z.strictObject({ capability: z.enum(CAPABILITY_IDS), component: z.string(), perNode: footprint, source }),
+  ),
+});
+export type OptionData = z.infer<typeof option>;
+
+const condition = z.union([
+  z.literal('always'),
+  z.strictObject({ path: z.string(), includesAny: z.array(z.string()).min(1) }),
+  z.strictObject({ path: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.strictObject({ path: z.string(), in: z.array(z.string()).min(1) }),
+  z.strictObject({ path: z.string(), atLeast: z.number() }),
+  z.strictObject({ path: z.string(), lengthAtLeast: z.number().int().min(0) }),
+]);
+export type Condition = z.infer<typeof condition>;
+
+const needsRule = z.strictObject({
+  id: z.string().min(1),
+  when: condition,
+  set: z.partialRecord(z.enum(CAPABILITY_IDS), z.enum(IMPORTANCE_LEVELS)),
+  because: z.string().min(1),
+});
+export type NeedsRule = z.infer<typeof needsRule>;
+
+const byLevel = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.record(z.enum(keys), z.number().min(0));
+
+const model = z.strictObject({
+  importanceWeights: byLevel(IMPORTANCE_LEVELS),
+  levelValues: byLevel(SUPPORT_LEVELS),
+  maturityOpsFactor: byLevel(['beginner', 'intermediate', 'advanced', 'expert'] as const),
+  ebpfOpsFactor: byLevel(['none', 'some', 'deep'] as const),
+  ebpfTrainingFactor: byLevel(['none', 'some', 'deep'] as const),
+  kubeProxyModeFactor: byLevel(['iptables', 'ipvs', 'nftables', 'none'] as const),
+  kubeProxyModeFactorSource: source,
+  risk: z.strictObject({
+    vendorSupportPreferredMissing: z.number(),
+    ebpfInexperience: byLevel(['none', 'some', 'deep'] as const),
+    ebpfInexperienceWithVendor: byLevel(['none', 'some', 'deep'] as const),
+    capacityOverloadMax: z.number(),
+    capacityComfortableShare: z.number().positive(),
+    migrationBase: z.number(),
+    migrationPerDecadeOfNodes: z.number(),
+    migrationMax: z.number(),
+    egressWithoutFailover: z.number(),
+    fipsWithoutValidatedBuild: z.number(),
+    airGappedWithoutSupport: z.number(),
+    sidecarLatency: z.number(),
+  }),
+  decision: z.strictObject({
+    closeCallMargin: z.number().min(0),
+    closeCallProbability: z.number().min(0).max(1),
+    monteCarloDraws: z.number().int().min(100).max(1_000_000),
+    seed: z.number().int(),
+  }),
+});
+export type Model = z.infer<typeof model>;
+
+export const DatasetSchema = z
+  .strictObject({
+    meta: z.strictObject({ dataVersion: z.string().min(1), researchedOn: z.string(), notes: z.string() }),
+    currencies: z.strictObject({
+      base: z.literal('USD'),
+      rates: z.array(
+        z.strictObject({
+          currency: z.enum(CURRENCIES),
+          perUsd: z.number().positive(),
+          source,
+          asOf: z.string().optional(),
+        }),
+      ),
+    }),
+    costs: z.strictObject(
+      Object.fromEntries(COST_KEYS.map((k) => [k, costDefault])) as Record<CostKey, typeof costDefault>,
+    ),
+    capabilities: z.array(capability).length(CAPABILITY_IDS.length),
+    addons: z.array(addon),
+    options: z.array(option).length(OPTION_IDS.length),
+    model,
+    rules: z.array(needsRule),
+  })
+  .superRefine((d, ctx) => {
+    const addonIds = new Set(['mesh', ...d.addons.map((a) => a.id)]);
+    for (const [i, cap] of d.capabilities.entries()) {
+      for (const [optionId, s] of Object.entries(cap.support)) {
+        for (const a of s.addons) {
+          if (!addonIds.has(a)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['capabilities', i, 'support', optionId, 'addons'],
+              message: `unknown add-on ${a}`,
+            });
+          }
+        }
+      }
+    }
+    for (const id of CAPABILITY_IDS) {
+      if (!d.capabilities.some((c) => c.id === id)) {
+        ctx.addIssue({ code: 'custom', path: ['capabilities'], message: `capability ${id} missing` });
+      }
+    }
+    for (const id of OPTION_IDS) {
+      if (!d.options.some((o) => o.id === id)) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: `option ${id} missing` });
+      }
+    }
+    for (const c of CURRENCIES) {
+      if (!d.currencies.rates.some((r) => r.currency === c)) {
+        ctx.addIssue({ code: 'custom', path: ['currencies', 'rates'], message: `no rate for ${c}` });
+      }
+    }
+  });
+
+export type DatasetInput = z.input<typeof DatasetSchema>;
+export type Dataset = z.output<typeof DatasetSchema>;

@@ -1,0 +1,160 @@
+import type { Answers } from '../schema/answers.js';
+import type { Model } from '../schema/dataset.js';
+import type { Plan } from './build-plan.js';
+import type { ParameterValues } from './resolve-parameters.js';
+
+export const TCO_CATEGORIES = [
+  'subscription',
+  'operations',
+  'compute',
+  'migration',
+  'training',
+  'tooling',
+] as const;
+export type TcoCategory = (typeof TCO_CATEGORIES)[number];
+export type ByCategory = Record<TcoCategory, number>;
+
+/** The figures one evaluation runs on: the likely values, or one Monte Carlo draw, or a sensitivity probe. */
+export interface Scenario {
+  readonly values: ParameterValues;
+  readonly nodes: number;
+  readonly sidecars: number;
+  /** Add-on efforts by add-on id: operations hours per cluster-month and set-up hours per cluster. */
+  readonly addonHours: Readonly<Record<string, { ops: number; setup: number }>>;
+  /** Engagement currency units per USD, for add-on licences priced in USD. */
+  readonly perUsd: number;
+}
+
+/** Exact (unrounded) cost of one option, year by year. */
+export interface TcoBreakdown {
+  readonly years: readonly ByCategory[];
+  readonly total: number;
+  /** Engineer-hours per month the option takes to run in year 1, before any growth. */
+  readonly opsHoursPerMonth: number;
+  readonly perNode: { readonly vcpu: number; readonly gb: number };
+  readonly sidecarsKept: number;
+}
+
+const HOURS_PER_YEAR = 8760;
+const GB_PER_MIB = 2 ** 20 / 1e9;
+const HOURS_PER_TRAINING_DAY = 8;
+
+function emptyYear(): ByCategory {
+  return { subscription: 0, operations: 0, compute: 0, migration: 0, training: 0, tooling: 0 };
+}
+
+/** Engineer-hours per month to run the plan, whole estate. */
+function opsHoursPerMonth(
+  plan: Plan,
+  answers: Answers,
+  s: Scenario,
+  model: Model,
+  keptShare: number,
+): number {
+  const v = s.values;
+  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const isCilium = plan.option.cni === 'cilium';
+  const ebpf = isCilium ? (model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1) : 1;
+  const vendor = plan.option.subscriptionKey === null ? 1 : v.isovalentSupportEffortFactor;
+  const core = v[plan.option.opsKey] * ebpf * vendor;
+  const addons = plan.addons.reduce((sum, a) => sum + (s.addonHours[a.id]?.ops ?? 0), 0);
+  const flannelCountsMeshAsAddon = plan.addons.some((a) => a.id === 'existing-mesh');
+  const existingMesh =
+    answers.mesh.current !== 'none' && !flannelCountsMeshAsAddon
+      ? (s.addonHours['existing-mesh']?.ops ?? 0) * keptShare
+      : 0;
+  return answers.cluster.clusters * maturity * (core + addons + existingMesh);
+}
+
+/** vCPU and GB every node holds for the network layer under this plan. */
+function perNodeFootprint(plan: Plan, answers: Answers, s: Scenario, model: Model, servicesNow: number) {
+  const v = s.values;
+  let millicores = plan.option.perNode.cpuMillicores;
+  let mib = plan.option.perNode.memoryMiB;
+  for (const piece of [...plan.addons, ...plan.extras]) {
+    millicores += piece.perNode.cpuMillicores;
+    mib += piece.perNode.memoryMiB;
+  }
+  if (!plan.option.replacesKubeProxy) {
+    const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+    const factor = model.kubeProxyModeFactor[mode] ?? 1;
+    millicores +=
+      v.kubeProxyCpuMillicoresPerNode +
+      (v.kubeProxyCpuMillicoresPer1000Services * factor * servicesNow) / 1000;
+  }
+  return { vcpu: millicores / 1000, gb: mib * GB_PER_MIB };
+}
+
+/**
+ * Total cost of ownership of one plan over the horizon: recurring costs grow with the node count each year;
+ * migration and training fall in year 1.
+ */
+export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
+  const v = s.values;
+  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
+  const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
+  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const keptShare = plan.removesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
+  const monthlyHours = opsHoursPerMonth(plan, answers, s, model, keptShare);
+  const perNode = perNodeFootprint(plan, answers, s, model, answers.cluster.services);
+  const sidecarVcpu = v.sidecarCpuMillicores / 1000;
+  const sidecarGb = v.sidecarMemoryMiB * GB_PER_MIB;
+  const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
+  const licence = plan.addons.reduce((sum, a) => sum + a.licencePerNodeYear, 0) * s.perUsd;
+
+  const years: ByCategory[] = [];
+  for (let y = 0; y < answers.engagement.horizonYears; y++) {
+    const scale = growth ** y;
+    const nodes = s.nodes * scale;
+    const sidecars = s.sidecars * scale * keptShare;
+    const services = answers.cluster.services * scale;
+    const footprint = y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, services);
+    const vcpu = nodes * footprint.vcpu + sidecars * sidecarVcpu;
+    const gb = nodes * footprint.gb + sidecars * sidecarGb;
+    const year = emptyYear();
+    year.subscription = nodes * subscription;
+    year.operations = monthlyHours * 12 * hourly;
+    year.compute = (vcpu * v.vcpuHourPrice + gb * v.memoryGbHourPrice) * HOURS_PER_YEAR;
+    year.tooling = nodes * licence;
+    years.push(year);
+  }
+  const first = years[0];
+  if (first !== undefined) {
+    first.migration = migrationHours(plan, answers, s) * maturity * hourly;
+    first.training = trainingCost(plan, answers, s, model, hourly);
+  }
+  const total = years.reduce((sum, y) => sum + yearTotal(y), 0);
+  return { years, total, opsHoursPerMonth: monthlyHours, perNode, sidecarsKept: s.sidecars * keptShare };
+}
+
+function migrationHours(plan: Plan, answers: Answers, s: Scenario): number {
+  const v = s.values;
+  const { clusters } = answers.cluster;
+  const cni = plan.migratesCni
+    ? v.migrationHoursPerCluster * clusters + v.migrationHoursPerNode * s.nodes
+    : 0;
+  const addons = plan.newAddons.reduce((sum, a) => sum + (s.addonHours[a.id]?.setup ?? 0), 0) * clusters;
+  const mesh =
+    plan.removesSidecars && v.sidecarsRemovedWithCiliumPercent > 0
+      ? v.meshMigrationHoursPerCluster * clusters
+      : 0;
+  return cni + addons + mesh;
+}
+
+function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, hourly: number): number {
+  const v = s.values;
+  const engineers = answers.team.platformEngineers;
+  if (plan.option.cni === 'cilium') {
+    if (!plan.migratesCni) return 0;
+    const share = model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1;
+    const days = v.ciliumTrainingDaysPerEngineer * share;
+    return (
+      engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0))
+    );
+  }
+  return engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
+}
+
+export function yearTotal(y: ByCategory): number {
+  return y.subscription + y.operations + y.compute + y.migration + y.training + y.tooling;
+}

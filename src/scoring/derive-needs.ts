@@ -1,0 +1,87 @@
+import type { Answers, Importance } from '../schema/answers.js';
+import { CAPABILITY_IDS, type CapabilityId, type Condition, type NeedsRule } from '../schema/dataset.js';
+
+const RANK: Record<Importance, number> = { no: 0, nice: 1, should: 2, must: 3 };
+
+/** Where a capability's importance came from, so the report can say why it matters. */
+export type NeedOrigin = 'answer' | 'rule' | 'default';
+
+export interface Need {
+  readonly capability: CapabilityId;
+  readonly importance: Importance;
+  readonly origin: NeedOrigin;
+  /** The sentences behind the importance: the answer, or the `because` of each rule that set it. */
+  readonly reasons: readonly string[];
+  /** Traces: `answer:needs.x` or `rule:<id>`. */
+  readonly basis: readonly string[];
+}
+
+function valueAt(answers: Answers, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], answers);
+}
+
+/** Whether a declarative rule condition holds for these answers. */
+export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  if (condition === 'always') return true;
+  const v = valueAt(answers, condition.path);
+  if ('includesAny' in condition) return Array.isArray(v) && condition.includesAny.some((x) => v.includes(x));
+  if ('equals' in condition) return v === condition.equals;
+  if ('in' in condition) return typeof v === 'string' && condition.in.includes(v);
+  if ('atLeast' in condition) return typeof v === 'number' && v >= condition.atLeast;
+  return Array.isArray(v) && v.length >= condition.lengthAtLeast;
+}
+
+/** Importance of every capability: explicit `needs` first, else the highest level any matching rule sets. */
+export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Record<CapabilityId, Need> {
+  const fired = rules.filter((r) => conditionHolds(r.when, answers));
+  const explicit = answers.needs as Partial<Record<CapabilityId, Importance>>;
+  const entries = CAPABILITY_IDS.map((capability): [CapabilityId, Need] => {
+    const stated = explicit[capability];
+    if (stated !== undefined) {
+      return [
+        capability,
+        {
+          capability,
+          importance: stated,
+          origin: 'answer',
+          reasons: [`Stated in the workshop as ${stated}.`],
+          basis: [`answer:needs.${capability}`],
+        },
+      ];
+    }
+    const proposals = fired.flatMap((r) => {
+      const level = r.set[capability];
+      return level === undefined ? [] : [{ rule: r, level }];
+    });
+    const top = proposals.reduce<Importance>((m, p) => (RANK[p.level] > RANK[m] ? p.level : m), 'no');
+    const behind = proposals.filter((p) => p.level === top);
+    if (behind.length === 0) {
+      return [
+        capability,
+        {
+          capability,
+          importance: 'no',
+          origin: 'default',
+          reasons: ['Nothing in the answers calls for it.'],
+          basis: [],
+        },
+      ];
+    }
+    return [
+      capability,
+      {
+        capability,
+        importance: top,
+        origin: 'rule',
+        reasons: behind.map((p) => p.rule.because),
+        basis: behind.map((p) => `rule:${p.rule.id}`),
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as Record<CapabilityId, Need>;
+}
+
+/** must and should needs are the ones an option has to invest to meet. */
+export function isRequired(importance: Importance): boolean {
+  return importance === 'must' || importance === 'should';
+}

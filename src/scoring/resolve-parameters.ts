@@ -1,0 +1,91 @@
+import type { Answers } from '../schema/answers.js';
+import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
+import type { Dataset } from '../schema/dataset.js';
+import { InternalError } from '../shared/errors.js';
+
+/** Where a parameter's value came from. */
+export type ParameterOrigin = 'default' | 'override' | 'answer';
+
+/** One cost input, in the engagement currency, with the range the Monte Carlo draws from. */
+export interface Parameter {
+  readonly key: CostKey;
+  readonly description: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly origin: ParameterOrigin;
+  readonly kind: 'sourced' | 'derived' | 'estimate' | 'placeholder' | 'client';
+  readonly source: string;
+  /** Values set by the client (override or answer) are facts for this engagement: not drawn at random. */
+  readonly uncertain: boolean;
+}
+
+export type ParameterValues = Record<CostKey, number>;
+
+/** Units per USD for the engagement currency, and the sentence that says where the rate comes from. */
+export function exchangeRate(dataset: Dataset, currency: Answers['engagement']['currency']) {
+  const rate = dataset.currencies.rates.find((r) => r.currency === currency);
+  if (rate === undefined) throw new InternalError(`no exchange rate for ${currency}`);
+  return rate;
+}
+
+const ANSWERED: Partial<Record<CostKey, (a: Answers) => number | undefined>> = {
+  sidecarCpuMillicores: (a) => a.mesh.sidecarCpuMillicores,
+  sidecarMemoryMiB: (a) => a.mesh.sidecarMemoryMiB,
+};
+
+function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter {
+  const d = dataset.costs[key];
+  const currency = answers.engagement.currency;
+  const local = d.byCurrency?.[currency];
+  const meshVariant = d.byMesh?.[answers.mesh.current];
+  const rate = d.money && local === undefined ? exchangeRate(dataset, currency).perUsd : 1;
+  const base = local ?? meshVariant ?? d;
+  const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (currencies.yaml).`;
+  const common = {
+    key,
+    description: costKeyDescriptions[key],
+    unit: d.money ? `${currency} ${d.unit}` : d.unit,
+  };
+  const override = (answers.assumptions as Partial<Record<CostKey, number>>)[key];
+  const answered = ANSWERED[key]?.(answers);
+  const clientValue = override ?? answered;
+  if (clientValue !== undefined) {
+    const origin: ParameterOrigin = override === undefined ? 'answer' : 'override';
+    const where = origin === 'override' ? `assumptions.${key}` : `mesh.${key}`;
+    return {
+      ...common,
+      value: clientValue,
+      low: clientValue,
+      high: clientValue,
+      origin,
+      kind: 'client',
+      source: `Client figure (${where}); the default was ${round(base.likely * rate)} (${base.source.trim()})`,
+      uncertain: false,
+    };
+  }
+  return {
+    ...common,
+    value: base.likely * rate,
+    low: base.low * rate,
+    high: base.high * rate,
+    origin: 'default',
+    kind: d.kind,
+    source: `${base.source.trim()}${converted}`,
+    uncertain: base.low !== base.high,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+/** Every cost input for these answers: defaults converted to the engagement currency, then client figures. */
+export function resolveParameters(answers: Answers, dataset: Dataset): Parameter[] {
+  return COST_KEYS.map((key) => resolveOne(key, answers, dataset));
+}
+
+export function parameterValues(parameters: readonly Parameter[]): ParameterValues {
+  return Object.fromEntries(parameters.map((p) => [p.key, p.value])) as ParameterValues;
+}
