@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { loadAnswers } from '../../io/load-answers.js';
+import { CniError } from '../../shared/errors.js';
+import type { CliIo } from '../cli-io.js';
+import { paint } from '../paint.js';
+
+export function registerValidate(program: Command, io: CliIo): void {
+  program
+    .command('validate')
+    .description('check answers files and report every problem with its line and column')
+    .argument('<files...>', 'answers files (YAML or JSON)')
+    .addHelpText(
+      'after',
+      `
+Prints "<file>: ok" for each valid file, and one line per problem otherwise:
+  answers.yaml:12:10  cluster.nodes: must be an integer (got 12.5; expected an integer from 1 to 1000000)
+Exits with 1 when any file has a problem.
+
+Examples:
+  $ cnireport validate answers.yaml
+  $ cnireport validate examples/*.yaml`,
+    )
+    .action(async (files: string[]) => {
+      let failed = 0;
+      // Every file is checked before the exit status is decided, so one run reports all of them.
+      for (const file of files) {
+        try {
+          await loadAnswers(file);
+          io.out(`${file}: ${paint(io.outColor, 'green', 'ok')}\n`);
+        } catch (error) {
+          if (!(error instanceof CniError)) throw error;
+          failed += 1;
+          io.err(`${error.message}\n`);
+        }
+      }
+      if (failed > 0) {
+        throw new CniError(
+          'INPUT_INVALID',
+          files.length === 1
+            ? `${files[0]} is not valid`
+            : `${failed} of ${files.length} files are not valid`,
+          {
+            hint: '`cnireport init` writes a commented answers file; `cnireport schema` gives editors completion',
+          },
+        );
+      }
+    });
+}

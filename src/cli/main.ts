@@ -1,0 +1,60 @@
+import { Command, CommanderError } from 'commander';
+import { CniError } from '../shared/errors.js';
+import { type CliIo, processIo } from './cli-io.js';
+import { registerInit } from './commands/init.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import { readPackageInfo } from './package-info.js';
+import { paint } from './paint.js';
+
+/**
+ * Runs the CLI and returns the exit code. The one place that catches errors: 0 done; 1 a problem the
+ * user can fix (CniError, or a usage error commander already explained); 2 a bug, printed with its stack.
+ */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const { version, bugsUrl } = readPackageInfo();
+  const program = new Command('cnireport')
+    .description(
+      'Turns a Kubernetes networking workshop into a costed, explainable CNI recommendation ' +
+        '(Flannel with add-ons, Cilium OSS, Isovalent Enterprise).',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: (text, write) => write(text.replace(/^error:/, paint(io.errColor, 'red', 'error:'))),
+    })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cnireport init acme.yaml            # a commented answers file to fill in
+  $ cnireport validate acme.yaml
+  $ cnireport <command> --help`,
+    );
+  registerInit(program, io);
+  registerValidate(program, io);
+  registerSchema(program, io);
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CniError) {
+      io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
+      if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
+      return 1;
+    }
+    const where = bugsUrl === undefined ? 'to the cnireport maintainers' : `at ${bugsUrl}`;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(
+      `${paint(io.errColor, 'red', 'error:')} internal error, this is a bug in cnireport\n${detail}\n` +
+        `Please report it ${where} with the command you ran, cnireport ${version} and Node ${process.version}.\n`,
+    );
+    return 2;
+  }
+}
