@@ -13,6 +13,7 @@ export const NEED_KEYS = [
   'serviceMesh',
   'runtimeSecurity',
   'egressControl',
+  'vendorSupport',
 ] as const;
 export type NeedKey = (typeof NEED_KEYS)[number];
 
@@ -192,6 +193,9 @@ export const NeedsSchema = z
     serviceMesh: importance('service mesh features (mTLS, traffic management)'),
     runtimeSecurity: importance('runtime security (process and syscall visibility)'),
     egressControl: importance('L7-aware ingress and egress control with stable egress IPs'),
+    vendorSupport: importance(
+      'SLA-backed vendor support for the network layer (default from team.vendorSupport)',
+    ),
   } satisfies Record<NeedKey, z.ZodType>)
   .describe(
     'Importance of each capability: must, should, nice or no. Omitted: derived from the answers above.',

@@ -33,6 +33,7 @@ export interface Plan {
   readonly components: readonly string[];
   readonly fits: Record<CapabilityId, CapabilityFit>;
   readonly migratesCni: boolean;
+  /** Cilium's mesh takes over from the mesh in use: most sidecars and that share of the mesh's upkeep go. */
   readonly removesSidecars: boolean;
 }
 
@@ -91,6 +92,6 @@ export function buildPlan(
     ],
     fits,
     migratesCni: option.cni !== answers.cluster.currentCni,
-    removesSidecars: option.removesSidecars && answers.mesh.sidecars > 0,
+    removesSidecars: option.removesSidecars && answers.mesh.current !== 'none',
   };
 }

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { score } from '../../index.js';
+import { loadAnswers } from '../../io/load-answers.js';
+import { formatScoreTable } from '../format-score-table.js';
+
+export function registerScore(program: Command): void {
+  program
+    .command('score')
+    .description('Rank the three options for an answers file: score, TCO over the horizon, and the reasons.')
+    .argument('<answers>', 'answers file (YAML or JSON)')
+    .option('--json', 'print the full result object as JSON on stdout, and nothing else')
+    .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', (v) => Number.parseInt(v, 10))
+    .addHelpText(
+      'after',
+      '\nExample:\n  cnireport score examples/scaleup-sidecar-cost.yaml\n  cnireport score answers.yaml --json > result.json\n',
+    )
+    .action(async (file: string, opts: { json?: boolean; seed?: number }) => {
+      const { answers } = await loadAnswers(file);
+      const result = score(answers, undefined, opts.seed === undefined ? {} : { seed: opts.seed });
+      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScoreTable(result));
+    });
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { type Answers, type AnswersInput, AnswersSchema } from '../../src/schema/answers.js';
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
+
+/** Validated answers: the minimal file plus the given sections, merged one level deep. */
+export function makeAnswers(input: DeepPartial<AnswersInput> = {}): Answers {
+  const base: Record<string, unknown> = {
+    version: 1,
+    engagement: { client: 'Test Client', date: '2026-11-24' },
+  };
+  for (const [k, v] of Object.entries(input)) {
+    base[k] = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(base[k] as object), ...v } : v;
+  }
+  return AnswersSchema.parse(base);
+}
+
+export function exampleAnswers(name: string): Answers {
+  const url = new URL(`../../examples/${name}.yaml`, import.meta.url);
+  return AnswersSchema.parse(parse(readFileSync(url, 'utf8')));
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { score } from '../../../src/index.js';
+import { exampleAnswers } from '../../helpers/make-answers.js';
+
+describe('bundled examples get the recommendation they were written for', () => {
+  it.each([
+    ['small-team-basic', 'flannel'],
+    ['scaleup-sidecar-cost', 'cilium-oss'],
+    ['regulated-bank', 'isovalent-enterprise'],
+    ['design-sample', 'isovalent-enterprise'],
+  ])('%s → %s', (name, expected) => {
+    const result = score(exampleAnswers(name), undefined, { draws: 500 });
+    expect(result.recommendation.option).toBe(expected);
+    expect(result.recommendation.reasons.length).toBeGreaterThanOrEqual(3);
+    expect(result.recommendation.reasons.length).toBeLessThanOrEqual(5);
+    expect(result.recommendation.closeCall).toBe(false);
+    expect(result.options.map((o) => o.id).sort()).toEqual(['cilium-oss', 'flannel', 'isovalent-enterprise']);
+  });
+
+  it('rules Flannel out when flows must be retained, naming the rule', () => {
+    const result = score(exampleAnswers('regulated-bank'), undefined, { draws: 200 });
+    const flannel = result.options.find((o) => o.id === 'flannel');
+    expect(flannel?.disqualified).toBe(true);
+    expect(flannel?.unmetMusts).toContain('flowRetention');
+    expect(flannel?.reasons[0]).toBe(
+      'Flannel cannot provide historical flow retention, a must: Flow logs must be kept, so flows must be recorded and retained.',
+    );
+  });
+
+  it('shows EUR figures for a EUR engagement, from European salary data', () => {
+    const result = score(exampleAnswers('regulated-bank'), undefined, { draws: 200 });
+    const engineer = result.assumptions.find((a) => a.key === 'engineerCostPerYear');
+    expect(engineer?.value).toBe(137400);
+    expect(engineer?.unit).toMatch(/^EUR /);
+    const price = result.assumptions.find((a) => a.key === 'isovalentPricePerNodeYear');
+    expect(price?.value).toBeCloseTo(1500 * 0.9239, 6);
+    expect(price?.source).toContain('Converted from USD at 0.9239 EUR per USD');
+    expect(result.recommendation.reasons.join(' ')).not.toContain('$');
+  });
+
+  it('is deterministic for a seed and varies only the Monte Carlo with another seed', () => {
+    const a = score(exampleAnswers('scaleup-sidecar-cost'), undefined, { draws: 300, seed: 7 });
+    const b = score(exampleAnswers('scaleup-sidecar-cost'), undefined, { draws: 300, seed: 7 });
+    const c = score(exampleAnswers('scaleup-sidecar-cost'), undefined, { draws: 300, seed: 8 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(c.options).toEqual(
+      a.options.map((o) => ({
+        ...o,
+        tco: { ...o.tco, p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) },
+      })),
+    );
+    expect(c.monteCarlo.options).not.toEqual(a.monteCarlo.options);
+  });
+
+  it('adds up: categories and years sum to the total for every option', () => {
+    const result = score(exampleAnswers('design-sample'), undefined, { draws: 200 });
+    for (const o of [...result.options.map((x) => x.tco), result.baseline.tco]) {
+      const byCat = Object.values(o.byCategory).reduce((s, x) => s + x, 0);
+      expect(byCat).toBe(o.total);
+      expect(o.perYear.reduce((s, x) => s + x, 0)).toBe(o.total);
+    }
+  });
+});
