@@ -1,0 +1,192 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { CniError } from '../shared/errors.js';
+import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
+
+export interface PdfPrinterOptions {
+  /** Browser to run; by default the one `findBrowser` finds on this machine. */
+  readonly executablePath?: string;
+  /**
+   * Run without Chrome's sandbox. Chrome refuses to start as root with the sandbox on, so that case
+   * turns it off by itself; anywhere else the sandbox stays on unless asked.
+   */
+  readonly noSandbox?: boolean;
+  readonly launchTimeoutMs?: number;
+}
+
+export interface PrintOptions {
+  /** Used when the document's CSS `@page` rule sets no size. */
+  readonly paper: 'A4' | 'Letter';
+  /** The PDF's Title metadata; written into the document's `<title>`, which Chrome copies. */
+  readonly title: string;
+  readonly timeoutMs?: number;
+}
+
+const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
+/** Closing a page or the browser must not be what hangs the run. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** Chrome switches for a quiet, offline, single-purpose printing browser. */
+const BROWSER_ARGS = [
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+];
+
+/**
+ * Prints self-contained HTML documents to PDF with one headless browser, reused for every document
+ * until `close()`. Each document gets its own browser context and page, with JavaScript off and every
+ * request refused except `data:` URLs, so a report cannot reach the network or run code.
+ */
+export class PdfPrinter {
+  readonly executablePath: string;
+  readonly #browser: Browser;
+  readonly #userDataDir: string;
+  #closed = false;
+
+  private constructor(executablePath: string, browser: Browser, userDataDir: string) {
+    this.executablePath = executablePath;
+    this.#browser = browser;
+    this.#userDataDir = userDataDir;
+  }
+
+  static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
+    const executablePath = options.executablePath ?? locateBrowser();
+    const noSandbox = options.noSandbox === true || process.getuid?.() === 0;
+    const timeout = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+    // A fresh profile per run: nothing cached or remembered from one client's report reaches another's.
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cnireport-chrome-'));
+    try {
+      const browser = await puppeteer.launch({
+        executablePath,
+        // 'shell' passes plain --headless: the old headless mode where a browser still has it (its PDF
+        // outline support came first) and the current mode otherwise, incl. chrome-headless-shell.
+        headless: 'shell',
+        args: noSandbox ? ['--no-sandbox', ...BROWSER_ARGS] : BROWSER_ARGS,
+        userDataDir,
+        timeout,
+        // Printing has its own deadline below; this only stops a dead connection from waiting 180 s.
+        protocolTimeout: Math.max(timeout, DEFAULT_PRINT_TIMEOUT_MS) * 2,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      return new PdfPrinter(executablePath, browser, userDataDir);
+    } catch (error) {
+      await rm(userDataDir, { recursive: true, force: true });
+      throw new CniError(
+        'BROWSER_FAILED',
+        `could not start the browser ${executablePath}: ${firstLine(error)}`,
+        {
+          hint: noSandbox
+            ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
+            : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /** Prints one document. Rejects with BROWSER_FAILED if the browser errs or takes longer than the timeout. */
+  async print(html: string, options: PrintOptions): Promise<Uint8Array> {
+    if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+    const context = await this.#browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      return await withDeadline(
+        printPage(page, withTitle(html, options.title), options.paper, timeoutMs),
+        timeoutMs,
+        `printing "${options.title}" to PDF took longer than ${timeoutMs / 1000} s`,
+      );
+    } catch (error) {
+      if (error instanceof CniError) throw error;
+      throw new CniError('BROWSER_FAILED', `printing "${options.title}" to PDF failed: ${firstLine(error)}`, {
+        cause: error,
+      });
+    } finally {
+      await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
+        () => undefined,
+      );
+    }
+  }
+
+  /** Closes the browser and deletes its profile. Safe to call more than once. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
+    } catch {
+      // A browser that does not close in time is killed; the process must not outlive the run.
+      this.#browser.process()?.kill('SIGKILL');
+    } finally {
+      await rm(this.#userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  }
+}
+
+function locateBrowser(): string {
+  const context = currentBrowserSearchContext();
+  const found = findBrowser(context);
+  if (found === null) throw new CniError('BROWSER_NOT_FOUND', noBrowserNotice(context.platform));
+  return found.executablePath;
+}
+
+async function printPage(page: Page, html: string, paper: PrintOptions['paper'], timeout: number) {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', refuseNetwork);
+  await page.setContent(html, { waitUntil: 'load', timeout });
+  return page.pdf({
+    format: paper,
+    printBackground: true,
+    preferCSSPageSize: true,
+    displayHeaderFooter: false,
+    outline: true,
+    tagged: true,
+    waitForFonts: true,
+    timeout,
+  });
+}
+
+/** The document is set directly, so the only legitimate loads are inline `data:` resources. */
+function refuseNetwork(request: HTTPRequest): void {
+  if (request.isInterceptResolutionHandled()) return;
+  if (request.url().startsWith('data:')) void request.continue();
+  else void request.abort('blockedbyclient');
+}
+
+/** Puts `title` into the document's <title> (replacing any), escaped, so the PDF metadata carries it. */
+function withTitle(html: string, title: string): string {
+  const element = `<title>${escapeHtml(title)}</title>`;
+  if (/<title[\s>]/i.test(html)) return html.replace(/<title[\s>][\s\S]*?<\/title>/i, () => element);
+  if (/<head[\s>]/i.test(html)) return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${element}`);
+  // No <head>: after the doctype and <html> tag, so the document stays in standards mode.
+  return html.replace(/^(\s*<!doctype[^>]*>)?(\s*<html[^>]*>)?/i, (start) => `${start}${element}`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CniError('BROWSER_FAILED', message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+}

@@ -1,0 +1,165 @@
+import { execFileSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../../src/charts/render-chart.js';
+import { reportFontFaceCss } from '../../src/charts/report-font.js';
+import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
+import { PdfPrinter } from '../../src/pdf/print-pdf.js';
+import { CniError } from '../../src/shared/errors.js';
+
+const browser = findBrowser(currentBrowserSearchContext());
+if (browser === null) {
+  console.warn(
+    'SKIPPED test/e2e/print-pdf.test.ts: no Chrome/Chromium found (install chromium or set CNIREPORT_CHROME).',
+  );
+}
+const hasPoppler = commandExists('pdftotext') && commandExists('pdfinfo');
+
+function commandExists(command: string): boolean {
+  try {
+    execFileSync(command, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pdfText(pdf: Uint8Array): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+}
+
+function pdfInfo(pdf: Uint8Array): Record<string, string> {
+  const lines = execFileSync('pdfinfo', ['-'], { input: pdf }).toString('utf8').split('\n');
+  return Object.fromEntries(lines.map((line) => line.split(/:\s+/, 2) as [string, string]));
+}
+
+/** Outline entries as Skia writes them: `/Title (text)` in the outline item dictionaries. */
+function outlineTitles(pdf: Uint8Array): string[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  return [...raw.matchAll(/\/Title \(([^)]*)\)/g)].map((m) => m[1] ?? '');
+}
+
+async function reportHtml(imageUrls: readonly string[]): Promise<string> {
+  const chart = await renderChartSvg({
+    width: 300,
+    data: {
+      values: [
+        { option: 'Flannel with add-ons', cost: 812_345 },
+        { option: 'Cilium OSS', cost: 512_000 },
+        { option: 'Isovalent Enterprise', cost: 690_000 },
+      ],
+    },
+    mark: 'bar',
+    encoding: {
+      y: { field: 'option', type: 'nominal', title: null },
+      x: { field: 'cost', type: 'quantitative', title: 'Three-year TCO (USD)' },
+    },
+  });
+  const rows = ['Pod networking', 'L3/L4 policy', 'L7 policy', 'Encryption']
+    .map((capability) => `<tr><td>${capability}</td><td>add-on</td><td>built-in</td><td>enterprise</td></tr>`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>draft</title><style>
+${reportFontFaceCss()}
+@page { size: A4; margin: 20mm 18mm 22mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Inter; } }
+body { font-family: Inter, sans-serif; font-size: 10pt; }
+h1.chapter { break-before: page; }
+table { border-collapse: collapse; } td { border: 1px solid #999; padding: 2pt 6pt; }
+</style></head><body>
+<h1>Recommendation</h1><h2>Summary</h2><p>Cilium OSS is recommended for Acme Bank.</p>
+<figure>${chart.svg}</figure>
+${imageUrls.map((url) => `<img src="${url}" alt="">`).join('')}
+<h1 class="chapter">Capabilities</h1><h2>Comparison</h2>
+<table><thead><tr><td>Capability</td><td>Flannel</td><td>Cilium OSS</td><td>Isovalent</td></tr></thead>
+<tbody>${rows}</tbody></table>
+<h1 class="chapter">Costs</h1><h2>Total cost of ownership</h2><p>Over three years.</p>
+</body></html>`;
+}
+
+describe.skipIf(browser === null)('PdfPrinter with a real browser', () => {
+  let printer: PdfPrinter;
+  let server: Server;
+  let serverHits = 0;
+  let serverUrl = '';
+
+  beforeAll(async () => {
+    server = createServer((_, response) => {
+      serverHits++;
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    printer = await PdfPrinter.launch({ executablePath: browser?.executablePath });
+  });
+
+  afterAll(async () => {
+    await printer?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('prints a report with the bundled font, a table and a chart, without touching the network', async () => {
+    const html = await reportHtml(['http://example.com/x.png', `${serverUrl}/logo.png`]);
+    const started = performance.now();
+    const pdf = await printer.print(html, {
+      paper: 'A4',
+      title: 'Acme Bank — CNI recommendation',
+      timeoutMs: 20_000,
+    });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(serverHits).toBe(0);
+
+    const raw = Buffer.from(pdf).toString('latin1');
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+Inter/);
+    expect(raw).toContain('/Outlines');
+    expect(outlineTitles(pdf)).toEqual(
+      expect.arrayContaining(['Recommendation', 'Summary', 'Capabilities', 'Comparison', 'Costs']),
+    );
+
+    if (!hasPoppler) return;
+    const info = pdfInfo(pdf);
+    expect(info.Pages).toBe('3');
+    expect(info.Title).toBe('Acme Bank — CNI recommendation');
+    expect(info.Tagged).toBe('yes');
+    const text = pdfText(pdf);
+    expect(text).toContain('Cilium OSS is recommended for Acme Bank.');
+    expect(text).toMatch(/L7 policy\s+add-on\s+built-in\s+enterprise/);
+    expect(text).toContain('Three-year TCO (USD)');
+    expect(text).toContain('Flannel with add-ons');
+    for (const page of [1, 2, 3]) expect(text).toContain(`Page ${page} of 3`);
+  });
+
+  it('reuses the browser for further documents and honours a Letter fallback size', async () => {
+    const html = '<!doctype html><html><body><h1>Second</h1></body></html>';
+    const pdf = await printer.print(html, { paper: 'Letter', title: 'Second <document>' });
+    if (!hasPoppler) return;
+    const info = pdfInfo(pdf);
+    expect(info['Page size']).toMatch(/^612 x 792 pts/);
+    expect(info.Title).toBe('Second <document>');
+  });
+
+  it('fails with BROWSER_FAILED instead of hanging when printing exceeds its timeout', async () => {
+    const html = await reportHtml([]);
+    const failure = printer.print(html, { paper: 'A4', title: 'slow', timeoutMs: 1 });
+    await expect(failure).rejects.toBeInstanceOf(CniError);
+    await expect(failure).rejects.toMatchObject({
+      code: 'BROWSER_FAILED',
+      message: expect.stringMatching(/took longer/),
+    });
+    // The printer is still usable afterwards.
+    const pdf = await printer.print('<p>after</p>', { paper: 'A4', title: 'after' });
+    expect(pdf.byteLength).toBeGreaterThan(1000);
+  });
+});
+
+describe('PdfPrinter.launch', () => {
+  it('reports a browser that cannot start as BROWSER_FAILED', async () => {
+    await expect(
+      PdfPrinter.launch({ executablePath: '/bin/false', launchTimeoutMs: 5_000 }),
+    ).rejects.toMatchObject({
+      code: 'BROWSER_FAILED',
+      message: expect.stringContaining('/bin/false'),
+    });
+  });
+});
