@@ -27,7 +27,7 @@ export function formatScoreTable(result: ScoreResult): string {
   }
   lines.push(
     '',
-    `  Staying as today costs ${money(result.baseline.tco.total)} (${result.baseline.description})`,
+    `  Staying as today (${result.baseline.description}) costs ${money(result.baseline.tco.total)}.`,
   );
   lines.push('', `Why ${rec.name}:`, ...rec.reasons.map((r) => `  - ${r}`));
   const flips = result.sensitivity.filter((s) => s.flipsAt !== null);

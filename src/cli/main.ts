@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
+import { registerData } from './commands/data.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
+import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
 import { readPackageInfo } from './package-info.js';
 import { paint } from './paint.js';
@@ -33,11 +35,14 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 Examples:
   $ cnireport init acme.yaml            # a commented answers file to fill in
   $ cnireport validate acme.yaml
+  $ cnireport score acme.yaml          # ranking, TCO and reasons (--json for the result)
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
+  registerScore(program, io);
+  registerData(program, io);
 
   try {
     await program.parseAsync(argv);

@@ -18,6 +18,8 @@ export interface ExplainContext {
   readonly horizonYears: number;
   readonly sidecars: number;
   readonly removedPercent: number;
+  /** Totals as the result reports them (rounded per year and category), so every sentence matches the tables. */
+  readonly totals: Readonly<Record<string, number>>;
 }
 
 const name = (o: OptionEvaluation) => o.plan.option.short;
@@ -51,9 +53,9 @@ function criterionReason(
   const money = (x: number) => formatMoney(x, ctx.currency);
   switch (c) {
     case 'cost': {
-      const diff = b.tco.total - a.tco.total;
+      const [ta, tb] = [ctx.totals[a.id] ?? a.tco.total, ctx.totals[b.id] ?? b.tco.total];
       return {
-        text: `${name(a)} costs ${money(a.tco.total)} over ${ctx.horizonYears} years, ${money(diff)} less than ${name(b)} (${money(b.tco.total)}).`,
+        text: `${name(a)} costs ${money(ta)} over ${ctx.horizonYears} years, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
         basis: [`computed:tco.${a.id}`, `computed:tco.${b.id}`],
       };
     }

@@ -178,6 +178,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     horizonYears: answers.engagement.horizonYears,
     sidecars: answers.mesh.sidecars,
     removedPercent: base.values.sidecarsRemovedWithCiliumPercent,
+    totals: Object.fromEntries(evaluated.map((o) => [o.id, summariseTco(o.tco, null).total])),
   };
   const winnerReasons = reasonsFor(winner, evaluated, explain);
   const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
@@ -252,7 +253,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       };
     }),
     baseline: {
-      description: `Stay as today: ${answers.cluster.currentCni} with ${answers.mesh.current === 'none' ? 'no mesh' : answers.mesh.current}, nothing added (does not meet new needs).`,
+      description: `${answers.cluster.currentCni} with ${answers.mesh.current === 'none' ? 'no mesh' : answers.mesh.current} kept as it is, nothing added; it does not meet new needs`,
       tco: baselineSummary,
     },
     needs: CAPABILITY_IDS.map((id) => ({

@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { type Answers, type AnswersInput, AnswersSchema } from '../../src/schema/answers.js';
+import { type Answers, AnswersSchema } from '../../src/schema/answers.js';
 
-type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
-};
-
-/** Validated answers: the minimal file plus the given sections, merged one level deep. */
-export function makeAnswers(input: DeepPartial<AnswersInput> = {}): Answers {
+/** Validated answers (zod checks the input at run time): the minimal file plus the given sections, merged one level deep. */
+export function makeAnswers(input: Readonly<Record<string, unknown>> = {}): Answers {
   const base: Record<string, unknown> = {
     version: 1,
     engagement: { client: 'Test Client', date: '2026-11-24' },

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { defaultDataset } from '../../io/load-dataset.js';
+import type { CliIo } from '../cli-io.js';
 import { formatDataReport } from '../format-data-report.js';
 
-export function registerData(program: Command): void {
+export function registerData(program: Command, io: CliIo): void {
   program
     .command('data')
     .description(
@@ -12,6 +13,6 @@ export function registerData(program: Command): void {
     .addHelpText('after', '\nExample:\n  cnireport data | less\n')
     .action((opts: { json?: boolean }) => {
       const dataset = defaultDataset();
-      process.stdout.write(opts.json ? `${JSON.stringify(dataset, null, 2)}\n` : formatDataReport(dataset));
+      io.out(opts.json ? `${JSON.stringify(dataset, null, 2)}\n` : formatDataReport(dataset));
     });
 }

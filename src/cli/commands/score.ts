@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { score } from '../../index.js';
 import { loadAnswers } from '../../io/load-answers.js';
+import type { CliIo } from '../cli-io.js';
 import { formatScoreTable } from '../format-score-table.js';
 
-export function registerScore(program: Command): void {
+export function registerScore(program: Command, io: CliIo): void {
   program
     .command('score')
     .description('Rank the three options for an answers file: score, TCO over the horizon, and the reasons.')
@@ -17,6 +18,6 @@ export function registerScore(program: Command): void {
     .action(async (file: string, opts: { json?: boolean; seed?: number }) => {
       const { answers } = await loadAnswers(file);
       const result = score(answers, undefined, opts.seed === undefined ? {} : { seed: opts.seed });
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScoreTable(result));
+      io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScoreTable(result));
     });
 }
