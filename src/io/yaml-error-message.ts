@@ -15,7 +15,7 @@ const REWORDED: Partial<Record<YAMLError['code'], (message: string) => string>> 
   },
   TAB_AS_INDENT: () => 'tabs are not allowed as indentation (expected spaces)',
   TAG_RESOLVE_FAILED: (m) =>
-    `unsupported tag ${m.replace(/^Unresolved tag:\s*/, '')} (expected plain values)`,
+    `unsupported tag ${m.replace(/^unresolved tag:\s*/i, '')} (expected plain values)`,
   MULTIPLE_DOCS: () => 'more than one YAML document (expected one answers document per file)',
   KEY_OVER_1024_CHARS: () => 'key longer than 1024 characters (expected a key of the answers file)',
 };
