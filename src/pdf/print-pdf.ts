@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CniError } from '../shared/errors.js';
 import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
 
@@ -99,11 +99,15 @@ export class PdfPrinter {
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
     const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
-    const context = await this.#browser.createBrowserContext();
+    let context: BrowserContext | undefined;
+    const work = async () => {
+      // Its own context per document: no cache, storage or state carries over between clients' reports.
+      context = await this.#browser.createBrowserContext();
+      return printPage(await context.newPage(), withTitle(html, options.title), options.paper, timeoutMs);
+    };
     try {
-      const page = await context.newPage();
       return await withDeadline(
-        printPage(page, withTitle(html, options.title), options.paper, timeoutMs),
+        work(),
         timeoutMs,
         `printing "${options.title}" to PDF took longer than ${timeoutMs / 1000} s`,
       );
@@ -113,9 +117,11 @@ export class PdfPrinter {
         cause: error,
       });
     } finally {
-      await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
-        () => undefined,
-      );
+      if (context !== undefined) {
+        await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
+          () => undefined,
+        );
+      }
     }
   }
 
