@@ -5,7 +5,6 @@ export interface CliIo {
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
   outColor: boolean;
   errColor: boolean;
-  cwd: string;
 }
 
 export function processIo(): CliIo {
@@ -19,6 +18,5 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     outColor: process.stdout.isTTY === true && !noColor,
     errColor: process.stderr.isTTY === true && !noColor,
-    cwd: process.cwd(),
   };
 }

@@ -25,13 +25,14 @@ Examples:
     )
     .action(async (file: string, options: { force: boolean }) => {
       const toStdout = file === '-';
-      const target = resolve(io.cwd, toStdout ? 'answers.yaml' : file);
-      const text = renderAnswersYaml({ schemaRef: schemaRefFrom(dirname(target)), values: STARTER_ANSWERS });
+      // Printed output is usually redirected to a file in the current folder.
+      const folder = dirname(resolve(toStdout ? 'answers.yaml' : file));
+      const text = renderAnswersYaml({ schemaRef: schemaRefFrom(folder), values: STARTER_ANSWERS });
       if (toStdout) {
         io.out(text);
         return;
       }
-      await writeFileAtomic(target, text, { overwrite: options.force });
+      await writeFileAtomic(file, text, { overwrite: options.force });
       io.out(`wrote ${file}; fill it in, then run: cnireport validate ${file}\n`);
     });
 }

@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../src/cli/cli-io.js';
+import { run } from '../../../src/cli/main.js';
+import { parseAnswersText } from '../../../src/io/parse-answers-text.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cnireport-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in-process with captured output. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    outColor: false,
+    errColor: false,
+  };
+  const code = await run(['node', 'cnireport', ...args], io);
+  return { code, out, err };
+}
+
+describe('run (in-process)', () => {
+  it('init writes a file that validates, with the modeline pointing at the shipped schema', async () => {
+    const file = join(dir, 'sub', 'answers.yaml');
+    const init = await cli('init', file);
+    expect(init).toEqual({
+      code: 0,
+      out: `wrote ${file}; fill it in, then run: cnireport validate ${file}\n`,
+      err: '',
+    });
+    const text = readFileSync(file, 'utf8');
+    const ref = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1] ?? '';
+    const schemaPath = join(dir, 'sub', ref);
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).$id).toBe('urn:cnireport:answers:v1');
+    expect(parseAnswersText(text, 'answers.yaml').ok).toBe(true);
+    expect(await cli('validate', file)).toEqual({ code: 0, out: `${file}: ok\n`, err: '' });
+  });
+
+  it('init refuses to overwrite without --force', async () => {
+    const file = join(dir, 'twice.yaml');
+    writeFileSync(file, 'mine\n');
+    expect(await cli('init', file)).toEqual({
+      code: 1,
+      out: '',
+      err: `error: ${file}: already exists\nhint: pass --force to overwrite it\n`,
+    });
+    expect(readFileSync(file, 'utf8')).toBe('mine\n');
+    expect((await cli('init', '--force', file)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server/);
+  });
+
+  it('init - prints the file', async () => {
+    const { code, out } = await cli('init', '-');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# yaml-language-server: \$schema=\S+answers\.schema\.json\n/);
+  });
+
+  it('validate reports every file, then fails once', async () => {
+    const good = join(dir, 'good.yaml');
+    const bad = join(dir, 'bad.yaml');
+    const missing = join(dir, 'missing.yaml');
+    writeFileSync(good, 'version: 1\nengagement:\n  client: Acme\n');
+    writeFileSync(bad, 'version: 1\nengagement:\n  client: Acme\nteam:\n  maturity: expart\n');
+    const result = await cli('validate', bad, missing, good);
+    expect(result).toEqual({
+      code: 1,
+      out: `${good}: ok\n`,
+      err: [
+        `${bad}: 1 problem`,
+        `${bad}:5:13  team.maturity: invalid value (got "expart"; expected one of beginner, intermediate, advanced, expert; did you mean \`expert\`?)`,
+        `${missing}: no such file`,
+        'error: 2 of 3 files are not valid',
+        'hint: `cnireport init` writes a commented answers file; `cnireport schema` gives editors completion',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('schema prints the committed schema', async () => {
+    const committed = readFileSync(new URL('../../../schema/answers.schema.json', import.meta.url), 'utf8');
+    expect(await cli('schema')).toEqual({ code: 0, out: committed, err: '' });
+  });
+
+  it('usage errors exit 1 with commander’s explanation', async () => {
+    const result = await cli('validate');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("error: missing required argument 'files'");
+    expect((await cli('frobnicate')).code).toBe(1);
+    expect((await cli('--nope')).code).toBe(1);
+  });
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(await cli('--version')).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  });
+
+  it('a bug exits 2 with the stack and asks for a report with the versions', async () => {
+    let err = '';
+    const io: CliIo = {
+      out: () => {
+        throw new Error('disk on fire');
+      },
+      err: (t) => {
+        err += t;
+      },
+      outColor: false,
+      errColor: false,
+    };
+    expect(await run(['node', 'cnireport', 'schema'], io)).toBe(2);
+    expect(err).toMatch(/^error: internal error, this is a bug in cnireport\nError: disk on fire\n {4}at /);
+    expect(err).toMatch(
+      new RegExp(
+        `with the command you ran, cnireport \\d+\\.\\d+\\.\\d+\\S* and Node ${process.version}\\.\\n$`,
+      ),
+    );
+  });
+});
