@@ -159,9 +159,9 @@ describe('invariants of the decision engine', () => {
     fc.assert(
       fc.property(client, (a) => {
         const r = run({ ...a, team: { ...a.team, vendorSupport: 'none' }, needs: none } as Answers);
-        const fit = (id: string) => r.options.find((o) => o.id === id)?.criteria.capability ?? Number.NaN;
-        expect(fit('flannel')).toBeGreaterThanOrEqual(fit('cilium-oss'));
-        expect(fit('flannel')).toBeGreaterThanOrEqual(fit('isovalent-enterprise'));
+        const fitOf = (id: string) => r.options.find((o) => o.id === id)?.criteria.capability ?? Number.NaN;
+        expect(fitOf('flannel')).toBeGreaterThanOrEqual(fitOf('cilium-oss'));
+        expect(fitOf('flannel')).toBeGreaterThanOrEqual(fitOf('isovalent-enterprise'));
       }),
       PARAMS,
     );
