@@ -214,12 +214,25 @@ export const PrioritiesSchema = z
   .refine((p) => p.cost + p.capability + p.risk + p.simplicity > 0, 'at least one priority above 0')
   .describe('How much each criterion counts in the decision.');
 
+/** Keys that are shares or factors: beyond these bounds they stop meaning anything (and would make costs negative). */
+const ASSUMPTION_MAX: Partial<Record<AssumptionKey, number>> = {
+  networkingTimeShare: 1,
+  sidecarsRemovedWithCiliumPercent: 100,
+  isovalentSupportEffortFactor: 2,
+  engineerHoursPerYear: 8760,
+};
+
 export const AssumptionsSchema = z
   .strictObject(
     Object.fromEntries(
       ASSUMPTION_KEYS.map((key) => [
         key,
-        z.number().min(0).max(1e12).optional().describe(assumptionDescriptions[key]),
+        z
+          .number()
+          .min(0)
+          .max(ASSUMPTION_MAX[key] ?? 1e12)
+          .optional()
+          .describe(assumptionDescriptions[key]),
       ]),
     ) as Record<AssumptionKey, z.ZodOptional<z.ZodNumber>>,
   )
