@@ -1,24 +1,12 @@
 import { z } from 'zod';
-import { CURRENCIES, IMPORTANCE_LEVELS } from './answers.js';
+import { CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS } from './answers.js';
 import { COST_KEYS, type CostKey } from './assumption-keys.js';
 
 export const OPTION_IDS = ['flannel', 'cilium-oss', 'isovalent-enterprise'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
-export const CAPABILITY_IDS = [
-  'podNetworking',
-  'networkPolicy',
-  'l7Policy',
-  'kubeProxyReplacement',
-  'encryption',
-  'multiCluster',
-  'observability',
-  'flowRetention',
-  'serviceMesh',
-  'runtimeSecurity',
-  'egressControl',
-  'vendorSupport',
-] as const;
+/** The twelve capabilities: pod networking, which every option provides, and the ones `needs` can weigh. */
+export const CAPABILITY_IDS = ['podNetworking', ...NEED_KEYS] as const;
 export type CapabilityId = (typeof CAPABILITY_IDS)[number];
 
 export const SUPPORT_LEVELS = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;

@@ -169,7 +169,9 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     flipsAt: f.flipsAt === null ? null : roundTo(f.flipsAt, 4),
     sentence: sentence(f, names, winner.id, answers.engagement.currency, money),
   }));
-  // 5. explanations
+  // 5. explanations, quoting the same rounded totals the tables show
+  const baselineSummary = summariseTco(baseline, null);
+  const summaries = new Map(evaluated.map((o) => [o.id, summariseTco(o.tco, baselineSummary.total)]));
   const explain: ExplainContext = {
     dataset,
     needs,
@@ -178,11 +180,10 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     horizonYears: answers.engagement.horizonYears,
     sidecars: answers.mesh.sidecars,
     removedPercent: base.values.sidecarsRemovedWithCiliumPercent,
-    totals: Object.fromEntries(evaluated.map((o) => [o.id, summariseTco(o.tco, null).total])),
+    totals: Object.fromEntries([...summaries].map(([id, t]) => [id, t.total])),
   };
   const winnerReasons = reasonsFor(winner, evaluated, explain);
   const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
-  const baselineSummary = summariseTco(baseline, null);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   return {
     resultVersion: 1,
@@ -206,6 +207,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     options: ranked.map((o: OptionEvaluation, i) => {
       const reasons = o.id === winner.id ? winnerReasons : reasonsAgainst(o, winner, explain);
       const mc = mcFor(o.id);
+      const utilisation = teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values);
       return {
         id: o.id,
         name: names[o.id],
@@ -222,7 +224,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         reasons: text(reasons),
         because: reasons,
         tco: {
-          ...summariseTco(o.tco, baselineSummary.total),
+          ...(summaries.get(o.id) ?? summariseTco(o.tco, baselineSummary.total)),
           p10: Math.round(mc?.p10 ?? o.tco.total),
           p50: Math.round(mc?.p50 ?? o.tco.total),
           p90: Math.round(mc?.p90 ?? o.tco.total),
@@ -243,9 +245,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         risks: o.risks.map((r) => ({ ...r, penalty: roundTo(r.penalty, 4) })),
         operations: {
           hoursPerMonth: roundTo(o.tco.opsHoursPerMonth, 1),
-          teamUtilisation: Number.isFinite(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values))
-            ? roundTo(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values), 3)
-            : null,
+          teamUtilisation: Number.isFinite(utilisation) ? roundTo(utilisation, 3) : null,
           sidecarsKept: Math.round(o.tco.sidecarsKept),
           perNodeVcpu: roundTo(o.tco.perNode.vcpu, 3),
           perNodeGb: roundTo(o.tco.perNode.gb, 3),

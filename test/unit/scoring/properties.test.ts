@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ScoreResult, score } from '../../../src/index.js';
-import type { Answers } from '../../../src/schema/answers.js';
+import { type Answers, NEED_KEYS } from '../../../src/schema/answers.js';
 import { makeAnswers } from '../../helpers/make-answers.js';
 
 const run = (a: Answers): ScoreResult => score(a, undefined, { draws: 100 });
@@ -141,21 +141,7 @@ describe('invariants of the decision engine', () => {
   });
 
   it('with no needs at all, Flannel’s capability fit is not below the others’', () => {
-    const none = Object.fromEntries(
-      [
-        'networkPolicy',
-        'l7Policy',
-        'kubeProxyReplacement',
-        'encryption',
-        'multiCluster',
-        'observability',
-        'flowRetention',
-        'serviceMesh',
-        'runtimeSecurity',
-        'egressControl',
-        'vendorSupport',
-      ].map((k) => [k, 'no']),
-    );
+    const none = Object.fromEntries(NEED_KEYS.map((k) => [k, 'no']));
     fc.assert(
       fc.property(client, (a) => {
         const r = run({ ...a, team: { ...a.team, vendorSupport: 'none' }, needs: none } as Answers);
