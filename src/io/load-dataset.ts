@@ -17,6 +17,7 @@ const FILES = [
   'options',
   'model',
   'needs-rules',
+  'migrations',
 ] as const;
 
 function readYaml(dir: string, name: string): unknown {
@@ -43,6 +44,8 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     options: raw.options.options,
     model: raw.model,
     rules: raw['needs-rules'].rules,
+    migrations: raw.migrations.migrations,
+    meshRetirement: raw.migrations.meshRetirement,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS } from './answers.js';
+import { CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS } from './answers.js';
 import { COST_KEYS, type CostKey } from './assumption-keys.js';
 
 export const OPTION_IDS = ['flannel', 'cilium-oss', 'isovalent-enterprise'] as const;
@@ -8,6 +8,9 @@ export type OptionId = (typeof OPTION_IDS)[number];
 /** The twelve capabilities: pod networking, which every option provides, and the ones `needs` can weigh. */
 export const CAPABILITY_IDS = ['podNetworking', ...NEED_KEYS] as const;
 export type CapabilityId = (typeof CAPABILITY_IDS)[number];
+
+export const MIGRATION_PARTS = ['cluster', 'node', 'addons', 'mesh'] as const;
+export type MigrationPart = (typeof MIGRATION_PARTS)[number];
 
 export const SUPPORT_LEVELS = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
@@ -79,7 +82,7 @@ const option = z.strictObject({
   id: z.enum(OPTION_IDS),
   name: z.string().min(1),
   short: z.string().min(1),
-  cni: z.string().min(1),
+  cni: z.enum(['flannel', 'cilium']),
   components: z.array(z.string()).min(1),
   opsKey: z.enum(COST_KEYS),
   replacesKubeProxy: z.boolean(),
@@ -145,6 +148,25 @@ const model = z.strictObject({
 });
 export type Model = z.infer<typeof model>;
 
+const migrationStep = z.strictObject({
+  title: z.string().min(1),
+  /** Which migration effort the phase belongs to: per cluster, per node, add-on set-up or mesh retirement. */
+  part: z.enum(MIGRATION_PARTS),
+  steps: z.string().min(1),
+});
+
+const migrationPath = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  from: z.array(z.enum(CNIS)).min(1),
+  toCni: z.enum(['flannel', 'cilium']),
+  summary: z.string().min(1),
+  source,
+  phases: z.array(migrationStep),
+  caveats: z.array(z.string().min(1)),
+});
+export type MigrationPath = z.infer<typeof migrationPath>;
+
 export const DatasetSchema = z
   .strictObject({
     meta: z.strictObject({ dataVersion: z.string().min(1), researchedOn: z.string(), notes: z.string() }),
@@ -167,6 +189,8 @@ export const DatasetSchema = z
     options: z.array(option).length(OPTION_IDS.length),
     model,
     rules: z.array(needsRule),
+    migrations: z.array(migrationPath),
+    meshRetirement: migrationStep.extend({ source }),
   })
   .superRefine((d, ctx) => {
     const addonIds = new Set(['mesh', ...d.addons.map((a) => a.id)]);
@@ -191,6 +215,18 @@ export const DatasetSchema = z
     for (const id of OPTION_IDS) {
       if (!d.options.some((o) => o.id === id)) {
         ctx.addIssue({ code: 'custom', path: ['options'], message: `option ${id} missing` });
+      }
+    }
+    for (const from of CNIS) {
+      for (const toCni of ['flannel', 'cilium'] as const) {
+        const paths = d.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
+        if (paths.length !== 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['migrations'],
+            message: `${paths.length} migration paths from ${from} to ${toCni}; expected exactly one`,
+          });
+        }
       }
     }
     for (const c of CURRENCIES) {

@@ -33,6 +33,14 @@ export interface TcoBreakdown {
   readonly opsHoursPerMonth: number;
   readonly perNode: { readonly vcpu: number; readonly gb: number };
   readonly sidecarsKept: number;
+  /** Engineer-hours of the one-time migration, by part, after the team-maturity factor. */
+  readonly migrationHours: MigrationHours;
+}
+
+export interface MigrationHours {
+  readonly cni: number;
+  readonly addons: number;
+  readonly mesh: number;
 }
 
 const HOURS_PER_YEAR = 8760;
@@ -96,9 +104,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const keptShare = plan.removesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
   const monthlyHours = opsHoursPerMonth(plan, answers, s, model, keptShare);
+  const hours = migrationHours(plan, answers, s, maturity);
   const perNode = perNodeFootprint(plan, answers, s, model, answers.cluster.services);
-  const sidecarVcpu = v.sidecarCpuMillicores / 1000;
-  const sidecarGb = v.sidecarMemoryMiB * GB_PER_MIB;
   const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
   const licence = plan.addons.reduce((sum, a) => sum + a.licencePerNodeYear, 0) * s.perUsd;
 
@@ -109,25 +116,39 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     const sidecars = s.sidecars * scale * keptShare;
     const services = answers.cluster.services * scale;
     const footprint = y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, services);
-    const vcpu = nodes * footprint.vcpu + sidecars * sidecarVcpu;
-    const gb = nodes * footprint.gb + sidecars * sidecarGb;
     const year = emptyYear();
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;
-    year.compute = (vcpu * v.vcpuHourPrice + gb * v.memoryGbHourPrice) * HOURS_PER_YEAR;
+    year.compute =
+      (nodes * footprint.vcpu * v.vcpuHourPrice + nodes * footprint.gb * v.memoryGbHourPrice) * HOURS_PER_YEAR +
+      sidecars * sidecarCostPerYear(v);
     year.tooling = nodes * licence;
     years.push(year);
   }
   const first = years[0];
   if (first !== undefined) {
-    first.migration = migrationHours(plan, answers, s) * maturity * hourly;
+    first.migration = (hours.cni + hours.addons + hours.mesh) * hourly;
     first.training = trainingCost(plan, answers, s, model, hourly);
   }
   const total = years.reduce((sum, y) => sum + yearTotal(y), 0);
-  return { years, total, opsHoursPerMonth: monthlyHours, perNode, sidecarsKept: s.sidecars * keptShare };
+  return {
+    years,
+    total,
+    opsHoursPerMonth: monthlyHours,
+    perNode,
+    sidecarsKept: s.sidecars * keptShare,
+    migrationHours: hours,
+  };
 }
 
-function migrationHours(plan: Plan, answers: Answers, s: Scenario): number {
+/** What one sidecar proxy costs a year in the CPU and memory it reserves. */
+export function sidecarCostPerYear(v: ParameterValues): number {
+  const vcpu = v.sidecarCpuMillicores / 1000;
+  const gb = v.sidecarMemoryMiB * GB_PER_MIB;
+  return (vcpu * v.vcpuHourPrice + gb * v.memoryGbHourPrice) * HOURS_PER_YEAR;
+}
+
+function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: number): MigrationHours {
   const v = s.values;
   const { clusters } = answers.cluster;
   const cni = plan.migratesCni
@@ -138,7 +159,7 @@ function migrationHours(plan: Plan, answers: Answers, s: Scenario): number {
     plan.removesSidecars && v.sidecarsRemovedWithCiliumPercent > 0
       ? v.meshMigrationHoursPerCluster * clusters
       : 0;
-  return cni + addons + mesh;
+  return { cni: cni * maturity, addons: addons * maturity, mesh: mesh * maturity };
 }
 
 function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, hourly: number): number {

@@ -250,6 +250,11 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           perNodeVcpu: roundTo(o.tco.perNode.vcpu, 3),
           perNodeGb: roundTo(o.tco.perNode.gb, 3),
         },
+        migration: {
+          cniHours: Math.round(o.tco.migrationHours.cni),
+          addonHours: Math.round(o.tco.migrationHours.addons),
+          meshHours: Math.round(o.tco.migrationHours.mesh),
+        },
       };
     }),
     baseline: {

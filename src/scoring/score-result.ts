@@ -57,6 +57,12 @@ export interface OptionResult {
     readonly perNodeVcpu: number;
     readonly perNodeGb: number;
   };
+  /** One-time engineer-hours to move to this option, by part, after the team-maturity factor. */
+  readonly migration: {
+    readonly cniHours: number;
+    readonly addonHours: number;
+    readonly meshHours: number;
+  };
 }
 
 /** The decision engine's result: `score --json` prints it and result.json carries it. */
