@@ -119,9 +119,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     const year = emptyYear();
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;
-    year.compute =
-      (nodes * footprint.vcpu * v.vcpuHourPrice + nodes * footprint.gb * v.memoryGbHourPrice) * HOURS_PER_YEAR +
-      sidecars * sidecarCostPerYear(v);
+    const nodeCostPerHour = nodes * (footprint.vcpu * v.vcpuHourPrice + footprint.gb * v.memoryGbHourPrice);
+    year.compute = nodeCostPerHour * HOURS_PER_YEAR + sidecars * sidecarCostPerYear(v);
     year.tooling = nodes * licence;
     years.push(year);
   }
