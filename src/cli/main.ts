@@ -11,7 +11,8 @@ import { paint } from './paint.js';
 
 /**
  * Runs the CLI and returns the exit code. The one place that catches errors: 0 done; 1 a problem the
- * user can fix (CniError, or a usage error commander already explained); 2 a bug, printed with its stack.
+ * user can fix (CniError, or a usage error commander already explained), or the CniError's own exit code
+ * (130 for an interview stopped with Ctrl+C); 2 a bug, printed with its stack.
  */
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   const { version, bugsUrl } = readPackageInfo();
@@ -52,7 +53,7 @@ Examples:
     if (error instanceof CniError) {
       io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
       if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
-      return 1;
+      return error.exitCode;
     }
     const where = bugsUrl === undefined ? 'to the cnireport maintainers' : `at ${bugsUrl}`;
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

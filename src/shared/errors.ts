@@ -8,17 +8,28 @@ export type CniErrorCode =
   | 'DATA_INVALID'
   | 'BROWSER_NOT_FOUND'
   | 'BROWSER_FAILED'
-  | 'USAGE';
+  | 'USAGE'
+  | 'NO_TERMINAL'
+  | 'INTERRUPTED';
 
-/** A problem the user can fix: one line, optionally a hint. Exit code 1. */
+/**
+ * A problem the user can fix: one line, optionally a hint. Exit code 1, or `exitCode` where a convention
+ * says otherwise (130 after Ctrl+C).
+ */
 export class CniError extends Error {
   readonly code: CniErrorCode;
   readonly hint: string | undefined;
-  constructor(code: CniErrorCode, message: string, options?: { hint?: string; cause?: unknown }) {
+  readonly exitCode: number;
+  constructor(
+    code: CniErrorCode,
+    message: string,
+    options?: { hint?: string; cause?: unknown; exitCode?: number },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CniError';
     this.code = code;
     this.hint = options?.hint;
+    this.exitCode = options?.exitCode ?? 1;
   }
 }
 
