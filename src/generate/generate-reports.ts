@@ -1,0 +1,282 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../cli/write-file-atomic.js';
+import { score } from '../index.js';
+import { loadAnswers } from '../io/load-answers.js';
+import { defaultDataset } from '../io/load-dataset.js';
+import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
+import type { ScoreResult } from '../scoring/score-result.js';
+import { CniError } from '../shared/errors.js';
+import { clientSlug } from './client-slug.js';
+import type { WrittenReport } from './describe-written.js';
+import type { ReportFormat } from './parse-formats.js';
+import { reportDate } from './report-date.js';
+import { type ChartFiles, type RenderedReport, type ReportFile, reportFiles } from './report-files.js';
+import { reproStamp } from './repro-stamp.js';
+import { resultJson } from './result-json.js';
+
+/** A chart ready for the report and for its own files. */
+export type GeneratedChart = ChartFiles & ReportChartImage;
+
+/** The pure renderers a report is made with; injected so the orchestration can be tested on its own. */
+export interface ReportRenderers {
+  charts(result: ScoreResult, options: { png: boolean }): Promise<readonly GeneratedChart[]>;
+  html(sources: ReportSources): string;
+  markdown(sources: ReportSources): string;
+}
+
+export interface Printer {
+  print(html: string, options: { paper: 'A4' | 'Letter'; title: string }): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface GenerateRequest {
+  readonly files: readonly string[];
+  readonly outDir: string;
+  readonly formats: readonly ReportFormat[];
+  readonly paper: 'A4' | 'Letter';
+  readonly brand: Brand;
+  readonly seed?: number;
+  readonly sourceDateEpoch?: string;
+  readonly now: Date;
+  readonly toolVersion: string;
+}
+
+/** One answers file finished, well or not; `done` counts finished files, in the order they finish. */
+export interface ReportProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+  readonly slug: string | null;
+  readonly seconds: number;
+  readonly error: CniError | null;
+}
+
+export interface GenerateHooks {
+  readonly renderers: ReportRenderers;
+  /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
+  readonly launchPrinter: () => Promise<Printer>;
+  readonly onProgress?: (progress: ReportProgress) => void;
+  /** Where each phase's time goes, for `CNIREPORT_TIMING=1` and the bench. */
+  readonly onTiming?: (line: string) => void;
+}
+
+export interface GenerateOutcome {
+  /** In the order of the answers files. */
+  readonly written: readonly WrittenReport[];
+  readonly failures: readonly { readonly file: string; readonly error: CniError }[];
+  /** Why no PDF could be printed (no browser, or it would not start); null when PDFs were printed or not wanted. */
+  readonly pdfUnavailable: CniError | null;
+}
+
+/**
+ * Printing runs in the browser's processes while Node prepares the next report; a few documents in flight
+ * keep both busy without holding a whole batch in memory.
+ */
+const REPORTS_IN_FLIGHT = 3;
+
+interface Prepared {
+  readonly index: number;
+  readonly file: string;
+  readonly slug: string;
+  readonly client: string;
+  readonly started: number;
+  readonly report: Omit<RenderedReport, 'pdf'>;
+  readonly phases: string[];
+}
+
+/**
+ * Generates one report folder per answers file under `outDir`. Each report is rendered completely in
+ * memory, then written file by file atomically; only the report's own files are touched. A file that
+ * fails is recorded and the batch goes on; a bug (anything but a CniError) ends the run.
+ */
+export async function generateReports(
+  request: GenerateRequest,
+  hooks: GenerateHooks,
+): Promise<GenerateOutcome> {
+  const { files, formats } = request;
+  const wants = (format: ReportFormat) => formats.includes(format);
+  const needsHtml = wants('html') || wants('pdf');
+  const needsCharts = formats.some((format) => format !== 'json');
+  const written: (WrittenReport | undefined)[] = [];
+  const failures: { index: number; file: string; error: CniError }[] = [];
+  const claimed = new Map<string, string>();
+  const bugs: unknown[] = [];
+  let done = 0;
+  let printer: Promise<Printer | CniError> | undefined;
+
+  const finished = (file: string, slug: string | null, started: number, error: CniError | null) => {
+    done += 1;
+    const seconds = (performance.now() - started) / 1000;
+    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error });
+  };
+  const timed = <T>(phases: string[], name: string, work: () => T): T => {
+    const t0 = performance.now();
+    const value = work();
+    phases.push(`${name} ${Math.round(performance.now() - t0)} ms`);
+    return value;
+  };
+  const timedAsync = async <T>(phases: string[], name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const value = await work();
+    phases.push(`${name} ${Math.round(performance.now() - t0)} ms`);
+    return value;
+  };
+
+  const startPrinter = () => {
+    const t0 = performance.now();
+    printer = hooks.launchPrinter().then(
+      (launched) => {
+        hooks.onTiming?.(`timing browser: launch ${Math.round(performance.now() - t0)} ms`);
+        return launched;
+      },
+      (error: unknown) => {
+        if (error instanceof CniError) return error;
+        throw error;
+      },
+    );
+    // A launch that fails while nobody awaits it yet must not count as an unhandled rejection.
+    printer.catch(() => undefined);
+  };
+
+  const prepare = async (index: number, file: string): Promise<Prepared> => {
+    const started = performance.now();
+    const phases: string[] = [];
+    const { answers, text } = await timedAsync(phases, 'load', () => loadAnswers(file));
+    const slug = clientSlug(answers.engagement.client);
+    const owner = claimed.get(slug);
+    if (owner !== undefined) {
+      throw new CniError(
+        'USAGE',
+        `${file}: its report would go to ${join(request.outDir, slug)}, as the report of ${owner} does`,
+        {
+          hint: 'give each client a different engagement.client, or generate them into different --out folders',
+        },
+      );
+    }
+    claimed.set(slug, file);
+    // Launched as soon as one report is sure to need it, so start-up overlaps scoring and charts.
+    if (wants('pdf') && printer === undefined) startPrinter();
+    const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
+    const result = timed(phases, 'score', () =>
+      score(answers, undefined, request.seed === undefined ? {} : { seed: request.seed }),
+    );
+    const stamp = reproStamp({
+      answersBytes: new TextEncoder().encode(text),
+      toolVersion: request.toolVersion,
+      result,
+      date,
+    });
+    const charts = needsCharts
+      ? await timedAsync(phases, 'charts', () => hooks.renderers.charts(result, { png: wants('png') }))
+      : [];
+    const sources: ReportSources = {
+      result,
+      answers,
+      dataset: defaultDataset(),
+      brand: request.brand,
+      charts: charts.map(({ name, title, description, svg, width, height }) => ({
+        name,
+        title,
+        description,
+        svg,
+        width,
+        height,
+      })),
+      stamp,
+      paper: request.paper,
+    };
+    const html = needsHtml ? timed(phases, 'html', () => hooks.renderers.html(sources)) : null;
+    const markdown = wants('md') ? timed(phases, 'md', () => hooks.renderers.markdown(sources)) : null;
+    return {
+      index,
+      file,
+      slug,
+      client: answers.engagement.client,
+      started,
+      report: {
+        html,
+        resultJson: wants('json') ? resultJson(result, stamp) : null,
+        markdown,
+        charts,
+      },
+      phases,
+    };
+  };
+
+  const printPdf = async (launched: Printer, html: string, prepared: Prepared) => {
+    const title = `CNI recommendation for ${prepared.client}`;
+    try {
+      return { pdf: await launched.print(html, { paper: request.paper, title }), pdfError: null };
+    } catch (error) {
+      if (!(error instanceof CniError)) throw error;
+      const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, { cause: error });
+      return { pdf: null, pdfError };
+    }
+  };
+
+  /** Prints and writes one prepared report; never rejects, so reports in flight cannot go unobserved. */
+  const complete = async (prepared: Prepared): Promise<void> => {
+    const { index, file, slug, started, phases } = prepared;
+    try {
+      const launched = printer === undefined ? null : await printer;
+      const html = prepared.report.html;
+      const { pdf, pdfError } =
+        launched === null || launched instanceof CniError || html === null
+          ? { pdf: null, pdfError: null }
+          : await timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
+      const folder = join(request.outDir, slug);
+      const outputs = reportFiles(formats, { ...prepared.report, pdf });
+      await timedAsync(phases, 'write', () => writeAll(folder, outputs));
+      written[index] = { folder, files: outputs };
+      hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
+      if (pdfError !== null) failures.push({ index, file, error: pdfError });
+      finished(file, slug, started, pdfError);
+    } catch (error) {
+      if (!(error instanceof CniError)) {
+        bugs.push(error);
+        return;
+      }
+      failures.push({ index, file, error });
+      finished(file, slug, started, error);
+    }
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const [index, file] of files.entries()) {
+      if (bugs.length > 0) break;
+      const started = performance.now();
+      let prepared: Prepared;
+      try {
+        prepared = await prepare(index, file);
+      } catch (error) {
+        if (!(error instanceof CniError)) throw error;
+        failures.push({ index, file, error });
+        finished(file, null, started, error);
+        continue;
+      }
+      const completion = complete(prepared).finally(() => inFlight.delete(completion));
+      inFlight.add(completion);
+      if (inFlight.size >= REPORTS_IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (bugs.length > 0) throw bugs[0];
+  } finally {
+    await Promise.all(inFlight);
+    const launched = printer === undefined ? null : await printer.catch(() => null);
+    if (launched !== null && !(launched instanceof CniError)) await launched.close();
+  }
+
+  const launched = printer === undefined ? null : await printer;
+  return {
+    written: written.filter((report): report is WrittenReport => report !== undefined),
+    failures: failures.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })),
+    pdfUnavailable: launched instanceof CniError ? launched : null,
+  };
+}
+
+async function writeAll(folder: string, outputs: readonly ReportFile[]): Promise<void> {
+  await Promise.all(
+    outputs.map((output) => writeFileAtomic(join(folder, output.path), output.data, { overwrite: true })),
+  );
+}

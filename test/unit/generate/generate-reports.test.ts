@@ -1,0 +1,219 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  type GenerateRequest,
+  generateReports,
+  type Printer,
+  type ReportRenderers,
+} from '../../../src/generate/generate-reports.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../../src/generate/parse-formats.js';
+import { DEFAULT_BRAND } from '../../../src/io/load-brand.js';
+import { CniError } from '../../../src/shared/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cnireport-generate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function answers(name: string, client: string): string {
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(path, `version: 1\nengagement:\n  client: ${JSON.stringify(client)}\n  date: 2026-11-24\n`);
+  return path;
+}
+
+const renderers: ReportRenderers = {
+  charts: async (result, { png }) => [
+    {
+      name: 'tco',
+      title: 'TCO',
+      description: `cheapest: ${result.recommendation.option}`,
+      spec: { mark: 'bar' },
+      svg: '<svg width="10" height="5"/>',
+      width: 10,
+      height: 5,
+      ...(png ? { png: new Uint8Array([0x89]) } : {}),
+    },
+  ],
+  html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
+  markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
+};
+
+/** A printer that counts what happens to it. */
+function fakePrinter(print: Printer['print'] = async () => new TextEncoder().encode('%PDF-1.7')) {
+  const counts = { launches: 0, prints: 0, closes: 0 };
+  const launchPrinter = async (): Promise<Printer> => {
+    counts.launches += 1;
+    return {
+      print: (html, options) => {
+        counts.prints += 1;
+        return print(html, options);
+      },
+      close: async () => {
+        counts.closes += 1;
+      },
+    };
+  };
+  return { counts, launchPrinter };
+}
+
+function request(
+  out: string,
+  files: string[],
+  formats: readonly ReportFormat[] = REPORT_FORMATS,
+): GenerateRequest {
+  return {
+    files,
+    outDir: join(dir, out),
+    formats,
+    paper: 'A4',
+    brand: DEFAULT_BRAND,
+    now: new Date(2030, 0, 1),
+    toolVersion: '9.9.9',
+  };
+}
+
+describe('generateReports', () => {
+  it('writes one folder per file with every format, sharing one browser that it closes', async () => {
+    const { counts, launchPrinter } = fakePrinter();
+    const progress: string[] = [];
+    const outcome = await generateReports(
+      request('all', [answers('a', 'Acme Bank'), answers('b', 'Globex')]),
+      { renderers, launchPrinter, onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.slug}`) },
+    );
+    expect(counts).toEqual({ launches: 1, prints: 2, closes: 1 });
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.pdfUnavailable).toBeNull();
+    expect(outcome.written.map((w) => w.folder)).toEqual([
+      join(dir, 'all', 'acme-bank'),
+      join(dir, 'all', 'globex'),
+    ]);
+    expect(progress.sort()).toEqual(['1/2 acme-bank', '2/2 globex'].sort());
+    const folder = join(dir, 'all', 'acme-bank');
+    expect(readdirSync(folder).sort()).toEqual([
+      'charts',
+      'report.html',
+      'report.md',
+      'report.pdf',
+      'result.json',
+    ]);
+    expect(readdirSync(join(folder, 'charts')).sort()).toEqual(['tco.png', 'tco.svg', 'tco.vl.json']);
+    expect(readFileSync(join(folder, 'report.html'), 'utf8')).toBe('<html>Acme Bank 2026-11-24</html>');
+    const result = JSON.parse(readFileSync(join(folder, 'result.json'), 'utf8'));
+    expect(result.engagement.client).toBe('Acme Bank');
+    expect(result.generatedBy).toMatchObject({ tool: 'cnireport', toolVersion: '9.9.9', date: '2026-11-24' });
+  });
+
+  it('never starts a browser when no PDF is asked for, or when no answers file loads', async () => {
+    const html = fakePrinter();
+    await generateReports(request('html', [answers('c', 'C')], ['html', 'json']), { renderers, ...html });
+    expect(html.counts.launches).toBe(0);
+    const none = fakePrinter();
+    const outcome = await generateReports(request('none', [join(dir, 'missing.yaml')]), {
+      renderers,
+      ...none,
+    });
+    expect(none.counts.launches).toBe(0);
+    expect(outcome.failures.map((f) => f.error.message)).toEqual([
+      `${join(dir, 'missing.yaml')}: no such file`,
+    ]);
+  });
+
+  it('writes everything but the PDF when there is no browser, and says why', async () => {
+    const missing = new CniError('BROWSER_NOT_FOUND', 'no browser');
+    const outcome = await generateReports(request('nobrowser', [answers('d', 'D')]), {
+      renderers,
+      launchPrinter: () => Promise.reject(missing),
+    });
+    expect(outcome.pdfUnavailable).toBe(missing);
+    expect(outcome.failures).toEqual([]);
+    expect(readdirSync(join(dir, 'nobrowser', 'd')).sort()).toEqual([
+      'charts',
+      'report.html',
+      'report.md',
+      'result.json',
+    ]);
+  });
+
+  it('goes on past a failing file and reports it in input order', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'version: 1\nengagement:\n  client: X\ncluster:\n  nodse: 3\n');
+    const { launchPrinter } = fakePrinter();
+    const outcome = await generateReports(
+      request('mixed', [bad, answers('e', 'E'), join(dir, 'nope.yaml')]),
+      {
+        renderers,
+        launchPrinter,
+      },
+    );
+    expect(outcome.written.map((w) => w.folder)).toEqual([join(dir, 'mixed', 'e')]);
+    expect(outcome.failures.map((f) => f.file)).toEqual([bad, join(dir, 'nope.yaml')]);
+    expect(outcome.failures[0]?.error.message).toContain(`${bad}:5:3  cluster.nodse: unknown key`);
+  });
+
+  it('refuses a second file whose client would share the first one’s folder', async () => {
+    const first = answers('f1', 'Same Co');
+    const second = answers('f2', 'same-co');
+    const outcome = await generateReports(request('same', [first, second], ['json']), {
+      renderers,
+      ...fakePrinter(),
+    });
+    expect(outcome.written).toHaveLength(1);
+    expect(outcome.failures[0]?.error.message).toBe(
+      `${second}: its report would go to ${join(dir, 'same', 'same-co')}, as the report of ${first} does`,
+    );
+  });
+
+  it('records a failed print against its file and still writes the rest of that report', async () => {
+    const { launchPrinter } = fakePrinter(async (_, { title }) => {
+      if (title.includes('Slow')) throw new CniError('BROWSER_FAILED', 'printing took longer than 60 s');
+      return new TextEncoder().encode('%PDF');
+    });
+    const slow = answers('g', 'Slow Ltd');
+    const outcome = await generateReports(request('print', [slow, answers('h', 'Fast Ltd')]), {
+      renderers,
+      launchPrinter,
+    });
+    expect(outcome.failures.map((f) => f.error.message)).toEqual([`${slow}: printing took longer than 60 s`]);
+    expect(existsSync(join(dir, 'print', 'slow-ltd', 'report.html'))).toBe(true);
+    expect(existsSync(join(dir, 'print', 'slow-ltd', 'report.pdf'))).toBe(false);
+    expect(existsSync(join(dir, 'print', 'fast-ltd', 'report.pdf'))).toBe(true);
+  });
+
+  it('replaces its own files and touches nothing else in the folder', async () => {
+    const folder = join(dir, 'keep', 'k');
+    mkdirSync(join(folder, 'charts'), { recursive: true });
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    writeFileSync(join(folder, 'charts', 'old.svg'), 'old');
+    writeFileSync(join(folder, 'report.html'), 'stale');
+    await generateReports(request('keep', [answers('k', 'K')], ['html', 'svg']), {
+      renderers,
+      ...fakePrinter(),
+    });
+    expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(folder, 'charts', 'old.svg'), 'utf8')).toBe('old');
+    expect(readFileSync(join(folder, 'report.html'), 'utf8')).toBe('<html>K 2026-11-24</html>');
+    expect(readdirSync(folder).sort()).toEqual(['charts', 'notes.txt', 'report.html']);
+  });
+
+  it('lets a bug end the run, after closing the browser', async () => {
+    const { counts, launchPrinter } = fakePrinter();
+    const broken: ReportRenderers = {
+      ...renderers,
+      html: () => {
+        throw new TypeError('bug');
+      },
+    };
+    await expect(
+      generateReports(request('bug', [answers('m', 'M')]), { renderers: broken, launchPrinter }),
+    ).rejects.toThrow(TypeError);
+    expect(counts).toMatchObject({ launches: 1, closes: 1 });
+  });
+});

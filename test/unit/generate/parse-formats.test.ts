@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseFormats, REPORT_FORMATS } from '../../../src/generate/parse-formats.js';
+
+describe('parseFormats', () => {
+  it('reads a comma-separated list into the canonical order, ignoring case, blanks and repeats', () => {
+    expect(parseFormats('pdf,html')).toEqual(['html', 'pdf']);
+    expect(parseFormats(' MD , json,,md ')).toEqual(['json', 'md']);
+    expect(parseFormats(REPORT_FORMATS.join(','))).toEqual(REPORT_FORMATS);
+  });
+
+  it('suggests the closest format for a typo', () => {
+    expect(() => parseFormats('html,pfd')).toThrow(
+      '--format: unknown format "pfd" (expected some of html, pdf, png, svg, json, md; did you mean pdf?)',
+    );
+    expect(() => parseFormats('jsno')).toThrow('did you mean json?');
+  });
+
+  it('names an unrelated word without a suggestion, and refuses an empty list', () => {
+    expect(() => parseFormats('docx')).toThrow(
+      '--format: unknown format "docx" (expected some of html, pdf, png, svg, json, md)',
+    );
+    expect(() => parseFormats(' , ')).toThrow('--format is empty');
+  });
+});
