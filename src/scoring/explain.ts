@@ -1,5 +1,5 @@
 import type { CapabilityId, Dataset } from '../schema/dataset.js';
-import { formatMoney, formatNumber, formatPercent } from '../shared/format.js';
+import { formatMoney, formatNumber, formatPercent, lowerFirst } from '../shared/format.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
 import { CRITERIA, type Criterion, type OptionEvaluation, type Weights } from './evaluate-options.js';
@@ -29,7 +29,7 @@ const capName = (ctx: ExplainContext, id: CapabilityId) =>
 /** Why an option is ruled out: each unmet must with the reason the client needs it. */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
   return o.unmetMusts.map((id) => ({
-    text: `${name(o)} cannot provide ${capName(ctx, id).toLowerCase()}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
+    text: `${name(o)} cannot provide ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
     basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
   }));
 }
@@ -64,7 +64,7 @@ function criterionReason(
       if (gains.length === 0) return null;
       const list = gains.map(
         (id) =>
-          `${capName(ctx, id).toLowerCase()} (${ctx.needs[id].importance}, ${a.plan.fits[id].level} against ${b.plan.fits[id].level})`,
+          `${lowerFirst(capName(ctx, id))} (${ctx.needs[id].importance}, ${a.plan.fits[id].level} against ${b.plan.fits[id].level})`,
       );
       return {
         text: `${name(a)} meets more of what the client needs than ${name(b)}: ${list.join('; ')}.`,

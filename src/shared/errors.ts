@@ -6,6 +6,7 @@ export type CniErrorCode =
   | 'OUTPUT_EXISTS'
   | 'OUTPUT_UNWRITABLE'
   | 'DATA_INVALID'
+  | 'TEMPLATE_INVALID'
   | 'BROWSER_NOT_FOUND'
   | 'BROWSER_FAILED'
   | 'USAGE'

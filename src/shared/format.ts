@@ -25,3 +25,46 @@ export function roundTo(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A YYYY-MM-DD date as a client reads it on a cover: "24 November 2026". */
+export function formatLongDate(isoDate: string): string {
+  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * A value with its unit as data/ states it ("EUR per vCPU-hour", "percent of sidecars"): money when the
+ * unit starts with the currency code, a plain number otherwise.
+ */
+export function formatQuantity(
+  value: number,
+  unit: string,
+  currency: string,
+): { value: string; unit: string } {
+  if (unit.startsWith(`${currency} `)) {
+    const rest = unit.slice(currency.length + 1);
+    const amount = Math.abs(value) >= 100 ? formatMoney(value, currency) : formatUnitPrice(value, currency);
+    return { value: amount, unit: rest };
+  }
+  return { value: formatNumber(value, Math.abs(value) < 10 ? 3 : 1), unit };
+}
+
+/** A name inside a sentence: "Vendor support" becomes "vendor support", but "L7 policy" keeps its capital. */
+export function lowerFirst(name: string): string {
+  const second = name.charAt(1);
+  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
+    ? name.charAt(0).toLowerCase() + name.slice(1)
+    : name;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -1,0 +1,129 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { reportFontFaceCss } from '../charts/report-font.js';
+import { TEMPLATE_OPTIONS } from '../render/render-report-html.js';
+import type { ReportTemplates } from '../render/report-templates.js';
+import { didYouMean } from '../shared/did-you-mean.js';
+import { CniError } from '../shared/errors.js';
+
+/** templates/ ships beside dist/ and src/, both two levels below the package root. */
+const SHIPPED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+const LAYOUT = 'report.hbs';
+const STYLESHEET = 'report.css';
+const PARTIALS = 'partials';
+
+/**
+ * The shipped templates, with any of them replaced by the files of the same name in `overrideDir`
+ * (report.hbs, report.css, partials/<name>.hbs). Every template is compiled here, so a syntax error is
+ * reported with its file and line before any report is written.
+ */
+export async function loadReportTemplates(overrideDir?: string): Promise<ReportTemplates> {
+  const shippedDir = SHIPPED_DIR;
+  const shipped = await readTemplateDir(shippedDir, true);
+  const override = overrideDir === undefined ? emptyDir() : await readTemplateDir(overrideDir, false);
+  const layoutOverridden = override.layout !== undefined;
+  for (const name of Object.keys(override.partials)) {
+    if (shipped.partials[name] === undefined && !layoutOverridden) {
+      const suggestion = didYouMean(name, Object.keys(shipped.partials));
+      throw new CniError(
+        'TEMPLATE_INVALID',
+        `${override.origins[`partials/${name}`]}: no shipped partial is called ${name}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`,
+        { hint: 'a new partial is used only by a layout that names it: override report.hbs as well' },
+      );
+    }
+  }
+  const templates: ReportTemplates = {
+    layout: override.layout ?? required(shipped.layout, shippedDir, LAYOUT),
+    stylesheet: override.stylesheet ?? required(shipped.stylesheet, shippedDir, STYLESHEET),
+    partials: { ...shipped.partials, ...override.partials },
+    fontFaceCss: reportFontFaceCss(),
+    origins: { ...shipped.origins, ...override.origins },
+  };
+  checkSyntax(LAYOUT, templates.layout, templates.origins);
+  for (const [name, text] of Object.entries(templates.partials)) {
+    checkSyntax(`partials/${name}`, text, templates.origins);
+  }
+  return templates;
+}
+
+interface TemplateDir {
+  layout: string | undefined;
+  stylesheet: string | undefined;
+  partials: Record<string, string>;
+  origins: Record<string, string>;
+}
+
+function emptyDir(): TemplateDir {
+  return { layout: undefined, stylesheet: undefined, partials: {}, origins: {} };
+}
+
+async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateDir> {
+  const found = emptyDir();
+  const top = await listDir(dir, shipped);
+  if (top.includes(LAYOUT)) {
+    found.layout = await readText(join(dir, LAYOUT));
+    found.origins[LAYOUT] = join(dir, LAYOUT);
+  }
+  if (top.includes(STYLESHEET)) found.stylesheet = await readText(join(dir, STYLESHEET));
+  if (top.includes(PARTIALS)) {
+    for (const file of (await listDir(join(dir, PARTIALS), shipped)).sort()) {
+      if (!file.endsWith('.hbs')) continue;
+      const name = file.slice(0, -'.hbs'.length);
+      found.partials[name] = await readText(join(dir, PARTIALS, file));
+      found.origins[`partials/${name}`] = join(dir, PARTIALS, file);
+    }
+  }
+  if (
+    !shipped &&
+    found.layout === undefined &&
+    found.stylesheet === undefined &&
+    top.every((f) => f !== PARTIALS)
+  ) {
+    throw new CniError('TEMPLATE_INVALID', `${dir}: holds none of ${LAYOUT}, ${STYLESHEET} or ${PARTIALS}/`, {
+      hint: 'copy the files to change from the templates/ folder of cnireport',
+    });
+  }
+  return found;
+}
+
+async function listDir(dir: string, shipped: boolean): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new CniError(
+      shipped ? 'DATA_INVALID' : 'TEMPLATE_INVALID',
+      `${dir}: cannot read the template folder (${code})`,
+    );
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new CniError('TEMPLATE_INVALID', `${file}: cannot read the template (${code})`);
+  }
+}
+
+function required(text: string | undefined, dir: string, name: string): string {
+  if (text === undefined)
+    throw new CniError('DATA_INVALID', `${join(dir, name)} is missing from the package`);
+  return text;
+}
+
+function checkSyntax(name: string, text: string, origins: Readonly<Record<string, string>>): void {
+  try {
+    Handlebars.precompile(text, TEMPLATE_OPTIONS);
+  } catch (error) {
+    const where = origins[name] ?? name;
+    const { message, lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
+    const line = lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const location = Number.isFinite(line) ? `:${line}${column === undefined ? '' : `:${column + 1}`}` : '';
+    const detail = message.split('\n').at(-1) ?? message;
+    throw new CniError('TEMPLATE_INVALID', `${where}${location}: ${detail}`);
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * User text inside Markdown: HTML-significant characters become entities (Markdown renderers pass raw
+ * HTML through) and Markdown punctuation is backslash-escaped, so a client name renders as written.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
+}

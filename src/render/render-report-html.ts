@@ -1,0 +1,47 @@
+import Handlebars from 'handlebars';
+import { buildReportModel } from '../report/build-report-model.js';
+import type { ReportSources } from '../report/report-sources.js';
+import { CniError } from '../shared/errors.js';
+import { pageCss } from './page-css.js';
+import type { ReportTemplates } from './report-templates.js';
+
+/**
+ * Strict: a key the model lacks is an error, not an empty gap in a client document. Only the built-in
+ * helpers exist, so a template cannot call anything else, and user text is always escaped by `{{ }}`.
+ */
+export const TEMPLATE_OPTIONS = { strict: true, knownHelpersOnly: true } as const;
+
+type Render = (context: unknown) => string;
+const compiled = new WeakMap<ReportTemplates, Render>();
+
+/** The report as one self-contained HTML document: fonts, styles and charts inline, nothing to fetch. */
+export function renderReportHtml(sources: ReportSources, templates: ReportTemplates): string {
+  const model = buildReportModel(sources);
+  const render = compiled.get(templates) ?? compileTemplates(templates);
+  compiled.set(templates, render);
+  try {
+    return render({
+      model,
+      result: sources.result,
+      stamp: sources.stamp,
+      stylesheet: templates.stylesheet,
+      fontFaceCss: templates.fontFaceCss,
+      pageCss: pageCss(model),
+    });
+  } catch (error) {
+    throw new CniError('TEMPLATE_INVALID', `report template: ${(error as Error).message.split('\n')[0]}`, {
+      hint: 'a template names a value the report does not have; see templates/ for the ones that exist',
+      cause: error,
+    });
+  }
+}
+
+function compileTemplates(templates: ReportTemplates): Render {
+  const hb = Handlebars.create();
+  for (const [name, text] of Object.entries(templates.partials)) {
+    hb.registerPartial(name, hb.compile(text, TEMPLATE_OPTIONS));
+  }
+  const layout = hb.compile(templates.layout, TEMPLATE_OPTIONS);
+  return (context) =>
+    layout(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+}

@@ -1,0 +1,52 @@
+import { buildReportModel } from '../report/build-report-model.js';
+import type { ReportSources } from '../report/report-sources.js';
+import { escapeMarkdown } from './escape-markdown.js';
+
+/** A short summary for proposals: the recommendation, why, the cost table and the charts as PNG links. */
+export function renderReportMarkdown(sources: ReportSources): string {
+  const model = buildReportModel(sources);
+  const md = escapeMarkdown;
+  const { summary, tco } = model;
+  const lines = [
+    `# ${md(model.title)}`,
+    '',
+    `${model.preparedBy === null ? '' : `Prepared by ${md(model.preparedBy)}, `}${md(model.date)}`,
+    '',
+    `**Recommendation: ${md(summary.optionName)}** (confidence ${md(summary.confidence)})`,
+    '',
+    md(summary.headline),
+    '',
+  ];
+  if (summary.closeCall !== null) lines.push(`> **Close call.** ${md(summary.closeCall)}`, '');
+  if (summary.placeholderWarning !== null)
+    lines.push(`> **Placeholder price.** ${md(summary.placeholderWarning)}`, '');
+  lines.push('## Why', '', ...summary.reasons.map((r, i) => `${i + 1}. ${md(r)}`), '');
+  lines.push(
+    '## Alternatives',
+    '',
+    md(summary.runnerUp),
+    '',
+    ...summary.ruledOut.flatMap((r) => [md(r), '']),
+  );
+  lines.push('## What would change the decision', '', ...summary.flips.map((f) => `- ${md(f)}`), '');
+  lines.push(
+    `## Total cost of ownership (${md(sources.result.currency.code)})`,
+    '',
+    `| Option | ${tco.yearHeaders.join(' | ')} | Total |`,
+    `| --- | ${tco.yearHeaders.map(() => '---:').join(' | ')} | ---: |`,
+    ...tco.byYear.map((row) => {
+      const label = row.emphasis ? `**${md(row.label)}**` : md(row.label);
+      return `| ${label} | ${row.cells.map(md).join(' | ')} | ${md(row.total)} |`;
+    }),
+    '',
+    md(tco.baselineNote),
+    '',
+    '## Charts',
+    '',
+    ...sources.charts.map((c) => `- [${md(c.title)}](charts/${c.name}.png)`),
+    '',
+    `Full report: [report.html](report.html) · [report.pdf](report.pdf) · data version ${md(sources.stamp.dataVersion)}`,
+    '',
+  );
+  return lines.join('\n');
+}

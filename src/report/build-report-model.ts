@@ -1,0 +1,59 @@
+import { OPTION_COLOURS } from '../charts/chart-theme.js';
+import { OPTION_IDS } from '../schema/dataset.js';
+import { formatLongDate } from '../shared/format.js';
+import { assumptionsSection } from './assumptions-section.js';
+import { capabilitySection } from './capability-section.js';
+import { executiveSummary } from './executive-summary.js';
+import { methodologySection } from './methodology-section.js';
+import { migrationSection } from './migration-section.js';
+import { reportContext } from './report-context.js';
+import type { ReportModel } from './report-model.js';
+import type { ReportSources } from './report-sources.js';
+import { sensitivitySection } from './sensitivity-section.js';
+import { sidecarSection } from './sidecar-section.js';
+import { situationSection } from './situation-section.js';
+import { tcoSection } from './tco-section.js';
+
+/** Chapters in print order; ids are the HTML anchors the contents and the PDF outline point at. */
+const CHAPTERS = [
+  ['summary', 'Executive summary'],
+  ['situation', 'The client’s situation'],
+  ['capability', 'Capability fit'],
+  ['tco', 'Total cost of ownership'],
+  ['sidecar', 'The sidecar tax'],
+  ['sensitivity', 'Sensitivity'],
+  ['migration', 'Migration path'],
+  ['assumptions', 'Assumptions'],
+  ['methodology', 'Methodology'],
+] as const;
+
+/** The whole report as formatted values, a pure function of its sources. */
+export function buildReportModel(sources: ReportSources): ReportModel {
+  const ctx = reportContext(sources);
+  const { result, answers, brand } = sources;
+  return {
+    title: `CNI recommendation for ${result.engagement.client}`,
+    client: result.engagement.client,
+    preparedBy: answers.engagement.preparedBy ?? null,
+    date: formatLongDate(sources.stamp.date),
+    isoDate: sources.stamp.date,
+    paper: sources.paper,
+    brand: {
+      name: brand.name,
+      logoDataUri: brand.logoDataUri,
+      primaryColor: brand.primaryColor,
+      footer: brand.footer,
+    },
+    contents: CHAPTERS.map(([id, title], i) => ({ id, number: String(i + 1), title })),
+    summary: executiveSummary(ctx),
+    situation: situationSection(ctx),
+    capability: capabilitySection(ctx),
+    tco: tcoSection(ctx),
+    sidecar: sidecarSection(ctx),
+    sensitivity: sensitivitySection(ctx),
+    migration: migrationSection(ctx),
+    assumptions: assumptionsSection(ctx),
+    methodology: methodologySection(ctx),
+    options: OPTION_IDS.map((id) => ({ id, name: ctx.option(id).name, colour: OPTION_COLOURS[id] })),
+  };
+}

@@ -1,0 +1,61 @@
+import { OPTION_IDS, type SupportLevel } from '../schema/dataset.js';
+import { joinAnd, lowerFirst } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { CapabilitySection } from './report-model.js';
+import { importanceClass } from './situation-section.js';
+
+const LEVEL_LABELS: Record<SupportLevel, string> = {
+  none: 'none',
+  partial: 'partial',
+  'add-on': 'via add-on',
+  'built-in': 'built in',
+  enterprise: 'enterprise grade',
+};
+
+/** Capability by option, what Flannel would have to bolt on, and each option's risks for this client. */
+export function capabilitySection(ctx: ReportContext): CapabilitySection {
+  const { result, dataset } = ctx.sources;
+  const byOption = OPTION_IDS.map((id) => ctx.option(id));
+  const addonNames = new Map(dataset.addons.map((a) => [a.id, a.name]));
+  const rows = result.needs.map((need) => ({
+    name: need.name,
+    importance: need.importance,
+    importanceClass: importanceClass(need.importance),
+    cells: byOption.map((o) => {
+      const cap = o.capabilities.find((c) => c.id === need.capability);
+      const level = cap?.level ?? 'none';
+      const via = (cap?.via ?? []).map((a) => lowerFirst(addonNames.get(a) ?? a));
+      const detail =
+        via.length > 0
+          ? `with ${joinAnd(via)}`
+          : level === 'none' && cap !== undefined && cap.possibleLevel !== 'none'
+            ? `${LEVEL_LABELS[cap.possibleLevel]} if needed`
+            : '';
+      return { level: LEVEL_LABELS[level], levelClass: `level-${level}`, detail };
+    }),
+  }));
+
+  const flannel = ctx.option('flannel');
+  const stack = {
+    components: joinAnd(flannel.stack.components),
+    addons: flannel.stack.addons.map((a) => ({
+      name: a.name,
+      status: a.isNew ? 'to add' : 'already running',
+    })),
+    note:
+      flannel.stack.addons.length === 0
+        ? 'Flannel needs no add-on for what this client must or should have.'
+        : `To reach what the client must or should have, Flannel runs ${flannel.stack.components.length} ` +
+          `components per cluster; each is another release to track, upgrade and debug.`,
+  };
+
+  const risks = result.options.map((o) => ({
+    option: o.name,
+    items:
+      o.risks.length === 0
+        ? [{ text: 'No specific risk for this client.', penalty: '–' }]
+        : o.risks.map((r) => ({ text: r.text, penalty: `−${r.penalty.toFixed(2)}` })),
+  }));
+
+  return { figure: ctx.figure('capability-heatmap'), rows, flannelStack: stack, risks };
+}

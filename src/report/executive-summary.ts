@@ -1,0 +1,110 @@
+import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { ExecutiveSummary } from './report-model.js';
+
+const MAX_REASONS = 5;
+const MAX_FLIPS = 3;
+
+/** The first page a client reads: the decision, why, what comes second and what would change it. */
+export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
+  const { result } = ctx.sources;
+  const rec = result.recommendation;
+  const winner = ctx.option(rec.option);
+  const runnerUp = ctx.option(rec.runnerUp);
+  const horizon = result.engagement.horizonYears;
+  const confidence = formatPercent(rec.confidence);
+  const draws = formatNumber(result.monteCarlo.draws);
+  const savings = winner.tco.savingsVsBaseline ?? 0;
+
+  const headline =
+    `We recommend ${rec.name} for ${result.engagement.client}: it costs ${ctx.money(winner.tco.total)} over ` +
+    `${horizon} ${horizon === 1 ? 'year' : 'years'} and stays the recommendation in ${confidence} of ${draws} simulated cost scenarios.`;
+
+  const rivals = result.options.filter((o) => o.id !== rec.option);
+  const runnerUpSentence = runnerUp.disqualified
+    ? `No other option meets every must the client set.`
+    : `${runnerUp.name} comes second, scoring ${formatScore(runnerUp.score)} against ${formatScore(winner.score)}` +
+      ` at ${ctx.money(runnerUp.tco.total)} over the horizon.`;
+
+  const flips = result.sensitivity
+    .filter((s) => s.flipsAt !== null)
+    .map((s) => ({ s, distance: relativeDistance(s.current, s.flipsAt ?? s.current) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, MAX_FLIPS)
+    .map(({ s }) => s.sentence);
+
+  const closeCall = rec.closeCall
+    ? `This is a close call: ${rec.name} leads ${ctx.shortName(rec.runnerUp)} by ` +
+      `${rec.margin === null ? 'a narrow margin' : `${formatScore(rec.margin)} points on the 0–1 scale`} and wins ` +
+      `${confidence} of the simulated scenarios. Treat ${ctx.shortName(rec.runnerUp)} as a credible alternative and ` +
+      'firm up the inputs named under sensitivity before committing.'
+    : null;
+
+  const ruledOut = result.options
+    .filter((o) => o.disqualified)
+    .map(
+      (o) =>
+        `${o.name} is ruled out: it cannot meet ${listNames(ctx, o.unmetMusts)}, which the client needs.`,
+    );
+
+  const placeholders = result.assumptions.filter((a) => a.kind === 'placeholder' && a.origin === 'default');
+  const placeholderWarning =
+    placeholders.length === 0
+      ? null
+      : `${placeholders.map((a) => a.description.replace(/\.$/, '')).join('; ')}: ` +
+        `${placeholders.length === 1 ? 'this figure is a placeholder' : 'these figures are placeholders'}, not a quote. ` +
+        `Replace ${placeholders.length === 1 ? 'it' : 'them'} with the client's own figure under ` +
+        `${placeholders.map((a) => `assumptions.${a.key}`).join(', ')} before the report is relied on.`;
+
+  return {
+    optionId: rec.option,
+    optionName: rec.name,
+    confidence,
+    headline,
+    reasons: rec.reasons.slice(0, MAX_REASONS),
+    runnerUp: runnerUpSentence,
+    flips:
+      flips.length > 0
+        ? flips
+        : rivals.every((o) => o.disqualified)
+          ? [
+              'Every rival is ruled out by a must, so no priority or cost input changes the decision; only relaxing ' +
+                'one of those musts would.',
+            ]
+          : [
+              'No change of a single priority or cost input within its searched range makes another option win.',
+            ],
+    closeCall,
+    ruledOut,
+    keyFigures: [
+      {
+        label: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
+        value: ctx.money(winner.tco.total),
+        note: `P10–P90 ${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`,
+      },
+      {
+        label: savings >= 0 ? 'Saved against today' : 'More than today',
+        value: ctx.money(Math.abs(savings)),
+        note: 'against keeping today’s set-up, which does not meet the new needs',
+      },
+      {
+        label: 'Confidence',
+        value: confidence,
+        note: `share of ${draws} cost scenarios it wins`,
+      },
+    ],
+    placeholderWarning,
+  };
+}
+
+function formatScore(x: number): string {
+  return x.toFixed(2);
+}
+
+function relativeDistance(current: number, flipsAt: number): number {
+  return Math.abs(flipsAt - current) / Math.max(Math.abs(current), 1e-9);
+}
+
+function listNames(ctx: ReportContext, ids: readonly string[]): string {
+  return joinAnd(ids.map((id) => lowerFirst(ctx.capabilityName(id))));
+}

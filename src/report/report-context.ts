@@ -1,0 +1,38 @@
+import type { OptionId } from '../schema/dataset.js';
+import type { OptionResult } from '../scoring/score-result.js';
+import { InternalError } from '../shared/errors.js';
+import { formatMoney } from '../shared/format.js';
+import type { ChartFigure } from './report-model.js';
+import type { ReportChartImage, ReportSources } from './report-sources.js';
+
+/** What every section builder needs: the sources plus lookups they would otherwise each rebuild. */
+export interface ReportContext {
+  readonly sources: ReportSources;
+  readonly money: (amount: number) => string;
+  readonly option: (id: OptionId) => OptionResult;
+  readonly shortName: (id: OptionId) => string;
+  readonly capabilityName: (id: string) => string;
+  readonly figure: (name: string) => ChartFigure | null;
+}
+
+export function reportContext(sources: ReportSources): ReportContext {
+  const { result, dataset } = sources;
+  const charts = new Map<string, ReportChartImage>(sources.charts.map((c) => [c.name, c]));
+  return {
+    sources,
+    money: (amount) => formatMoney(amount, result.currency.code),
+    option: (id) => {
+      const found = result.options.find((o) => o.id === id);
+      if (found === undefined) throw new InternalError(`result has no option ${id}`);
+      return found;
+    },
+    shortName: (id) => dataset.options.find((o) => o.id === id)?.short ?? id,
+    capabilityName: (id) => dataset.capabilities.find((c) => c.id === id)?.name ?? id,
+    figure: (name) => {
+      const chart = charts.get(name);
+      return chart === undefined
+        ? null
+        : { name: chart.name, title: chart.title, description: chart.description, svg: chart.svg };
+    },
+  };
+}

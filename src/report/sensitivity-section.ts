@@ -1,0 +1,62 @@
+import { OPTION_IDS } from '../schema/dataset.js';
+import { formatNumber, formatPercent, formatQuantity } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { SensitivitySection } from './report-model.js';
+
+const TORNADO_ROWS = 8;
+
+/** How far the decision and the cost can move: tornado, priority stability, break-evens, simulation. */
+export function sensitivitySection(ctx: ReportContext): SensitivitySection {
+  const { result } = ctx.sources;
+  const currency = result.currency.code;
+  const byKey = new Map(result.assumptions.map((a) => [a.key, a]));
+  const tornadoRows = result.tornado.bars.slice(0, TORNADO_ROWS).map((bar) => {
+    const parameter = byKey.get(bar.key);
+    const unit = parameter?.unit ?? '';
+    const low = formatQuantity(bar.low, unit, currency);
+    const high = formatQuantity(bar.high, unit, currency);
+    return {
+      input: parameter === undefined ? bar.key : parameter.description.replace(/\.$/, ''),
+      range: `${low.value} – ${high.value} ${high.unit}`.trim(),
+      tcoRange: `${ctx.money(bar.tcoAtLow)} – ${ctx.money(bar.tcoAtHigh)}`,
+    };
+  });
+  const weights = result.sensitivity
+    .filter((s) => s.kind === 'weight')
+    .map((s) => ({
+      criterion: s.key,
+      current: formatNumber(s.current, 1),
+      holds: `${formatNumber(s.keepsFrom, 1)} to ${formatNumber(s.keepsTo, 1)}`,
+      flip:
+        s.flipsAt === null || s.newWinner === null
+          ? 'no change between 0 and 5'
+          : `${ctx.shortName(s.newWinner)} at ${formatNumber(s.flipsAt, 2)}`,
+    }));
+  const breakEvens = result.sensitivity.filter((s) => s.kind === 'assumption').map((s) => s.sentence);
+  const mc = result.monteCarlo;
+  const monteCarloRows = OPTION_IDS.map((id) => {
+    const o = mc.options.find((m) => m.id === id);
+    return {
+      option: ctx.option(id).name,
+      pRecommended: o === undefined ? '–' : formatPercent(o.pRecommended),
+      pCheapest: o === undefined ? '–' : formatPercent(o.pCheapest),
+      p10: o === undefined ? '–' : ctx.money(o.p10),
+      p50: o === undefined ? '–' : ctx.money(o.p50),
+      p90: o === undefined ? '–' : ctx.money(o.p90),
+    };
+  });
+  return {
+    tornado: ctx.figure('tornado'),
+    tornadoRows,
+    weights,
+    breakEvens,
+    monteCarlo: ctx.figure('monte-carlo'),
+    monteCarloRows,
+    monteCarloNote:
+      `${formatNumber(mc.draws)} scenarios, each drawing every uncertain cost input from a triangular distribution ` +
+      `over its low, likely and high values (seed ${mc.seed}, so the figures reproduce exactly). The client's own ` +
+      'figures are held fixed. Most ranges reach further above the likely value than below it, so the simulated ' +
+      'median (P50) can sit above the likely-value TCO shown elsewhere.',
+    scoreFigure: ctx.figure('score-breakdown'),
+  };
+}

@@ -1,0 +1,145 @@
+import type { CLOUDS, CNIS, FRAMEWORKS, Importance, MESHES } from '../schema/answers.js';
+import { formatNumber, joinAnd } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { SituationSection } from './report-model.js';
+
+const ORIGIN_LABELS = { answer: 'stated in the workshop', rule: 'derived', default: 'default' } as const;
+
+/** The client's answers as a reader checks them: grouped like the workshop, in words rather than keys. */
+export function situationSection(ctx: ReportContext): SituationSection {
+  const { answers, result } = ctx.sources;
+  const { cluster, compliance, team, mesh } = answers;
+  const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+  const groups = [
+    {
+      title: 'Estate',
+      rows: [
+        { label: 'Clusters', value: formatNumber(cluster.clusters) },
+        { label: 'Worker nodes (all clusters)', value: formatNumber(cluster.nodes) },
+        { label: 'Pods per node', value: formatNumber(cluster.podsPerNode) },
+        { label: 'Kubernetes Services', value: formatNumber(cluster.services) },
+        { label: 'Node growth per year', value: `${formatNumber(cluster.growthPercentPerYear, 1)} %` },
+        { label: 'Where the clusters run', value: joinAnd(cluster.clouds.map(cloudName)) },
+        { label: 'CNI today', value: cniName(cluster.currentCni) },
+        { label: 'kube-proxy mode', value: cluster.kubeProxyMode },
+      ],
+    },
+    {
+      title: 'Compliance',
+      rows: [
+        {
+          label: 'Frameworks',
+          value:
+            compliance.frameworks.length === 0 ? 'none' : joinAnd(compliance.frameworks.map(frameworkName)),
+        },
+        { label: 'Encryption in transit', value: compliance.encryptionInTransit },
+        {
+          label: 'Flow-log retention',
+          value:
+            compliance.flowLogRetentionDays === 0
+              ? 'not needed'
+              : `${formatNumber(compliance.flowLogRetentionDays)} days`,
+        },
+        { label: 'Air-gapped', value: yesNo(compliance.airGapped) },
+        { label: 'FIPS 140 cryptography', value: yesNo(compliance.fips) },
+      ],
+    },
+    {
+      title: 'Team',
+      rows: [
+        { label: 'Kubernetes maturity', value: team.maturity },
+        { label: 'Platform engineers', value: formatNumber(team.platformEngineers) },
+        { label: 'eBPF experience', value: team.ebpfExperience },
+        { label: '24×7 vendor support', value: team.vendorSupport },
+      ],
+    },
+    {
+      title: 'Service mesh',
+      rows:
+        mesh.current === 'none'
+          ? [{ label: 'Mesh today', value: 'none' }]
+          : [
+              { label: 'Mesh today', value: meshName(mesh.current) },
+              { label: 'Pods with a sidecar', value: formatNumber(mesh.sidecars) },
+              { label: 'Latency-sensitive workloads', value: yesNo(mesh.latencySensitive) },
+            ],
+    },
+    {
+      title: 'Engagement',
+      rows: [
+        { label: 'Currency', value: result.currency.code },
+        { label: 'Horizon', value: `${result.engagement.horizonYears} years` },
+      ],
+    },
+  ];
+  const needs = result.needs.map((n) => ({
+    name: n.name,
+    importance: n.importance,
+    importanceClass: importanceClass(n.importance),
+    origin: ORIGIN_LABELS[n.origin],
+    why: n.reasons.join(' '),
+  }));
+  return { groups, needs };
+}
+
+export function importanceClass(importance: Importance): string {
+  return `importance-${importance}`;
+}
+
+const CLOUD_NAMES: Record<(typeof CLOUDS)[number], string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  gcp: 'Google Cloud',
+  oracle: 'Oracle Cloud',
+  ibm: 'IBM Cloud',
+  alibaba: 'Alibaba Cloud',
+  'on-prem': 'on premises',
+  other: 'other',
+};
+
+const CNI_NAMES: Record<(typeof CNIS)[number], string> = {
+  flannel: 'Flannel',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  'aws-vpc-cni': 'AWS VPC CNI',
+  'azure-cni': 'Azure CNI',
+  weave: 'Weave Net',
+  other: 'another CNI',
+  none: 'none (new clusters)',
+};
+
+const MESH_NAMES: Record<(typeof MESHES)[number], string> = {
+  istio: 'Istio',
+  linkerd: 'Linkerd',
+  consul: 'Consul',
+  kuma: 'Kuma',
+  other: 'another mesh',
+  none: 'none',
+};
+
+const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
+  'pci-dss': 'PCI DSS',
+  hipaa: 'HIPAA',
+  soc2: 'SOC 2',
+  iso27001: 'ISO 27001',
+  fedramp: 'FedRAMP',
+  gdpr: 'GDPR',
+  nis2: 'NIS2',
+  dora: 'DORA',
+};
+
+function cloudName(id: (typeof CLOUDS)[number]): string {
+  return CLOUD_NAMES[id];
+}
+
+export function cniName(id: (typeof CNIS)[number]): string {
+  return CNI_NAMES[id];
+}
+
+export function meshName(id: (typeof MESHES)[number]): string {
+  return MESH_NAMES[id];
+}
+
+function frameworkName(id: (typeof FRAMEWORKS)[number]): string {
+  return FRAMEWORK_NAMES[id];
+}

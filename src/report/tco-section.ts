@@ -1,0 +1,87 @@
+import { OPTION_COLOURS } from '../charts/chart-theme.js';
+import { OPTION_IDS } from '../schema/dataset.js';
+import { TCO_CATEGORIES, type TcoCategory } from '../scoring/compute-tco.js';
+import { formatNumber, formatPercent } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
+
+export const CATEGORY_LABELS: Record<TcoCategory, string> = {
+  subscription: 'Subscription',
+  operations: 'Operations',
+  compute: 'Compute',
+  migration: 'Migration',
+  training: 'Training',
+  tooling: 'Tooling',
+};
+
+/** Cost per option: by year, by category, against staying as today, with the simulated range. */
+export function tcoSection(ctx: ReportContext): TcoSection {
+  const { result, answers } = ctx.sources;
+  const horizon = result.engagement.horizonYears;
+  const recommended = result.recommendation.option;
+  const options = OPTION_IDS.map((id) => ctx.option(id));
+  const baseline = result.baseline.tco;
+  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
+  const nodeYears = Array.from({ length: horizon }, (_, y) => answers.cluster.nodes * growth ** y).reduce(
+    (a, b) => a + b,
+    0,
+  );
+
+  const byYear: MoneyRow[] = [
+    ...options.map((o) => ({
+      label: o.name,
+      colour: OPTION_COLOURS[o.id],
+      cells: o.tco.perYear.map(ctx.money),
+      total: ctx.money(o.tco.total),
+      emphasis: o.id === recommended,
+    })),
+    {
+      label: 'Today, unchanged',
+      colour: null,
+      cells: baseline.perYear.map(ctx.money),
+      total: ctx.money(baseline.total),
+      emphasis: false,
+    },
+  ];
+  const byCategory: MoneyRow[] = options.map((o) => ({
+    label: o.name,
+    colour: OPTION_COLOURS[o.id],
+    cells: TCO_CATEGORIES.map((c) => ctx.money(o.tco.byCategory[c])),
+    total: ctx.money(o.tco.total),
+    emphasis: o.id === recommended,
+  }));
+  const comparison = options.map((o) => {
+    const savings = o.tco.savingsVsBaseline ?? 0;
+    const utilisation = o.operations.teamUtilisation;
+    return {
+      option: o.name,
+      total: ctx.money(o.tco.total),
+      savings: savings >= 0 ? ctx.money(savings) : `${ctx.money(-savings)} more`,
+      range: `${ctx.money(o.tco.p10)} – ${ctx.money(o.tco.p90)}`,
+      perNodeYear: ctx.money(Math.round(o.tco.total / nodeYears)),
+      opsHours:
+        `${formatNumber(o.operations.hoursPerMonth, 1)} h` +
+        (utilisation === null ? '' : `, ${formatPercent(utilisation)} of the team’s network time`),
+    };
+  });
+  const figures = ['tco-by-category', 'cumulative-tco']
+    .map((name) => ctx.figure(name))
+    .filter((f): f is ChartFigure => f !== null);
+
+  return {
+    intro:
+      `Every figure is in ${result.currency.code}, over ${horizon} ${horizon === 1 ? 'year' : 'years'}, with the node count ` +
+      `growing ${formatNumber(answers.cluster.growthPercentPerYear, 1)} % a year. Recurring costs grow with the estate; ` +
+      'migration and training fall in year 1. Each figure uses the likely value of every input; the range is the ' +
+      'P10–P90 of the simulated scenarios.',
+    figures,
+    yearHeaders: Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`),
+    byYear,
+    categoryHeaders: TCO_CATEGORIES.map((c) => CATEGORY_LABELS[c]),
+    byCategory,
+    comparison,
+    baselineNote:
+      `“Today, unchanged” is ${result.baseline.description}. Savings are measured against it: it is what the client ` +
+      'spends if nothing is decided, not an option that meets the new needs.',
+  };
+}
