@@ -52,7 +52,11 @@ export interface ReportProgress {
 }
 
 export interface GenerateHooks {
-  readonly renderers: ReportRenderers;
+  /**
+   * Called once, when the first answers file has loaded and the browser is starting: the renderers pull in
+   * the heaviest modules, so importing them overlaps the browser's start-up. A rejection ends the run.
+   */
+  readonly loadRenderers: () => Promise<ReportRenderers>;
   /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
   readonly launchPrinter: () => Promise<Printer>;
   readonly onProgress?: (progress: ReportProgress) => void;
@@ -103,6 +107,7 @@ export async function generateReports(
   const bugs: unknown[] = [];
   let done = 0;
   let printer: Promise<Printer | CniError> | undefined;
+  let renderers: Promise<ReportRenderers> | undefined;
 
   const finished = (file: string, slug: string | null, started: number, error: CniError | null) => {
     done += 1;
@@ -156,6 +161,10 @@ export async function generateReports(
     claimed.set(slug, file);
     // Launched as soon as one report is sure to need it, so start-up overlaps scoring and charts.
     if (wants('pdf') && printer === undefined) startPrinter();
+    renderers ??= hooks.loadRenderers();
+    const render = await renderers.catch((error: unknown) => {
+      throw new RunAborted(error);
+    });
     const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
     const result = timed(phases, 'score', () =>
       score(answers, undefined, request.seed === undefined ? {} : { seed: request.seed }),
@@ -167,7 +176,7 @@ export async function generateReports(
       date,
     });
     const charts = needsCharts
-      ? await timedAsync(phases, 'charts', () => hooks.renderers.charts(result, { png: wants('png') }))
+      ? await timedAsync(phases, 'charts', () => render.charts(result, { png: wants('png') }))
       : [];
     const sources: ReportSources = {
       result,
@@ -185,8 +194,8 @@ export async function generateReports(
       stamp,
       paper: request.paper,
     };
-    const html = needsHtml ? timed(phases, 'html', () => hooks.renderers.html(sources)) : null;
-    const markdown = wants('md') ? timed(phases, 'md', () => hooks.renderers.markdown(sources)) : null;
+    const html = needsHtml ? timed(phases, 'html', () => render.html(sources)) : null;
+    const markdown = wants('md') ? timed(phases, 'md', () => render.markdown(sources)) : null;
     return {
       index,
       file,
@@ -250,6 +259,7 @@ export async function generateReports(
       try {
         prepared = await prepare(index, file);
       } catch (error) {
+        if (error instanceof RunAborted) throw error.reason;
         if (!(error instanceof CniError)) throw error;
         failures.push({ index, file, error });
         finished(file, null, started, error);
@@ -273,6 +283,11 @@ export async function generateReports(
     failures: failures.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })),
     pdfUnavailable: launched instanceof CniError ? launched : null,
   };
+}
+
+/** A failure of the whole run rather than of one answers file. */
+class RunAborted {
+  constructor(readonly reason: unknown) {}
 }
 
 async function writeAll(folder: string, outputs: readonly ReportFile[]): Promise<void> {

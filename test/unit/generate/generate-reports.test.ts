@@ -46,6 +46,8 @@ const renderers: ReportRenderers = {
   markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
 };
 
+const loadRenderers = async () => renderers;
+
 /** A printer that counts what happens to it. */
 function fakePrinter(print: Printer['print'] = async () => new TextEncoder().encode('%PDF-1.7')) {
   const counts = { launches: 0, prints: 0, closes: 0 };
@@ -86,7 +88,7 @@ describe('generateReports', () => {
     const progress: string[] = [];
     const outcome = await generateReports(
       request('all', [answers('a', 'Acme Bank'), answers('b', 'Globex')]),
-      { renderers, launchPrinter, onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.slug}`) },
+      { loadRenderers, launchPrinter, onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.slug}`) },
     );
     expect(counts).toEqual({ launches: 1, prints: 2, closes: 1 });
     expect(outcome.failures).toEqual([]);
@@ -113,11 +115,11 @@ describe('generateReports', () => {
 
   it('never starts a browser when no PDF is asked for, or when no answers file loads', async () => {
     const html = fakePrinter();
-    await generateReports(request('html', [answers('c', 'C')], ['html', 'json']), { renderers, ...html });
+    await generateReports(request('html', [answers('c', 'C')], ['html', 'json']), { loadRenderers, ...html });
     expect(html.counts.launches).toBe(0);
     const none = fakePrinter();
     const outcome = await generateReports(request('none', [join(dir, 'missing.yaml')]), {
-      renderers,
+      loadRenderers,
       ...none,
     });
     expect(none.counts.launches).toBe(0);
@@ -129,7 +131,7 @@ describe('generateReports', () => {
   it('writes everything but the PDF when there is no browser, and says why', async () => {
     const missing = new CniError('BROWSER_NOT_FOUND', 'no browser');
     const outcome = await generateReports(request('nobrowser', [answers('d', 'D')]), {
-      renderers,
+      loadRenderers,
       launchPrinter: () => Promise.reject(missing),
     });
     expect(outcome.pdfUnavailable).toBe(missing);
@@ -149,7 +151,7 @@ describe('generateReports', () => {
     const outcome = await generateReports(
       request('mixed', [bad, answers('e', 'E'), join(dir, 'nope.yaml')]),
       {
-        renderers,
+        loadRenderers,
         launchPrinter,
       },
     );
@@ -162,7 +164,7 @@ describe('generateReports', () => {
     const first = answers('f1', 'Same Co');
     const second = answers('f2', 'same-co');
     const outcome = await generateReports(request('same', [first, second], ['json']), {
-      renderers,
+      loadRenderers,
       ...fakePrinter(),
     });
     expect(outcome.written).toHaveLength(1);
@@ -178,7 +180,7 @@ describe('generateReports', () => {
     });
     const slow = answers('g', 'Slow Ltd');
     const outcome = await generateReports(request('print', [slow, answers('h', 'Fast Ltd')]), {
-      renderers,
+      loadRenderers,
       launchPrinter,
     });
     expect(outcome.failures.map((f) => f.error.message)).toEqual([`${slow}: printing took longer than 60 s`]);
@@ -194,7 +196,7 @@ describe('generateReports', () => {
     writeFileSync(join(folder, 'charts', 'old.svg'), 'old');
     writeFileSync(join(folder, 'report.html'), 'stale');
     await generateReports(request('keep', [answers('k', 'K')], ['html', 'svg']), {
-      renderers,
+      loadRenderers,
       ...fakePrinter(),
     });
     expect(readFileSync(join(folder, 'notes.txt'), 'utf8')).toBe('mine');
@@ -212,7 +214,10 @@ describe('generateReports', () => {
       },
     };
     await expect(
-      generateReports(request('bug', [answers('m', 'M')]), { renderers: broken, launchPrinter }),
+      generateReports(request('bug', [answers('m', 'M')]), {
+        loadRenderers: async () => broken,
+        launchPrinter,
+      }),
     ).rejects.toThrow(TypeError);
     expect(counts).toMatchObject({ launches: 1, closes: 1 });
   });
