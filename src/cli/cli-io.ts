@@ -8,10 +8,13 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  // `cnireport schema | head` closes the pipe early; that is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // `cnireport schema | head` closes the pipe early, and a terminal closed during an interview fails every
+  // write with EIO; neither is an error worth a stack trace.
+  const ignoreClosed = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+  };
+  process.stdout.on('error', ignoreClosed);
+  process.stderr.on('error', ignoreClosed);
   const noColor = Boolean(process.env.NO_COLOR);
   return {
     out: (text) => process.stdout.write(text),

@@ -3,6 +3,7 @@ import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerData } from './commands/data.js';
 import { registerInit } from './commands/init.js';
+import { registerInterview } from './commands/interview.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
@@ -35,11 +36,13 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       `
 Examples:
   $ cnireport init acme.yaml            # a commented answers file to fill in
+  $ cnireport interview -o acme.yaml    # the questionnaire in the terminal, writing acme.yaml
   $ cnireport validate acme.yaml
   $ cnireport score acme.yaml          # ranking, TCO and reasons (--json for the result)
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
+  registerInterview(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
   registerScore(program, io);

@@ -26,7 +26,7 @@ export async function loadAnswers(file: string): Promise<{ answers: Answers; tex
 }
 
 /** The text of an answers file, or a one-line CniError naming the file. */
-async function readAnswersText(file: string): Promise<string> {
+export async function readAnswersText(file: string): Promise<string> {
   // stat before reading: a directory, a device or a huge file is refused without reading a byte.
   const stats = await stat(file).catch((error: unknown) => {
     throw unreadable(file, error);

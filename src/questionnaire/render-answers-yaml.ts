@@ -9,6 +9,8 @@ export interface RenderAnswersYamlOptions {
   schemaRef: string;
   /** Answers to write instead of the defaults; keys left out show their default or stay commented out. */
   values?: AnswersDraft;
+  /** A first comment, under the modeline: what this file is (an interview's draft, say). */
+  note?: string;
 }
 
 const COMMENT_WIDTH = 100;
@@ -18,9 +20,10 @@ const COMMENT_WIDTH = 100;
  * accepts and its default. Keys without a default are written commented out, so the file is valid as long
  * as the values given (or the required placeholders) are.
  */
-export function renderAnswersYaml({ schemaRef, values = {} }: RenderAnswersYamlOptions): string {
+export function renderAnswersYaml({ schemaRef, values = {}, note }: RenderAnswersYamlOptions): string {
   const schema = answersJsonSchema();
   const lines = [`# yaml-language-server: $schema=${schemaRef}`, '#'];
+  if (note !== undefined) lines.push(...comment(note, ''), '#');
   lines.push(...comment(schema.description ?? '', ''));
   lines.push(
     ...comment(

@@ -1,9 +1,9 @@
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
 import type { CliIo } from '../cli-io.js';
-import { packageRoot } from '../package-info.js';
+import { schemaRefFrom } from '../schema-ref-from.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 
 export function registerInit(program: Command, io: CliIo): void {
@@ -35,11 +35,4 @@ Examples:
       await writeFileAtomic(file, text, { overwrite: options.force });
       io.out(`wrote ${file}; fill it in, then run: cnireport validate ${file}\n`);
     });
-}
-
-/** The shipped schema, relative to the folder of the answers file, as editors resolve it. */
-function schemaRefFrom(folder: string): string {
-  return relative(folder, join(packageRoot(), 'schema', 'answers.schema.json'))
-    .split(sep)
-    .join('/');
 }

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { score } from '../../index.js';
+import { loadAnswersDraft } from '../../io/load-answers-draft.js';
+import { defaultDataset } from '../../io/load-dataset.js';
+import { parseAnswersText } from '../../io/parse-answers-text.js';
+import { formatProblem } from '../../io/problem.js';
+import type { AnswersDraft } from '../../questionnaire/answers-draft.js';
+import { askContext } from '../../questionnaire/ask-context.js';
+import { InterviewInterrupted } from '../../questionnaire/interview-interrupted.js';
+import type { Prompter } from '../../questionnaire/prompter.js';
+import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
+import { runInterview } from '../../questionnaire/run-interview.js';
+import { summariseAnswers } from '../../questionnaire/summarise-answers.js';
+import { CniError, InternalError } from '../../shared/errors.js';
+import type { CliIo } from '../cli-io.js';
+import { formatRecommendation } from '../format-recommendation.js';
+import { paint } from '../paint.js';
+import { type InterviewTerminal, processTerminal } from '../process-terminal.js';
+import { schemaRefFrom } from '../schema-ref-from.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+
+export function registerInterview(
+  program: Command,
+  io: CliIo,
+  terminal: InterviewTerminal = processTerminal(io),
+): void {
+  program
+    .command('interview')
+    .description('ask the questionnaire in the terminal, in the workshop room, and write the answers file')
+    .option('--from <file>', 'answers file or interview draft whose answers are offered as the defaults')
+    .option('-o, --output <file>', 'answers file to write (asks before replacing one)', 'answers.yaml')
+    .addHelpText(
+      'after',
+      `
+One question per key of the answers file, section by section, with the default shown: Enter accepts it.
+Needs show what the other answers imply; only what differs has to be changed. At the end: a summary,
+the recommendation, and the commented answers file.
+
+Ctrl+C (or a closed terminal) keeps the answers so far in <output>.draft.yaml; --from picks up from it.
+Without a terminal (or with CI set) it refuses: use cnireport init, edit the file, then validate it.
+
+Examples:
+  $ cnireport interview                              # writes answers.yaml
+  $ cnireport interview --from acme.yaml -o acme.yaml  # revisit a file, answers as defaults
+  $ cnireport interview --from answers.draft.yaml    # pick up after Ctrl+C`,
+    )
+    .action(async (options: { from?: string; output: string }) => {
+      const output = options.output;
+      if (!terminal.interactive()) {
+        throw new CniError(
+          'NO_TERMINAL',
+          `interview needs an interactive terminal (stdin and stdout a TTY, CI unset); instead run ` +
+            `cnireport init ${output}, edit the file, then cnireport validate ${output}`,
+        );
+      }
+      const { draft: prefill, problems } =
+        options.from === undefined ? { draft: {}, problems: [] } : await loadAnswersDraft(options.from);
+      const dataset = defaultDataset();
+      io.out(
+        `cnireport interview: writes ${output}. Enter accepts the value in parentheses; Backspace on an ` +
+          `empty line clears it; Ctrl+C stops and keeps a draft.\n`,
+      );
+      if (options.from !== undefined) io.out(`The answers in ${options.from} are the defaults.\n`);
+      if (problems.length > 0) {
+        io.out(`${options.from} has answers that are not valid; their questions start from the default:\n`);
+        io.out(problems.map((p) => `  ${p}\n`).join(''));
+      }
+
+      const { prompter, close } = terminal.open();
+      let known: AnswersDraft = prefill;
+      try {
+        const given = await runInterview({ prompter, dataset, prefill });
+        known = given;
+        const answersText = (file: string) =>
+          renderAnswersYaml({ schemaRef: schemaRefFrom(dirname(resolve(file))), values: given });
+        const parsed = parseAnswersText(answersText(output), output);
+        if (!parsed.ok) {
+          const first = parsed.problems[0];
+          throw new InternalError(`interview answers do not validate: ${first && formatProblem(first)}`);
+        }
+        io.out(`\n${paint(io.outColor, 'bold', 'Summary')}\n`);
+        io.out(summariseAnswers(parsed.answers, askContext(given, dataset).derivedNeeds).join('\n'));
+        io.out(`\n\n${formatRecommendation(score(parsed.answers, dataset))}\n`);
+        const target = await chooseTarget(prompter, output);
+        await writeFileAtomic(target.file, answersText(target.file), { overwrite: target.overwrite });
+        io.out(`wrote ${target.file}; next: cnireport generate ${target.file}\n`);
+      } catch (error) {
+        const stopped = error instanceof InterviewInterrupted ? error : undefined;
+        const draftFile = draftFileFor(output);
+        await writeFileAtomic(
+          draftFile,
+          renderAnswersYaml({
+            schemaRef: schemaRefFrom(dirname(resolve(draftFile))),
+            values: stopped?.draft ?? known,
+            note:
+              `Draft of a cnireport interview${stopped ? ` stopped in ${stopped.section.title}` : ''}. ` +
+              `Pick up with: cnireport interview --from ${draftFile}`,
+          }),
+          { overwrite: true },
+        );
+        const cause = stopped?.cause ?? error;
+        const exitCode = stopExitCode(cause);
+        if (exitCode === undefined) {
+          io.err(`the answers so far are in ${draftFile}\n`);
+          throw cause;
+        }
+        const why = exitCode === 130 ? 'Ctrl+C' : exitCode === 143 ? 'SIGTERM' : 'the terminal closed';
+        throw new CniError(
+          'INTERRUPTED',
+          `interview stopped (${why}); the answers so far are in ${draftFile}`,
+          {
+            hint: `pick up with: cnireport interview --from ${draftFile}${output === 'answers.yaml' ? '' : ` --output ${output}`}`,
+            exitCode,
+          },
+        );
+      } finally {
+        close();
+      }
+    });
+}
+
+/** `answers.yaml` → `answers.draft.yaml`, beside it. */
+function draftFileFor(output: string): string {
+  const ext = extname(output);
+  return join(dirname(output), `${basename(output, ext)}.draft${ext === '' ? '.yaml' : ext}`);
+}
+
+/** 130 for Ctrl+C, 143 for SIGTERM, 129 for a terminal gone; undefined for anything else (a bug). */
+function stopExitCode(cause: unknown): number | undefined {
+  if (!(cause instanceof Error)) return undefined;
+  if (cause.name === 'ExitPromptError') return 130;
+  if (cause.name === 'AbortPromptError') return cause.cause === 'SIGTERM' ? 143 : 129;
+  return undefined;
+}
+
+/** The output file, or another name the user gives: an existing file is replaced only when they say so. */
+async function chooseTarget(
+  prompter: Prompter,
+  output: string,
+): Promise<{ file: string; overwrite: boolean }> {
+  let file = output;
+  for (;;) {
+    if (!existsSync(file)) return { file, overwrite: false };
+    const replace = await prompter.confirm({
+      id: 'output',
+      message: `${file} exists. Replace it?`,
+      default: false,
+    });
+    if (replace) return { file, overwrite: true };
+    file = await prompter.text({
+      id: 'output',
+      message: 'Write the answers to',
+      default: freeName(file),
+      validate: (text) => (text.trim() === '' ? 'a file name (got nothing)' : true),
+    });
+    file = file.trim();
+  }
+}
+
+/** `answers-2.yaml`, `answers-3.yaml`, …: the first that does not exist. */
+function freeName(file: string): string {
+  const ext = extname(file);
+  const stem = join(dirname(file), basename(file, ext));
+  for (let n = 2; ; n++) if (!existsSync(`${stem}-${n}${ext}`)) return `${stem}-${n}${ext}`;
+}

@@ -1,0 +1,14 @@
+import type { ScoreResult } from '../scoring/score-result.js';
+import { formatPercent } from '../shared/format.js';
+
+/** The decision in a few lines: which option, how sure, and why. */
+export function formatRecommendation({ recommendation: rec, options }: ScoreResult): string {
+  const runnerUp = options.find((o) => o.id === rec.runnerUp)?.name ?? rec.runnerUp;
+  const lead =
+    rec.margin === null ? 'every alternative is ruled out' : `lead ${rec.margin.toFixed(2)} over ${runnerUp}`;
+  const lines = [
+    `Recommendation: ${rec.name} (confidence ${formatPercent(rec.confidence)}, ${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
+    ...rec.reasons.map((r) => `  - ${r}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,36 @@
+import { AnswersSchema, NEED_KEYS } from '../schema/answers.js';
+import type { Dataset } from '../schema/dataset.js';
+import { deriveNeeds } from '../scoring/derive-needs.js';
+import { resolveParameters } from '../scoring/resolve-parameters.js';
+import type { AnswersDraft } from './answers-draft.js';
+import type { AskContext } from './questionnaire.js';
+
+/**
+ * What the next question may depend on. Needs and cost defaults are what the decision engine would use with
+ * the answers so far and no stated needs or overrides, so a question can show the value the data gives.
+ */
+export function askContext(settled: AnswersDraft, dataset: Dataset): AskContext {
+  const { needs: _needs, assumptions: _overrides, ...rest } = settled;
+  const { sidecarCpuMillicores: _cpu, sidecarMemoryMiB: _memory, ...mesh } = settled.mesh ?? {};
+  const parsed = AnswersSchema.safeParse({
+    ...rest,
+    version: 1,
+    // Derived values do not depend on the name; a stand-in lets them show before it is given.
+    engagement: { client: 'client', ...settled.engagement },
+    mesh,
+  });
+  if (!parsed.success) return { answers: settled, derivedNeeds: {}, costDefaults: {} };
+  const needs = deriveNeeds(parsed.data, dataset.rules);
+  return {
+    answers: settled,
+    derivedNeeds: Object.fromEntries(
+      NEED_KEYS.map((key) => [key, { importance: needs[key].importance, reasons: needs[key].reasons }]),
+    ),
+    costDefaults: Object.fromEntries(
+      resolveParameters(parsed.data, dataset).map((p) => [
+        p.key,
+        { value: p.value, unit: p.unit, kind: p.kind },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,263 @@
+import type { FRAMEWORKS, Importance, NeedKey } from '../schema/answers.js';
+import { NEED_KEYS } from '../schema/answers.js';
+import {
+  ASSUMPTION_KEYS,
+  type AssumptionKey,
+  assumptionDescriptions,
+  type CostKey,
+} from '../schema/assumption-keys.js';
+import type { KeyOf, SectionKey } from './answer-keys.js';
+import type { AnswersDraft } from './answers-draft.js';
+
+/** What a question may depend on: the answers settled before it, and what the data makes of them. */
+export interface AskContext {
+  /** Answers given so far in this interview, to earlier questions only. */
+  readonly answers: AnswersDraft;
+  /** The importance the needs rules derive from those answers, and why. */
+  readonly derivedNeeds: Partial<Record<NeedKey, { importance: Importance; reasons: readonly string[] }>>;
+  /** The data/ default of each cost key for those answers (engagement currency, mesh in use). */
+  readonly costDefaults: Partial<Record<CostKey, { value: number; unit: string; kind: string }>>;
+}
+
+type Dynamic<T> = T | ((ctx: AskContext) => T);
+
+export interface Question {
+  readonly section: SectionKey;
+  readonly key: string;
+  /** The question as asked in the room: short, in the client's words. */
+  readonly message: Dynamic<string>;
+  /** Unit of a number, shown with its range. */
+  readonly unit?: Dynamic<string | undefined>;
+  /** Asked only when this holds; otherwise the key is left out of the file (its default applies). */
+  readonly when?: (ctx: AskContext) => boolean;
+  /** Help beyond the schema's description of the key, e.g. what the chosen frameworks imply. */
+  readonly note?: (ctx: AskContext) => string | undefined;
+  /** The default offered when the file being resumed has no answer, in place of the schema's default. */
+  readonly suggest?: (ctx: AskContext) => unknown;
+  /** Names shown for allowed values, where the value itself is an abbreviation. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface Section {
+  readonly key: SectionKey;
+  readonly title: string;
+  /** Asked first; no leaves every key of the section out (their defaults apply). */
+  readonly gate?: { readonly message: string; readonly help: string };
+  readonly questions: readonly Question[];
+}
+
+function ask<S extends SectionKey>(
+  section: S,
+  key: KeyOf<S>,
+  spec: Omit<Question, 'section' | 'key'>,
+): Question {
+  return { section, key, ...spec };
+}
+
+export const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
+  'pci-dss': 'PCI-DSS',
+  hipaa: 'HIPAA',
+  soc2: 'SOC 2',
+  iso27001: 'ISO 27001',
+  fedramp: 'FedRAMP',
+  gdpr: 'GDPR',
+  nis2: 'NIS2',
+  dora: 'DORA',
+};
+
+const CLOUD_NAMES = {
+  aws: 'AWS',
+  azure: 'Azure',
+  gcp: 'Google Cloud',
+  oracle: 'Oracle Cloud',
+  ibm: 'IBM Cloud',
+  alibaba: 'Alibaba Cloud',
+  'on-prem': 'on-premises data centre',
+  other: 'other',
+};
+
+const NEED_LABELS: Record<NeedKey, string> = {
+  networkPolicy: 'L3/L4 network policy',
+  l7Policy: 'L7 policy (HTTP, gRPC, DNS)',
+  kubeProxyReplacement: 'kube-proxy replacement',
+  encryption: 'Transparent pod-to-pod encryption',
+  multiCluster: 'Cross-cluster networking',
+  observability: 'Network flow observability',
+  flowRetention: 'Historical flow retention',
+  serviceMesh: 'Service mesh features',
+  runtimeSecurity: 'Runtime security',
+  egressControl: 'L7 ingress and egress control',
+  vendorSupport: 'SLA-backed vendor support',
+};
+
+const frameworksOf = (ctx: AskContext) => ctx.answers.compliance?.frameworks ?? [];
+const frameworkList = (ctx: AskContext) => joinNames(frameworksOf(ctx).map((f) => FRAMEWORK_NAMES[f]));
+const meshInUse = (ctx: AskContext) => (ctx.answers.mesh?.current ?? 'none') !== 'none';
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** `data/ default: 100 millicores per sidecar (estimate)`, for a key the client may leave to the data. */
+function dataDefault(ctx: AskContext, key: CostKey): string | undefined {
+  const d = ctx.costDefaults[key];
+  if (d === undefined) return undefined;
+  const value = Number.isInteger(d.value) ? d.value : Number(d.value.toPrecision(4));
+  return `Empty keeps the data/ default: ${value.toLocaleString('en-US')} ${d.unit} (${d.kind}).`;
+}
+
+function assumption(key: AssumptionKey): Question {
+  return ask('assumptions', key, {
+    message: assumptionDescriptions[key].replace(/\.$/, ''),
+    unit: (ctx) => ctx.costDefaults[key]?.unit,
+    note: (ctx) => dataDefault(ctx, key),
+  });
+}
+
+function need(key: NeedKey): Question {
+  return ask('needs', key, { message: NEED_LABELS[key] });
+}
+
+/**
+ * The interview: sections in the order of the answers file, and in each the question for every key of the
+ * schema. Kinds of prompt, ranges, allowed values, defaults and descriptions come from the schema itself;
+ * this adds the wording, the order and when a question applies.
+ */
+export const QUESTIONNAIRE: readonly Section[] = [
+  {
+    key: 'engagement',
+    title: 'Engagement',
+    questions: [
+      ask('engagement', 'client', { message: 'Client organisation' }),
+      ask('engagement', 'preparedBy', { message: 'Prepared by (person, firm)' }),
+      ask('engagement', 'date', { message: 'Report date (YYYY-MM-DD; empty for the day it is generated)' }),
+      ask('engagement', 'currency', { message: 'Currency of every amount' }),
+      ask('engagement', 'horizonYears', { message: 'Years the cost comparison covers', unit: 'years' }),
+    ],
+  },
+  {
+    key: 'cluster',
+    title: 'Cluster',
+    questions: [
+      ask('cluster', 'clusters', { message: 'Kubernetes clusters in scope', unit: 'clusters' }),
+      ask('cluster', 'nodes', { message: 'Worker nodes today, across all clusters', unit: 'nodes' }),
+      ask('cluster', 'podsPerNode', { message: 'Average pods per worker node', unit: 'pods' }),
+      ask('cluster', 'services', { message: 'Kubernetes Services, across all clusters', unit: 'Services' }),
+      ask('cluster', 'growthPercentPerYear', {
+        message: 'Yearly growth of the node count',
+        unit: '% a year',
+      }),
+      ask('cluster', 'clouds', { message: 'Where do the clusters run?', labels: CLOUD_NAMES }),
+      ask('cluster', 'currentCni', { message: 'CNI the clusters run today' }),
+      ask('cluster', 'kubeProxyMode', { message: 'How kube-proxy programs Services today' }),
+    ],
+  },
+  {
+    key: 'compliance',
+    title: 'Compliance',
+    questions: [
+      ask('compliance', 'frameworks', {
+        message: 'Compliance frameworks the clusters fall under',
+        labels: FRAMEWORK_NAMES,
+      }),
+      ask('compliance', 'encryptionInTransit', {
+        message: 'Must pod-to-pod traffic be encrypted between nodes?',
+      }),
+      ask('compliance', 'flowLogRetentionDays', {
+        message: 'How long must network flow logs be kept?',
+        unit: 'days',
+        note: (ctx) =>
+          frameworksOf(ctx).includes('pci-dss')
+            ? 'PCI-DSS keeps audit log history for at least 12 months (requirement 10.5.1).'
+            : undefined,
+      }),
+      ask('compliance', 'airGapped', {
+        message: (ctx) =>
+          frameworksOf(ctx).length === 0
+            ? 'Are the clusters air-gapped (no internet access)?'
+            : `Are the clusters in scope for ${frameworkList(ctx)} air-gapped (no internet access)?`,
+        note: () => 'An air-gapped install mirrors every image and chart; vendor support lowers that risk.',
+      }),
+      ask('compliance', 'fips', {
+        message: (ctx) =>
+          frameworksOf(ctx).includes('fedramp')
+            ? 'FedRAMP requires FIPS 140 validated cryptography: does it apply to these clusters?'
+            : 'Is FIPS 140 validated cryptography required?',
+        note: (ctx) => {
+          const others = frameworksOf(ctx).filter((f) => f !== 'fedramp');
+          if (frameworksOf(ctx).includes('fedramp'))
+            return 'FedRAMP systems must use FIPS 140 validated modules (NIST SP 800-53 SC-13).';
+          return others.length === 0
+            ? 'Answer yes if a contract or regulator asks for FIPS 140.'
+            : `${frameworkList(ctx)} ${others.length === 1 ? 'does' : 'do'} not require FIPS 140 by ${others.length === 1 ? 'itself' : 'themselves'}; answer yes if a contract or regulator does.`;
+        },
+        suggest: (ctx) => frameworksOf(ctx).includes('fedramp'),
+      }),
+    ],
+  },
+  {
+    key: 'team',
+    title: 'Team',
+    questions: [
+      ask('team', 'maturity', { message: 'How experienced is the platform team with Kubernetes?' }),
+      ask('team', 'platformEngineers', { message: 'Engineers who run the clusters', unit: 'engineers' }),
+      ask('team', 'ebpfExperience', { message: 'Experience debugging eBPF data planes' }),
+      ask('team', 'vendorSupport', { message: 'SLA-backed 24x7 vendor support for the network layer' }),
+    ],
+  },
+  {
+    key: 'mesh',
+    title: 'Service mesh',
+    questions: [
+      ask('mesh', 'current', { message: 'Service mesh in use today' }),
+      ask('mesh', 'sidecars', {
+        message: 'Pods running a sidecar proxy today',
+        unit: 'pods',
+        when: meshInUse,
+      }),
+      ask('mesh', 'sidecarCpuMillicores', {
+        message: 'CPU reserved per sidecar',
+        unit: 'millicores',
+        when: meshInUse,
+        note: (ctx) => dataDefault(ctx, 'sidecarCpuMillicores'),
+      }),
+      ask('mesh', 'sidecarMemoryMiB', {
+        message: 'Memory reserved per sidecar',
+        unit: 'MiB',
+        when: meshInUse,
+        note: (ctx) => dataDefault(ctx, 'sidecarMemoryMiB'),
+      }),
+      ask('mesh', 'latencySensitive', {
+        message: (ctx) =>
+          meshInUse(ctx)
+            ? 'Do workloads suffer from the latency the sidecar proxies add?'
+            : 'Would workloads suffer from the latency a sidecar proxy adds?',
+      }),
+    ],
+  },
+  {
+    key: 'needs',
+    title: 'Needs',
+    questions: NEED_KEYS.map(need),
+  },
+  {
+    key: 'priorities',
+    title: 'Priorities',
+    questions: [
+      ask('priorities', 'cost', { message: 'Weight of total cost of ownership' }),
+      ask('priorities', 'capability', { message: 'Weight of capability fit' }),
+      ask('priorities', 'risk', { message: 'Weight of operational and vendor risk' }),
+      ask('priorities', 'simplicity', { message: 'Weight of operational simplicity' }),
+    ],
+  },
+  {
+    key: 'assumptions',
+    title: 'Cost assumptions',
+    gate: {
+      message: 'Override any cost default from data/ (salaries, prices, a vendor quote)?',
+      help: 'Every default has a source and a range; the Isovalent price is a placeholder until there is a quote.',
+    },
+    questions: ASSUMPTION_KEYS.map(assumption),
+  },
+];

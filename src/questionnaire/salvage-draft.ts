@@ -1,0 +1,23 @@
+import { answerKeys, keySchema } from './answer-keys.js';
+import type { AnswersDraft } from './answers-draft.js';
+import { setDraftValue } from './draft-value.js';
+
+/**
+ * The answers in parsed YAML that are valid on their own, as a draft to resume: a draft may lack required
+ * keys or hold a half-typed value, and each question asks again what is missing or wrong. Unknown keys go.
+ */
+export function salvageDraft(data: unknown): AnswersDraft {
+  const draft: AnswersDraft = {};
+  if (!isRecord(data)) return draft;
+  for (const at of answerKeys()) {
+    const section = data[at.section];
+    if (!isRecord(section) || section[at.key] === undefined) continue;
+    const parsed = keySchema(at).safeParse(section[at.key]);
+    if (parsed.success) setDraftValue(draft, at, parsed.data);
+  }
+  return draft;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
