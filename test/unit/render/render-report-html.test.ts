@@ -1,0 +1,148 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadReportTemplates } from '../../../src/io/load-report-templates.js';
+import { cssString } from '../../../src/render/css-string.js';
+import { renderReportHtml } from '../../../src/render/render-report-html.js';
+import { renderReportMarkdown } from '../../../src/render/render-report-markdown.js';
+import type { ReportTemplates } from '../../../src/render/report-templates.js';
+import { CniError } from '../../../src/shared/errors.js';
+import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
+import { PLAIN_BRAND, reportSources } from '../../helpers/report-sources.js';
+
+const HOSTILE = '<script>alert(1)</script> {{constructor}} </style><img src=x onerror=alert(2)> & "quotes"';
+
+let templates: ReportTemplates;
+beforeAll(async () => {
+  templates = await loadReportTemplates();
+});
+
+/** The HTML without the inlined font and style sheet, where the text under test cannot be. */
+function body(html: string): string {
+  return html.slice(html.indexOf('<body>'));
+}
+
+describe('renderReportHtml', () => {
+  it('escapes a client name carrying markup, script and template syntax: it appears only as text', () => {
+    const html = renderReportHtml(
+      reportSources(makeAnswers({ engagement: { client: HOSTILE, preparedBy: HOSTILE } })),
+      templates,
+    );
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(body(html)).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{constructor}} &lt;/style&gt;');
+    expect(html).toContain('<title>CNI recommendation for &lt;script&gt;');
+  });
+
+  it('keeps brand text inside its CSS string and its HTML text', () => {
+    const brand = { ...PLAIN_BRAND, name: HOSTILE, footer: '"}</style><script>alert(3)</script>' };
+    const html = renderReportHtml(reportSources(makeAnswers(), { brand }), templates);
+    expect(html).not.toContain('<script>');
+    const start = html.lastIndexOf('<style>') + '<style>'.length;
+    const pageRules = html.slice(start, html.indexOf('</style>', start));
+    expect(pageRules).toContain(`content:"${cssString(brand.footer)}"`);
+    expect(pageRules).not.toMatch(/[<>]/);
+  });
+
+  it('has a restrictive content security policy and loads nothing from outside', () => {
+    const html = renderReportHtml(reportSources(exampleAnswers('regulated-bank')), templates);
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/url\((?!data:)/);
+  });
+
+  it('is byte-identical for the same sources', () => {
+    const sources = reportSources(exampleAnswers('scaleup-sidecar-cost'));
+    expect(renderReportHtml(sources, templates)).toBe(renderReportHtml(sources, templates));
+  });
+
+  it('sets the paper size the caller asks for', () => {
+    const sources = { ...reportSources(makeAnswers()), paper: 'Letter' as const };
+    expect(renderReportHtml(sources, templates)).toContain('@page{size:Letter;');
+  });
+
+  it('reports a template that names a value the report lacks, instead of printing a gap', () => {
+    const broken = { ...templates, partials: { ...templates.partials, cover: '<p>{{model.nonsense}}</p>' } };
+    expect(() => renderReportHtml(reportSources(makeAnswers()), broken)).toThrow(CniError);
+    expect(() => renderReportHtml(reportSources(makeAnswers()), broken)).toThrow(/"nonsense" not defined/);
+  });
+
+  it('refuses helpers other than the built-in ones', () => {
+    const sneaky = {
+      ...templates,
+      partials: { ...templates.partials, cover: '{{#custom model}}x{{/custom}}' },
+    };
+    expect(() => renderReportHtml(reportSources(makeAnswers()), sneaky)).toThrow();
+  });
+});
+
+describe('cssString', () => {
+  it('leaves letters, digits and spaces, and hex-escapes everything else', () => {
+    expect(cssString('Acme Bank 2026')).toBe('Acme Bank 2026');
+    expect(cssString('a"b')).toBe('a\\22 b');
+    expect(cssString('é')).toBe('\\e9 ');
+    expect(cssString('😀')).toBe('\\1f600 ');
+  });
+});
+
+describe('renderReportMarkdown', () => {
+  it('escapes markup and Markdown syntax in user text', () => {
+    const md = renderReportMarkdown(
+      reportSources(makeAnswers({ engagement: { client: '<b>[Acme](http://x)</b> *bold*' } })),
+    );
+    expect(md).toContain('# CNI recommendation for &lt;b&gt;\\[Acme\\]\\(http://x\\)&lt;/b&gt; \\*bold\\*');
+    expect(md).not.toContain('<b>');
+  });
+
+  it('links every chart as PNG and holds the TCO table', () => {
+    const charts = [
+      {
+        name: 'tco-by-category',
+        title: 'TCO by category',
+        description: 'd',
+        svg: '<svg/>',
+        width: 1,
+        height: 1,
+      },
+    ];
+    const md = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank'), { charts }));
+    expect(md).toContain('[TCO by category](charts/tco-by-category.png)');
+    expect(md).toMatch(/\| \*\*Isovalent Enterprise for Cilium\*\* \| €/);
+  });
+});
+
+describe('loadReportTemplates', () => {
+  async function overrideDir(files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'cnireport-templates-'));
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(join(dir, name, '..'), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('replaces only the partials the override folder holds', async () => {
+    const dir = await overrideDir({ 'partials/methodology.hbs': '<section id="methodology">ours</section>' });
+    const loaded = await loadReportTemplates(dir);
+    expect(loaded.partials.methodology).toContain('ours');
+    expect(loaded.partials.cover).toBe(templates.partials.cover);
+    const html = renderReportHtml(reportSources(makeAnswers()), loaded);
+    expect(html).toContain('<section id="methodology">ours</section>');
+  });
+
+  it('names the file and line of a syntax error', async () => {
+    const dir = await overrideDir({ 'partials/cover.hbs': '<p>\n{{#if model.client}}\n</p>' });
+    await expect(loadReportTemplates(dir)).rejects.toThrow(/partials\/cover\.hbs:\d+/);
+  });
+
+  it('suggests the right name for a misspelt partial', async () => {
+    const dir = await overrideDir({ 'partials/covr.hbs': '<p></p>' });
+    await expect(loadReportTemplates(dir)).rejects.toThrow(/did you mean cover\?/);
+  });
+
+  it('refuses a folder with no template in it', async () => {
+    const dir = await overrideDir({ 'notes.txt': 'x' });
+    await expect(loadReportTemplates(dir)).rejects.toThrow(/holds none of report.hbs/);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportModel } from '../../../src/report/build-report-model.js';
+import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
+import { reportSources } from '../../helpers/report-sources.js';
+
+const EXAMPLES = ['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'] as const;
+
+describe('buildReportModel', () => {
+  it.each(EXAMPLES)('%s: the summary names the engine’s recommendation and its TCO', (name) => {
+    const sources = reportSources(exampleAnswers(name));
+    const model = buildReportModel(sources);
+    const rec = sources.result.recommendation;
+    const winner = sources.result.options.find((o) => o.id === rec.option);
+    expect(model.summary.optionName).toBe(rec.name);
+    expect(model.summary.headline).toContain(rec.name);
+    expect(model.summary.keyFigures[0]?.value).toBe(
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: sources.result.currency.code,
+        maximumFractionDigits: 0,
+      }).format(winner?.tco.total ?? Number.NaN),
+    );
+    expect(model.summary.reasons.length).toBeGreaterThanOrEqual(1);
+    expect(model.summary.reasons.length).toBeLessThanOrEqual(5);
+  });
+
+  it.each(EXAMPLES)('%s: no value in the model is empty text, undefined, NaN or Infinity', (name) => {
+    const model = buildReportModel(reportSources(exampleAnswers(name)));
+    const bad: string[] = [];
+    const visit = (value: unknown, path: string): void => {
+      if (value === undefined) bad.push(`${path} is undefined`);
+      else if (typeof value === 'number' && !Number.isFinite(value)) bad.push(`${path} = ${value}`);
+      else if (typeof value === 'string' && /NaN|Infinity|undefined/.test(value))
+        bad.push(`${path} = ${value}`);
+      else if (Array.isArray(value)) for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
+      else if (typeof value === 'object' && value !== null)
+        for (const [k, v] of Object.entries(value)) visit(v, `${path}.${k}`);
+    };
+    visit(model, 'model');
+    expect(bad).toEqual([]);
+  });
+
+  it('rows of the TCO table add up to the totals the engine reports', () => {
+    const sources = reportSources(exampleAnswers('regulated-bank'));
+    const model = buildReportModel(sources);
+    const parse = (s: string) => Number(s.replace(/[^0-9-]/g, ''));
+    for (const row of model.tco.byCategory) {
+      const sum = row.cells.map(parse).reduce((a, b) => a + b, 0);
+      expect(sum).toBe(parse(row.total));
+    }
+  });
+
+  it('warns about the placeholder Isovalent price until the client sets it', () => {
+    const withDefault = buildReportModel(reportSources(makeAnswers()));
+    expect(withDefault.summary.placeholderWarning).toContain('assumptions.isovalentPricePerNodeYear');
+    const quoted = buildReportModel(
+      reportSources(makeAnswers({ assumptions: { isovalentPricePerNodeYear: 1200 } })),
+    );
+    expect(quoted.summary.placeholderWarning).toBeNull();
+    const row = quoted.assumptions.rows.find((r) => r.key === 'isovalentPricePerNodeYear');
+    expect(row?.overridden).toBe(true);
+    expect(row?.origin).toBe('client override');
+  });
+
+  it('works the sidecar tax through only when sidecars run today', () => {
+    const none = buildReportModel(reportSources(makeAnswers()));
+    expect(none.sidecar.applies).toBe(false);
+    expect(none.sidecar.steps).toEqual([]);
+    const mesh = buildReportModel(
+      reportSources(
+        makeAnswers({
+          cluster: { nodes: 100 },
+          mesh: { current: 'istio', sidecars: 1000, sidecarCpuMillicores: 100 },
+        }),
+      ),
+    );
+    expect(mesh.sidecar.applies).toBe(true);
+    expect(mesh.sidecar.steps[0]?.value).toBe('1,000');
+    expect(mesh.sidecar.steps.map((s) => s.working).join(' ')).toContain('0.1 vCPU');
+  });
+
+  it('describes the dual-overlay migration from Flannel to Cilium, with the mesh retired last', () => {
+    const model = buildReportModel(reportSources(exampleAnswers('scaleup-sidecar-cost')));
+    expect(model.migration.from).toBe('Flannel');
+    expect(model.migration.title).toMatch(/dual overlay/);
+    expect(model.migration.phases.map((p) => p.title)).toEqual([
+      'Prepare and rehearse',
+      'Install Cilium alongside',
+      'Migrate node by node',
+      'Cut over and clean up',
+      'Retire sidecars namespace by namespace',
+    ]);
+    expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
+  });
+
+  it('has no data-plane migration when the clusters already run Cilium', () => {
+    const model = buildReportModel(
+      reportSources(makeAnswers({ cluster: { currentCni: 'cilium' }, needs: { vendorSupport: 'must' } })),
+    );
+    expect(model.migration.title).toBe('Stay on Cilium');
+    expect(model.migration.phases).toEqual([]);
+  });
+
+  it('calls a close call a close call', () => {
+    const sources = reportSources(exampleAnswers('small-team-basic'));
+    const closeCall = {
+      ...sources,
+      result: { ...sources.result, recommendation: { ...sources.result.recommendation, closeCall: true } },
+    };
+    expect(buildReportModel(closeCall).summary.closeCall).toMatch(/^This is a close call/);
+    expect(buildReportModel(sources).summary.closeCall).toBeNull();
+  });
+
+  it('marks musts in the capability matrix and lists Flannel’s add-ons', () => {
+    const model = buildReportModel(reportSources(exampleAnswers('regulated-bank')));
+    const musts = model.capability.rows.filter((r) => r.importance === 'must');
+    expect(musts.length).toBeGreaterThan(0);
+    expect(musts.every((r) => r.importanceClass === 'importance-must')).toBe(true);
+    expect(model.capability.rows[0]?.cells).toHaveLength(3);
+    expect(model.capability.flannelStack.addons.length).toBeGreaterThan(0);
+  });
+});
