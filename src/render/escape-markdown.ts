@@ -1,6 +1,7 @@
 /**
  * User text inside Markdown: HTML-significant characters become entities (Markdown renderers pass raw
- * HTML through) and Markdown punctuation is backslash-escaped, so a client name renders as written.
+ * HTML through) and the characters that open emphasis, code, links or table cells are backslash-escaped,
+ * so a client name renders as written.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -8,5 +9,5 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }

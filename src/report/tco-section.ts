@@ -4,6 +4,7 @@ import { TCO_CATEGORIES, type TcoCategory } from '../scoring/compute-tco.js';
 import { formatNumber, formatPercent } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
+import { cniName, meshName } from './situation-section.js';
 
 export const CATEGORY_LABELS: Record<TcoCategory, string> = {
   subscription: 'Subscription',
@@ -81,7 +82,9 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     byCategory,
     comparison,
     baselineNote:
-      `“Today, unchanged” is ${result.baseline.description}. Savings are measured against it: it is what the client ` +
-      'spends if nothing is decided, not an option that meets the new needs.',
+      `“Today, unchanged” is ${cniName(answers.cluster.currentCni)}` +
+      `${answers.mesh.current === 'none' ? '' : ` with ${meshName(answers.mesh.current)}`} kept as it is, with nothing ` +
+      'added. Savings are measured against it: it is what the client spends if nothing is decided, not an option ' +
+      'that meets the new needs.',
   };
 }

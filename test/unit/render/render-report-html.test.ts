@@ -91,7 +91,7 @@ describe('renderReportMarkdown', () => {
     const md = renderReportMarkdown(
       reportSources(makeAnswers({ engagement: { client: '<b>[Acme](http://x)</b> *bold*' } })),
     );
-    expect(md).toContain('# CNI recommendation for &lt;b&gt;\\[Acme\\]\\(http://x\\)&lt;/b&gt; \\*bold\\*');
+    expect(md).toContain('# CNI recommendation for &lt;b&gt;\\[Acme\\](http://x)&lt;/b&gt; \\*bold\\*');
     expect(md).not.toContain('<b>');
   });
 
