@@ -1,4 +1,7 @@
 import type { Config } from 'vega-lite';
+import type { SupportLevel } from '../schema/dataset.js';
+import type { TcoCategory } from '../scoring/compute-tco.js';
+import type { Criterion } from '../scoring/evaluate-options.js';
 import { REPORT_FONT_STACK } from './report-font.js';
 
 /**
@@ -12,8 +15,54 @@ export const OPTION_COLOURS = {
   'isovalent-enterprise': '#3D2C8D',
 } as const satisfies Readonly<Record<string, string>>;
 
-const INK = '#111827';
-const SECONDARY_INK = '#374151';
+/**
+ * Series that are not options (cost categories, criteria, support levels) take one slate-blue ramp in
+ * even lightness steps (CIELAB L* 25 to 89, low chroma): neighbours stay apart in greyscale, and no step
+ * can be mistaken for an option's amber, teal or indigo.
+ */
+const SLATE = ['#173F55', '#395E74', '#5C7E94', '#829FB4', '#ACC1D1', '#D6E1EA'] as const;
+
+/**
+ * Recurring costs darkest, one-off costs lightest; charts stack and list categories in this key order,
+ * so lightness changes monotonically along a bar.
+ */
+export const CATEGORY_COLOURS = {
+  subscription: SLATE[0],
+  operations: SLATE[1],
+  compute: SLATE[2],
+  tooling: SLATE[3],
+  migration: SLATE[4],
+  training: SLATE[5],
+} as const satisfies Readonly<Record<TcoCategory, string>>;
+
+export const CRITERION_COLOURS = {
+  capability: SLATE[0],
+  cost: SLATE[2],
+  risk: '#94AFC3',
+  simplicity: SLATE[5],
+} as const satisfies Readonly<Record<Criterion, string>>;
+
+/** Ordinal: the more an option covers a capability out of the box, the darker the cell. */
+export const SUPPORT_LEVEL_COLOURS = {
+  none: '#F4F7F9',
+  partial: '#CAD9E5',
+  'add-on': '#94AFC3',
+  'built-in': '#5C7E94',
+  enterprise: '#274D63',
+} as const satisfies Readonly<Record<SupportLevel, string>>;
+
+/** The status quo is a reference, not a choice: neutral grey, always dashed. */
+export const BASELINE_COLOUR = '#6B7280';
+
+/** Ink for text on the darker slate fills. */
+export const INK_ON_DARK = '#FFFFFF';
+
+export const INK = '#111827';
+
+/** Space around every chart, and the size of the subtitle lines charts wrap to fit inside it. */
+export const CHART_PADDING = 8;
+export const SUBTITLE_FONT_SIZE = 11;
+export const SECONDARY_INK = '#374151';
 const AXIS_LINE = '#9CA3AF';
 const GRID_LINE = '#E5E7EB';
 
@@ -28,7 +77,7 @@ const NEUTRAL_SERIES = ['#6B7280', '#9CA3AF', '#D1D5DB', '#4B5563'];
 export const chartTheme: Config = {
   font: REPORT_FONT_STACK,
   background: 'white',
-  padding: 8,
+  padding: CHART_PADDING,
   view: { stroke: null },
   title: {
     fontSize: 14,
@@ -36,7 +85,7 @@ export const chartTheme: Config = {
     color: INK,
     anchor: 'start',
     offset: 12,
-    subtitleFontSize: 11,
+    subtitleFontSize: SUBTITLE_FONT_SIZE,
     subtitleColor: SECONDARY_INK,
   },
   axis: {
@@ -79,3 +128,10 @@ export const chartTheme: Config = {
   },
   text: { color: INK, fontSize: 11 },
 };
+
+/** Point shapes per option, so lines stay apart where colour does not (greyscale prints). */
+export const OPTION_SHAPES = {
+  flannel: 'circle',
+  'cilium-oss': 'square',
+  'isovalent-enterprise': 'triangle-up',
+} as const satisfies Readonly<Record<keyof typeof OPTION_COLOURS, string>>;

@@ -1,0 +1,32 @@
+import { vegaString } from './vega-string.js';
+
+/**
+ * Money in the short form chart labels use ("€1.13M", "$28.5K"): three significant digits and an
+ * SI-style suffix with B for billions. `compactMoney` is for text built here (totals, captions, alt text);
+ * `compactMoneyExpr` is the same format as a Vega expression, for axis ticks only Vega knows.
+ */
+export function compactMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(amount);
+}
+
+export function currencySymbol(currency: string): string {
+  const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
+
+/**
+ * Builds the label from the symbol and d3's `s` format rather than a currency locale: Vega's d3-format
+ * locale is process-wide, so a EUR chart must not depend on (or change) it. Below 1000 `s` would print
+ * milli-units, so plain significant digits take over.
+ */
+export function compactMoneyExpr(currency: string, value = 'datum.value'): string {
+  const symbol = vegaString(currencySymbol(currency));
+  const magnitude = `abs(${value})`;
+  const digits = `(${magnitude} < 1000 ? format(${magnitude}, '.3~r') : replace(replace(format(${magnitude}, '.3~s'), 'k', 'K'), 'G', 'B'))`;
+  return `(${value} < 0 ? '-' : '') + ${symbol} + ${digits}`;
+}

@@ -1,0 +1,85 @@
+import type { CostKey } from '../../schema/assumption-keys.js';
+
+export interface ParameterLabel {
+  /** Short enough for an axis label; the result's descriptions are full sentences. */
+  readonly name: string;
+  /** How a value is written: money in the engagement currency, a 0-1 share or a 0-100 percent as "%", or a count. */
+  readonly kind: 'money' | 'share' | 'percent' | 'count';
+  /** Written after the value; empty for percentages. */
+  readonly unit: string;
+}
+
+export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
+  engineerCostPerYear: { name: 'Engineer cost', kind: 'money', unit: 'per year' },
+  engineerHoursPerYear: { name: 'Productive hours per engineer', kind: 'count', unit: 'h per year' },
+  networkingTimeShare: { name: 'Team time for networking', kind: 'share', unit: '' },
+  vcpuHourPrice: { name: 'vCPU price', kind: 'money', unit: 'per vCPU-hour' },
+  memoryGbHourPrice: { name: 'Memory price', kind: 'money', unit: 'per GB-hour' },
+  sidecarCpuMillicores: { name: 'CPU per sidecar', kind: 'count', unit: 'millicores' },
+  sidecarMemoryMiB: { name: 'Memory per sidecar', kind: 'count', unit: 'MiB' },
+  sidecarsRemovedWithCiliumPercent: { name: 'Sidecars Cilium retires', kind: 'percent', unit: '' },
+  isovalentPricePerNodeYear: { name: 'Isovalent subscription', kind: 'money', unit: 'per node-year' },
+  isovalentSupportEffortFactor: {
+    name: 'Effort left with vendor support',
+    kind: 'share',
+    unit: 'of Cilium operations',
+  },
+  flannelOpsHoursPerClusterMonth: {
+    name: 'Flannel operations effort',
+    kind: 'count',
+    unit: 'h per cluster-month',
+  },
+  ciliumOpsHoursPerClusterMonth: {
+    name: 'Cilium operations effort',
+    kind: 'count',
+    unit: 'h per cluster-month',
+  },
+  kubeProxyCpuMillicoresPerNode: { name: 'kube-proxy CPU per node', kind: 'count', unit: 'millicores' },
+  kubeProxyCpuMillicoresPer1000Services: {
+    name: 'kube-proxy CPU per 1,000 Services',
+    kind: 'count',
+    unit: 'millicores per node',
+  },
+  migrationHoursPerCluster: { name: 'Migration effort per cluster', kind: 'count', unit: 'h' },
+  migrationHoursPerNode: { name: 'Migration effort per node', kind: 'count', unit: 'h' },
+  meshMigrationHoursPerCluster: { name: 'Mesh migration per cluster', kind: 'count', unit: 'h' },
+  ciliumTrainingDaysPerEngineer: { name: 'Cilium training', kind: 'count', unit: 'days per engineer' },
+  addonTrainingDaysPerEngineer: {
+    name: 'Add-on training',
+    kind: 'count',
+    unit: 'days per engineer and add-on',
+  },
+  trainingCoursePerEngineer: { name: 'Course fee', kind: 'money', unit: 'per engineer' },
+};
+
+/** "€809 – €2,770 per node-year", "50 – 100 %", "4 – 16 h per cluster-month". */
+export function formatParameterRange(
+  label: ParameterLabel,
+  low: number,
+  high: number,
+  currency: string,
+): string {
+  const one = (x: number): string => {
+    switch (label.kind) {
+      case 'money':
+        return new Intl.NumberFormat('en-US', {
+          style: 'currency',
+          currency,
+          notation: x >= 10_000 ? 'compact' : 'standard',
+          maximumSignificantDigits: 3,
+        }).format(x);
+      case 'share':
+        return `${formatCount(x * 100)} %`;
+      case 'percent':
+        return `${formatCount(x)} %`;
+      case 'count':
+        return formatCount(x);
+    }
+  };
+  const range = `${one(low)} – ${one(high)}`;
+  return label.unit === '' ? range : `${range} ${label.unit}`;
+}
+
+function formatCount(x: number): string {
+  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(x);
+}

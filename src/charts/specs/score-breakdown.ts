@@ -1,0 +1,137 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Criterion } from '../../scoring/evaluate-options.js';
+import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
+import { CRITERION_COLOURS } from '../chart-theme.js';
+import { chartFrame, overHorizon } from './chart-frame.js';
+import { optionColourScale, optionsByRank } from './option-scale.js';
+import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
+
+const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
+  capability: 'Capability fit',
+  cost: 'Cost',
+  risk: 'Risk',
+  simplicity: 'Simplicity',
+};
+const CRITERIA = Object.keys(CRITERION_COLOURS) as Criterion[];
+const ROW_HEIGHT = 46;
+const LINE_BREAK = '|';
+/** The scale runs past 100 so a full score's label still sits inside the plot. */
+const SCALE_MAX = 108;
+
+function points(share: number): number {
+  return Math.round(share * 1000) / 10;
+}
+
+function scorePoints(o: OptionResult): number {
+  return Math.round(o.score * 100);
+}
+
+export function scoreBreakdownTitle(result: ScoreResult): string {
+  return `Decision score out of 100, by criterion (costs ${overHorizon(result.engagement.horizonYears)})`;
+}
+
+export function scoreBreakdownDescription(result: ScoreResult): string {
+  const scores = optionsByRank(result)
+    .map((o) => `${o.name} ${scorePoints(o)}${o.disqualified ? ' (ruled out by an unmet must)' : ''}`)
+    .join(', ');
+  const weights = CRITERIA.map((c) => `${CRITERION_LABELS[c].toLowerCase()} ${result.priorities[c]}`).join(
+    ', ',
+  );
+  return `Weighted scores out of 100: ${scores}; the client's weights are ${weights}.`;
+}
+
+/**
+ * Each option's score as the sum of its weighted criterion scores, so the bar shows where the points
+ * come from; an option an unmet must rules out says so on its label, since its score alone would not.
+ */
+export function scoreBreakdownSpec(result: ScoreResult): TopLevelSpec {
+  const weights = result.priorities;
+  const weightSum = CRITERIA.reduce((sum, c) => sum + weights[c], 0);
+  const needName = (id: string) => result.needs.find((n) => n.capability === id)?.name.toLowerCase() ?? id;
+  const rows = optionsByRank(result).map((o) => {
+    const second = o.disqualified
+      ? `Ruled out: ${o.unmetMusts.map(needName).join(', ')}`
+      : o.id === result.recommendation.option
+        ? 'Recommended'
+        : '';
+    return {
+      option: o.id,
+      label: second === '' ? o.name : `${o.name}${LINE_BREAK}${second}`,
+      score: o.score * 100,
+      scoreText: String(scorePoints(o)),
+      criteria: o.criteria,
+    };
+  });
+  const parts = rows.flatMap((r) =>
+    CRITERIA.map((c, order) => ({
+      label: r.label,
+      criterion: `${CRITERION_LABELS[c]} (weight ${weights[c]})`,
+      order,
+      points: weightSum === 0 ? 0 : points((r.criteria[c] * weights[c]) / weightSum),
+    })),
+  );
+  const y: PositionFieldDef<string> = {
+    field: 'label',
+    type: 'nominal',
+    sort: rows.map((r) => r.label),
+    title: null,
+    axis: {
+      labelExpr: `split(datum.label, '${LINE_BREAK}')`,
+      labelPadding: 20,
+      labelFontWeight: {
+        condition: { test: `indexof(datum.value, '${LINE_BREAK}Recommended') >= 0`, value: 600 },
+        value: 400,
+      },
+    },
+  };
+  const scale: Scale = { domain: [0, SCALE_MAX], nice: false };
+  const axis: Axis = { values: [0, 20, 40, 60, 80, 100], title: null, grid: true };
+  const x = { type: 'quantitative', scale, axis } as const;
+
+  return {
+    ...chartFrame(
+      scoreBreakdownTitle(result),
+      "Each criterion's 0-1 score times the client's weight for it, so the segments add up to the score. An unmet must rules an option out whatever its score.",
+    ),
+    height: rows.length * ROW_HEIGHT,
+    layer: [
+      {
+        data: { values: parts.filter((p) => p.points > 0) },
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 1, height: { band: 0.62 } },
+        encoding: {
+          y,
+          x: { ...x, field: 'points', stack: 'zero' },
+          order: { field: 'order' },
+          color: {
+            field: 'criterion',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: CRITERIA.map((c) => `${CRITERION_LABELS[c]} (weight ${weights[c]})`),
+              range: CRITERIA.map((c) => CRITERION_COLOURS[c]),
+            },
+            legend: { orient: 'bottom', direction: 'horizontal', columns: 2, symbolStrokeWidth: 0 },
+          },
+        },
+      },
+      {
+        data: { values: rows },
+        layer: [
+          {
+            mark: { type: 'text', align: 'left', dx: 5, fontWeight: 600 },
+            encoding: { y, x: { ...x, field: 'score' }, text: { field: 'scoreText' } },
+          },
+          {
+            mark: { type: 'square', size: 100, opacity: 1, xOffset: -11 },
+            encoding: {
+              y,
+              x: { ...x, datum: 0 },
+              color: { field: 'option', type: 'nominal', scale: optionColourScale(), legend: null },
+            },
+          },
+        ],
+      },
+    ],
+    resolve: { scale: { color: 'independent' } },
+  } satisfies TopLevelSpec;
+}
