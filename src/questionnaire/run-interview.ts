@@ -123,7 +123,8 @@ async function askQuestion(
       })),
       validate: (values) => check([...values]),
     });
-    return values;
+    // A resumed list keeps its order (the prompt returns choice order): Enter changes nothing.
+    return [...chosen.filter((v) => values.includes(v)), ...values.filter((v) => !chosen.includes(v))];
   }
   if (node.type === 'boolean') {
     return prompter.confirm({ id, message, help, default: offered === true });
