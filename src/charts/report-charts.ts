@@ -15,7 +15,7 @@ import {
 import { sidecarCosts } from './specs/sidecar-costs.js';
 import { sidecarTaxDescription, sidecarTaxSpec, sidecarTaxTitle } from './specs/sidecar-tax.js';
 import { tcoByCategoryDescription, tcoByCategorySpec, tcoByCategoryTitle } from './specs/tco-by-category.js';
-import { tornadoDescription, tornadoSpec, tornadoTitle } from './specs/tornado.js';
+import { shownTornadoBars, tornadoDescription, tornadoSpec, tornadoTitle } from './specs/tornado.js';
 
 /** One chart of the report, before rendering. */
 export interface ReportChart {
@@ -73,7 +73,7 @@ const CHARTS: readonly ChartBuilder[] = [
     title: tornadoTitle,
     description: tornadoDescription,
     spec: tornadoSpec,
-    applies: (result) => result.tornado.bars.length > 0,
+    applies: (result) => shownTornadoBars(result).length > 0,
   },
   {
     name: 'monte-carlo',
@@ -86,7 +86,7 @@ const CHARTS: readonly ChartBuilder[] = [
 /**
  * The report's charts, always in this order: tco-by-category, cumulative-tco, sidecar-tax, capability-heatmap,
  * score-breakdown, tornado, monte-carlo. Two can be missing: sidecar-tax when the client runs no sidecars
- * today, and tornado when no cost input is uncertain (the client fixed them all).
+ * today, and tornado when no uncertain cost input moves the TCO visibly (say the client fixed them all).
  */
 export function buildReportCharts(result: ScoreResult): readonly ReportChart[] {
   return CHARTS.filter((c) => c.applies?.(result) ?? true).map((c) => ({

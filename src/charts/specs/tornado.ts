@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScoreResult } from '../../scoring/score-result.js';
+import type { TornadoBar } from '../../scoring/tornado.js';
 import { BASELINE_COLOUR, CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
@@ -7,7 +8,7 @@ import { optionName } from './option-scale.js';
 import { formatParameterRange, PARAMETER_LABELS } from './parameter-labels.js';
 import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
 
-/** More bars add inputs that barely move the total; the table in the appendix lists them all. */
+/** Beyond the ten widest, bars are slivers that only push the chart off the page. */
 const MAX_BARS = 10;
 const ROW_HEIGHT = 34;
 const LINE_BREAK = '|';
@@ -15,6 +16,17 @@ const LINE_BREAK = '|';
 const LABEL_HEADROOM = 0.17;
 const LOW = 'Input at the low end of its range';
 const HIGH = 'Input at the high end of its range';
+
+/**
+ * The bars worth drawing: the widest first, up to ten, leaving out any whose two ends print as the same
+ * amount (a "$28K to $28K" bar says nothing).
+ */
+export function shownTornadoBars(result: ScoreResult): TornadoBar[] {
+  const { currency } = result.engagement;
+  return result.tornado.bars
+    .filter((b) => compactMoney(b.tcoAtLow, currency) !== compactMoney(b.tcoAtHigh, currency))
+    .slice(0, MAX_BARS);
+}
 
 export function tornadoTitle(result: ScoreResult): string {
   const { currency, horizonYears } = result.engagement;
@@ -40,7 +52,7 @@ export function tornadoDescription(result: ScoreResult): string {
 export function tornadoSpec(result: ScoreResult): TopLevelSpec {
   const { currency, horizonYears } = result.engagement;
   const base = result.options.find((o) => o.id === result.tornado.option)?.tco.total ?? 0;
-  const bars = result.tornado.bars.slice(0, MAX_BARS).map((b) => {
+  const bars = shownTornadoBars(result).map((b) => {
     const label = PARAMETER_LABELS[b.key];
     return {
       ...b,
@@ -74,8 +86,8 @@ export function tornadoSpec(result: ScoreResult): TopLevelSpec {
   const axis: Axis = { labelExpr: compactMoneyExpr(currency), title: null, tickCount: 6, grid: true };
   const x = { type: 'quantitative', scale, axis } as const;
   const shown =
-    result.tornado.bars.length > MAX_BARS
-      ? `The ${MAX_BARS} widest of ${result.tornado.bars.length} uncertain inputs.`
+    bars.length < result.tornado.bars.length
+      ? `The ${bars.length} inputs that move it most, of ${result.tornado.bars.length} uncertain ones.`
       : '';
 
   return {
