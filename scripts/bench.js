@@ -1,7 +1,12 @@
-// Prints timing figures for the decision engine (run after `npm run build`): `npm run bench`.
-import { readFileSync } from 'node:fs';
+// Prints timing figures for the decision engine and the report (run after `npm run build`): `npm run bench`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { AnswersSchema, loadDataset, scoreAnswers } from '../dist/index.js';
+import { currentBrowserSearchContext, findBrowser } from '../dist/pdf/find-browser.js';
 
 const dataset = loadDataset();
 const answers = AnswersSchema.parse(
@@ -47,3 +52,87 @@ time(
   200,
 );
 console.log(`(recommendation for ${base.engagement.client}: ${base.recommendation.option})`);
+
+// The report: spawned CLI runs, as a user runs them, against Chromium printing the same HTML itself.
+const cli = fileURLToPath(new URL('../bin/cnireport.js', import.meta.url));
+const example = fileURLToPath(new URL('../examples/regulated-bank.yaml', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'cnireport-bench-'));
+const browser = findBrowser(currentBrowserSearchContext());
+
+function wall(command, args, env = {}) {
+  const t0 = performance.now();
+  const run = spawnSync(command, args, { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+  return { ms, stderr: run.stderr };
+}
+
+function medianOf(runs, fn) {
+  fn();
+  return median(Array.from({ length: runs }, () => fn()));
+}
+
+const rows = [];
+function row(label, ms, target, note = '') {
+  rows.push([
+    label,
+    `${ms.toFixed(0)} ms`,
+    target === null ? '' : `<= ${target} ms`,
+    target !== null && ms > target ? `OVER TARGET ${note}` : note,
+  ]);
+}
+
+try {
+  const html = medianOf(
+    5,
+    () => wall(process.execPath, [cli, 'generate', example, '--out', 'html', '--format', 'html']).ms,
+  );
+  row('generate, HTML only (spawned CLI, median of 5)', html, 300);
+  if (browser === null) {
+    console.log('\nNo Chrome/Chromium found: the PDF rows are skipped (set CNIREPORT_CHROME).');
+  } else {
+    const all = medianOf(5, () => wall(process.execPath, [cli, 'generate', example, '--out', 'all']).ms);
+    const reportHtml = join(work, 'all', 'northwind-bank', 'report.html');
+    const floor = medianOf(
+      5,
+      () =>
+        wall(browser.executablePath, [
+          '--headless',
+          '--no-sandbox',
+          `--print-to-pdf=${join(work, 'floor.pdf')}`,
+          pathToFileURL(reportHtml).href,
+        ]).ms,
+    );
+    row('generate, all formats (spawned CLI, median of 5)', all, null);
+    row('chromium --headless --print-to-pdf of that report.html (floor)', floor, null);
+    rows.push([
+      'ratio generate / floor (target <= 1.5, aim 1.2)',
+      (all / floor).toFixed(2),
+      '<= 1.5',
+      all / floor > 1.5 ? 'OVER TARGET' : '',
+    ]);
+
+    const texts = readdirSync(fileURLToPath(new URL('../examples/', import.meta.url))).map((name) =>
+      readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'),
+    );
+    const batch = Array.from({ length: 20 }, (_, i) => {
+      const file = join(work, `client-${i + 1}.yaml`);
+      const text = texts[i % texts.length] ?? '';
+      writeFileSync(file, text.replace(/^( {2}client:).*$/m, `$1 Bench Client ${i + 1}`));
+      return file;
+    });
+    const batchMs = wall(process.execPath, [cli, 'generate', ...batch, '--out', 'batch']).ms;
+    row('generate, 20-file batch, all formats: per report', batchMs / 20, 250);
+    const { stderr } = wall(process.execPath, [cli, 'generate', example, '--out', 'all'], {
+      CNIREPORT_TIMING: '1',
+    });
+    console.log(`\nWhere one all-formats run spends its time (CNIREPORT_TIMING=1):\n${stderr.trimEnd()}`);
+  }
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\n${'report'.padEnd(width)}  ${'median'.padStart(8)}  target`);
+  for (const [label, value, target, note] of rows) {
+    console.log(`${label.padEnd(width)}  ${value.padStart(8)}  ${target.padEnd(9)} ${note}`.trimEnd());
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerData } from './commands/data.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerInterview } from './commands/interview.js';
 import { registerSchema } from './commands/schema.js';
@@ -39,6 +40,7 @@ Examples:
   $ cnireport interview -o acme.yaml    # the questionnaire in the terminal, writing acme.yaml
   $ cnireport validate acme.yaml
   $ cnireport score acme.yaml          # ranking, TCO and reasons (--json for the result)
+  $ cnireport generate acme.yaml       # the report: out/acme/report.html, report.pdf, charts, ...
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
@@ -47,6 +49,7 @@ Examples:
   registerSchema(program, io);
   registerScore(program, io);
   registerData(program, io);
+  registerGenerate(program, io);
 
   try {
     await program.parseAsync(argv);

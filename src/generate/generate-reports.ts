@@ -62,6 +62,11 @@ export interface GenerateHooks {
   readonly onProgress?: (progress: ReportProgress) => void;
   /** Where each phase's time goes, for `CNIREPORT_TIMING=1` and the bench. */
   readonly onTiming?: (line: string) => void;
+  /**
+   * Aborted on Ctrl+C or a termination signal: the browser is closed at once, no further report is started
+   * or written, and the run ends with INTERRUPTED (exit code 128 + the signal number given as the reason).
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface GenerateOutcome {
@@ -230,9 +235,11 @@ export async function generateReports(
       const launched = printer === undefined ? null : await printer;
       const html = prepared.report.html;
       const { pdf, pdfError } =
-        launched === null || launched instanceof CniError || html === null
+        launched === null || launched instanceof CniError || html === null || hooks.signal?.aborted
           ? { pdf: null, pdfError: null }
           : await timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
+      // Reports finish whole or not at all: once interrupted, nothing more is written.
+      if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);
       const outputs = reportFiles(formats, { ...prepared.report, pdf });
       await timedAsync(phases, 'write', () => writeAll(folder, outputs));
@@ -245,15 +252,27 @@ export async function generateReports(
         bugs.push(error);
         return;
       }
+      if (hooks.signal?.aborted) return;
       failures.push({ index, file, error });
       finished(file, slug, started, error);
     }
   };
 
+  let closing: Promise<void> | undefined;
+  const closePrinter = () => {
+    closing ??= (async () => {
+      const launched = printer === undefined ? null : await printer.catch(() => null);
+      if (launched !== null && !(launched instanceof CniError)) await launched.close();
+    })();
+    return closing;
+  };
+  const onAbort = () => void closePrinter();
+  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+
   const inFlight = new Set<Promise<void>>();
   try {
     for (const [index, file] of files.entries()) {
-      if (bugs.length > 0) break;
+      if (bugs.length > 0 || hooks.signal?.aborted) break;
       const started = performance.now();
       let prepared: Prepared;
       try {
@@ -272,10 +291,11 @@ export async function generateReports(
     await Promise.all(inFlight);
     if (bugs.length > 0) throw bugs[0];
   } finally {
+    hooks.signal?.removeEventListener('abort', onAbort);
     await Promise.all(inFlight);
-    const launched = printer === undefined ? null : await printer.catch(() => null);
-    if (launched !== null && !(launched instanceof CniError)) await launched.close();
+    await closePrinter();
   }
+  if (hooks.signal?.aborted) throw interrupted(hooks.signal, written.filter(Boolean).length, files.length);
 
   const launched = printer === undefined ? null : await printer;
   return {
@@ -283,6 +303,15 @@ export async function generateReports(
     failures: failures.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })),
     pdfUnavailable: launched instanceof CniError ? launched : null,
   };
+}
+
+function interrupted(signal: AbortSignal, written: number, total: number): CniError {
+  const exitCode = typeof signal.reason === 'number' ? signal.reason : 130;
+  return new CniError(
+    'INTERRUPTED',
+    `interrupted: ${written} of ${total} ${total === 1 ? 'report' : 'reports'} written in full; nothing else was touched`,
+    { exitCode },
+  );
 }
 
 /** A failure of the whole run rather than of one answers file. */

@@ -221,4 +221,28 @@ describe('generateReports', () => {
     ).rejects.toThrow(TypeError);
     expect(counts).toMatchObject({ launches: 1, closes: 1 });
   });
+
+  it('on interruption closes the browser at once, writes nothing more and ends with the signal’s exit code', async () => {
+    const interruption = new AbortController();
+    let closedWhilePrinting = false;
+    const { counts, launchPrinter } = fakePrinter(async () => {
+      interruption.abort(130);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      closedWhilePrinting = counts.closes === 1;
+      throw new CniError('BROWSER_FAILED', 'the browser was closed');
+    });
+    const error = await generateReports(request('stop', [answers('s1', 'S1'), answers('s2', 'S2')]), {
+      loadRenderers,
+      launchPrinter,
+      signal: interruption.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CniError);
+    expect(error).toMatchObject({ code: 'INTERRUPTED', exitCode: 130 });
+    expect((error as CniError).message).toBe(
+      'interrupted: 0 of 2 reports written in full; nothing else was touched',
+    );
+    expect(closedWhilePrinting).toBe(true);
+    expect(counts).toMatchObject({ launches: 1, closes: 1 });
+    expect(existsSync(join(dir, 'stop'))).toBe(false);
+  });
 });

@@ -1,0 +1,181 @@
+import { constants } from 'node:os';
+import { type Command, InvalidArgumentError } from 'commander';
+import { describeWritten } from '../../generate/describe-written.js';
+import {
+  type GenerateOutcome,
+  generateReports,
+  type ReportProgress,
+  type ReportRenderers,
+} from '../../generate/generate-reports.js';
+import { parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { loadBrand } from '../../io/load-brand.js';
+import { CniError } from '../../shared/errors.js';
+import type { CliIo } from '../cli-io.js';
+import { readPackageInfo } from '../package-info.js';
+import { paint } from '../paint.js';
+
+interface GenerateOptions {
+  out: string;
+  format?: string;
+  paper: 'a4' | 'letter';
+  brand?: string;
+  template?: string;
+  seed?: number;
+}
+
+/** A second signal while stopping gets the default behaviour: the handlers are registered once. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** pure-rand seeds with the low 32 bits, signed; beyond this range two seeds would draw the same numbers. */
+const MAX_SEED = 2 ** 31 - 1;
+
+export function registerGenerate(program: Command, io: CliIo): void {
+  program
+    .command('generate')
+    .description(
+      'write the report of each answers file: HTML, PDF, charts (SVG, PNG, Vega-Lite), result.json, Markdown',
+    )
+    .argument('<answers...>', 'answers files (YAML or JSON); one report folder each')
+    .option('-o, --out <dir>', 'folder that receives one <client>/ folder per report', 'out')
+    .option(
+      '--format <list>',
+      `comma-separated formats to write (default: all of ${REPORT_FORMATS.join(',')})`,
+    )
+    .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
+    .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
+    .option('--template <dir>', 'folder of templates and partials that replace the built-in ones by name')
+    .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
+    .addHelpText(
+      'after',
+      `
+Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
+report.pdf, charts/<name>.svg|.png|.vl.json, result.json and report.md. Only those files are replaced;
+anything else in the folder is left alone. The PDF needs Chrome, Chromium or Edge (CNIREPORT_CHROME
+names one); without one, everything else is written and a note says how to get one.
+
+Examples:
+  $ cnireport generate examples/regulated-bank.yaml
+  $ cnireport generate clients/*.yaml --out reports --paper letter
+  $ cnireport generate acme.yaml --format html,md --brand brand.yaml`,
+    )
+    .action(async (files: string[], options: GenerateOptions) => {
+      const formats = parseFormats(options.format ?? REPORT_FORMATS.join(','));
+      const brand = await loadBrand(options.brand);
+      const batch = files.length > 1;
+      const showProgress = batch && process.stderr.isTTY === true;
+      const timing = Boolean(process.env.CNIREPORT_TIMING);
+      const started = performance.now();
+
+      // Ctrl+C must not leave a browser running or a report half-written: stop, close it, then exit.
+      const interruption = new AbortController();
+      const stop = (signal: NodeJS.Signals) => interruption.abort(128 + constants.signals[signal]);
+      for (const signal of STOP_SIGNALS) process.once(signal, stop);
+      const outcome = await generateReports(
+        {
+          files,
+          outDir: options.out,
+          formats,
+          paper: options.paper === 'letter' ? 'Letter' : 'A4',
+          brand,
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+          ...(process.env.SOURCE_DATE_EPOCH === undefined
+            ? {}
+            : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
+          now: new Date(),
+          toolVersion: readPackageInfo().version,
+        },
+        {
+          loadRenderers: () => loadRenderers(options.template),
+          launchPrinter: async () => {
+            // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
+            const { PdfPrinter } = await import('../../pdf/print-pdf.js');
+            return PdfPrinter.launch();
+          },
+          onProgress: (progress) => {
+            if (showProgress) io.err(`${progressLine(progress)}\n`);
+            if (batch && progress.error !== null) printError(io, progress.error);
+          },
+          ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
+          signal: interruption.signal,
+        },
+      ).finally(() => {
+        for (const signal of STOP_SIGNALS) process.off(signal, stop);
+      });
+      if (timing) io.err(`timing total: ${Math.round(performance.now() - started)} ms\n`);
+      finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
+    });
+}
+
+/** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */
+async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
+  const [charts, specs, html, markdown, templates] = await Promise.all([
+    import('../../charts/render-report-charts.js'),
+    import('../../charts/report-charts.js'),
+    import('../../render/render-report-html.js'),
+    import('../../render/render-report-markdown.js'),
+    import('../../io/load-report-templates.js'),
+  ]);
+  const loaded = await templates.loadReportTemplates(templateDir);
+  return {
+    charts: async (result, { png }) => charts.renderReportCharts(specs.buildReportCharts(result), { png }),
+    html: (sources) => html.renderReportHtml(sources, loaded),
+    markdown: markdown.renderReportMarkdown,
+  };
+}
+
+/** The closing summary, the browser notice, and the error that sets the exit code, if any. */
+function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor: boolean): void {
+  if (outcome.written.length > 0) io.out(`${describeWritten(outcome.written)}\n`);
+  const errors: CniError[] = [];
+  const { pdfUnavailable } = outcome;
+  if (pdfUnavailable !== null) {
+    if (pdfUnavailable.code === 'BROWSER_NOT_FOUND' && !pdfAskedFor) {
+      io.err(`${paint(io.errColor, 'yellow', 'note:')} ${pdfUnavailable.message}\n`);
+      if (pdfUnavailable.hint !== undefined)
+        io.err(`${paint(io.errColor, 'dim', 'hint:')} ${pdfUnavailable.hint}\n`);
+    } else {
+      errors.push(
+        new CniError(pdfUnavailable.code, `no PDF written: ${pdfUnavailable.message}`, {
+          ...(pdfUnavailable.hint === undefined ? {} : { hint: pdfUnavailable.hint }),
+        }),
+      );
+    }
+  }
+  const [first] = outcome.failures;
+  if (first !== undefined) {
+    errors.push(
+      total === 1
+        ? first.error
+        : new CniError(
+            first.error.code,
+            `${outcome.failures.length} of ${total} answers files failed (see above); the others were written`,
+          ),
+    );
+  }
+  const last = errors.pop();
+  for (const error of errors) printError(io, error);
+  if (last !== undefined) throw last;
+}
+
+function progressLine({ done, total, file, slug, seconds, error }: ReportProgress): string {
+  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
+  return error === null ? `${counter} ${slug} … ${seconds.toFixed(1)} s` : `${counter} ${file} failed`;
+}
+
+function printError(io: CliIo, error: CniError): void {
+  io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
+  if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
+}
+
+function parsePaper(value: string): 'a4' | 'letter' {
+  const paper = value.trim().toLowerCase();
+  if (paper === 'a4' || paper === 'letter') return paper;
+  throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);
+}
+
+function parseSeed(value: string): number {
+  const seed = /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!(seed <= MAX_SEED))
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED} (got ${value})`);
+  return seed;
+}
