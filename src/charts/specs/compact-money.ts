@@ -14,7 +14,7 @@ export function compactMoney(amount: number, currency: string): string {
   }).format(amount);
 }
 
-export function currencySymbol(currency: string): string {
+function currencySymbol(currency: string): string {
   const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0);
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }

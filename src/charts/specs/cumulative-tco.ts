@@ -44,7 +44,7 @@ export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
     { id: BASELINE, perYear: result.baseline.tco.perYear },
   ];
   const values = series.flatMap((s) =>
-    cumulative(s.perYear).map((cost, y) => ({ series: s.id, year: `Year ${y + 1}`, cost })),
+    cumulative(s.perYear).map((cost, y) => ({ series: s.id, year: `Year ${y + 1}`, index: y, cost })),
   );
   const domain = [...OPTION_IDS, BASELINE];
   const legend = {
@@ -92,7 +92,8 @@ export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
         ...seriesField,
         scale: { domain, range: [...OPTION_IDS.map(() => [1, 0]), [6, 4]] },
       },
-      order: { field: 'year' },
+      // Numeric order: by name, "Year 10" would come before "Year 2".
+      order: { field: 'index' },
     },
   } satisfies TopLevelSpec;
 }

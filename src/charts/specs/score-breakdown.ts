@@ -5,6 +5,7 @@ import { CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
 import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
+import { wrapText } from './wrap-text.js';
 
 const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
   capability: 'Capability fit',
@@ -14,6 +15,9 @@ const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
 };
 const CRITERIA = Object.keys(CRITERION_COLOURS) as Criterion[];
 const ROW_HEIGHT = 46;
+/** Ruled-out notes wrap within the axis label limit (chartTheme), so none is cut short. */
+const NOTE_WIDTH = 270;
+const NOTE_FONT_SIZE = 11;
 const LINE_BREAK = '|';
 /** The scale runs past 100 so a full score's label still sits inside the plot. */
 const SCALE_MAX = 108;
@@ -24,6 +28,19 @@ function points(share: number): number {
 
 function scorePoints(o: OptionResult): number {
   return Math.round(o.score * 100);
+}
+
+/** "Ruled out: vendor support", wrapped; past two musts, the heatmap lists them and the count is enough. */
+function ruledOut(result: ScoreResult, unmet: readonly string[]): string[] {
+  const names = unmet.map((id) => sentenceCase(result.needs.find((n) => n.capability === id)?.name ?? id));
+  const text =
+    names.length <= 2 ? `Ruled out: ${names.join(', ')}` : `Ruled out: ${names.length} unmet musts`;
+  return wrapText(text, NOTE_WIDTH, NOTE_FONT_SIZE);
+}
+
+/** "Vendor support" reads "vendor support" mid-sentence; "L7 policy" stays as it is. */
+function sentenceCase(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? `${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
 }
 
 export function scoreBreakdownTitle(result: ScoreResult): string {
@@ -47,16 +64,15 @@ export function scoreBreakdownDescription(result: ScoreResult): string {
 export function scoreBreakdownSpec(result: ScoreResult): TopLevelSpec {
   const weights = result.priorities;
   const weightSum = CRITERIA.reduce((sum, c) => sum + weights[c], 0);
-  const needName = (id: string) => result.needs.find((n) => n.capability === id)?.name.toLowerCase() ?? id;
   const rows = optionsByRank(result).map((o) => {
-    const second = o.disqualified
-      ? `Ruled out: ${o.unmetMusts.map(needName).join(', ')}`
+    const note = o.disqualified
+      ? ruledOut(result, o.unmetMusts)
       : o.id === result.recommendation.option
-        ? 'Recommended'
-        : '';
+        ? ['Recommended']
+        : [];
     return {
       option: o.id,
-      label: second === '' ? o.name : `${o.name}${LINE_BREAK}${second}`,
+      label: [o.name, ...note].join(LINE_BREAK),
       score: o.score * 100,
       scoreText: String(scorePoints(o)),
       criteria: o.criteria,

@@ -3,7 +3,7 @@ import type { ScoreResult } from '../../scoring/score-result.js';
 import { InternalError } from '../../shared/errors.js';
 import { formatNumber, formatPercent } from '../../shared/format.js';
 import { CATEGORY_COLOURS, SECONDARY_INK } from '../chart-theme.js';
-import { chartFrame, overHorizon } from './chart-frame.js';
+import { CONTENT_WIDTH, chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
 import { type SidecarCosts, sidecarCosts } from './sidecar-costs.js';
 import type { Axis, Scale } from './vega-lite-types.js';
@@ -12,6 +12,7 @@ import { vegaString } from './vega-string.js';
 const KEPT = 'Still needed with Cilium';
 const REMOVED = "Removed by Cilium's sidecar-free mesh";
 const HEIGHT = 240;
+const MAX_BAR_WIDTH = 64;
 /** Room above the tallest bar for its label. */
 const LABEL_HEADROOM = 0.12;
 
@@ -66,6 +67,8 @@ export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
   const axis: Axis = { labelExpr: compactMoneyExpr(currency), tickCount: 5 };
   const y = { type: 'quantitative', title: null, scale, axis } as const;
   const removed = `datum.part === ${vegaString(REMOVED)}`;
+  // Six tenths of a year's band, but no wider than a bar in a five-year chart: one year is not a slab.
+  const barWidth = Math.min(MAX_BAR_WIDTH, (0.6 * CONTENT_WIDTH) / costs.years.length);
 
   return {
     ...chartFrame(
@@ -78,7 +81,7 @@ export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
     layer: [
       {
         data: { values },
-        mark: { type: 'bar', width: { band: 0.6 }, strokeWidth: 1 },
+        mark: { type: 'bar', width: barWidth, strokeWidth: 1 },
         encoding: {
           x,
           y: { ...y, field: 'cost', stack: 'zero' },

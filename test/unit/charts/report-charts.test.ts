@@ -5,9 +5,10 @@ import { type RenderedReportChart, renderReportCharts } from '../../../src/chart
 import { buildReportCharts, type ReportChart } from '../../../src/charts/report-charts.js';
 import { REPORT_CHART_WIDTH } from '../../../src/charts/specs/chart-frame.js';
 import { score } from '../../../src/index.js';
+import { NEED_KEYS } from '../../../src/schema/answers.js';
 import { OPTION_IDS } from '../../../src/schema/dataset.js';
 import type { ScoreResult } from '../../../src/scoring/score-result.js';
-import { exampleAnswers } from '../../helpers/make-answers.js';
+import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { svgTextBoxes, type TextBox } from './svg-text-boxes.js';
 
 const EXAMPLES = ['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'] as const;
@@ -157,6 +158,44 @@ describe.each(EXAMPLES)('report charts of %s', (example) => {
   it('match the golden SVGs', async () => {
     for (const chart of await renderedOf(example)) {
       await expect(chart.svg).toMatchFileSnapshot(`../../golden/charts/${example}/${chart.name}.svg`);
+    }
+  });
+});
+
+/** Answers at the edges of what the charts must handle: one year and ten, a tiny and a huge estate, GBP. */
+const EDGE_CASES = {
+  'one year, GBP, tiny estate': makeAnswers({
+    engagement: { currency: 'GBP', horizonYears: 1 },
+    cluster: { clusters: 1, nodes: 2, podsPerNode: 10 },
+    mesh: { current: 'linkerd', sidecars: 3 },
+  }),
+  'ten years, huge estate, every need a must': makeAnswers({
+    engagement: { horizonYears: 10 },
+    cluster: { clusters: 40, nodes: 20_000, podsPerNode: 60, services: 30_000, growthPercentPerYear: 40 },
+    mesh: { current: 'istio', sidecars: 500_000 },
+    needs: Object.fromEntries(NEED_KEYS.map((k) => [k, 'must'])),
+  }),
+  'every need optional, all weights zero but cost': makeAnswers({
+    needs: Object.fromEntries(NEED_KEYS.map((k) => [k, 'no'])),
+    priorities: { cost: 1, capability: 0, risk: 0, simplicity: 0 },
+  }),
+};
+
+describe.each(Object.entries(EDGE_CASES))('report charts for %s', (_, answers) => {
+  it('render without warnings, with every line of text inside the chart and clear of the others', async () => {
+    for (const chart of await renderReportCharts(buildReportCharts(score(answers)), { png: false })) {
+      expect(chart.width, chart.name).toBe(REPORT_CHART_WIDTH);
+      const boxes = svgTextBoxes(chart.svg);
+      for (const box of boxes) {
+        const where = `${chart.name}: "${box.text}"`;
+        expect(box.left >= 0 && box.top >= 0, where).toBe(true);
+        expect(box.right <= chart.width && box.bottom <= chart.height, where).toBe(true);
+        expect(box.text, where).not.toMatch(/…$/);
+      }
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1))
+          expect(overlaps(a, b), `${chart.name}: "${a.text}" / "${b.text}"`).toBe(false);
+      }
     }
   });
 });
