@@ -122,7 +122,8 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
   return {
     ...chartFrame(
       capabilityHeatmapTitle(),
-      'Darker cells cover more out of the box; "Add-on" means a separate component to run. Each capability shows how much the client needs it. Red outline: an unmet must, which rules the option out.',
+      'Darker cells cover more out of the box; "Add-on" means a separate component to run. Each capability shows how much the client needs it.' +
+        (cells.some((c) => c.unmet) ? ' Red outline: an unmet must, which rules the option out.' : ''),
     ),
     height: rows.length * ROW_HEIGHT,
     layer: [

@@ -32,8 +32,8 @@ export function monteCarloDescription(result: ScoreResult): string {
 }
 
 /**
- * One small multiple per option, sharing the money axis and the height scale, rather than overlaid
- * histograms: the options' ranges can overlap, and overlaid areas turn to mud in greyscale.
+ * One small multiple per option on a shared money axis, rather than overlaid histograms: the options'
+ * ranges can overlap, and overlaid areas turn to mud in greyscale.
  */
 export function monteCarloSpec(result: ScoreResult): TopLevelSpec {
   const { currency, horizonYears } = result.engagement;
