@@ -14,12 +14,15 @@ import { type ChartFiles, type RenderedReport, type ReportFile, reportFiles } fr
 import { reproStamp } from './repro-stamp.js';
 import { resultJson } from './result-json.js';
 
-/** A chart ready for the report and for its own files. */
-export type GeneratedChart = ChartFiles & ReportChartImage;
+/** A chart ready for the report and for its own files, but for its PNG. */
+export type GeneratedChart = Omit<ChartFiles, 'png'> & ReportChartImage;
 
 /** The pure renderers a report is made with; injected so the orchestration can be tested on its own. */
 export interface ReportRenderers {
-  charts(result: ScoreResult, options: { png: boolean }): Promise<readonly GeneratedChart[]>;
+  /** The report's charts as SVG. */
+  charts(result: ScoreResult): Promise<readonly GeneratedChart[]>;
+  /** A chart's SVG as a PNG at twice its size. Only the chart files need it, so it runs while the PDF prints. */
+  png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
   markdown(sources: ReportSources): string;
 }
@@ -89,6 +92,7 @@ interface Prepared {
   readonly slug: string;
   readonly client: string;
   readonly started: number;
+  readonly png: ReportRenderers['png'];
   readonly report: Omit<RenderedReport, 'pdf'>;
   readonly phases: string[];
 }
@@ -180,9 +184,7 @@ export async function generateReports(
       result,
       date,
     });
-    const charts = needsCharts
-      ? await timedAsync(phases, 'charts', () => render.charts(result, { png: wants('png') }))
-      : [];
+    const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
     const sources: ReportSources = {
       result,
       answers,
@@ -207,6 +209,7 @@ export async function generateReports(
       slug,
       client: answers.engagement.client,
       started,
+      png: render.png,
       report: {
         html,
         resultJson: wants('json') ? resultJson(result, stamp) : null,
@@ -234,14 +237,21 @@ export async function generateReports(
     try {
       const launched = printer === undefined ? null : await printer;
       const html = prepared.report.html;
-      const { pdf, pdfError } =
+      const printing =
         launched === null || launched instanceof CniError || html === null || hooks.signal?.aborted
-          ? { pdf: null, pdfError: null }
-          : await timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
+          ? Promise.resolve({ pdf: null, pdfError: null })
+          : timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
+      // Rasterising blocks this thread; the browser prints in its own processes meanwhile.
+      const charts = wants('png')
+        ? timed(phases, 'png', () =>
+            prepared.report.charts.map((chart) => ({ ...chart, png: prepared.png(chart.svg) })),
+          )
+        : prepared.report.charts;
+      const { pdf, pdfError } = await printing;
       // Reports finish whole or not at all: once interrupted, nothing more is written.
       if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);
-      const outputs = reportFiles(formats, { ...prepared.report, pdf });
+      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf });
       await timedAsync(phases, 'write', () => writeAll(folder, outputs));
       written[index] = { folder, files: outputs };
       hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);

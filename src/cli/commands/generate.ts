@@ -108,7 +108,8 @@ Examples:
 
 /** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */
 async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
-  const [charts, specs, html, markdown, templates] = await Promise.all([
+  const [chart, charts, specs, html, markdown, templates] = await Promise.all([
+    import('../../charts/render-chart.js'),
     import('../../charts/render-report-charts.js'),
     import('../../charts/report-charts.js'),
     import('../../render/render-report-html.js'),
@@ -117,7 +118,8 @@ async function loadRenderers(templateDir: string | undefined): Promise<ReportRen
   ]);
   const loaded = await templates.loadReportTemplates(templateDir);
   return {
-    charts: async (result, { png }) => charts.renderReportCharts(specs.buildReportCharts(result), { png }),
+    charts: async (result) => charts.renderReportCharts(specs.buildReportCharts(result), { png: false }),
+    png: (svg) => chart.renderChartPng(svg),
     html: (sources) => html.renderReportHtml(sources, loaded),
     markdown: markdown.renderReportMarkdown,
   };
