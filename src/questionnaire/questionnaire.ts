@@ -54,7 +54,7 @@ function ask<S extends SectionKey>(
   return { section, key, ...spec };
 }
 
-export const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
+const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
   'pci-dss': 'PCI-DSS',
   hipaa: 'HIPAA',
   soc2: 'SOC 2',

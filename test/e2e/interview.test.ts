@@ -198,12 +198,12 @@ describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
     const scored = await cnireport('score', 'tmux-bank.yaml', '--json');
     expect(scored.code).toBe(0);
     expect(JSON.parse(scored.stdout).engagement.client).toBe('Tmux Bank');
-    // generate is being built alongside; once registered, it must accept the file as written.
-    if ((await cnireport('generate', '--help')).code === 0) {
-      const generated = await cnireport('generate', 'tmux-bank.yaml', '--format', 'json,md');
-      expect(generated.stderr).toBe('');
-      expect(generated.code).toBe(0);
-    }
+    const generated = await cnireport('generate', 'tmux-bank.yaml', '--format', 'json,md');
+    expect(generated.stderr).toBe('');
+    expect(generated.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out', 'tmux-bank', 'result.json'), 'utf8'));
+    expect(result.engagement.client).toBe('Tmux Bank');
+    expect(existsSync(join(dir, 'out', 'tmux-bank', 'report.md'))).toBe(true);
   }, 30_000);
 
   it('--from an example, Enter throughout, writes the same answers', async () => {
