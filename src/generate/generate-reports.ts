@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../cli/write-file-atomic.js';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
@@ -330,7 +331,24 @@ class RunAborted {
 }
 
 async function writeAll(folder: string, outputs: readonly ReportFile[]): Promise<void> {
+  for (const dir of new Set(outputs.map((output) => dirname(join(folder, output.path))))) {
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw new CniError('OUTPUT_UNWRITABLE', `${dir}: cannot create the folder (${mkdirFailure(error)})`, {
+        cause: error,
+      });
+    });
+  }
   await Promise.all(
     outputs.map((output) => writeFileAtomic(join(folder, output.path), output.data, { overwrite: true })),
   );
+}
+
+function mkdirFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOTDIR') return 'a parent of it is a file, not a folder';
+  if (code === 'EEXIST') return 'a file of that name is in the way';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return code ?? String(error);
 }

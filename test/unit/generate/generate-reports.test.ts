@@ -250,4 +250,15 @@ describe('generateReports', () => {
     expect(counts).toMatchObject({ launches: 1, closes: 1 });
     expect(existsSync(join(dir, 'stop'))).toBe(false);
   });
+
+  it('says which folder it cannot create when a file is in the way', async () => {
+    writeFileSync(join(dir, 'blocked'), 'a file');
+    const outcome = await generateReports(request('blocked', [answers('b1', 'B1')], ['json']), {
+      loadRenderers,
+      ...fakePrinter(),
+    });
+    expect(outcome.failures.map((f) => f.error.message)).toEqual([
+      `${join(dir, 'blocked', 'b1')}: cannot create the folder (a parent of it is a file, not a folder)`,
+    ]);
+  });
 });
