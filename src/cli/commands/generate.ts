@@ -49,9 +49,10 @@ export function registerGenerate(program: Command, io: CliIo): void {
       'after',
       `
 Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
-report.pdf, charts/<name>.svg|.png|.vl.json, result.json and report.md. Only those files are replaced;
-anything else in the folder is left alone. The PDF needs Chrome, Chromium or Edge (CNIREPORT_CHROME
-names one); without one, everything else is written and a note says how to get one.
+report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
+and report.md. Only those files are replaced; anything else in the folder is left alone. The PDF needs
+Chrome, Chromium or Edge (CNIREPORT_CHROME names one); without one, everything else is written and a
+note says how to get one. CNIREPORT_TIMING=1 prints where the time goes.
 
 Examples:
   $ cnireport generate examples/regulated-bank.yaml
