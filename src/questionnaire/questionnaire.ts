@@ -1,4 +1,4 @@
-import type { FRAMEWORKS, Importance, NeedKey } from '../schema/answers.js';
+import type { Importance, NeedKey } from '../schema/answers.js';
 import { NEED_KEYS } from '../schema/answers.js';
 import {
   ASSUMPTION_KEYS,
@@ -6,6 +6,7 @@ import {
   assumptionDescriptions,
   type CostKey,
 } from '../schema/assumption-keys.js';
+import { CLOUD_NAMES, FRAMEWORK_NAMES } from '../schema/display-names.js';
 import type { KeyOf, SectionKey } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 
@@ -53,28 +54,6 @@ function ask<S extends SectionKey>(
 ): Question {
   return { section, key, ...spec };
 }
-
-const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
-  'pci-dss': 'PCI-DSS',
-  hipaa: 'HIPAA',
-  soc2: 'SOC 2',
-  iso27001: 'ISO 27001',
-  fedramp: 'FedRAMP',
-  gdpr: 'GDPR',
-  nis2: 'NIS2',
-  dora: 'DORA',
-};
-
-const CLOUD_NAMES = {
-  aws: 'AWS',
-  azure: 'Azure',
-  gcp: 'Google Cloud',
-  oracle: 'Oracle Cloud',
-  ibm: 'IBM Cloud',
-  alibaba: 'Alibaba Cloud',
-  'on-prem': 'on-premises data centre',
-  other: 'other',
-};
 
 const NEED_LABELS: Record<NeedKey, string> = {
   networkPolicy: 'L3/L4 network policy',

@@ -1,4 +1,5 @@
 import type { CLOUDS, CNIS, FRAMEWORKS, Importance, MESHES } from '../schema/answers.js';
+import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { formatNumber, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
@@ -85,48 +86,6 @@ export function situationSection(ctx: ReportContext): SituationSection {
 export function importanceClass(importance: Importance): string {
   return `importance-${importance}`;
 }
-
-const CLOUD_NAMES: Record<(typeof CLOUDS)[number], string> = {
-  aws: 'AWS',
-  azure: 'Azure',
-  gcp: 'Google Cloud',
-  oracle: 'Oracle Cloud',
-  ibm: 'IBM Cloud',
-  alibaba: 'Alibaba Cloud',
-  'on-prem': 'on premises',
-  other: 'other',
-};
-
-const CNI_NAMES: Record<(typeof CNIS)[number], string> = {
-  flannel: 'Flannel',
-  calico: 'Calico',
-  cilium: 'Cilium',
-  'aws-vpc-cni': 'AWS VPC CNI',
-  'azure-cni': 'Azure CNI',
-  weave: 'Weave Net',
-  other: 'another CNI',
-  none: 'none (new clusters)',
-};
-
-const MESH_NAMES: Record<(typeof MESHES)[number], string> = {
-  istio: 'Istio',
-  linkerd: 'Linkerd',
-  consul: 'Consul',
-  kuma: 'Kuma',
-  other: 'another mesh',
-  none: 'none',
-};
-
-const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
-  'pci-dss': 'PCI DSS',
-  hipaa: 'HIPAA',
-  soc2: 'SOC 2',
-  iso27001: 'ISO 27001',
-  fedramp: 'FedRAMP',
-  gdpr: 'GDPR',
-  nis2: 'NIS2',
-  dora: 'DORA',
-};
 
 function cloudName(id: (typeof CLOUDS)[number]): string {
   return CLOUD_NAMES[id];

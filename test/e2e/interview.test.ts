@@ -121,7 +121,7 @@ describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
     await answer(t, 'Compliance frameworks', ['Space', 'Down', 'Down', 'Space', 'Enter']);
     await answer(t, 'Must pod-to-pod traffic be encrypted', ['Up', 'Up', 'Enter']);
     await answer(t, 'How long must network flow logs be kept?', '365', ENTER);
-    await answer(t, 'in scope for PCI-DSS and SOC 2 air-gapped', ENTER);
+    await answer(t, 'in scope for PCI DSS and SOC 2 air-gapped', ENTER);
     await answer(t, 'Is FIPS 140 validated cryptography required?', ENTER);
     await answer(t, 'How experienced is the platform team', ENTER);
     await answer(t, 'Engineers who run the clusters', '3', ENTER);

@@ -120,11 +120,11 @@ describe('runInterview', () => {
         'compliance.frameworks': ['pci-dss', 'soc2'],
       });
       expect(confirm(prompter.requests.get('compliance.airGapped')).message).toBe(
-        'Are the clusters in scope for PCI-DSS and SOC 2 air-gapped (no internet access)?',
+        'Are the clusters in scope for PCI DSS and SOC 2 air-gapped (no internet access)?',
       );
       const fips = confirm(prompter.requests.get('compliance.fips'));
       expect(fips.default).toBe(false);
-      expect(fips.help).toContain('PCI-DSS and SOC 2 do not require FIPS 140 by themselves');
+      expect(fips.help).toContain('PCI DSS and SOC 2 do not require FIPS 140 by themselves');
       expect(text(prompter.requests.get('compliance.flowLogRetentionDays')).help).toContain('10.5.1');
     });
 

@@ -1,0 +1,44 @@
+import type { CLOUDS, CNIS, FRAMEWORKS, MESHES } from './answers.js';
+
+/** How the questionnaire and the report name each answer value to a person. */
+export const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
+  'pci-dss': 'PCI DSS',
+  hipaa: 'HIPAA',
+  soc2: 'SOC 2',
+  iso27001: 'ISO 27001',
+  fedramp: 'FedRAMP',
+  gdpr: 'GDPR',
+  nis2: 'NIS2',
+  dora: 'DORA',
+};
+
+export const CLOUD_NAMES: Record<(typeof CLOUDS)[number], string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  gcp: 'Google Cloud',
+  oracle: 'Oracle Cloud',
+  ibm: 'IBM Cloud',
+  alibaba: 'Alibaba Cloud',
+  'on-prem': 'on-premises data centre',
+  other: 'other',
+};
+
+export const CNI_NAMES: Record<(typeof CNIS)[number], string> = {
+  flannel: 'Flannel',
+  calico: 'Calico',
+  cilium: 'Cilium',
+  'aws-vpc-cni': 'AWS VPC CNI',
+  'azure-cni': 'Azure CNI',
+  weave: 'Weave Net',
+  other: 'another CNI',
+  none: 'none (new clusters)',
+};
+
+export const MESH_NAMES: Record<(typeof MESHES)[number], string> = {
+  none: 'none',
+  istio: 'Istio',
+  linkerd: 'Linkerd',
+  consul: 'Consul',
+  kuma: 'Kuma',
+  other: 'another mesh',
+};
