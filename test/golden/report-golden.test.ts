@@ -8,11 +8,13 @@ const EXAMPLES = ['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 
 
 /**
  * Golden files of what `generate` writes, normalised only where a change is not a change of the report: the
- * tool version, the inlined font, and the chart SVGs (each has its own golden under golden/charts).
+ * tool version, the inlined font and style sheet (files of their own), and the chart SVGs (each has its own
+ * golden under golden/charts).
  */
 function normaliseHtml(html: string): string {
   return html
     .replace(/(<style>)@font-face[^<]*(<\/style>)/, '$1/* report font */$2')
+    .replace(/(<style>)\/\* cnireport stylesheet[^<]*(<\/style>)/, '$1/* templates/report.css */$2')
     .replace(/<svg[\s\S]*?<\/svg>/g, '<svg data-golden="see golden/charts"/>')
     .replace(/cnireport \d+\.\d+\.\d+[^\s<"]*/g, 'cnireport <version>');
 }
