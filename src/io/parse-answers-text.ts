@@ -13,6 +13,7 @@ import { type Answers, AnswersSchema } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { eachPair } from './each-pair.js';
 import { findDeepNesting } from './find-deep-nesting.js';
+import { findExcessEntries } from './find-excess-entries.js';
 import { formatGot } from './format-got.js';
 import { locateInDocument } from './locate-in-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
@@ -25,6 +26,8 @@ export type ParseAnswersResult = { ok: true; answers: Answers } | { ok: false; p
 export const MAX_NESTING_DEPTH = 64;
 /** Aliases have no honest use in an answers file; a low cap refuses "billion laughs" documents quickly. */
 export const MAX_ALIAS_COUNT = 50;
+/** An answers file has about a hundred keys and list entries; ten times that is not an answers file. */
+export const MAX_ENTRIES = 1_000;
 
 /**
  * Parses and validates the text of an answers file (YAML, or JSON, which YAML 1.2 reads too). Pure: every
@@ -52,6 +55,17 @@ export function parseAnswersText(text: string, file: string): ParseAnswersResult
         deep,
         '',
         `nested more than ${MAX_NESTING_DEPTH} levels deep (expected sections of plain keys and values)`,
+      ),
+    ]);
+  }
+
+  const crowded = findExcessEntries(tokens, MAX_ENTRIES);
+  if (crowded !== undefined) {
+    return fail([
+      at(
+        crowded,
+        '',
+        `more than ${MAX_ENTRIES} keys and list entries (expected an answers file of about a hundred)`,
       ),
     ]);
   }

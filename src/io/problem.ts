@@ -1,3 +1,6 @@
+import { escapeUnsafeChars } from './escape-unsafe-chars.js';
+import { formatGot } from './format-got.js';
+
 /** One thing wrong with an answers file, located where the user has to fix it. */
 export interface Problem {
   file: string;
@@ -11,23 +14,31 @@ export interface Problem {
   message: string;
 }
 
-/** `file:line:col  path: message`, the form editors and terminals turn into a link to the spot. */
+/**
+ * `file:line:col  path: message`, the form editors and terminals turn into a link to the spot. Keys and
+ * values quoted from the file may hold newlines or terminal escapes; they are escaped to keep one line.
+ */
 export function formatProblem(problem: Problem): string {
   const where = `${problem.file}:${problem.line}:${problem.col}`;
-  return problem.path === ''
-    ? `${where}  ${problem.message}`
-    : `${where}  ${problem.path}: ${problem.message}`;
+  const what = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+  return `${where}  ${escapeUnsafeChars(what)}`;
 }
 
 export function compareProblems(a: Problem, b: Problem): number {
   return a.line - b.line || a.col - b.col;
 }
 
-/** `cluster.clouds[1]`: keys joined with dots, list indexes in brackets. */
+const PLAIN_KEY = /^[A-Za-z_][\w-]*$/;
+
+/**
+ * `cluster.clouds[1]`: keys joined with dots, list indexes in brackets. A key that is not a plain name (empty,
+ * blank, with dots, spaces or symbols) is quoted in brackets, `[" "]`, so the user can see which key it is.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
+    else if (!PLAIN_KEY.test(String(segment))) out += `[${formatGot(String(segment))}]`;
     else out += out === '' ? String(segment) : `.${String(segment)}`;
   }
   return out;

@@ -57,6 +57,18 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u;
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * Names go on the report cover, into file names and onto a terminal. A newline or an escape sequence would
+ * break the one-line table or recolour the terminal, a direction override would reorder the file name, and
+ * a name of only zero-width characters would show as nothing.
+ */
+const isDisplayName = (s: string) => !UNPRINTABLE.test(s) && (s === '' || VISIBLE.test(s));
+const DISPLAY_NAME =
+  'one line of visible text (no control characters, direction overrides or unpaired surrogates)';
+
 export const EngagementSchema = z
   .strictObject({
     client: z
@@ -64,11 +76,13 @@ export const EngagementSchema = z
       .trim()
       .min(1)
       .max(120)
+      .refine(isDisplayName, DISPLAY_NAME)
       .describe('Client organisation named on the cover and in the file names.'),
     preparedBy: z
       .string()
       .trim()
       .max(160)
+      .refine(isDisplayName, DISPLAY_NAME)
       .optional()
       .describe('Who prepared the report (person, firm). Omitted: not shown.'),
     date: z
@@ -222,6 +236,11 @@ const ASSUMPTION_MAX: Partial<Record<AssumptionKey, number>> = {
   engineerHoursPerYear: 8760,
 };
 
+/** Divisors: an engineer-year of 0 hours would make the hourly rate, and every cost after it, infinite. */
+const ASSUMPTION_MIN: Partial<Record<AssumptionKey, number>> = {
+  engineerHoursPerYear: 1,
+};
+
 export const AssumptionsSchema = z
   .strictObject(
     Object.fromEntries(
@@ -229,7 +248,7 @@ export const AssumptionsSchema = z
         key,
         z
           .number()
-          .min(0)
+          .min(ASSUMPTION_MIN[key] ?? 0)
           .max(ASSUMPTION_MAX[key] ?? 1e12)
           .optional()
           .describe(assumptionDescriptions[key]),

@@ -207,7 +207,8 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     options: ranked.map((o: OptionEvaluation, i) => {
       const reasons = o.id === winner.id ? winnerReasons : reasonsAgainst(o, winner, explain);
       const mc = mcFor(o.id);
-      const utilisation = teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values);
+      // Rounded first: a finite utilisation near the largest double overflows when rounding scales it up.
+      const utilisation = roundTo(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values), 3);
       return {
         id: o.id,
         name: names[o.id],
@@ -245,7 +246,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         risks: o.risks.map((r) => ({ ...r, penalty: roundTo(r.penalty, 4) })),
         operations: {
           hoursPerMonth: roundTo(o.tco.opsHoursPerMonth, 1),
-          teamUtilisation: Number.isFinite(utilisation) ? roundTo(utilisation, 3) : null,
+          teamUtilisation: Number.isFinite(utilisation) ? utilisation : null,
           sidecarsKept: Math.round(o.tco.sidecarsKept),
           perNodeVcpu: roundTo(o.tco.perNode.vcpu, 3),
           perNodeGb: roundTo(o.tco.perNode.gb, 3),

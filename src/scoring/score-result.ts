@@ -51,7 +51,7 @@ export interface OptionResult {
   readonly risks: readonly Risk[];
   readonly operations: {
     readonly hoursPerMonth: number;
-    /** Share of the team's networking time; null when the team has no engineers. */
+    /** Share of the team's networking time; null when the team has none (no engineers, or a share of 0). */
     readonly teamUtilisation: number | null;
     readonly sidecarsKept: number;
     readonly perNodeVcpu: number;
