@@ -34,7 +34,10 @@ export const MAX_ENTRIES = 1_000;
  * problem comes back with its line and column, none is thrown.
  */
 export function parseAnswersText(text: string, file: string): ParseAnswersResult {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // YAML 1.2 reads a lone CR (classic Mac line ends) as a line break; yaml does not, and would see the whole
+  // file as one line. One character for one keeps every offset, so lines and columns stay right.
+  const source = unmarked.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   const at = (offset: number, path: string, message: string): Problem => ({
     file,

@@ -67,6 +67,12 @@ describe('bugs found by fuzzing', () => {
     }
   });
 
+  it('classic Mac line ends (a lone CR) are line breaks, as YAML 1.2 says, with problems on the right line', () => {
+    expect(lines('version: 1\rengagement:\r  client: Acme\rcluster:\r  nodes: x\r')).toEqual([
+      'a.yaml:5:10  cluster.nodes: must be a number (got "x"; expected an integer from 1 to 1000000)',
+    ]);
+  });
+
   it('a file with thousands of keys is refused before yaml compares every key with every other', () => {
     const text = HEAD + Array.from({ length: 50_000 }, () => 'a: 1\n').join('');
     const start = performance.now();

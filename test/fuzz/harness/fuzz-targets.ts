@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { cliScoreTarget } from './cli-score-target.js';
+import { engineTarget } from './engine-target.js';
+import type { FuzzTarget } from './fuzz-target.js';
+import { loadTarget } from './load-target.js';
+
+/** The three targets of phase 1, writing their input into a folder removed after the suite. */
+export function fuzzTargets(suite: string): FuzzTarget[] {
+  const dir = mkdtempSync(join(tmpdir(), `cnireport-fuzz-${suite}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return [loadTarget(dir), engineTarget(dir), cliScoreTarget(dir)];
+}

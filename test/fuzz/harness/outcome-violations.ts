@@ -1,0 +1,70 @@
+import type { FuzzTarget, Outcome } from './fuzz-target.js';
+
+/**
+ * Generous on a laptop (valid cases take well under 100 ms, a 1 MiB file a few hundred), strict enough to
+ * catch parsing that grows with the square of the input, which turns a 1 MiB file into minutes.
+ */
+export const CASE_BUDGET_MS = 5_000;
+
+/** Characters that rewrite a terminal or reorder a line: never echoed from a user's file into a message. */
+const UNSAFE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u;
+const STACK_LINE = /^ {4}at /m;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Lines of a refusal: `file: what`, or `file: N problems` and N lines `file:line:col  path: what`. */
+function refusalViolations(message: string, file: string, content: string | Uint8Array): string[] {
+  const found: string[] = [];
+  if (STACK_LINE.test(message)) found.push('stack trace in the message');
+  if (/internal error/i.test(message)) found.push('"internal error" in the message');
+  const unsafe = UNSAFE.exec(message.replaceAll('\n', ''));
+  if (unsafe)
+    found.push(`control or bidi character U+${unsafe[0].codePointAt(0)?.toString(16)} in the message`);
+  // The CLI prefixes the first line with `error:` and may add a `hint:` line; the library message has neither.
+  const lines = message
+    .replace(/\n$/, '')
+    .split('\n')
+    .filter((l) => !l.startsWith('hint: '))
+    .map((l, i) => (i === 0 ? l.replace(/^error: /, '') : l));
+  const head = lines[0] ?? '';
+  const f = escapeRegExp(file);
+  if (!head.startsWith(`${file}: `))
+    return [...found, `first line does not name the file: ${head.slice(0, 120)}`];
+  const counted = new RegExp(`^${f}: (\\d+) problems?$`).exec(head);
+  if (counted === null) {
+    if (lines.length !== 1) found.push(`a ${lines.length}-line message that is not a list of problems`);
+    return found;
+  }
+  const problems = lines.slice(1);
+  if (Number(counted[1]) !== problems.length)
+    found.push(`says ${counted[1]} problems, lists ${problems.length} lines`);
+  const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  const lineCount = text.split(/\r\n|\r|\n/).length;
+  const located = new RegExp(`^${f}:(\\d+):(\\d+)  \\S`);
+  for (const line of problems) {
+    const at = located.exec(line);
+    if (at === null) found.push(`not a located problem: ${line.slice(0, 120)}`);
+    else if (Number(at[1]) < 1 || Number(at[1]) > lineCount || Number(at[2]) < 1)
+      found.push(`located outside the file (${lineCount} lines): ${line.slice(0, 120)}`);
+  }
+  return found.slice(0, 8);
+}
+
+/** Every rule an outcome breaks; none means the case passed. */
+export function outcomeViolations(
+  target: FuzzTarget,
+  outcome: Outcome,
+  content: string | Uint8Array,
+): string[] {
+  const found: string[] = [];
+  if (outcome.ms > CASE_BUDGET_MS)
+    found.push(`took ${Math.round(outcome.ms)} ms (budget ${CASE_BUDGET_MS} ms)`);
+  if (outcome.exit === 2) return [...found, `exit 2: ${outcome.message.slice(0, 2000)}`];
+  if (outcome.exit === 0) {
+    if (outcome.message !== '') found.push(`exit 0 with stderr: ${outcome.message.slice(0, 200)}`);
+    return [...found, ...target.checkValue(outcome.value)];
+  }
+  return [...found, ...refusalViolations(outcome.message, target.file, content)];
+}

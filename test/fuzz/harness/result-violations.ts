@@ -1,0 +1,40 @@
+import { OPTION_IDS } from '../../../src/schema/dataset.js';
+
+/** The result's only nullable fields; a null anywhere else is a NaN or Infinity that JSON.stringify hid. */
+const NULLABLE = new Set(['margin', 'flipsAt', 'newWinner', 'teamUtilisation']);
+
+interface ResultShape {
+  recommendation?: { option?: unknown; confidence?: unknown };
+  options?: { id?: unknown; tco?: { total?: unknown } }[];
+}
+
+/** Every number finite, no stray null, the recommendation one of the options and ranked first. */
+export function resultViolations(value: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, path: string, key: string): void => {
+    if (typeof node === 'number' && !Number.isFinite(node)) found.push(`${path} is ${node}`);
+    else if (node === null && !NULLABLE.has(key)) found.push(`${path} is null (NaN or Infinity before JSON)`);
+    else if (Array.isArray(node)) {
+      for (const [i, x] of node.entries()) walk(x, `${path}[${i}]`, key);
+    } else if (typeof node === 'object' && node !== null)
+      for (const [k, v] of Object.entries(node)) walk(v, `${path}.${k}`, k);
+  };
+  walk(value, 'result', '');
+
+  const result = value as ResultShape;
+  const option = result.recommendation?.option;
+  const ids = (result.options ?? []).map((o) => o.id);
+  if (!OPTION_IDS.includes(option as (typeof OPTION_IDS)[number]))
+    found.push(`recommendation ${String(option)} is not an option`);
+  if ([...ids].sort().join() !== [...OPTION_IDS].sort().join()) found.push(`options are ${ids.join(', ')}`);
+  if (ids[0] !== option) found.push(`recommended ${String(option)} but ranked ${String(ids[0])} first`);
+  const confidence = result.recommendation?.confidence;
+  if (typeof confidence !== 'number' || confidence < 0 || confidence > 1)
+    found.push(`confidence ${String(confidence)} outside 0 to 1`);
+  for (const o of result.options ?? []) {
+    const total = o.tco?.total;
+    if (typeof total !== 'number' || total < 0) found.push(`${String(o.id)} TCO total ${String(total)}`);
+  }
+  // One violation of the same kind per path family is enough to read.
+  return found.slice(0, 8);
+}
