@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../cli/write-file-atomic.js';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
+import type { MarkdownChartLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { CniError } from '../shared/errors.js';
@@ -25,7 +26,7 @@ export interface ReportRenderers {
   /** A chart's SVG as a PNG at twice its size. Only the chart files need it, so it runs while the PDF prints. */
   png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
-  markdown(sources: ReportSources): string;
+  markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
 }
 
 export interface Printer {
@@ -203,7 +204,11 @@ export async function generateReports(
       paper: request.paper,
     };
     const html = needsHtml ? timed(phases, 'html', () => render.html(sources)) : null;
-    const markdown = wants('md') ? timed(phases, 'md', () => render.markdown(sources)) : null;
+    const markdown = wants('md')
+      ? timed(phases, 'md', () =>
+          render.markdown(sources, wants('png') ? 'png' : wants('svg') ? 'svg' : null),
+        )
+      : null;
     return {
       index,
       file,

@@ -2,8 +2,11 @@ import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { escapeMarkdown } from './escape-markdown.js';
 
-/** A short summary for proposals: the recommendation, why, the cost table and the charts as PNG links. */
-export function renderReportMarkdown(sources: ReportSources): string {
+/** Which chart files the summary links to: the ones written beside it, PNG (for slides) first. */
+export type MarkdownChartLinks = 'png' | 'svg' | null;
+
+/** A short summary for proposals: the recommendation, why, the cost table and links to the charts written. */
+export function renderReportMarkdown(sources: ReportSources, chartLinks: MarkdownChartLinks = 'png'): string {
   const model = buildReportModel(sources);
   const md = escapeMarkdown;
   const { summary, tco } = model;
@@ -41,10 +44,14 @@ export function renderReportMarkdown(sources: ReportSources): string {
     '',
     md(tco.baselineNote),
     '',
-    '## Charts',
-    '',
-    ...sources.charts.map((c) => `- [${md(c.title)}](charts/${c.name}.png)`),
-    '',
+    ...(chartLinks === null || sources.charts.length === 0
+      ? []
+      : [
+          '## Charts',
+          '',
+          ...sources.charts.map((c) => `- [${md(c.title)}](charts/${c.name}.${chartLinks})`),
+          '',
+        ]),
     `Full report: [report.html](report.html) · [report.pdf](report.pdf) · data version ${md(sources.stamp.dataVersion)}`,
     '',
   );

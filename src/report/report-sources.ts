@@ -7,7 +7,7 @@ export interface ReproStamp {
   readonly tool: 'cnireport';
   readonly toolVersion: string;
   readonly dataVersion: string;
-  /** SHA-256 of the answers file's bytes, hex. */
+  /** SHA-256 of the answers file's text in UTF-8 (a leading byte-order mark left out), hex. */
   readonly inputSha256: string;
   readonly seed: number;
   readonly draws: number;

@@ -146,3 +146,17 @@ describe('loadReportTemplates', () => {
     await expect(loadReportTemplates(dir)).rejects.toThrow(/holds none of report.hbs/);
   });
 });
+
+describe('renderReportMarkdown chart links', () => {
+  const charts = [
+    { name: 'tornado', title: 'Tornado', description: 'd', svg: '<svg/>', width: 1, height: 1 },
+  ];
+
+  it('links the SVG when only SVGs are written, and no chart when none is', () => {
+    const sources = reportSources(makeAnswers(), { charts });
+    expect(renderReportMarkdown(sources, 'svg')).toContain('(charts/tornado.svg)');
+    const none = renderReportMarkdown(sources, null);
+    expect(none).not.toContain('charts/');
+    expect(none).not.toContain('## Charts');
+  });
+});
