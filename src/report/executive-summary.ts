@@ -4,6 +4,8 @@ import type { ExecutiveSummary } from './report-model.js';
 
 const MAX_REASONS = 5;
 const MAX_FLIPS = 3;
+/** A placeholder sways the decision when it drives the winner's cost or a change of this share of it flips it. */
+const PLACEHOLDER_SWAY = 0.5;
 
 /** The first page a client reads: the decision, why, what comes second and what would change it. */
 export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
@@ -56,6 +58,16 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
         `Replace ${placeholders.length === 1 ? 'it' : 'them'} with the client's own figure under ` +
         `${placeholders.map((a) => `assumptions.${a.key}`).join(', ')} before the report is relied on.`;
 
+  const placeholderKeys = new Set<string>(placeholders.map((a) => a.key));
+  const placeholderMatters =
+    result.tornado.bars.some((b) => placeholderKeys.has(b.key)) ||
+    result.sensitivity.some(
+      (s) =>
+        placeholderKeys.has(s.key) &&
+        s.flipsAt !== null &&
+        relativeDistance(s.current, s.flipsAt) <= PLACEHOLDER_SWAY,
+    );
+
   return {
     optionId: rec.option,
     optionName: rec.name,
@@ -94,6 +106,7 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
       },
     ],
     placeholderWarning,
+    placeholderMatters,
   };
 }
 

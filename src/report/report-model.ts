@@ -57,6 +57,8 @@ export interface ExecutiveSummary {
   readonly ruledOut: readonly string[];
   readonly keyFigures: readonly { readonly label: string; readonly value: string; readonly note: string }[];
   readonly placeholderWarning: string | null;
+  /** Whether a placeholder can sway this decision: then the warning opens the summary, else it is a note. */
+  readonly placeholderMatters: boolean;
 }
 
 export interface SituationSection {

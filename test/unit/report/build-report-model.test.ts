@@ -62,6 +62,14 @@ describe('buildReportModel', () => {
     expect(row?.origin).toBe('client override');
   });
 
+  it('opens the summary with the placeholder warning only where the placeholder can sway the decision', () => {
+    const bank = buildReportModel(reportSources(exampleAnswers('regulated-bank')));
+    expect(bank.summary.placeholderMatters).toBe(true);
+    const bakery = buildReportModel(reportSources(exampleAnswers('small-team-basic')));
+    expect(bakery.summary.placeholderWarning).not.toBeNull();
+    expect(bakery.summary.placeholderMatters).toBe(false);
+  });
+
   it('works the sidecar tax through only when sidecars run today', () => {
     const none = buildReportModel(reportSources(makeAnswers()));
     expect(none.sidecar.applies).toBe(false);
