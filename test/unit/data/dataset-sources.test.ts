@@ -40,6 +40,11 @@ describe('every figure in data/ names a source or says it is an estimate', () =>
     }
   });
 
+  it('migration paths', () => {
+    for (const m of dataset.migrations) expect(isSourced(m.source), m.id).toBe(true);
+    expect(isSourced(dataset.meshRetirement.source)).toBe(true);
+  });
+
   it('records the facts the issue calls out', () => {
     const support = (cap: string, option: 'flannel' | 'cilium-oss' | 'isovalent-enterprise') =>
       dataset.capabilities.find((c) => c.id === cap)?.support[option];
