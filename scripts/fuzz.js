@@ -1,5 +1,5 @@
 // The long fuzz run (not in CI): `npm run fuzz [-- --runs N --seed S]`. Runs the seeded fuzz suites of
-// test/fuzz with N cases per property (default 1,200: 9 properties, over 10,000 cases) and a fresh seed,
+// test/fuzz with N cases per property (default 1,200: 12 properties, over 14,000 cases) and a fresh seed,
 // then prints what each target did with them and every failure with its shrunk counterexample and seed.
 // It drives vitest rather than dist/: the generators and oracles are the suites' own TypeScript, so the
 // long run and `npm test` cannot drift apart.
