@@ -7,7 +7,7 @@ export function registerData(program: Command, io: CliIo): void {
   program
     .command('data')
     .description(
-      'Print what the tool assumes: the capability matrix and every cost default with its range and source.',
+      'print what the tool assumes: the capability matrix and every cost default with its range and source',
     )
     .option('--json', 'print the validated data set as JSON')
     .addHelpText('after', '\nExample:\n  cnireport data | less\n')
