@@ -4,7 +4,8 @@ import type { ReportFile } from './report-files.js';
 export interface WrittenReport {
   /** The folder as the user would type it, e.g. `out/acme-bank`. */
   readonly folder: string;
-  readonly files: readonly ReportFile[];
+  /** Names only: a batch's summary must not keep every report's contents in memory. */
+  readonly files: readonly Pick<ReportFile, 'path'>[];
 }
 
 /**
@@ -24,7 +25,7 @@ export function describeWritten(reports: readonly WrittenReport[]): string {
   return `wrote ${reports.length} reports: ${folders.map((folder, i) => `${folder} (${contents[i]})`).join('; ')}`;
 }
 
-function describeFiles(files: readonly ReportFile[]): string {
+function describeFiles(files: readonly Pick<ReportFile, 'path'>[]): string {
   const parts: string[] = [];
   const charts = new Set<string>();
   const extensions = new Set<string>();

@@ -1,6 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../cli/write-file-atomic.js';
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
@@ -10,11 +9,13 @@ import type { ScoreResult } from '../scoring/score-result.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
+import type { LockHolder } from './lock-folder.js';
 import type { ReportFormat } from './parse-formats.js';
 import { reportDate } from './report-date.js';
-import { type ChartFiles, type RenderedReport, type ReportFile, reportFiles } from './report-files.js';
+import { type ChartFiles, type RenderedReport, reportFiles } from './report-files.js';
 import { reproStamp } from './repro-stamp.js';
 import { resultJson } from './result-json.js';
+import { writeReportFiles } from './write-report-files.js';
 
 /** A chart ready for the report and for its own files, but for its PNG. */
 export type GeneratedChart = Omit<ChartFiles, 'png'> & ReportChartImage;
@@ -67,6 +68,8 @@ export interface GenerateHooks {
   readonly onProgress?: (progress: ReportProgress) => void;
   /** Where each phase's time goes, for `CNIREPORT_TIMING=1` and the bench. */
   readonly onTiming?: (line: string) => void;
+  /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
+  readonly onWaiting?: (folder: string, holder: LockHolder | null) => void;
   /**
    * Aborted on Ctrl+C or a termination signal: the browser is closed at once, no further report is started
    * or written, and the run ends with INTERRUPTED (exit code 128 + the signal number given as the reason).
@@ -80,6 +83,11 @@ export interface GenerateOutcome {
   readonly failures: readonly { readonly file: string; readonly error: CniError }[];
   /** Why no PDF could be printed (no browser, or it would not start); null when PDFs were printed or not wanted. */
   readonly pdfUnavailable: CniError | null;
+  /**
+   * Files this run was asked for but could not write (a PDF that did not print) that a folder still holds
+   * from an earlier run: left alone, but they no longer match the report next to them.
+   */
+  readonly outdated: readonly string[];
 }
 
 /**
@@ -113,6 +121,7 @@ export async function generateReports(
   const needsHtml = wants('html') || wants('pdf');
   const needsCharts = formats.some((format) => format !== 'json');
   const written: (WrittenReport | undefined)[] = [];
+  const outdated: string[] = [];
   const failures: { index: number; file: string; error: CniError }[] = [];
   const claimed = new Map<string, string>();
   const bugs: unknown[] = [];
@@ -232,7 +241,10 @@ export async function generateReports(
       return { pdf: await launched.print(html, { paper: request.paper, title }), pdfError: null };
     } catch (error) {
       if (!(error instanceof CniError)) throw error;
-      const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, { cause: error });
+      const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, {
+        cause: error,
+        ...(error.hint === undefined ? {} : { hint: error.hint }),
+      });
       return { pdf: null, pdfError };
     }
   };
@@ -258,8 +270,19 @@ export async function generateReports(
       if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);
       const outputs = reportFiles(formats, { ...prepared.report, charts, pdf });
-      await timedAsync(phases, 'write', () => writeAll(folder, outputs));
-      written[index] = { folder, files: outputs };
+      // Nothing to write (only a PDF was asked for, and it did not print): the folder is not even created.
+      if (outputs.length > 0) {
+        await timedAsync(phases, 'write', () =>
+          writeReportFiles(folder, outputs, {
+            ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
+            onWait: (holder) => hooks.onWaiting?.(folder, holder),
+          }),
+        );
+        written[index] = { folder, files: outputs.map(({ path }) => ({ path })) };
+      }
+      if (wants('pdf') && pdf === null && (await isFile(join(folder, 'report.pdf')))) {
+        outdated.push(join(folder, 'report.pdf'));
+      }
       hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
       if (pdfError !== null) failures.push({ index, file, error: pdfError });
       finished(file, slug, started, pdfError);
@@ -318,6 +341,7 @@ export async function generateReports(
     written: written.filter((report): report is WrittenReport => report !== undefined),
     failures: failures.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })),
     pdfUnavailable: launched instanceof CniError ? launched : null,
+    outdated: outdated.sort(),
   };
 }
 
@@ -335,25 +359,9 @@ class RunAborted {
   constructor(readonly reason: unknown) {}
 }
 
-async function writeAll(folder: string, outputs: readonly ReportFile[]): Promise<void> {
-  for (const dir of new Set(outputs.map((output) => dirname(join(folder, output.path))))) {
-    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-      throw new CniError('OUTPUT_UNWRITABLE', `${dir}: cannot create the folder (${mkdirFailure(error)})`, {
-        cause: error,
-      });
-    });
-  }
-  await Promise.all(
-    outputs.map((output) => writeFileAtomic(join(folder, output.path), output.data, { overwrite: true })),
+async function isFile(path: string): Promise<boolean> {
+  return lstat(path).then(
+    (stats) => stats.isFile(),
+    () => false,
   );
-}
-
-function mkdirFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOTDIR') return 'a parent of it is a file, not a folder';
-  if (code === 'EEXIST') return 'a file of that name is in the way';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'read-only file system';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  return code ?? String(error);
 }

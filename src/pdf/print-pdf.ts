@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,10 @@ export interface PdfPrinterOptions {
    * turns it off by itself; anywhere else the sandbox stays on unless asked.
    */
   readonly noSandbox?: boolean;
+  /** How long the browser may take to start and answer. */
   readonly launchTimeoutMs?: number;
+  /** How long one document may take to print, unless `print` is given its own timeout. */
+  readonly printTimeoutMs?: number;
 }
 
 export interface PrintOptions {
@@ -50,20 +54,27 @@ export class PdfPrinter {
   readonly executablePath: string;
   readonly #browser: Browser;
   readonly #userDataDir: string;
+  readonly #printTimeoutMs: number;
   #closed = false;
 
-  private constructor(executablePath: string, browser: Browser, userDataDir: string) {
+  private constructor(executablePath: string, browser: Browser, userDataDir: string, printTimeoutMs: number) {
     this.executablePath = executablePath;
     this.#browser = browser;
     this.#userDataDir = userDataDir;
+    this.#printTimeoutMs = printTimeoutMs;
   }
 
   static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
     const executablePath = options.executablePath ?? locateBrowser();
     const noSandbox = options.noSandbox === true || process.getuid?.() === 0;
     const timeout = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+    const printTimeout = options.printTimeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
     // A fresh profile per run: nothing cached or remembered from one client's report reaches another's.
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'cnireport-chrome-'));
+    // Over a pipe Puppeteer's own timeout does not cover the first exchange with the browser, so a browser
+    // that starts but never answers would hang the launch: this deadline kills it (its process group).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeout);
     try {
       const browser = await puppeteer.launch({
         executablePath,
@@ -72,33 +83,39 @@ export class PdfPrinter {
         headless: 'shell',
         args: noSandbox ? ['--no-sandbox', ...BROWSER_ARGS] : BROWSER_ARGS,
         userDataDir,
+        // The protocol runs over pipes rather than a port: if this process dies, even by SIGKILL, the
+        // pipes close and the browser quits instead of running on with nobody to close it.
+        pipe: true,
         timeout,
+        signal: deadline.signal,
         // Printing has its own deadline below; this only stops a dead connection from waiting 180 s.
-        protocolTimeout: Math.max(timeout, DEFAULT_PRINT_TIMEOUT_MS) * 2,
+        protocolTimeout: Math.max(timeout, printTimeout) * 2,
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      return new PdfPrinter(executablePath, browser, userDataDir);
+      return new PdfPrinter(executablePath, browser, userDataDir, printTimeout);
     } catch (error) {
-      await rm(userDataDir, { recursive: true, force: true });
-      throw new CniError(
-        'BROWSER_FAILED',
-        `could not start the browser ${executablePath}: ${firstLine(error)}`,
-        {
-          hint: noSandbox
-            ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
-            : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
-          cause: error,
-        },
-      );
+      await removeProfile(userDataDir);
+      const reason = deadline.signal.aborted
+        ? `it did not answer within ${seconds(timeout)}`
+        : firstLine(error);
+      throw new CniError('BROWSER_FAILED', `could not start the browser ${executablePath}: ${reason}`, {
+        hint: noSandbox
+          ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
+          : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  /** Prints one document. Rejects with BROWSER_FAILED if the browser errs or takes longer than the timeout. */
+  /** Prints one document. Rejects with BROWSER_FAILED if the browser errs, quits or takes longer than the timeout. */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+    if (!this.#browser.connected) throw quit(`before printing "${options.title}"`);
+    const timeoutMs = options.timeoutMs ?? this.#printTimeoutMs;
     let context: BrowserContext | undefined;
     const work = async () => {
       // Its own context per document: no cache, storage or state carries over between clients' reports.
@@ -109,15 +126,16 @@ export class PdfPrinter {
       return await withDeadline(
         work(),
         timeoutMs,
-        `printing "${options.title}" to PDF took longer than ${timeoutMs / 1000} s`,
+        `printing "${options.title}" to PDF took longer than ${seconds(timeoutMs)}`,
       );
     } catch (error) {
+      if (!this.#browser.connected) throw quit(`while printing "${options.title}"`, error);
       if (error instanceof CniError) throw error;
       throw new CniError('BROWSER_FAILED', `printing "${options.title}" to PDF failed: ${firstLine(error)}`, {
         cause: error,
       });
     } finally {
-      if (context !== undefined) {
+      if (context !== undefined && this.#browser.connected) {
         await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
           () => undefined,
         );
@@ -132,12 +150,40 @@ export class PdfPrinter {
     try {
       await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
     } catch {
-      // A browser that does not close in time is killed; the process must not outlive the run.
-      this.#browser.process()?.kill('SIGKILL');
+      // A browser that does not close in time is killed with its helper processes (Puppeteer starts it
+      // as the leader of its own process group); none of them may outlive the run.
+      killProcessGroup(this.#browser.process());
     } finally {
-      await rm(this.#userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      await removeProfile(this.#userDataDir);
     }
   }
+}
+
+/** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
+function quit(when: string, cause?: unknown): CniError {
+  return new CniError('BROWSER_FAILED', `the browser quit ${when} (it crashed or was killed)`, {
+    hint: 'Run again; if it keeps happening, check the browser on its own or set CNIREPORT_CHROME to another.',
+    cause,
+  });
+}
+
+function killProcessGroup(child: ChildProcess | null): void {
+  if (child?.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // No process groups (Windows), or the group is gone already.
+    child.kill('SIGKILL');
+  }
+}
+
+/** A profile that cannot be deleted (a browser still dying inside it) is left to the system's temp cleaner. */
+async function removeProfile(userDataDir: string): Promise<void> {
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+}
+
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
 }
 
 function locateBrowser(): string {

@@ -7,8 +7,10 @@ import {
   type ReportProgress,
   type ReportRenderers,
 } from '../../generate/generate-reports.js';
+import { describeHolder } from '../../generate/lock-folder.js';
 import { parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
+import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
@@ -52,7 +54,9 @@ Each report goes to <out>/<client>/, named after engagement.client: report.html 
 report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
 and report.md. Only those files are replaced; anything else in the folder is left alone. The PDF needs
 Chrome, Chromium or Edge (CNIREPORT_CHROME names one); without one, everything else is written and a
-note says how to get one. CNIREPORT_TIMING=1 prints where the time goes.
+note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
+the browser may take to start (30 s) and to print one report (60 s). CNIREPORT_TIMING=1 prints where
+the time goes and the peak memory.
 
 Examples:
   $ cnireport generate examples/regulated-bank.yaml
@@ -62,6 +66,7 @@ Examples:
     .action(async (files: string[], options: GenerateOptions) => {
       const formats = parseFormats(options.format ?? REPORT_FORMATS.join(','));
       const brand = await loadBrand(options.brand);
+      const timeouts = browserTimeouts(process.env);
       const batch = files.length > 1;
       const showProgress = batch && process.stderr.isTTY === true;
       const timing = Boolean(process.env.CNIREPORT_TIMING);
@@ -90,19 +95,29 @@ Examples:
           launchPrinter: async () => {
             // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
             const { PdfPrinter } = await import('../../pdf/print-pdf.js');
-            return PdfPrinter.launch();
+            return PdfPrinter.launch(timeouts);
           },
           onProgress: (progress) => {
             if (showProgress) io.err(`${progressLine(progress)}\n`);
             if (batch && progress.error !== null) printError(io, progress.error);
           },
           ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
+          onWaiting: (folder, holder) => {
+            const who = holder === null ? '' : ` (${describeHolder(holder)})`;
+            io.err(
+              `${paint(io.errColor, 'yellow', 'note:')} waiting for another cnireport run${who} writing ${folder}/\n`,
+            );
+          },
           signal: interruption.signal,
         },
       ).finally(() => {
         for (const signal of STOP_SIGNALS) process.off(signal, stop);
       });
-      if (timing) io.err(`timing total: ${Math.round(performance.now() - started)} ms\n`);
+      if (timing) {
+        // maxRSS is in KiB; the figure `npm run stress` checks against its memory bound.
+        const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+        io.err(`timing total: ${Math.round(performance.now() - started)} ms, peak RSS ${peak} MiB\n`);
+      }
       finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
     });
 }
@@ -143,6 +158,12 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
         }),
       );
     }
+  }
+  // Never deleted (it is not this run's to delete), but never passed off as the new report either.
+  for (const file of outcome.outdated) {
+    io.err(
+      `${paint(io.errColor, 'yellow', 'note:')} ${file} is from an earlier run, left as it was; it may not match the new report\n`,
+    );
   }
   const [first] = outcome.failures;
   if (first !== undefined) {

@@ -1,0 +1,140 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
+import { root, STACK_LINE } from './harness/cli.js';
+import { runInProcess } from './harness/in-process.js';
+import { differences, snapshot } from './harness/report-folder.js';
+
+/** Which file write runs out of space, and at which step; null writes normally. */
+const disk = vi.hoisted(() => ({
+  failAt: null as null | { readonly nth: number; readonly step: 'write' | 'sync' | 'close' },
+  /** Temporary files opened since the last reset, in order. */
+  opened: [] as string[],
+}));
+
+// The disk fills up under cnireport's own temporary files: the n-th one opened gets half its data
+// written, then ENOSPC from the chosen step, as a full disk gives it.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const noSpace = (syscall: string) =>
+    Object.assign(new Error(`ENOSPC: no space left on device, ${syscall}`), { code: 'ENOSPC', syscall });
+  const open: typeof actual.open = async (path, flags, mode) => {
+    const handle = await actual.open(path, flags, mode);
+    if (!String(path).endsWith('.tmp')) return handle;
+    disk.opened.push(String(path));
+    const plan = disk.failAt;
+    if (plan === null || plan.nth !== disk.opened.length) return handle;
+    return Object.assign(Object.create(handle), {
+      writeFile: async (data: string | Uint8Array) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+        await handle.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+        if (plan.step === 'write') throw noSpace('write');
+        await handle.write(bytes.subarray(Math.floor(bytes.length / 2)));
+      },
+      sync: async () => {
+        if (plan.step === 'sync') throw noSpace('fsync');
+        await handle.sync();
+      },
+      close: async () => {
+        await handle.close();
+        if (plan.step === 'close') throw noSpace('close');
+      },
+    });
+  };
+  return { ...actual, open, default: { ...actual, open } };
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'cnireport-disk-full-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function failNext(nth: number, step: 'write' | 'sync' | 'close') {
+  disk.failAt = { nth, step };
+  disk.opened = [];
+}
+
+describe('a disk that fills up during a write', () => {
+  it.each(['write', 'sync', 'close'] as const)(
+    'writeFileAtomic: ENOSPC at %s leaves the target as it was and no temporary file',
+    async (step) => {
+      const folder = join(dir, `unit-${step}`);
+      const target = join(folder, 'answers.yaml');
+      await writeFileAtomic(target, 'old\n', { overwrite: true });
+      failNext(1, step);
+      const error = await writeFileAtomic(target, 'new and longer\n', { overwrite: true }).catch(
+        (e: unknown) => e,
+      );
+      disk.failAt = null;
+      expect(error).toMatchObject({
+        code: 'OUTPUT_UNWRITABLE',
+        message: `${target}: cannot write (no space left on the device)`,
+      });
+      expect(disk.opened).toHaveLength(1);
+      expect(readFileSync(target, 'utf8')).toBe('old\n');
+      expect(readdirSync(folder)).toEqual(['answers.yaml']);
+    },
+  );
+
+  describe('generate, in-process, over a previous report', () => {
+    const example = join(root, 'examples', 'small-team-basic.yaml');
+    const formats = ['--format', 'html,svg,png,json,md'];
+    const previous = join(dir, 'previous');
+    let previousFiles: Map<string, Buffer>;
+    let fileCount = 0;
+
+    beforeAll(async () => {
+      disk.failAt = null;
+      disk.opened = [];
+      const made = await runInProcess('generate', example, '--out', previous, '--seed', '1', ...formats);
+      expect(made.code, made.err).toBe(0);
+      previousFiles = snapshot(previous);
+      fileCount = disk.opened.length;
+    }, 60_000);
+
+    it('made a previous report to protect', () => {
+      expect(fileCount).toBeGreaterThan(20);
+      expect(previousFiles.size).toBe(fileCount);
+    });
+
+    // The first, a middle and the last file of the report; one step each.
+    it.each([
+      ['first', 1, 'write'],
+      ['12th', 12, 'sync'],
+      ['last', -1, 'close'],
+    ] as const)(
+      'ENOSPC on the %s file (at %s): exit 1, one error line, the previous report intact',
+      async (_, nth, step) => {
+        const out = join(dir, `run-${nth}-${step}`);
+        cpSync(previous, out, { recursive: true });
+        failNext(nth < 0 ? fileCount : nth, step);
+        const result = await runInProcess('generate', example, '--out', out, '--seed', '2', ...formats);
+        disk.failAt = null;
+        expect(result.code).toBe(1);
+        expect(result.out).toBe('');
+        expect(result.err).toMatch(/^error: \S+: cannot write \(no space left on the device\)\n$/);
+        expect(result.err).not.toMatch(STACK_LINE);
+        // Every file as it was, and nothing added: no temporary file, no lock.
+        expect(differences(snapshot(out), previousFiles)).toEqual([]);
+      },
+      30_000,
+    );
+
+    it('writes the whole new report once there is space again, touching nothing else', async () => {
+      const out = join(dir, 'run-after');
+      cpSync(previous, out, { recursive: true });
+      const [client] = readdirSync(out);
+      writeFileSync(join(out, `${client}`, 'notes.txt'), 'mine');
+      const fresh = join(dir, 'fresh');
+      for (const folder of [out, fresh]) {
+        const result = await runInProcess('generate', example, '--out', folder, '--seed', '2', ...formats);
+        expect(result.code, result.err).toBe(0);
+      }
+      const after = snapshot(out);
+      expect(after.get(`${client}/notes.txt`)?.toString()).toBe('mine');
+      after.delete(`${client}/notes.txt`);
+      expect(differences(after, snapshot(fresh))).toEqual([]);
+      expect(differences(after, previousFiles).length).toBeGreaterThan(0);
+    }, 30_000);
+  });
+});
