@@ -7,6 +7,10 @@ declare module 'fontkit' {
   export interface Font {
     readonly unitsPerEm: number;
     readonly familyName: string;
+    /** Every code point the font maps to a glyph. */
+    readonly characterSet: readonly number[];
+    /** OpenType feature tags of the font's layout tables. */
+    readonly availableFeatures: readonly string[];
     layout(text: string, features?: readonly string[]): GlyphRun;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -1,11 +1,13 @@
 // biome-ignore lint/style/noRestrictedImports: the one asset loader of the core; it reads the bundled font files, nothing else.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { InternalError } from '../shared/errors.js';
+import type { FaceMetrics } from './face-measure.js';
 
 /**
- * The report's single typeface. HTML, PDF, chart SVG and chart PNG all use these same TTF files, so a
- * label measured for a chart has the width it is drawn with everywhere. TTF (not WOFF2) because resvg
- * reads only TrueType/OpenType.
+ * The report's single typeface. Chart SVG and PNG are measured and drawn with these TTF files (resvg reads
+ * only TrueType/OpenType); the HTML and PDF inline WOFF2 subsets of the same faces (assets/fonts/, written
+ * by `npm run fonts`), so a label has the width it was measured with everywhere.
  */
 export const REPORT_FONT_FAMILY = 'Inter';
 
@@ -25,9 +27,13 @@ const FACE_FILES: Readonly<Record<ReportFontWeight, string>> = {
 
 export const REPORT_FONT_WEIGHTS: readonly ReportFontWeight[] = [400, 600, 700];
 
+/** assets/ ships beside dist/ and src/, both two levels below the package root. */
+const ASSETS = new URL('../../assets/fonts/', import.meta.url);
+
 const require = createRequire(import.meta.url);
 const bytesCache = new Map<ReportFontWeight, Uint8Array>();
 let fontFaceCssCache: string | undefined;
+let metricsCache: Readonly<Record<string, FaceMetrics>> | undefined;
 
 /** Absolute paths of the bundled font files, for resvg's `fontFiles`. */
 export function reportFontFiles(): string[] {
@@ -56,12 +62,29 @@ export function reportFontFace(weight: number | string | undefined | null): Repo
   return numeric <= 600 ? 600 : 700;
 }
 
-/** `@font-face` rules with the fonts inlined as data URIs, so the HTML report needs no files and no network. */
+/** Advance widths, kerning and substitution contexts of one face, for measuring without parsing the font. */
+export function reportFontMetrics(weight: ReportFontWeight): FaceMetrics {
+  metricsCache ??= (JSON.parse(readFileSync(new URL('inter-metrics.json', ASSETS), 'utf8')) as MetricsFile)
+    .faces;
+  const metrics = metricsCache[weight];
+  if (metrics === undefined)
+    throw new InternalError(`assets/fonts/inter-metrics.json lacks weight ${weight}`);
+  return metrics;
+}
+
+interface MetricsFile {
+  readonly faces: Readonly<Record<string, FaceMetrics>>;
+}
+
+/**
+ * `@font-face` rules with the subset faces inlined as WOFF2 data URIs, so the HTML report needs no files and
+ * no network. Characters outside the subset (say a client name in Japanese) fall back to the system fonts.
+ */
 export function reportFontFaceCss(): string {
   fontFaceCssCache ??= REPORT_FONT_WEIGHTS.map(
     (weight) =>
       `@font-face{font-family:'${REPORT_FONT_FAMILY}';font-style:normal;font-weight:${weight};font-display:block;` +
-      `src:url(data:font/ttf;base64,${toBase64(reportFontBytes(weight))}) format('truetype');}`,
+      `src:url(data:font/woff2;base64,${toBase64(readFileSync(new URL(`inter-${weight}.woff2`, ASSETS)))}) format('woff2');}`,
   ).join('\n');
   return fontFaceCssCache;
 }

@@ -1,17 +1,35 @@
-import { create, type Font } from 'fontkit';
-import { type ReportFontWeight, reportFontBytes, reportFontFace } from './report-font.js';
+import { createRequire } from 'node:module';
+import type { Font } from 'fontkit';
+import { faceMeasure } from './face-measure.js';
+import { type ReportFontWeight, reportFontBytes, reportFontFace, reportFontMetrics } from './report-font.js';
 
 /** Vega's default text size when a mark sets none (vega-scenegraph `fontSize`). */
 const VEGA_DEFAULT_FONT_SIZE = 11;
 const CACHE_LIMIT = 20_000;
 
+const require = createRequire(import.meta.url);
+const measures = new Map<ReportFontWeight, (text: string) => number | undefined>();
 const fonts = new Map<ReportFontWeight, Font>();
 const unitWidthCache = new Map<string, number>();
 
+function measureFor(weight: ReportFontWeight): (text: string) => number | undefined {
+  let measure = measures.get(weight);
+  if (measure === undefined) {
+    measure = faceMeasure(reportFontMetrics(weight));
+    measures.set(weight, measure);
+  }
+  return measure;
+}
+
+/**
+ * The full shaper, for the few strings the metrics table cannot measure. Loaded on first use: importing
+ * fontkit and parsing a face's layout tables costs more than measuring every label of a report by table.
+ */
 function fontFor(weight: ReportFontWeight): Font {
   let font = fonts.get(weight);
   if (font === undefined) {
-    font = create(reportFontBytes(weight));
+    const fontkit = require('fontkit') as typeof import('fontkit');
+    font = fontkit.create(reportFontBytes(weight));
     fonts.set(weight, font);
   }
   return font;
@@ -22,15 +40,14 @@ function emWidth(text: string, weight: ReportFontWeight): number {
   const key = `${weight}:${text}`;
   let width = unitWidthCache.get(key);
   if (width === undefined) {
-    const font = fontFor(weight);
-    width = font.layout(text).advanceWidth / font.unitsPerEm;
+    const { unitsPerEm } = reportFontMetrics(weight);
+    width = (measureFor(weight)(text) ?? fontFor(weight).layout(text).advanceWidth) / unitsPerEm;
     // Charts are small and repetitive; dropping everything at the cap keeps memory bounded without an LRU.
     if (unitWidthCache.size >= CACHE_LIMIT) unitWidthCache.clear();
     unitWidthCache.set(key, width);
   }
   return width;
 }
-
 /** Advance width in pixels of `text` set in the report font at `fontSize` px and CSS `fontWeight`. */
 export function measureTextWidth(
   text: string,
