@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,21 +21,52 @@ const FILES = [
   'migrations',
 ] as const;
 
-function readYaml(dir: string, name: string): unknown {
-  const file = join(dir, `${name}.yaml`);
+/**
+ * The parsed data files of the package's own data/, written by `npm run build` (scripts/build-data.js):
+ * parsing the YAML is most of the cost of loading the data, and a run needs it once.
+ */
+const PARSED_CACHE = new URL('../../dist/data.json', import.meta.url);
+
+type RawData = Record<(typeof FILES)[number], Record<string, unknown>>;
+
+/** The data files of `dir` as parsed YAML, and a key that changes whenever any of their text does. */
+export function readDataFiles(dir: string): { readonly key: string; readonly raw: RawData } {
+  const texts = FILES.map((name) => {
+    const file = join(dir, `${name}.yaml`);
+    try {
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch (error) {
+      throw new CniError('DATA_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  });
+  const hash = createHash('sha256');
+  for (const { text } of texts) hash.update(text).update('\0');
+  const key = hash.digest('hex');
+  const cached = readParsedCache(key);
+  if (cached !== undefined) return { key, raw: cached };
+  const parsed = texts.map(({ file, text }) => {
+    try {
+      return parse(text, { uniqueKeys: true, maxAliasCount: 0 }) as Record<string, unknown>;
+    } catch (error) {
+      throw new CniError('DATA_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  });
+  return { key, raw: Object.fromEntries(FILES.map((name, i) => [name, parsed[i]])) as RawData };
+}
+
+/** The cached parse when it was made from exactly these files; anything else (none, stale) reads the YAML. */
+function readParsedCache(key: string): RawData | undefined {
   try {
-    return parse(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 0 });
-  } catch (error) {
-    throw new CniError('DATA_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`);
+    const cache = JSON.parse(readFileSync(PARSED_CACHE, 'utf8')) as { key?: string; raw?: RawData };
+    return cache.key === key ? cache.raw : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /** Reads and validates every data file in `dir`; the result is what the decision engine runs on. */
 export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
-  const raw = Object.fromEntries(FILES.map((name) => [name, readYaml(dir, name)])) as Record<
-    (typeof FILES)[number],
-    Record<string, unknown>
-  >;
+  const { raw } = readDataFiles(dir);
   const parsed = DatasetSchema.safeParse({
     meta: raw.meta,
     currencies: raw.currencies,
