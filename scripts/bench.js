@@ -1,7 +1,7 @@
 // Prints timing figures for the decision engine and the report (run after `npm run build`): `npm run bench`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -84,6 +84,13 @@ function row(label, value, target, unit = ' ms') {
   ]);
 }
 
+/** The load average, so a reader can tell a slow figure from a busy machine. */
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} CPUs`;
+const loadBefore = load();
+
 try {
   const generate = (out, ...args) =>
     wall(process.execPath, [cli, 'generate', example, '--out', out, ...args]).ms;
@@ -133,6 +140,7 @@ try {
     console.log(`\nWhere one all-formats run spends its time (CNIREPORT_TIMING=1):\n${stderr.trimEnd()}`);
   }
   const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nMachine: ${loadBefore} before the report rows, ${load()} after.`);
   console.log(`\n${'report'.padEnd(width)}  ${'median'.padStart(8)}  target`);
   for (const [label, value, target, note] of rows) {
     console.log(`${label.padEnd(width)}  ${value.padStart(8)}  ${target.padEnd(9)} ${note}`.trimEnd());

@@ -20,6 +20,9 @@ export async function renderReportCharts(
 ): Promise<RenderedReportChart[]> {
   const rendered: RenderedReportChart[] = [];
   for (const chart of charts) {
+    // Each chart is a long stretch of synchronous work: between them the event loop answers the browser,
+    // which is starting (or printing the previous report) meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
     const { svg, width, height, warnings } = await renderChartSvg(chart.spec, { idPrefix: `${chart.name}-` });
     if (warnings.length > 0) {
       throw new InternalError(`chart ${chart.name} compiled with warnings: ${warnings.join('; ')}`);
