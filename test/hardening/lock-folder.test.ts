@@ -52,7 +52,7 @@ describe('lockFolder', () => {
 
   it('takes over a lock left by a process that died', async () => {
     const path = folder(holderText(deadPid()));
-    const release = await lockFolder(path, { timeoutMs: 1_000 });
+    const release = await lockFolder(path, { timeoutMs: 10_000 });
     expect(JSON.parse(readFileSync(join(path, LOCK_NAME), 'utf8')).pid).toBe(process.pid);
     await release();
     expect(readdirSync(path)).toEqual([]);
@@ -60,7 +60,7 @@ describe('lockFolder', () => {
 
   it('takes over a lock naming this process that this process does not hold (a pid reused in a container)', async () => {
     const path = folder(holderText(process.pid));
-    await (await lockFolder(path, { timeoutMs: 1_000 }))();
+    await (await lockFolder(path, { timeoutMs: 10_000 }))();
   });
 
   it('takes over an empty lock file only once it is old (left by a run killed while creating it)', async () => {
@@ -69,7 +69,7 @@ describe('lockFolder', () => {
     const old = folder('');
     const past = new Date(Date.now() - 60_000);
     utimesSync(join(old, LOCK_NAME), past, past);
-    await (await lockFolder(old, { timeoutMs: 1_000 }))();
+    await (await lockFolder(old, { timeoutMs: 10_000 }))();
   });
 
   it('waits for a live holder, says so after a second, then gives up with a clear message', async () => {

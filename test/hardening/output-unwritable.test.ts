@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
 import { CniError } from '../../src/shared/errors.js';
 import { generate, root, STACK_LINE } from './harness/cli.js';
@@ -9,6 +9,8 @@ import { differences, snapshot } from './harness/report-folder.js';
 
 // Root ignores chmod, so "not writable" is made the way it also happens to root: a file where a folder
 // has to be, above or at the report's folder, or a folder where a report file has to be.
+// Whole generate runs, which a loaded machine can slow many times over.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-unwritable-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,7 +41,7 @@ describe.concurrent('generate into a folder it cannot write', () => {
     previous = join(dir, 'previous');
     const made = await generate([example, '--out', previous, '--seed', '1', ...formats], { cwd: dir });
     expect(made.code, made.stderr).toBe(0);
-  }, 60_000);
+  });
 
   /** A copy of the previous report, changed by `spoil`, and a run of generate over it. */
   async function attempt(name: string, spoil: (out: string) => void, out = join(dir, name)) {
