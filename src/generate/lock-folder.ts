@@ -75,17 +75,27 @@ async function tryCreate(lock: string): Promise<boolean> {
     handle = await open(lock, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CniError('OUTPUT_UNWRITABLE', `${lock}: cannot create the lock file (${errorCode(error)})`, {
-      cause: error,
-    });
+    throw cannotLock(lock, error);
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   try {
     await handle.writeFile(`${JSON.stringify(holder)}\n`);
-  } finally {
     await handle.close();
+  } catch (error) {
+    // A full disk can refuse even these few bytes: give the lock up rather than hold one nobody can read.
+    await handle.close().catch(() => undefined);
+    await rm(lock, { force: true }).catch(() => undefined);
+    throw cannotLock(lock, error);
   }
   return true;
+}
+
+function cannotLock(lock: string, error: unknown): CniError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+  const reason = code === 'ENOSPC' ? 'no space left on the device' : code;
+  return new CniError('OUTPUT_UNWRITABLE', `${lock}: cannot create the lock file (${reason})`, {
+    cause: error,
+  });
 }
 
 /** The holder, null when the file has no readable content yet, undefined when the lock has just gone. */
@@ -167,8 +177,4 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
       resolve();
     }
   });
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }

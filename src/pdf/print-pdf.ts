@@ -70,7 +70,14 @@ export class PdfPrinter {
     const timeout = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
     const printTimeout = options.printTimeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
     // A fresh profile per run: nothing cached or remembered from one client's report reaches another's.
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cnireport-chrome-'));
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cnireport-chrome-')).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code ?? firstLine(error);
+      throw new CniError(
+        'BROWSER_FAILED',
+        `could not start the browser: cannot create its profile folder in ${tmpdir()} (${code})`,
+        { hint: 'Free some space there, or set TMPDIR to a writable folder.', cause: error },
+      );
+    });
     // Over a pipe Puppeteer's own timeout does not cover the first exchange with the browser, so a browser
     // that starts but never answers would hang the launch: this deadline kills it (its process group).
     const deadline = new AbortController();

@@ -168,6 +168,19 @@ describe.concurrent('browser faults', () => {
     expect(survivors).toEqual([]);
   });
 
+  it('no room for the browser profile (TMPDIR is a file): exit 1 with the reason, the rest written', async () => {
+    const notAFolder = join(dir, 'tmpdir-file');
+    writeFileSync(notAFolder, 'x');
+    const { run, folder } = await withFault('no-profile', { TMPDIR: notAFolder });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      outdatedNote('no-profile') +
+        `error: no PDF written: could not start the browser: cannot create its profile folder in ${notAFolder} (ENOTDIR)\n` +
+        'hint: Free some space there, or set TMPDIR to a writable folder.\n',
+    );
+    expectNewReportWithPreviousPdf(folder);
+  });
+
   it('refuses a timeout that is not a number of milliseconds', async () => {
     const { run } = await withFault('bad-timeout', { CNIREPORT_PRINT_TIMEOUT_MS: '2s' });
     expect(run.code).toBe(1);

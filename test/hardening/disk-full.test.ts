@@ -7,9 +7,9 @@ import { root, STACK_LINE } from './harness/cli.js';
 import { runInProcess } from './harness/in-process.js';
 import { differences, snapshot } from './harness/report-folder.js';
 
-/** Which file write runs out of space, and at which step; null writes normally. */
+/** Which file write runs out of space (the n-th temporary file, or the lock file), and at which step. */
 const disk = vi.hoisted(() => ({
-  failAt: null as null | { readonly nth: number; readonly step: 'write' | 'sync' | 'close' },
+  failAt: null as null | { readonly nth: number | 'lock'; readonly step: 'write' | 'sync' | 'close' },
   /** Temporary files opened since the last reset, in order. */
   opened: [] as string[],
 }));
@@ -22,10 +22,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     Object.assign(new Error(`ENOSPC: no space left on device, ${syscall}`), { code: 'ENOSPC', syscall });
   const open: typeof actual.open = async (path, flags, mode) => {
     const handle = await actual.open(path, flags, mode);
-    if (!String(path).endsWith('.tmp')) return handle;
-    disk.opened.push(String(path));
     const plan = disk.failAt;
-    if (plan === null || plan.nth !== disk.opened.length) return handle;
+    if (String(path).endsWith('.cnireport.lock')) {
+      if (plan?.nth !== 'lock') return handle;
+    } else {
+      if (!String(path).endsWith('.tmp')) return handle;
+      disk.opened.push(String(path));
+      if (plan === null || plan.nth !== disk.opened.length) return handle;
+    }
     return Object.assign(Object.create(handle), {
       writeFile: async (data: string | Uint8Array) => {
         const bytes = typeof data === 'string' ? Buffer.from(data) : data;
@@ -49,7 +53,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-disk-full-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function failNext(nth: number, step: 'write' | 'sync' | 'close') {
+function failNext(nth: number | 'lock', step: 'write' | 'sync' | 'close') {
   disk.failAt = { nth, step };
   disk.opened = [];
 }
@@ -119,6 +123,19 @@ describe('a disk that fills up during a write', () => {
       },
       60_000,
     );
+
+    it('ENOSPC on the lock file: exit 1, one error line, the previous report intact and no lock left', async () => {
+      const out = join(dir, 'run-lock');
+      cpSync(previous, out, { recursive: true });
+      failNext('lock', 'write');
+      const result = await runInProcess('generate', example, '--out', out, '--seed', '2', ...formats);
+      disk.failAt = null;
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(
+        /^error: \S+\/\.cnireport\.lock: cannot create the lock file \(no space left on the device\)\n$/,
+      );
+      expect(differences(snapshot(out), previousFiles)).toEqual([]);
+    }, 60_000);
 
     it('writes the whole new report once there is space again, touching nothing else', async () => {
       const out = join(dir, 'run-after');
