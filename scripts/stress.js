@@ -126,9 +126,14 @@ function killTally() {
   const vitest = spawnSync(
     process.execPath,
     [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/hardening/kill.test.ts', '-t', 'SIGKILLs'],
-    { cwd: root, env: { ...process.env, KILL_RUNS: String(kills) }, encoding: 'utf8', maxBuffer: 16 << 20 },
+    {
+      cwd: root,
+      env: { ...process.env, KILL_RUNS: String(kills), NO_COLOR: '1', FORCE_COLOR: '0' },
+      encoding: 'utf8',
+      maxBuffer: 16 << 20,
+    },
   );
-  const tally = /^kill test: .*$/m.exec(vitest.stdout)?.[0];
+  const tally = /kill test: .*$/m.exec(vitest.stdout)?.[0];
   return {
     passed: vitest.status === 0,
     tally: tally ?? 'kill test: no tally (see npx vitest run test/hardening/kill.test.ts)',

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateReports, type Printer, type ReportRenderers } from '../../src/generate/generate-reports.js';
+import { LOCK_NAME } from '../../src/generate/lock-folder.js';
 import { REPORT_FORMATS } from '../../src/generate/parse-formats.js';
 import { DEFAULT_BRAND } from '../../src/io/load-brand.js';
-import { generate, root, STACK_LINE } from './harness/cli.js';
+import { generate, root, STACK_LINE, startGenerate } from './harness/cli.js';
 import { differences, snapshot } from './harness/report-folder.js';
 
 // Whole generate runs, which a loaded machine can slow many times over.
@@ -81,6 +82,27 @@ describe('two runs writing the same report folder at once', () => {
       expect(files.size).toBe(1 + 1 + 36 + 2);
       expect([...tags], `round ${round}`).toHaveLength(1);
     }
+  });
+
+  it('a run that finds the folder locked by a live run says so, waits, then writes', async () => {
+    const folder = join(dir, 'locked', 'brightloaf-bakery-online');
+    mkdirSync(folder, { recursive: true });
+    // This test's own process stands in for the other run: alive, on this machine.
+    const holder = { pid: process.pid, host: hostname(), since: '2026-11-24T09:00:00.000Z' };
+    writeFileSync(join(folder, LOCK_NAME), JSON.stringify(holder));
+    const example = join(root, 'examples', 'small-team-basic.yaml');
+    const running = startGenerate([example, '--out', 'locked', '--format', 'json'], { cwd: dir });
+    // Released once the run has said it is waiting (after a second of it).
+    while (!running.stderrSoFar().includes('waiting') && running.child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    rmSync(join(folder, LOCK_NAME));
+    const run = await running.exited;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      `note: waiting for another cnireport run (pid ${process.pid} on ${hostname()}, since 2026-11-24T09:00:00.000Z) writing locked/brightloaf-bakery-online/\n`,
+    );
+    expect(readdirSync(folder)).toEqual(['result.json']);
   });
 
   describe('spawned, a real report each', () => {
