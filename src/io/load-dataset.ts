@@ -22,7 +22,7 @@ const FILES = [
 ] as const;
 
 /**
- * The parsed data files of the package's own data/, written by `npm run build` (scripts/build-data.js):
+ * The parsed data files of the package's own data/, written by `npm run build` (scripts/build-caches.js):
  * parsing the YAML is most of the cost of loading the data, and a run needs it once.
  */
 const PARSED_CACHE = new URL('../../dist/data.json', import.meta.url);

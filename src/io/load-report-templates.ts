@@ -4,12 +4,14 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { reportFontFaceCss } from '../charts/report-font.js';
 import { TEMPLATE_OPTIONS } from '../render/render-report-html.js';
-import type { ReportTemplates } from '../render/report-templates.js';
+import type { PrecompiledTemplate, ReportTemplates } from '../render/report-templates.js';
 import { didYouMean } from '../shared/did-you-mean.js';
 import { CniError } from '../shared/errors.js';
 
 /** templates/ ships beside dist/ and src/, both two levels below the package root. */
 const SHIPPED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The shipped templates compiled by `npm run build` (scripts/build-caches.js); absent before a build. */
+const PRECOMPILED = new URL('../../dist/templates.js', import.meta.url);
 const LAYOUT = 'report.hbs';
 const STYLESHEET = 'report.css';
 const PARTIALS = 'partials';
@@ -40,6 +42,7 @@ export async function loadReportTemplates(overrideDir?: string): Promise<ReportT
     partials: { ...shipped.partials, ...override.partials },
     fontFaceCss: reportFontFaceCss(),
     origins: { ...shipped.origins, ...override.origins },
+    precompiled: await loadPrecompiled(),
   };
   // The shipped templates are checked by the test suite; compiling them here as well would double the cost
   // of every run, since rendering compiles them again.
@@ -48,6 +51,15 @@ export async function loadReportTemplates(overrideDir?: string): Promise<ReportT
     checkSyntax(`partials/${name}`, text, templates.origins);
   }
   return templates;
+}
+
+async function loadPrecompiled(): Promise<Readonly<Record<string, PrecompiledTemplate>> | undefined> {
+  try {
+    return ((await import(PRECOMPILED.href)) as { default: Record<string, PrecompiledTemplate> }).default;
+  } catch {
+    // Not built (tests run tsc alone): every template is compiled when first rendered.
+    return undefined;
+  }
 }
 
 interface TemplateDir {

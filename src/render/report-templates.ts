@@ -10,4 +10,15 @@ export interface ReportTemplates {
   readonly fontFaceCss: string;
   /** Where each template came from, to name it in an error. */
   readonly origins: Readonly<Record<string, string>>;
+  /**
+   * The shipped templates compiled at build time, by name (`report.hbs` for the layout, else the partial's
+   * name), each with the text it was compiled from: used for a template whose text is exactly that.
+   */
+  readonly precompiled?: Readonly<Record<string, PrecompiledTemplate>>;
+}
+
+export interface PrecompiledTemplate {
+  readonly text: string;
+  /** What `Handlebars.precompile(text, TEMPLATE_OPTIONS)` returns, evaluated. */
+  readonly spec: unknown;
 }

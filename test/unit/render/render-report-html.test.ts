@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,16 @@ describe('renderReportHtml', () => {
     const sources = reportSources(exampleAnswers('scaleup-sidecar-cost'));
     expect(renderReportHtml(sources, templates)).toBe(renderReportHtml(sources, templates));
   });
+
+  it.skipIf(!existsSync('dist/templates.js'))(
+    'renders the same with the templates npm run build compiled as with templates compiled from the text',
+    () => {
+      expect(Object.keys(templates.precompiled ?? {})).toContain('cover');
+      const sources = reportSources(exampleAnswers('regulated-bank'));
+      const fromText = { ...templates, precompiled: undefined };
+      expect(renderReportHtml(sources, templates)).toBe(renderReportHtml(sources, fromText));
+    },
+  );
 
   it('sets the paper size the caller asks for', () => {
     const sources = { ...reportSources(makeAnswers()), paper: 'Letter' as const };

@@ -1,0 +1,35 @@
+// Part of `npm run build`: what every run would otherwise redo from the sources, cached in dist/ and keyed by
+// those sources, which stay the truth (a cache that does not match them is ignored).
+// - dist/data.json: the parse of data/*.yaml, keyed by the files' text;
+// - dist/templates.js: the shipped Handlebars templates compiled, each with the text it was compiled from.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import Handlebars from 'handlebars';
+import { DEFAULT_DATA_DIR, loadDataset, readDataFiles } from '../dist/io/load-dataset.js';
+import { LAYOUT_NAME, TEMPLATE_OPTIONS } from '../dist/render/render-report-html.js';
+
+// Valid data only: invalid files are reported by the YAML path, with their file names.
+loadDataset();
+const { key, raw } = readDataFiles(DEFAULT_DATA_DIR);
+if (!isDeepStrictEqual(JSON.parse(JSON.stringify(raw)), raw)) {
+  throw new Error('data/*.yaml holds values JSON cannot carry (a date, .inf, .nan): not cached');
+}
+writeFileSync(new URL('../dist/data.json', import.meta.url), `${JSON.stringify({ key, raw })}\n`);
+
+const templates = new URL('../templates/', import.meta.url);
+const files = [
+  [LAYOUT_NAME, LAYOUT_NAME],
+  ...readdirSync(new URL('partials/', templates))
+    .filter((file) => file.endsWith('.hbs'))
+    .sort()
+    .map((file) => [file.slice(0, -'.hbs'.length), `partials/${file}`]),
+];
+const entries = files.map(([name, file]) => {
+  const text = readFileSync(new URL(file, templates), 'utf8');
+  const spec = Handlebars.precompile(text, TEMPLATE_OPTIONS);
+  return `  ${JSON.stringify(name)}: { text: ${JSON.stringify(text)}, spec: ${spec} },`;
+});
+writeFileSync(
+  new URL('../dist/templates.js', import.meta.url),
+  `// Written by npm run build (scripts/build-caches.js) from templates/.\nexport default {\n${entries.join('\n')}\n};\n`,
+);
