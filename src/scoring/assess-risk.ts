@@ -1,5 +1,7 @@
 import type { Answers } from '../schema/answers.js';
 import type { CapabilityId, Model } from '../schema/dataset.js';
+import { CNI_NAMES } from '../schema/display-names.js';
+import { formatNumber } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
@@ -71,7 +73,7 @@ export function assessRisk(
     risks.push({
       id: 'cni-migration',
       penalty: Math.min(r.migrationMax, r.migrationBase + r.migrationPerDecadeOfNodes * decades),
-      text: `Moving ${answers.cluster.nodes} nodes off ${answers.cluster.currentCni} is a live data-plane migration, node by node.`,
+      text: `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a live data-plane migration, node by node.`,
       basis: ['answer:cluster.currentCni', 'answer:cluster.nodes'],
     });
   }
