@@ -1,7 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { Prompter } from '../questionnaire/prompter.js';
 import type { CliIo } from './cli-io.js';
-import { terminalPrompter } from './terminal-prompter.js';
 
 /** The terminal an interview runs on; tests pass a scripted one. */
 export interface InterviewTerminal {
@@ -44,8 +43,13 @@ export function processTerminal(io: CliIo): InterviewTerminal {
       process.stdin.on('data', forward);
       process.stdin.setRawMode(true);
       process.stdin.resume();
+      // @inquirer/prompts and what it pulls in (an external editor with its charset detection) are a third of
+      // the CLI's code, needed by the interview alone: loaded here, not by every command at start-up.
+      const loaded = import('./terminal-prompter.js').then(({ terminalPrompter }) =>
+        terminalPrompter(io, { input: keys, signal: controller.signal }),
+      );
       return {
-        prompter: terminalPrompter(io, { input: keys, signal: controller.signal }),
+        prompter: deferredPrompter(loaded),
         close() {
           process.removeListener('SIGHUP', hangUp);
           process.removeListener('SIGTERM', terminate);
@@ -60,6 +64,24 @@ export function processTerminal(io: CliIo): InterviewTerminal {
         },
       };
     },
+  };
+}
+
+/** A prompter once it has loaded; calls keep their order, a section heading included. */
+function deferredPrompter(loaded: Promise<Prompter>): Prompter {
+  let queue: Promise<unknown> = loaded;
+  const next = <T>(call: (prompter: Prompter) => T | Promise<T>): Promise<T> => {
+    const result = Promise.all([loaded, queue.catch(() => undefined)]).then(([prompter]) => call(prompter));
+    queue = result;
+    return result;
+  };
+  return {
+    // A failed load is reported by the question that follows, not as an unhandled rejection here.
+    section: (heading) => void next((p) => p.section(heading)).catch(() => undefined),
+    text: (request) => next((p) => p.text(request)),
+    select: (request) => next((p) => p.select(request)),
+    checkbox: (request) => next((p) => p.checkbox(request)),
+    confirm: (request) => next((p) => p.confirm(request)),
   };
 }
 
