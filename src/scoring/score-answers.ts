@@ -1,5 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type Dataset, OPTION_IDS, type OptionId } from '../schema/dataset.js';
+import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMoney, formatNumber, formatUnitPrice, roundTo } from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
@@ -259,7 +260,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       };
     }),
     baseline: {
-      description: `${answers.cluster.currentCni} with ${answers.mesh.current === 'none' ? 'no mesh' : answers.mesh.current} kept as it is, nothing added; it does not meet new needs`,
+      description: `${CNI_NAMES[answers.cluster.currentCni]} with ${answers.mesh.current === 'none' ? 'no mesh' : MESH_NAMES[answers.mesh.current]} kept as it is, nothing added; it does not meet new needs`,
       tco: baselineSummary,
     },
     needs: CAPABILITY_IDS.map((id) => ({
