@@ -5,6 +5,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CniError } from '../shared/errors.js';
 import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
+import { namedDestinationPages } from './named-destination-pages.js';
 
 export interface PdfPrinterOptions {
   /** Browser to run; by default the one `findBrowser` finds on this machine. */
@@ -205,17 +206,40 @@ async function printPage(page: Page, html: string, paper: PrintOptions['paper'],
   await page.setRequestInterception(true);
   page.on('request', refuseNetwork);
   await page.setContent(html, { waitUntil: 'load', timeout });
-  return page.pdf({
-    format: paper,
-    printBackground: true,
-    preferCSSPageSize: true,
-    displayHeaderFooter: false,
-    outline: true,
-    tagged: true,
-    waitForFonts: true,
-    timeout,
-  });
+  const print = () =>
+    page.pdf({
+      format: paper,
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      outline: true,
+      tagged: true,
+      waitForFonts: true,
+      timeout,
+    });
+  const first = await print();
+  const targets = await page.$$eval(PAGE_NUMBER_SLOT, (slots) => slots.length);
+  if (targets === 0) return first;
+  const pages = Object.fromEntries(await namedDestinationPages(first));
+  // Set through DevTools, not by the page's own scripts, which stay off.
+  await page.$$eval(
+    PAGE_NUMBER_SLOT,
+    (slots, numbers) => {
+      for (const slot of slots)
+        slot.textContent = String(numbers[slot.getAttribute('data-page-of') ?? ''] ?? '');
+    },
+    pages,
+  );
+  return print();
 }
+
+/**
+ * An element `<span data-page-of="id"></span>` receives, in the PDF, the page where the element with
+ * that id starts; Chrome has no CSS target-counter(), so the document is printed once to find the pages
+ * and again with them filled in. Slots take a fixed width, so the numbers cannot move a page break.
+ * The id must be the target of a link in the document, which is what makes Chrome record its page.
+ */
+const PAGE_NUMBER_SLOT = '[data-page-of]';
 
 /** The document is set directly, so the only legitimate loads are inline `data:` resources. */
 function refuseNetwork(request: HTTPRequest): void {

@@ -113,7 +113,7 @@ describe('cnireport generate (spawned)', () => {
   });
 
   it.skipIf(!hasBrowser || !hasPoppler)(
-    'prints a PDF with the client, the recommendation and its TCO, paginated with page X of Y',
+    'prints a PDF with the client, the recommendation and its TCO, page X of Y, and chapter pages in the contents',
     () => {
       const folder = join(dir, 'full', 'northwind-bank');
       const pdf = readFileSync(join(folder, 'report.pdf'));
@@ -130,6 +130,27 @@ describe('cnireport generate (spawned)', () => {
       expect(text).toContain(result.recommendation.name);
       expect(text).toContain(formatMoney(recommended.tco.total, result.engagement.currency));
       expect(text).toContain(`Page 2 of ${pages}`);
+
+      // The contents page gives each chapter's page, and that page opens with the chapter.
+      const pageText = (page: number) =>
+        execFileSync('pdftotext', [
+          '-f',
+          `${page}`,
+          '-l',
+          `${page}`,
+          join(folder, 'report.pdf'),
+          '-',
+        ]).toString('utf8');
+      const contents = pageText(2).replace(/\s+/g, ' ');
+      for (const [number, title] of [
+        [1, 'Executive summary'],
+        [4, 'Total cost of ownership'],
+        [9, 'Methodology'],
+      ] as const) {
+        const page = Number(new RegExp(`${title} (\\d+)`).exec(contents)?.[1]);
+        expect(page, title).toBeGreaterThan(2);
+        expect(pageText(page)).toContain(`${number} ${title}`);
+      }
     },
   );
 

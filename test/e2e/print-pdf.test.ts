@@ -139,6 +139,29 @@ describe.skipIf(browser === null)('PdfPrinter with a real browser', () => {
     expect(info.Title).toBe('Second <document>');
   });
 
+  it('fills each page-number slot with the page its linked target starts on', async () => {
+    const chapter = (id: string, title: string, pages: number) =>
+      `<h1 id="${id}" style="break-before: page">${title}</h1>` +
+      Array.from({ length: pages - 1 }, () => '<p style="break-after: page">continued</p>').join('');
+    const html =
+      '<!doctype html><html><body><ol>' +
+      ['intro', 'costs', 'appendix']
+        .map((id) => `<li><a href="#${id}">${id} <span data-page-of="${id}"></span></a></li>`)
+        .join('') +
+      `<li>nowhere <span data-page-of="missing">?</span></li></ol>` +
+      `${chapter('intro', 'Intro', 1)}${chapter('costs', 'Costs', 3)}${chapter('appendix', 'Appendix', 2)}</body></html>`;
+    const pdf = await printer.print(html, { paper: 'A4', title: 'contents' });
+    if (!hasPoppler) return;
+    expect(pdfInfo(pdf).Pages).toBe('5');
+    const contents = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', '-', '-'], { input: pdf })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
+    expect(contents).toContain('intro 2');
+    expect(contents).toContain('costs 3');
+    expect(contents).toContain('appendix 5');
+    expect(contents).toMatch(/nowhere\s*$/);
+  });
+
   it('fails with BROWSER_FAILED instead of hanging when printing exceeds its timeout', async () => {
     const html = await reportHtml([]);
     const failure = printer.print(html, { paper: 'A4', title: 'slow', timeoutMs: 1 });
