@@ -19,8 +19,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics.
-  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit'],
+  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics;
+  // pdf-lib is read only after a print, and bundled its CommonJS re-exports came out empty.
+  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit', 'pdf-lib'],
   // CommonJS dependencies bundled into ES modules still call require() for Node's built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

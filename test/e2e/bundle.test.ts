@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // Beside dist/bundle/, two levels below the root like it, and of this test alone: other tests may be running
@@ -12,7 +13,7 @@ const bundleDir = join(root, 'dist', 'bundle-test');
 const out = mkdtempSync(join(tmpdir(), 'cnireport-bundle-'));
 
 /** Runs `generate` with one entry point of the CLI and returns the files it wrote, by path. */
-function generate(entry: string, name: string): Map<string, string> {
+function generate(entry: string, name: string, formats = 'html,svg,json,md'): Map<string, string> {
   const folder = join(out, name);
   execFileSync(
     process.execPath,
@@ -23,7 +24,7 @@ function generate(entry: string, name: string): Map<string, string> {
       '--out',
       folder,
       '--format',
-      'html,svg,json,md',
+      formats,
     ],
     { cwd: out, env: { ...process.env, SOURCE_DATE_EPOCH: '1790000000' } },
   );
@@ -31,7 +32,7 @@ function generate(entry: string, name: string): Map<string, string> {
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      else files.set(`${prefix}${entry.name}`, readFileSync(join(dir, entry.name), 'utf8'));
+      else files.set(`${prefix}${entry.name}`, readFileSync(join(dir, entry.name), 'latin1'));
     }
   };
   walk(folder, '');
@@ -64,4 +65,22 @@ describe('the bundled CLI (dist/bundle/, what bin/cnireport.js runs after npm ru
     expect(bundled.size).toBeGreaterThan(10);
     for (const [path, text] of unbundled) expect(bundled.get(path), path).toBe(text);
   });
+
+  const canCheckPdf =
+    findBrowser(currentBrowserSearchContext()) !== null &&
+    spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+  it.skipIf(!canCheckPdf)(
+    'prints the PDF with chapter pages in its contents (pdf-lib, left external, loads)',
+    () => {
+      const pdf = generate(join(bundleDir, 'bundled.js'), 'bundled-pdf', 'pdf').get(
+        'fleetwise-logistics/report.pdf',
+      );
+      expect(pdf?.slice(0, 5)).toBe('%PDF-');
+      const contents = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-', '-'], {
+        input: Buffer.from(pdf ?? '', 'latin1'),
+      }).toString('utf8');
+      expect(contents.replace(/\s+/g, ' ')).toMatch(/Executive summary \d+/);
+    },
+    60_000,
+  );
 });
