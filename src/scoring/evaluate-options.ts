@@ -1,6 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import type { CapabilityId, Dataset, OptionId } from '../schema/dataset.js';
-import { assessRisk, type Risk } from './assess-risk.js';
+import { assessRisk, type Risk, riskPenalty } from './assess-risk.js';
 import type { Plan } from './build-plan.js';
 import { capabilityFit, unmetMusts } from './capability-fit.js';
 import { computeTco, type Scenario, type TcoBreakdown } from './compute-tco.js';
@@ -47,25 +47,11 @@ export function evaluateOptions(
   scenario: Scenario,
   weights: Weights,
 ): OptionEvaluation[] {
-  const { answers, dataset, needs, plans } = ctx;
-  const model = dataset.model;
-  const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
-  const cheapest = Math.min(...tcos.map((t) => t.total));
-  const leanest = Math.min(...plans.map((p) => p.components.length));
-  return plans.map((plan, i) => {
-    const tco = tcos[i] as TcoBreakdown;
+  const { answers, needs } = ctx;
+  const model = ctx.dataset.model;
+  return decide(ctx, scenario, (plan, tco, criterion) => {
     const risks = assessRisk(plan, answers, needs, scenario.values, tco.opsHoursPerMonth, model);
-    const criteria: CriterionScores = {
-      cost: tco.total > 0 ? cheapest / tco.total : 1,
-      capability: capabilityFit(plan.fits, needs, model),
-      risk:
-        1 -
-        Math.min(
-          1,
-          risks.reduce((s, r) => s + r.penalty, 0),
-        ),
-      simplicity: leanest / plan.components.length,
-    };
+    const criteria = criterion(risks.reduce((s, r) => s + r.penalty, 0));
     return {
       id: plan.option.id,
       plan,
@@ -75,6 +61,46 @@ export function evaluateOptions(
       risks,
       unmetMusts: unmetMusts(plan.fits, needs),
     };
+  });
+}
+
+/**
+ * Who `evaluateOptions` would recommend under `scenario`, by the same arithmetic but without writing the
+ * risks' texts: the break-even search asks this about a thousand times per report.
+ */
+export function winnerUnder(ctx: DecisionContext, scenario: Scenario, weights: Weights): OptionId {
+  const { answers, needs } = ctx;
+  const model = ctx.dataset.model;
+  const scored = decide(ctx, scenario, (plan, tco, criterion) => {
+    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco.opsHoursPerMonth, model);
+    return {
+      id: plan.option.id,
+      score: weightedScore(criterion(penalty), weights),
+      unmetMusts: unmetMusts(plan.fits, needs),
+    };
+  });
+  return pickWinner(scored).id;
+}
+
+/** Each plan's TCO, and its criterion scores once its risk penalty (summed in the risks' order) is known. */
+function decide<T>(
+  ctx: DecisionContext,
+  scenario: Scenario,
+  each: (plan: Plan, tco: TcoBreakdown, criterion: (riskPenalty: number) => CriterionScores) => T,
+): T[] {
+  const { answers, dataset, needs, plans } = ctx;
+  const model = dataset.model;
+  const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
+  const cheapest = Math.min(...tcos.map((t) => t.total));
+  const leanest = Math.min(...plans.map((p) => p.components.length));
+  return plans.map((plan, i) => {
+    const tco = tcos[i] as TcoBreakdown;
+    return each(plan, tco, (penalty) => ({
+      cost: tco.total > 0 ? cheapest / tco.total : 1,
+      capability: capabilityFit(plan.fits, needs, model),
+      risk: 1 - Math.min(1, penalty),
+      simplicity: leanest / plan.components.length,
+    }));
   });
 }
 

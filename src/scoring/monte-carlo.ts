@@ -1,11 +1,12 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { OptionId } from '../schema/dataset.js';
+import type { Plan } from './build-plan.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import {
+  type CriterionScores,
   type DecisionContext,
   type OptionEvaluation,
-  pickWinner,
   type Weights,
   weightedScore,
 } from './evaluate-options.js';
@@ -64,31 +65,44 @@ export function runMonteCarlo(
   const wins = new Array<number>(n).fill(0);
   const cheapestCount = new Array<number>(n).fill(0);
   const values: ParameterValues = { ...base.values };
+  // One scenario, its values and add-on hours overwritten in place by each draw: 5,000 draws allocate nothing
+  // they do not keep. The arithmetic is `evaluateOptions` and `pickWinner`'s, in the same order.
+  const addonHours: Record<string, { ops: number; setup: number }> = {};
+  for (const a of addons) addonHours[a.id] = { ops: 0, setup: 0 };
+  const scenario: Scenario = { ...base, values, addonHours };
+  const criteria = likely.map((o) => ({ ...o.criteria }));
+  const fewest = Math.min(...likely.map((o) => o.unmetMusts.length));
+  const eligible = likely.flatMap((o, i) => (o.unmetMusts.length === fewest ? [i] : []));
+  const drawn = new Float64Array(n);
   for (let d = 0; d < draws; d++) {
     for (const p of uncertain) values[p.key] = sampleTriangular(p.low, p.value, p.high, uniformFloat64(rng));
-    const addonHours: Record<string, { ops: number; setup: number }> = {};
     for (const a of addons) {
       const o = a.opsHoursPerClusterMonth;
       const s = a.setupHoursPerCluster;
-      addonHours[a.id] = {
-        ops: sampleTriangular(o.low, o.likely, o.high, uniformFloat64(rng)),
-        setup: sampleTriangular(s.low, s.likely, s.high, uniformFloat64(rng)),
-      };
+      const hours = addonHours[a.id] as { ops: number; setup: number };
+      hours.ops = sampleTriangular(o.low, o.likely, o.high, uniformFloat64(rng));
+      hours.setup = sampleTriangular(s.low, s.likely, s.high, uniformFloat64(rng));
     }
-    const scenario: Scenario = { ...base, values, addonHours };
-    const drawn = ctx.plans.map((plan) => computeTco(plan, ctx.answers, scenario, ctx.dataset.model).total);
-    const min = Math.min(...drawn);
-    const scored = likely.map((o, i) => {
-      const total = drawn[i] as number;
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const total = computeTco(ctx.plans[i] as Plan, ctx.answers, scenario, ctx.dataset.model).total;
+      drawn[i] = total;
       (totals[i] as Float64Array)[d] = total;
-      return {
-        score: weightedScore({ ...o.criteria, cost: total > 0 ? min / total : 1 }, weights),
-        unmetMusts: o.unmetMusts,
-        i,
-      };
-    });
-    const winner = pickWinner(scored);
-    wins[winner.i] = (wins[winner.i] ?? 0) + 1;
+      min = Math.min(min, total);
+    }
+    let winner = -1;
+    let best = 0;
+    for (const i of eligible) {
+      const total = drawn[i] as number;
+      const c = criteria[i] as CriterionScores;
+      c.cost = total > 0 ? min / total : 1;
+      const score = weightedScore(c, weights);
+      if (winner === -1 || score > best) {
+        winner = i;
+        best = score;
+      }
+    }
+    wins[winner] = (wins[winner] ?? 0) + 1;
     const cheapest = drawn.indexOf(min);
     cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
   }

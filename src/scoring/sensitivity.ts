@@ -3,10 +3,9 @@ import type { Scenario } from './compute-tco.js';
 import {
   CRITERIA,
   type DecisionContext,
-  evaluateOptions,
   type OptionEvaluation,
-  pickWinner,
   type Weights,
+  winnerUnder,
 } from './evaluate-options.js';
 import type { Parameter } from './resolve-parameters.js';
 
@@ -95,7 +94,7 @@ export function breakEven(
   probe: Probe,
   winner: OptionId,
 ): SensitivityFinding {
-  const winnerAt = (value: number) => pickWinner(evaluateOptions(ctx, probe.apply(base, value), weights)).id;
+  const winnerAt = (value: number) => winnerUnder(ctx, probe.apply(base, value), weights);
   const search = (direction: 1 | -1): { flip: number; edge: number; by: OptionId } | { edge: number } => {
     let previous = probe.current;
     for (const f of FACTORS) {
