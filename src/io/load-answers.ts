@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Answers } from '../schema/answers.js';
 import { CniError } from '../shared/errors.js';
+import { decodeTextFile } from './decode-text-file.js';
 import { parseAnswersText } from './parse-answers-text.js';
 import { formatProblem } from './problem.js';
 
@@ -41,14 +42,7 @@ export async function readAnswersText(file: string): Promise<string> {
   });
   // The file may have grown between stat and read.
   if (bytes.length > MAX_ANSWERS_BYTES) throw tooLarge(file, bytes.length);
-  if (bytes.includes(0)) {
-    throw new CniError('INPUT_UNREADABLE', `${file}: binary content (expected a YAML or JSON text file)`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new CniError('INPUT_UNREADABLE', `${file}: not UTF-8 text (expected a YAML or JSON file in UTF-8)`);
-  }
+  return decodeTextFile(bytes, file);
 }
 
 function tooLarge(file: string, size: number): CniError {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Brand } from '../report/report-sources.js';
 import { DEFAULT_PRIMARY_COLOR } from '../schema/brand.js';
 import { CniError } from '../shared/errors.js';
+import { decodeTextFile } from './decode-text-file.js';
+import { escapeUnsafeChars } from './escape-unsafe-chars.js';
 import { parseBrandText } from './parse-brand-text.js';
 import { formatProblem } from './problem.js';
 
@@ -25,11 +27,7 @@ export const DEFAULT_BRAND: Brand = {
 export async function loadBrand(file: string | undefined): Promise<Brand> {
   if (file === undefined) return DEFAULT_BRAND;
   const bytes = await readCapped(file, MAX_BRAND_BYTES, 'a brand file is a few lines of YAML');
-  const text = decodeUtf8(bytes);
-  if (text === null || bytes.includes(0)) {
-    throw new CniError('INPUT_UNREADABLE', `${file}: not a UTF-8 text file (expected YAML or JSON)`);
-  }
-  const parsed = parseBrandText(text, file);
+  const parsed = parseBrandText(decodeTextFile(bytes, file), file);
   if (!parsed.ok) {
     const count = parsed.problems.length;
     throw new CniError(
@@ -47,7 +45,8 @@ export async function loadBrand(file: string | undefined): Promise<Brand> {
     const where = `${file}:${logoAt?.line ?? 1}:${logoAt?.col ?? 1}  logo`;
     logoDataUri = await readLogo(logoFile).catch((error: unknown) => {
       if (!(error instanceof CniError)) throw error;
-      throw new CniError(error.code, `${where}: ${error.message}`, {
+      // The logo's path comes from the file and may hold terminal escapes or newlines.
+      throw new CniError(error.code, `${where}: ${escapeUnsafeChars(error.message)}`, {
         ...(error.hint === undefined ? {} : { hint: error.hint }),
         cause: error,
       });

@@ -1,11 +1,9 @@
-import { Composer, isMap, LineCounter, Parser } from 'yaml';
 import { z } from 'zod';
 import { type BrandFile, BrandSchema } from '../schema/brand.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
-import { findDeepNesting } from './find-deep-nesting.js';
 import { locateInDocument } from './locate-in-document.js';
+import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
-import { yamlErrorMessage } from './yaml-error-message.js';
 import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
 
 export type ParseBrandResult =
@@ -18,63 +16,41 @@ export type ParseBrandResult =
   | { ok: false; problems: Problem[] };
 
 /** A brand file has one level of keys; deeper nesting is a mistake or hostile. */
-const MAX_NESTING_DEPTH = 8;
+export const MAX_BRAND_NESTING_DEPTH = 8;
+/** A brand file has four keys; a hundred is not a brand file. */
+export const MAX_BRAND_ENTRIES = 100;
+
+const BRAND_RULES: YamlFileRules = {
+  kind: 'brand',
+  maxDepth: MAX_BRAND_NESTING_DEPTH,
+  maxEntries: MAX_BRAND_ENTRIES,
+  // A brand file has no use for aliases; refusing them all closes "billion laughs" documents.
+  maxAliasCount: 0,
+  messages: {
+    nesting: `nested more than ${MAX_BRAND_NESTING_DEPTH} levels deep (expected plain keys and values)`,
+    entries: `more than ${MAX_BRAND_ENTRIES} keys and list entries (expected a brand file of at most four keys)`,
+    empty: 'empty brand file (expected keys such as name, logo, primaryColor, footer)',
+    notMapping: (got) => `the brand file must be a mapping (got ${got}; expected keys such as name)`,
+  },
+};
 
 /**
- * Parses and validates the text of a brand file (YAML or JSON) with the same located, one-line problems as
- * answers files. Pure: every problem comes back with its line and column, none is thrown.
+ * Parses and validates the text of a brand file (YAML or JSON) with the same limits and located, one-line
+ * problems as answers files. Pure: every problem comes back with its line and column, none is thrown.
  */
 export function parseBrandText(text: string, file: string): ParseBrandResult {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lineCounter = new LineCounter();
-  const at = (offset: number, path: string, message: string): Problem => ({
-    file,
-    ...lineCounter.linePos(offset),
-    path,
-    message,
-  });
-  const fail = (problems: Problem[]): ParseBrandResult => ({
-    ok: false,
-    problems: problems.sort(compareProblems),
-  });
-
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
-  const deep = findDeepNesting(tokens, MAX_NESTING_DEPTH);
-  if (deep !== undefined) return fail([at(deep, '', 'nested too deep (expected plain keys and values)')]);
-
-  const docs = [...new Composer({ uniqueKeys: true, logLevel: 'error' }).compose(tokens)];
-  const doc = docs[0];
-  if (doc === undefined || doc.contents === null) {
-    return fail([at(0, '', 'empty brand file (expected keys such as name, logo, primaryColor, footer)')]);
-  }
-  if (docs[1] !== undefined) {
-    return fail([at(docs[1].range[0], '', 'more than one YAML document (expected one brand per file)')]);
-  }
-  const syntax = [...doc.errors, ...doc.warnings];
-  if (syntax.length > 0) return fail(syntax.map((e) => at(e.pos[0], '', yamlErrorMessage(e))));
-  if (!isMap(doc.contents)) {
-    return fail([
-      at(doc.contents.range?.[0] ?? 0, '', 'the brand file must be a mapping (expected keys such as name)'),
-    ]);
-  }
-
-  let data: unknown;
-  try {
-    // A brand file has no use for aliases; refusing them all closes "billion laughs" documents.
-    data = doc.toJS({ maxAliasCount: 0 });
-  } catch {
-    return fail([at(0, '', 'invalid YAML: aliases are not allowed in a brand file')]);
-  }
+  const yaml = parseYamlDocument(text, file, BRAND_RULES);
+  if (!yaml.ok) return yaml;
+  const { data, doc, at, lineCounter } = yaml;
   const parsed = BrandSchema.safeParse(data, { reportInput: true, error: () => NO_CUSTOM_MESSAGE });
   if (!parsed.success) {
     const schema = brandJsonSchema();
-    return fail(
-      parsed.error.issues.flatMap((issue) =>
-        zodIssueMessages(issue, schema).map((m) =>
-          at(locateInDocument(doc, m.path, m.anchor), formatPath(m.path), m.message),
-        ),
+    const problems = parsed.error.issues.flatMap((issue) =>
+      zodIssueMessages(issue, schema).map((m) =>
+        at(locateInDocument(doc, m.path, m.anchor), formatPath(m.path), m.message),
       ),
     );
+    return { ok: false, problems: problems.sort(compareProblems) };
   }
   const logoAt =
     parsed.data.logo === undefined ? null : lineCounter.linePos(locateInDocument(doc, ['logo'], 'value'));

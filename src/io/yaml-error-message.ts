@@ -4,7 +4,7 @@ const INDENTATION =
   '(expected the keys of one mapping at the same column, each `key: value` on its own line)';
 
 /** Rewordings of yaml's messages where the original names an API or leaves the fix implicit. */
-const REWORDED: Partial<Record<YAMLError['code'], (message: string) => string>> = {
+const REWORDED: Partial<Record<YAMLError['code'], (message: string, kind: string) => string>> = {
   // yaml's flow-collection variant already says what to fix ("… end with a ]").
   BAD_INDENT: (m) => (m.startsWith('flow') ? m : `${m} ${INDENTATION}`),
   BLOCK_AS_IMPLICIT_KEY: (m) => `${m} ${INDENTATION}`,
@@ -16,14 +16,17 @@ const REWORDED: Partial<Record<YAMLError['code'], (message: string) => string>> 
   TAB_AS_INDENT: () => 'tabs are not allowed as indentation (expected spaces)',
   TAG_RESOLVE_FAILED: (m) =>
     `unsupported tag ${m.replace(/^unresolved tag:\s*/i, '')} (expected plain values)`,
-  MULTIPLE_DOCS: () => 'more than one YAML document (expected one answers document per file)',
-  KEY_OVER_1024_CHARS: () => 'key longer than 1024 characters (expected a key of the answers file)',
+  MULTIPLE_DOCS: (_, kind) => `more than one YAML document (expected one ${kind} document per file)`,
+  KEY_OVER_1024_CHARS: (_, kind) => `key longer than 1024 characters (expected a key of the ${kind} file)`,
 };
 
-/** One line for a yaml parse error or warning, without yaml's own position suffix. */
-export function yamlErrorMessage(error: YAMLError): string {
+/**
+ * One line for a yaml parse error or warning, without yaml's own position suffix; `kind` names the file
+ * (`answers`, `brand`) where the message says what was expected.
+ */
+export function yamlErrorMessage(error: YAMLError, kind: string): string {
   const reword = REWORDED[error.code];
-  if (reword !== undefined) return `invalid YAML: ${reword(lowerFirst(error.message))}`;
+  if (reword !== undefined) return `invalid YAML: ${reword(lowerFirst(error.message), kind)}`;
   return `invalid YAML: ${lowerFirst(error.message)}`;
 }
 

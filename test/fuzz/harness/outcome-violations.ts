@@ -30,19 +30,21 @@ function refusalViolations(message: string, file: string, content: string | Uint
     .map((l, i) => (i === 0 ? l.replace(/^error: /, '') : l));
   const head = lines[0] ?? '';
   const f = escapeRegExp(file);
-  if (!head.startsWith(`${file}: `))
+  const located = new RegExp(`^${f}:(\\d+):(\\d+)  \\S`);
+  // One problem found after parsing (a brand file's logo) comes alone, located: `file:line:col  logo: what`.
+  const alone = located.test(head);
+  if (!head.startsWith(`${file}: `) && !alone)
     return [...found, `first line does not name the file: ${head.slice(0, 120)}`];
   const counted = new RegExp(`^${f}: (\\d+) problems?$`).exec(head);
-  if (counted === null) {
+  if (counted === null && (!alone || lines.length !== 1)) {
     if (lines.length !== 1) found.push(`a ${lines.length}-line message that is not a list of problems`);
     return found;
   }
-  const problems = lines.slice(1);
-  if (Number(counted[1]) !== problems.length)
+  const problems = counted === null ? lines : lines.slice(1);
+  if (counted !== null && Number(counted[1]) !== problems.length)
     found.push(`says ${counted[1]} problems, lists ${problems.length} lines`);
   const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
   const lineCount = text.split(/\r\n|\r|\n/).length;
-  const located = new RegExp(`^${f}:(\\d+):(\\d+)  \\S`);
   for (const line of problems) {
     const at = located.exec(line);
     if (at === null) found.push(`not a located problem: ${line.slice(0, 120)}`);

@@ -66,6 +66,13 @@ describe('loadAnswers', () => {
     expect(error.message).toBe(`${path}: binary content (expected a YAML or JSON text file)`);
   });
 
+  it('names a file saved as UTF-16 instead of calling it binary', async () => {
+    const path = file('utf16.yaml', Buffer.from('version: 1\nengagement:\n  client: Acme\n', 'utf16le'));
+    const error = await failure(path);
+    expect(error.code).toBe('INPUT_UNREADABLE');
+    expect(error.message).toBe(`${path}: is UTF-16 text; save it as UTF-8`);
+  });
+
   it('refuses text that is not UTF-8', async () => {
     const path = file(
       'latin1.yaml',

@@ -116,6 +116,28 @@ describe('loadBrand', () => {
     expect((await failure(dir)).message).toBe(`${dir}: is a directory (expected a file)`);
     expect((await failure(file('bin.yaml', new Uint8Array([0, 1, 2])))).code).toBe('INPUT_UNREADABLE');
   });
+
+  it('names a brand file saved as UTF-16 (with or without a BOM) instead of calling it binary', async () => {
+    const text = 'name: X\nfooter: Confidential\n';
+    const bom = file(
+      'utf16-bom.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    const bare = file('utf16.yaml', Buffer.from(text, 'utf16le'));
+    for (const path of [bom, bare]) {
+      const error = await failure(path);
+      expect(error.code).toBe('INPUT_UNREADABLE');
+      expect(error.message).toBe(`${path}: is UTF-16 text; save it as UTF-8`);
+    }
+  });
+
+  it('escapes terminal escapes and newlines of a logo path quoted in a message', async () => {
+    const brand = file('esc/brand.yaml', 'name: X\nlogo: "\\e[2Jx\\ny.png"\n');
+    const error = await failure(brand);
+    expect(error.message).toMatch(/brand\.yaml:2:7 {2}logo: .*\\u001b\[2Jx\\u000ay\.png: no such file$/);
+    expect(error.message).not.toContain('\u001b');
+    expect(error.message).not.toContain('\n');
+  });
 });
 
 describe('sniffImageType', () => {
