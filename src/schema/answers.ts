@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSUMPTION_KEYS, type AssumptionKey, assumptionDescriptions } from './assumption-keys.js';
+import { DISPLAY_TEXT, isDisplayText } from './display-text.js';
 
 /** Capabilities whose importance the answers file may set explicitly under `needs`. */
 export const NEED_KEYS = [
@@ -57,18 +58,6 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u;
-const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-
-/**
- * Names go on the report cover, into file names and onto a terminal. A newline or an escape sequence would
- * break the one-line table or recolour the terminal, a direction override would reorder the file name, and
- * a name of only zero-width characters would show as nothing.
- */
-const isDisplayName = (s: string) => !UNPRINTABLE.test(s) && (s === '' || VISIBLE.test(s));
-const DISPLAY_NAME =
-  'one line of visible text (no control characters, direction overrides or unpaired surrogates)';
-
 export const EngagementSchema = z
   .strictObject({
     client: z
@@ -76,13 +65,13 @@ export const EngagementSchema = z
       .trim()
       .min(1)
       .max(120)
-      .refine(isDisplayName, DISPLAY_NAME)
+      .refine(isDisplayText, DISPLAY_TEXT)
       .describe('Client organisation named on the cover and in the file names.'),
     preparedBy: z
       .string()
       .trim()
       .max(160)
-      .refine(isDisplayName, DISPLAY_NAME)
+      .refine(isDisplayText, DISPLAY_TEXT)
       .optional()
       .describe('Who prepared the report (person, firm). Omitted: not shown.'),
     date: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_TEXT, isDisplayText } from './display-text.js';
 
 /** A sober navy: reads as corporate on screen and stays dark enough when printed in grey. */
 export const DEFAULT_PRIMARY_COLOR = '#1f3a5f';
@@ -11,6 +12,7 @@ export const BrandSchema = z
       .trim()
       .min(1)
       .max(120)
+      .refine(isDisplayText, DISPLAY_TEXT)
       .optional()
       .describe('Consultancy name shown on the cover and in the page footer. Omitted: not shown.'),
     logo: z
@@ -30,6 +32,7 @@ export const BrandSchema = z
       .trim()
       .min(1)
       .max(200)
+      .refine(isDisplayText, DISPLAY_TEXT)
       .optional()
       .describe('Text printed in every page footer, e.g. a confidentiality line. Omitted: none.'),
   })

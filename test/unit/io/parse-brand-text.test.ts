@@ -75,6 +75,15 @@ describe('parseBrandText', () => {
     ]);
   });
 
+  it('refuses a name or footer that is not one line of visible text, as the client name is', () => {
+    for (const text of ['"Acme\\u202Egnitlusnoc"', '"Acme\\nConsulting"', '"\\u200B"']) {
+      const problems = lines(`name: ${text}\nfooter: ${text}\n`);
+      expect(problems, text).toHaveLength(2);
+      for (const problem of problems) expect(problem).toContain('one line of visible text');
+    }
+    expect(lines('name: Ünïcode Consulting — Zürich\nfooter: Vertraulich · nur für den Kunden\n')).toEqual([]);
+  });
+
   it('escapes control and direction characters quoted from the file, keeping one line', () => {
     expect(lines('"\\e[2J": 1\n"a\\nb": 2\nprimaryColor: "\\u202E#000000"\n')).toEqual([
       expect.stringMatching(/^b\.yaml:1:1 {2}\["\\u001b\[2J"\]: unknown key/),
