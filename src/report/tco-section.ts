@@ -57,7 +57,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     return {
       option: o.name,
       total: ctx.money(o.tco.total),
-      savings: savings >= 0 ? ctx.money(savings) : `${ctx.money(-savings)} more`,
+      savings: savings >= 0 ? ctx.money(savings) : `costs ${ctx.money(-savings)} more`,
       range: `${ctx.money(o.tco.p10)} – ${ctx.money(o.tco.p90)}`,
       perNodeYear: ctx.money(Math.round(o.tco.total / nodeYears)),
       opsHours:
