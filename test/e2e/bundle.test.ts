@@ -42,13 +42,13 @@ function generate(entry: string, name: string, formats = 'html,svg,json,md'): Ma
 beforeAll(() => {
   execFileSync(process.execPath, [join(root, 'scripts', 'bundle.js'), bundleDir], { cwd: root });
   const runners: [string, string][] = [
-    ['bundled.js', './main.js'],
-    ['unbundled.js', '../cli/main.js'],
+    ['bundled.js', "createRequire(import.meta.url)('./load.cjs').load()"],
+    ['unbundled.js', "await import('../cli/main.js')"],
   ];
-  for (const [runner, entry] of runners) {
+  for (const [runner, load] of runners) {
     writeFileSync(
       join(bundleDir, runner),
-      `import { run } from '${entry}';\nprocess.exitCode = await run(process.argv);\n`,
+      `import { createRequire } from 'node:module';\nconst { run } = ${load};\nprocess.exitCode = await run(process.argv);\n`,
     );
   }
 }, 60_000);
@@ -64,6 +64,19 @@ describe('the bundled CLI (dist/bundle/, what bin/cnireport.js runs after npm ru
     expect([...bundled.keys()].sort()).toEqual([...unbundled.keys()].sort());
     expect(bundled.size).toBeGreaterThan(10);
     for (const [path, text] of unbundled) expect(bundled.get(path), path).toBe(text);
+  });
+
+  it('loads with the code cache the build made for it', () => {
+    const state = execFileSync(
+      process.execPath,
+      [
+        '--input-type=commonjs',
+        '-e',
+        `const l = require('./load.cjs'); l.load(); console.log(l.cacheState());`,
+      ],
+      { cwd: bundleDir, encoding: 'utf8' },
+    );
+    expect(state.trim()).toBe('accepted');
   });
 
   const canCheckPdf =
