@@ -206,21 +206,23 @@ async function printPage(page: Page, html: string, paper: PrintOptions['paper'],
   await page.setRequestInterception(true);
   page.on('request', refuseNetwork);
   await page.setContent(html, { waitUntil: 'load', timeout });
-  const print = () =>
+  // The PDF as delivered: tagged, with an outline. The draft that only tells where the contents' targets
+  // fall is printed without either: the layout (pages, destinations) is the same, the print about a quarter
+  // faster, and the PDF a third the size, read by pdf-lib in a few milliseconds instead of tens or hundreds.
+  const print = (final: boolean) =>
     page.pdf({
       format: paper,
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: false,
-      outline: true,
-      tagged: true,
+      outline: final,
+      tagged: final,
       waitForFonts: true,
       timeout,
     });
-  const first = await print();
   const targets = await page.$$eval(PAGE_NUMBER_SLOT, (slots) => slots.length);
-  if (targets === 0) return first;
-  const pages = Object.fromEntries(await namedDestinationPages(first));
+  if (targets === 0) return print(true);
+  const pages = Object.fromEntries(await namedDestinationPages(await print(false)));
   // Set through DevTools, not by the page's own scripts, which stay off.
   await page.$$eval(
     PAGE_NUMBER_SLOT,
@@ -230,7 +232,7 @@ async function printPage(page: Page, html: string, paper: PrintOptions['paper'],
     },
     pages,
   );
-  return print();
+  return print(true);
 }
 
 /**
