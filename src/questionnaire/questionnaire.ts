@@ -6,7 +6,7 @@ import {
   assumptionDescriptions,
   type CostKey,
 } from '../schema/assumption-keys.js';
-import { CLOUD_NAMES, FRAMEWORK_NAMES } from '../schema/display-names.js';
+import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import type { KeyOf, SectionKey } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 
@@ -128,7 +128,7 @@ export const QUESTIONNAIRE: readonly Section[] = [
         unit: '% a year',
       }),
       ask('cluster', 'clouds', { message: 'Where do the clusters run?', labels: CLOUD_NAMES }),
-      ask('cluster', 'currentCni', { message: 'CNI the clusters run today' }),
+      ask('cluster', 'currentCni', { message: 'CNI the clusters run today', labels: CNI_NAMES }),
       ask('cluster', 'kubeProxyMode', { message: 'How kube-proxy programs Services today' }),
     ],
   },
@@ -189,7 +189,7 @@ export const QUESTIONNAIRE: readonly Section[] = [
     key: 'mesh',
     title: 'Service mesh',
     questions: [
-      ask('mesh', 'current', { message: 'Service mesh in use today' }),
+      ask('mesh', 'current', { message: 'Service mesh in use today', labels: MESH_NAMES }),
       ask('mesh', 'sidecars', {
         message: 'Pods running a sidecar proxy today',
         unit: 'pods',
