@@ -57,6 +57,8 @@ export class PdfPrinter {
   readonly #userDataDir: string;
   readonly #printTimeoutMs: number;
   #closed = false;
+  /** Prints under way: close() lets each reach its next step before closing the browser under it. */
+  readonly #printing = new Set<Promise<unknown>>();
 
   private constructor(executablePath: string, browser: Browser, userDataDir: string, printTimeoutMs: number) {
     this.executablePath = executablePath;
@@ -125,14 +127,24 @@ export class PdfPrinter {
     if (!this.#browser.connected) throw quit(`before printing "${options.title}"`);
     const timeoutMs = options.timeoutMs ?? this.#printTimeoutMs;
     let context: BrowserContext | undefined;
+    // Checked between DevTools calls: once close() is called, the print stops at its next step.
+    const going = () => {
+      if (this.#closed)
+        throw new CniError('BROWSER_FAILED', `the PDF printer was closed while printing "${options.title}"`);
+    };
     const work = async () => {
       // Its own context per document: no cache, storage or state carries over between clients' reports.
       context = await this.#browser.createBrowserContext();
-      return printPage(await context.newPage(), withTitle(html, options.title), options.paper, timeoutMs);
+      going();
+      const page = await context.newPage();
+      going();
+      return printPage(page, withTitle(html, options.title), options.paper, timeoutMs, going);
     };
+    const printing = work();
+    this.#printing.add(printing);
     try {
       return await withDeadline(
-        work(),
+        printing,
         timeoutMs,
         `printing "${options.title}" to PDF took longer than ${seconds(timeoutMs)}`,
       );
@@ -148,6 +160,7 @@ export class PdfPrinter {
           () => undefined,
         );
       }
+      this.#printing.delete(printing);
     }
   }
 
@@ -155,6 +168,13 @@ export class PdfPrinter {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // A browser closed while a DevTools call is under way (say newPage) can leave that call unanswered for
+    // good, with Puppeteer's timers keeping the process alive: prints stop at their next step first.
+    await withDeadline(
+      Promise.allSettled(this.#printing),
+      CLOSE_TIMEOUT_MS,
+      'a print did not stop in time',
+    ).catch(() => undefined);
     try {
       await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
     } catch {
@@ -201,11 +221,20 @@ function locateBrowser(): string {
   return found.executablePath;
 }
 
-async function printPage(page: Page, html: string, paper: PrintOptions['paper'], timeout: number) {
+async function printPage(
+  page: Page,
+  html: string,
+  paper: PrintOptions['paper'],
+  timeout: number,
+  going: () => void,
+) {
   await page.setJavaScriptEnabled(false);
+  going();
   await page.setRequestInterception(true);
+  going();
   page.on('request', refuseNetwork);
   await page.setContent(html, { waitUntil: 'load', timeout });
+  going();
   // The PDF as delivered: tagged, with an outline. The draft that only tells where the contents' targets
   // fall is printed without either: the layout (pages, destinations) is the same, the print about a quarter
   // faster, and the PDF a third the size, read by pdf-lib in a few milliseconds instead of tens or hundreds.
@@ -221,8 +250,11 @@ async function printPage(page: Page, html: string, paper: PrintOptions['paper'],
       timeout,
     });
   const targets = await page.$$eval(PAGE_NUMBER_SLOT, (slots) => slots.length);
+  going();
   if (targets === 0) return print(true);
-  const pages = Object.fromEntries(await namedDestinationPages(await print(false)));
+  const draft = await print(false);
+  going();
+  const pages = Object.fromEntries(await namedDestinationPages(draft));
   // Set through DevTools, not by the page's own scripts, which stay off.
   await page.$$eval(
     PAGE_NUMBER_SLOT,
@@ -232,6 +264,7 @@ async function printPage(page: Page, html: string, paper: PrintOptions['paper'],
     },
     pages,
   );
+  going();
   return print(true);
 }
 
