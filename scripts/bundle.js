@@ -31,7 +31,7 @@ const outdir = resolve(root, process.argv[2] ?? 'dist/bundle');
 const importsThroughLoader = {
   name: 'imports-through-loader',
   setup(pluginBuild) {
-    const externals = /\bimport\((['"])(puppeteer-core|@resvg\/resvg-js|fontkit|pdf-lib)\1\)/g;
+    const externals = /\bimport\((['"])(puppeteer-core|@resvg\/resvg-js|fontkit)\1\)/g;
     pluginBuild.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
       return {
@@ -53,9 +53,10 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics;
-  // pdf-lib is read only after a print, and bundled its CommonJS re-exports came out empty.
-  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit', 'pdf-lib'],
+  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics.
+  // pdf-lib is bundled: as a package it is a hundred modules, loaded in 60-90 ms by each PDF run (bundled
+  // into ES modules its CommonJS re-exports came out empty; a CommonJS bundle keeps them).
+  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit'],
   // Two levels below the package root, as dist/<folder>/ is: every `new URL('../../data/', import.meta.url)`
   // and the like resolves as it does from the unbundled files.
   define: { 'import.meta.url': '__bundleUrl' },

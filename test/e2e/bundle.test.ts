@@ -83,7 +83,7 @@ describe('the bundled CLI (dist/bundle/, what bin/cnireport.js runs after npm ru
     findBrowser(currentBrowserSearchContext()) !== null &&
     spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
   it.skipIf(!canCheckPdf)(
-    'prints the PDF with chapter pages in its contents (pdf-lib, left external, loads)',
+    'prints the PDF with chapter pages in its contents (pdf-lib, bundled, loads)',
     () => {
       const pdf = generate(join(bundleDir, 'bundled.js'), 'bundled-pdf', 'pdf').get(
         'fleetwise-logistics/report.pdf',
