@@ -59,6 +59,11 @@ export class PdfPrinter {
   #closed = false;
   /** Prints under way: close() lets each reach its next step before closing the browser under it. */
   readonly #printing = new Set<Promise<unknown>>();
+  /**
+   * A fresh context and page for the first document, opened as soon as the browser is up, while the report
+   * is still being made: its print then starts with setting the content.
+   */
+  #spare: Promise<BlankPage> | undefined;
 
   private constructor(executablePath: string, browser: Browser, userDataDir: string, printTimeoutMs: number) {
     this.executablePath = executablePath;
@@ -104,7 +109,11 @@ export class PdfPrinter {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      return new PdfPrinter(executablePath, browser, userDataDir, printTimeout);
+      const printer = new PdfPrinter(executablePath, browser, userDataDir, printTimeout);
+      printer.#spare = printer.#blankPage();
+      // A spare that fails (the browser died) is reported by the print that takes it.
+      printer.#spare.catch(() => undefined);
+      return printer;
     } catch (error) {
       await removeProfile(userDataDir);
       const reason = deadline.signal.aborted
@@ -132,13 +141,13 @@ export class PdfPrinter {
       if (this.#closed)
         throw new CniError('BROWSER_FAILED', `the PDF printer was closed while printing "${options.title}"`);
     };
+    const spare = this.#spare;
+    this.#spare = undefined;
     const work = async () => {
-      // Its own context per document: no cache, storage or state carries over between clients' reports.
-      context = await this.#browser.createBrowserContext();
+      const blank = await (spare ?? this.#blankPage());
+      context = blank.context;
       going();
-      const page = await context.newPage();
-      going();
-      return printPage(page, withTitle(html, options.title), options.paper, timeoutMs, going);
+      return printPage(blank.page, withTitle(html, options.title), options.paper, timeoutMs, going);
     };
     const printing = work();
     this.#printing.add(printing);
@@ -164,6 +173,26 @@ export class PdfPrinter {
     }
   }
 
+  /** A new context and page for one document: JavaScript off, every request refused but `data:` URLs. */
+  async #blankPage(): Promise<BlankPage> {
+    // Its own context per document: no cache, storage or state carries over between clients' reports.
+    const context = await this.#browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', refuseNetwork);
+      return { context, page };
+    } catch (error) {
+      if (this.#browser.connected) {
+        await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
+          () => undefined,
+        );
+      }
+      throw error;
+    }
+  }
+
   /** Closes the browser and deletes its profile. Safe to call more than once. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -171,7 +200,7 @@ export class PdfPrinter {
     // A browser closed while a DevTools call is under way (say newPage) can leave that call unanswered for
     // good, with Puppeteer's timers keeping the process alive: prints stop at their next step first.
     await withDeadline(
-      Promise.allSettled(this.#printing),
+      Promise.allSettled([...this.#printing, ...(this.#spare === undefined ? [] : [this.#spare])]),
       CLOSE_TIMEOUT_MS,
       'a print did not stop in time',
     ).catch(() => undefined);
@@ -185,6 +214,11 @@ export class PdfPrinter {
       await removeProfile(this.#userDataDir);
     }
   }
+}
+
+interface BlankPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
 }
 
 /** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
@@ -228,11 +262,6 @@ async function printPage(
   timeout: number,
   going: () => void,
 ) {
-  await page.setJavaScriptEnabled(false);
-  going();
-  await page.setRequestInterception(true);
-  going();
-  page.on('request', refuseNetwork);
   await page.setContent(html, { waitUntil: 'load', timeout });
   going();
   // The PDF as delivered: tagged, with an outline. The draft that only tells where the contents' targets
