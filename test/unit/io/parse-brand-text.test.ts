@@ -81,7 +81,9 @@ describe('parseBrandText', () => {
       expect(problems, text).toHaveLength(2);
       for (const problem of problems) expect(problem).toContain('one line of visible text');
     }
-    expect(lines('name: Ünïcode Consulting — Zürich\nfooter: Vertraulich · nur für den Kunden\n')).toEqual([]);
+    expect(lines('name: Ünïcode Consulting — Zürich\nfooter: Vertraulich · nur für den Kunden\n')).toEqual(
+      [],
+    );
   });
 
   it('escapes control and direction characters quoted from the file, keeping one line', () => {
