@@ -67,6 +67,5 @@ console.log(
   `\n${total} cases in ${seconds.toFixed(0)} s across ${tallies.length} target runs, seed ${seed}: ${failures.length} failures`,
 );
 for (const f of failures) console.log(`\nFAILURE ${f.suite} / ${f.target}\n${f.failure}`);
-if (tallies.length < 13)
-  console.log('\nsome suites wrote no tally: see the vitest output above');
+if (tallies.length < 13) console.log('\nsome suites wrote no tally: see the vitest output above');
 process.exit(vitest.status ?? 1);
