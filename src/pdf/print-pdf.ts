@@ -288,8 +288,11 @@ async function printPage(
   await page.$$eval(
     PAGE_NUMBER_SLOT,
     (slots, numbers) => {
-      for (const slot of slots)
-        slot.textContent = String(numbers[slot.getAttribute('data-page-of') ?? ''] ?? '');
+      for (const slot of slots) {
+        const id = slot.getAttribute('data-page-of') ?? '';
+        // Own keys only: a slot for "constructor" must not print Object's constructor.
+        slot.textContent = Object.hasOwn(numbers, id) ? String(numbers[id]) : '';
+      }
     },
     pages,
   );

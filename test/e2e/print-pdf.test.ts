@@ -148,7 +148,8 @@ describe.skipIf(browser === null)('PdfPrinter with a real browser', () => {
       ['intro', 'costs', 'appendix']
         .map((id) => `<li><a href="#${id}">${id} <span data-page-of="${id}"></span></a></li>`)
         .join('') +
-      `<li>nowhere <span data-page-of="missing">?</span></li></ol>` +
+      `<li>nowhere <span data-page-of="missing">?</span></li>` +
+      `<li>inherited <span data-page-of="constructor">?</span></li></ol>` +
       `${chapter('intro', 'Intro', 1)}${chapter('costs', 'Costs', 3)}${chapter('appendix', 'Appendix', 2)}</body></html>`;
     const pdf = await printer.print(html, { paper: 'A4', title: 'contents' });
     if (!hasPoppler) return;
@@ -159,7 +160,7 @@ describe.skipIf(browser === null)('PdfPrinter with a real browser', () => {
     expect(contents).toContain('intro 2');
     expect(contents).toContain('costs 3');
     expect(contents).toContain('appendix 5');
-    expect(contents).toMatch(/nowhere\s*$/);
+    expect(contents).toMatch(/nowhere 5\. inherited\s*$/);
   });
 
   it('fails with BROWSER_FAILED instead of hanging when printing exceeds its timeout', async () => {
