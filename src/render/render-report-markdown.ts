@@ -21,8 +21,10 @@ export function renderReportMarkdown(sources: ReportSources, chartLinks: Markdow
     '',
   ];
   if (summary.closeCall !== null) lines.push(`> **Close call.** ${md(summary.closeCall)}`, '');
-  if (summary.placeholderWarning !== null)
-    lines.push(`> **Placeholder price.** ${md(summary.placeholderWarning)}`, '');
+  const placeholder =
+    summary.placeholderWarning === null ? null : `**Placeholder price.** ${md(summary.placeholderWarning)}`;
+  // As in the HTML: a warning up front only where the placeholder can sway the decision, else a note.
+  if (placeholder !== null && summary.placeholderMatters) lines.push(`> ${placeholder}`, '');
   lines.push('## Why', '', ...summary.reasons.map((r, i) => `${i + 1}. ${md(r)}`), '');
   lines.push(
     '## Alternatives',
@@ -31,6 +33,7 @@ export function renderReportMarkdown(sources: ReportSources, chartLinks: Markdow
     '',
     ...summary.ruledOut.flatMap((r) => [md(r), '']),
   );
+  if (placeholder !== null && !summary.placeholderMatters) lines.push(placeholder, '');
   lines.push('## What would change the decision', '', ...summary.flips.map((f) => `- ${md(f)}`), '');
   lines.push(
     `## Total cost of ownership (${md(sources.result.currency.code)})`,

@@ -106,6 +106,16 @@ describe('renderReportMarkdown', () => {
     expect(md).not.toContain('<b>');
   });
 
+  it('warns of a placeholder price up front only where it can sway the decision, else notes it', () => {
+    const sways = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank')));
+    expect(sways.indexOf('> **Placeholder price.**')).toBeGreaterThan(0);
+    expect(sways.indexOf('> **Placeholder price.**')).toBeLessThan(sways.indexOf('## Why'));
+    const minor = renderReportMarkdown(reportSources(exampleAnswers('scaleup-sidecar-cost')));
+    expect(minor).not.toContain('> **Placeholder price.**');
+    expect(minor.indexOf('\n**Placeholder price.**')).toBeGreaterThan(minor.indexOf('## Alternatives'));
+    expect(minor.indexOf('\n**Placeholder price.**')).toBeLessThan(minor.indexOf('## What would change'));
+  });
+
   it('links every chart as PNG and holds the TCO table', () => {
     const charts = [
       {
