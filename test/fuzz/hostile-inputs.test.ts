@@ -15,8 +15,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_ANSWERS_BYTES } from '../../src/io/load-answers.js';
 import { answersJsonSchema } from '../../src/schema/answers-json-schema.js';
 import type { JsonSchemaNode } from '../../src/schema/json-schema-node.js';
+import { type CliRun, runCli, spawnCli } from '../helpers/run-cli.js';
 import { MARKUP_PAYLOADS, PATH_PAYLOADS } from './arbitraries/odd-text.js';
-import { type CliRun, runCli, spawnCli } from './harness/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

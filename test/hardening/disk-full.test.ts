@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
+import { runCli } from '../helpers/run-cli.js';
 import { root, STACK_LINE } from './harness/cli.js';
-import { runInProcess } from './harness/in-process.js';
 import { differences, snapshot } from './harness/report-folder.js';
 
 /** Which file write runs out of space (the n-th temporary file, or the lock file), and at which step. */
@@ -90,7 +90,7 @@ describe('a disk that fills up during a write', () => {
     beforeAll(async () => {
       disk.failAt = null;
       disk.opened = [];
-      const made = await runInProcess('generate', example, '--out', previous, '--seed', '1', ...formats);
+      const made = await runCli('generate', example, '--out', previous, '--seed', '1', ...formats);
       expect(made.code, made.err).toBe(0);
       previousFiles = snapshot(previous);
       fileCount = disk.opened.length;
@@ -112,7 +112,7 @@ describe('a disk that fills up during a write', () => {
         const out = join(dir, `run-${nth}-${step}`);
         cpSync(previous, out, { recursive: true });
         failNext(nth < 0 ? fileCount : nth, step);
-        const result = await runInProcess('generate', example, '--out', out, '--seed', '2', ...formats);
+        const result = await runCli('generate', example, '--out', out, '--seed', '2', ...formats);
         disk.failAt = null;
         expect(result.code).toBe(1);
         expect(result.out).toBe('');
@@ -128,7 +128,7 @@ describe('a disk that fills up during a write', () => {
       const out = join(dir, 'run-lock');
       cpSync(previous, out, { recursive: true });
       failNext('lock', 'write');
-      const result = await runInProcess('generate', example, '--out', out, '--seed', '2', ...formats);
+      const result = await runCli('generate', example, '--out', out, '--seed', '2', ...formats);
       disk.failAt = null;
       expect(result.code).toBe(1);
       expect(result.err).toMatch(
@@ -144,7 +144,7 @@ describe('a disk that fills up during a write', () => {
       writeFileSync(join(out, `${client}`, 'notes.txt'), 'mine');
       const fresh = join(dir, 'fresh');
       for (const folder of [out, fresh]) {
-        const result = await runInProcess('generate', example, '--out', folder, '--seed', '2', ...formats);
+        const result = await runCli('generate', example, '--out', folder, '--seed', '2', ...formats);
         expect(result.code, result.err).toBe(0);
       }
       const after = snapshot(out);

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CliIo } from '../../../src/cli/cli-io.js';
-import { run } from '../../../src/cli/main.js';
+import { runCli } from '../../helpers/run-cli.js';
 import type { FuzzTarget } from './fuzz-target.js';
 import { resultViolations } from './result-violations.js';
 
@@ -14,21 +13,7 @@ export function cliScoreTarget(dir: string): FuzzTarget {
     checkValue: resultViolations,
     run: async (content) => {
       await writeFile(file, content);
-      let out = '';
-      let err = '';
-      const io: CliIo = {
-        out: (t) => {
-          out += t;
-        },
-        err: (t) => {
-          err += t;
-        },
-        outColor: false,
-        errColor: false,
-      };
-      const start = performance.now();
-      const code = await run(['node', 'cnireport', 'score', file, '--json'], io);
-      const ms = performance.now() - start;
+      const { code, out, err, ms } = await runCli('score', file, '--json');
       if (code !== 0)
         return { exit: code === 1 ? 1 : 2, ms, message: err + (out === '' ? '' : `\n[stdout] ${out}`) };
       try {

@@ -5,25 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io.js';
 import { run } from '../../../src/cli/main.js';
 import { parseAnswersText } from '../../../src/io/parse-answers-text.js';
+import { runCli } from '../../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process with captured output. */
+/** The CLI in-process, without the timing, so results compare whole. */
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += t;
-    },
-    err: (t) => {
-      err += t;
-    },
-    outColor: false,
-    errColor: false,
-  };
-  const code = await run(['node', 'cnireport', ...args], io);
+  const { code, out, err } = await runCli(...args);
   return { code, out, err };
 }
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from '../../../src/cli/cli-io.js';
-import { run } from '../../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/cli-io.js';
+import { run } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;
@@ -29,7 +29,7 @@ export async function runCli(...args: string[]): Promise<CliRun> {
   return { code, out, err, ms: performance.now() - start };
 }
 
-const BIN = fileURLToPath(new URL('../../../bin/cnireport.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/cnireport.js', import.meta.url));
 
 /**
  * `node bin/cnireport.js` (the dist/ built by the test setup) in its own process, killed after `timeoutMs`:
