@@ -5,6 +5,7 @@ import type { ScoreResult } from '../../scoring/score-result.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
+import { LINE_BREAK, SPLIT_LABEL } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
 import type { PositionFieldDef } from './vega-lite-types.js';
 import { vegaString } from './vega-string.js';
@@ -28,7 +29,6 @@ const DARK_LEVELS: readonly SupportLevel[] = ['built-in', 'enterprise'];
 const UNMET_COLOUR = '#B42318';
 const ROW_HEIGHT = 26;
 const LABEL_FONT_SIZE = 11;
-const LINE_BREAK = '|';
 const HEADER_LINE_HEIGHT = 14;
 /** Axis label padding plus the y axis's own offset, so the plot width can be known before Vega lays it out. */
 const Y_AXIS_GAP = 12;
@@ -111,7 +111,7 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
       labelPadding: 12 + (headerLineCount - 1) * HEADER_LINE_HEIGHT,
       labelBaseline: 'bottom',
       labelLineHeight: HEADER_LINE_HEIGHT,
-      labelExpr: `split(datum.label, '${LINE_BREAK}')`,
+      labelExpr: SPLIT_LABEL,
       labelFontWeight: {
         condition: { test: `datum.value === ${vegaString(recommended)}`, value: 600 },
         value: 400,

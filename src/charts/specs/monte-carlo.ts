@@ -4,13 +4,13 @@ import { formatNumber, formatPercent } from '../../shared/format.js';
 import { INK } from '../chart-theme.js';
 import { CONTENT_WIDTH, chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
+import { LINE_BREAK, SPLIT_LABEL } from './multiline-label.js';
 import { niceTicks } from './nice-ticks.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
 import type { Axis, Scale } from './vega-lite-types.js';
 
 const ROW_HEIGHT = 60;
 const TICKS = 6;
-const LINE_BREAK = '|';
 
 export function monteCarloTitle(result: ScoreResult): string {
   const { currency, horizonYears } = result.engagement;
@@ -99,7 +99,7 @@ export function monteCarloSpec(result: ScoreResult): TopLevelSpec {
           labelAngle: 0,
           labelAlign: 'left',
           labelPadding: 4,
-          labelExpr: `split(datum.label, '${LINE_BREAK}')`,
+          labelExpr: SPLIT_LABEL,
           labelFontWeight: 400,
           labelColor: INK,
         },

@@ -3,8 +3,9 @@ import type { Criterion } from '../../scoring/evaluate-options.js';
 import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
 import { CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
+import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
-import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
+import type { Axis, Scale } from './vega-lite-types.js';
 import { wrapText } from './wrap-text.js';
 
 const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
@@ -18,7 +19,6 @@ const ROW_HEIGHT = 46;
 /** Ruled-out notes wrap within the axis label limit (chartTheme), so none is cut short. */
 const NOTE_WIDTH = 270;
 const NOTE_FONT_SIZE = 11;
-const LINE_BREAK = '|';
 /** The scale runs past 100 so a full score's label still sits inside the plot. */
 const SCALE_MAX = 108;
 
@@ -86,20 +86,7 @@ export function scoreBreakdownSpec(result: ScoreResult): TopLevelSpec {
       points: weightSum === 0 ? 0 : points((r.criteria[c] * weights[c]) / weightSum),
     })),
   );
-  const y: PositionFieldDef<string> = {
-    field: 'label',
-    type: 'nominal',
-    sort: rows.map((r) => r.label),
-    title: null,
-    axis: {
-      labelExpr: `split(datum.label, '${LINE_BREAK}')`,
-      labelPadding: 20,
-      labelFontWeight: {
-        condition: { test: `indexof(datum.value, '${LINE_BREAK}Recommended') >= 0`, value: 600 },
-        value: 400,
-      },
-    },
-  };
+  const y = optionRowAxis(rows.map((r) => r.label));
   const scale: Scale = { domain: [0, SCALE_MAX], nice: false };
   const axis: Axis = { values: [0, 20, 40, 60, 80, 100], title: null, grid: true };
   const x = { type: 'quantitative', scale, axis } as const;

@@ -4,8 +4,9 @@ import type { ScoreResult } from '../../scoring/score-result.js';
 import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
+import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
-import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
+import type { Axis, Scale } from './vega-lite-types.js';
 
 const CATEGORY_LABELS: Readonly<Record<TcoCategory, string>> = {
   subscription: 'Subscription',
@@ -19,8 +20,6 @@ const CATEGORY_LABELS: Readonly<Record<TcoCategory, string>> = {
 /** Room right of the longest bar for its total, as a share of the largest total. */
 const LABEL_HEADROOM = 0.15;
 const ROW_HEIGHT = 46;
-/** Row labels are split into lines at this character (Vega-Lite has no multi-line band labels). */
-const LINE_BREAK = '|';
 
 export function tcoByCategoryTitle(result: ScoreResult): string {
   return `Total cost of ownership ${overHorizon(result.engagement.horizonYears)}, ${result.engagement.currency}`;
@@ -72,20 +71,7 @@ export function tcoByCategorySpec(result: ScoreResult): TopLevelSpec {
   const totals = rows.map((r) => ({ ...r, totalText: compactMoney(r.total, currency) }));
   const max = Math.max(...rows.map((r) => r.total));
 
-  const y: PositionFieldDef<string> = {
-    field: 'label',
-    type: 'nominal',
-    sort: rows.map((r) => r.label),
-    title: null,
-    axis: {
-      labelExpr: `split(datum.label, '${LINE_BREAK}')`,
-      labelPadding: 20,
-      labelFontWeight: {
-        condition: { test: `indexof(datum.value, 'Recommended') >= 0`, value: 600 },
-        value: 400,
-      },
-    },
-  };
+  const y = optionRowAxis(rows.map((r) => r.label));
   const moneyScale: Scale = { domain: [0, max * (1 + LABEL_HEADROOM)], nice: false };
   const moneyAxis: Axis = { labelExpr: compactMoneyExpr(currency), title: null, tickCount: 6, grid: true };
   const x = { type: 'quantitative', scale: moneyScale, axis: moneyAxis } as const;

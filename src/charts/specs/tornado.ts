@@ -4,6 +4,7 @@ import type { TornadoBar } from '../../scoring/tornado.js';
 import { BASELINE_COLOUR, CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
+import { LINE_BREAK, SPLIT_LABEL } from './multiline-label.js';
 import { optionName } from './option-scale.js';
 import { formatParameterRange, PARAMETER_LABELS } from './parameter-labels.js';
 import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
@@ -11,7 +12,6 @@ import type { Axis, PositionFieldDef, Scale } from './vega-lite-types.js';
 /** Beyond the ten widest, bars are slivers that only push the chart off the page. */
 const MAX_BARS = 10;
 const ROW_HEIGHT = 34;
-const LINE_BREAK = '|';
 /** Room beyond the widest swing, as a share of the plotted range, for the money labels at the bar ends. */
 const LABEL_HEADROOM = 0.17;
 const LOW = 'Input at the low end of its range';
@@ -80,7 +80,7 @@ export function tornadoSpec(result: ScoreResult): TopLevelSpec {
     type: 'nominal',
     sort: bars.map((b) => b.label),
     title: null,
-    axis: { labelExpr: `split(datum.label, '${LINE_BREAK}')`, labelPadding: 8 },
+    axis: { labelExpr: SPLIT_LABEL, labelPadding: 8 },
   };
   const scale: Scale = { domain: [Math.max(0, lowest - pad), highest + pad], nice: false, zero: false };
   const axis: Axis = { labelExpr: compactMoneyExpr(currency), title: null, tickCount: 6, grid: true };
