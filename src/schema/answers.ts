@@ -258,23 +258,28 @@ export const AnswersSchema = z
     priorities: PrioritiesSchema.prefault({}),
     assumptions: AssumptionsSchema.prefault({}),
   })
-  .superRefine((a, ctx) => {
-    if (a.mesh.current === 'none' && a.mesh.sidecars > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mesh', 'sidecars'],
-        message: `sidecars without a mesh (got ${a.mesh.sidecars}; expected 0 while mesh.current is none, or set mesh.current)`,
-      });
-    }
-    const pods = a.cluster.nodes * a.cluster.podsPerNode;
-    if (a.mesh.sidecars > pods) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mesh', 'sidecars'],
-        message: `more sidecars than pods (got ${a.mesh.sidecars}; expected at most cluster.nodes × cluster.podsPerNode = ${pods})`,
-      });
-    }
-  })
+  .superRefine(
+    (a, ctx) => {
+      if (a.mesh.current === 'none' && a.mesh.sidecars > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mesh', 'sidecars'],
+          message: `sidecars without a mesh (got ${a.mesh.sidecars}; expected 0 while mesh.current is none, or set mesh.current)`,
+        });
+      }
+      const pods = a.cluster.nodes * a.cluster.podsPerNode;
+      if (a.mesh.sidecars > pods) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mesh', 'sidecars'],
+          message: `more sidecars than pods (got ${a.mesh.sidecars}; expected at most cluster.nodes × cluster.podsPerNode = ${pods})`,
+        });
+      }
+      // Rules across sections hold only between values that are valid themselves: a node count out of range
+      // is reported once, not again as "more sidecars than pods = -90".
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  )
   .describe('cnireport answers file, format v1: one client situation captured in a workshop.');
 
 /** What a user writes: everything but `version` and `engagement.client` may be omitted. */

@@ -128,6 +128,12 @@ describe('parseAnswersText: schema problems, worded and located', () => {
     ]);
   });
 
+  it('checks rules across sections only between valid values, so a bad node count is reported once', () => {
+    expect(lines(`${HEAD}cluster:\n  nodes: -3\n`)).toEqual([
+      'a.yaml:5:10  cluster.nodes: out of range (got -3; expected 1 to 1000000)',
+    ]);
+  });
+
   it('reports a section left empty', () => {
     expect(lines(`${HEAD}needs:\n`)).toEqual(['a.yaml:4:7  needs: must be a mapping (got null)']);
   });
