@@ -20,6 +20,35 @@ export interface TcoSummary {
   readonly savingsVsBaseline?: number;
 }
 
+/** Whether the recommendation changes the client's data plane, and how clear the case for that change is. */
+export interface ChangeDecision {
+  /** The option that keeps what the client runs today without a new subscription; null when none does. */
+  readonly incumbent: OptionId | null;
+  /** The recommendation moves the clusters to another CNI. */
+  readonly changesDataPlane: boolean;
+  /** The best score at the likely figures, before the change rule. */
+  readonly bestAtLikely: OptionId;
+  /** The best-scoring option changes the data plane but does not lead staying by more than its hurdle. */
+  readonly stayed: boolean;
+  /** The best option other than staying, its score lead over staying, and the lead it needs (the spread of that lead across the simulated scenarios). */
+  readonly challenger: OptionId | null;
+  readonly lead: number | null;
+  readonly hurdle: number | null;
+}
+
+/** One optional piece weighed for an option's stack, and why it was taken in or left out. */
+export interface StackDecisionResult {
+  readonly capability: CapabilityId | null;
+  readonly importance: Importance | null;
+  readonly addons: readonly string[];
+  readonly taken: boolean;
+  readonly tcoChange: number;
+  readonly fitChange: number;
+  readonly newComponents: number;
+  readonly scoreChange: number;
+  readonly reason: string;
+}
+
 export interface SensitivityEntry extends SensitivityFinding {
   readonly sentence: string;
 }
@@ -32,12 +61,28 @@ export interface OptionResult {
   readonly criteria: CriterionScores;
   readonly disqualified: boolean;
   readonly unmetMusts: readonly CapabilityId[];
+  /** Platforms of the client's that do not allow this option's CNI: each rules it out. */
+  readonly excludedBy: readonly { platform: string; note: string; source: string }[];
+  /** The CNI this path runs for the client, and whether that is the one they run today. */
+  readonly cni: string;
+  readonly keepsCurrentCni: boolean;
   readonly reasons: readonly string[];
   readonly because: readonly Reason[];
-  readonly tco: TcoSummary & { readonly p10: number; readonly p50: number; readonly p90: number };
+  readonly tco: TcoSummary & {
+    readonly p10: number;
+    readonly p50: number;
+    readonly p90: number;
+    /** Share of simulated scenarios that cost less than `total` (the TCO at likely values). */
+    readonly likelyPercentile: number;
+  };
   readonly stack: {
     readonly components: readonly string[];
+    /** Components the team does not run today. */
+    readonly newComponents: readonly string[];
     readonly addons: readonly { id: string; name: string; isNew: boolean }[];
+    readonly movesSidecars: boolean;
+    /** The should and nice needs and the sidecar move weighed for this stack: taken in or left out, and why. */
+    readonly decisions: readonly StackDecisionResult[];
   };
   readonly capabilities: readonly {
     id: CapabilityId;
@@ -82,9 +127,18 @@ export interface ScoreResult {
     readonly meetsAllMusts: boolean;
     readonly reasons: readonly string[];
     readonly because: readonly Reason[];
+    readonly change: ChangeDecision;
   };
   readonly options: readonly OptionResult[];
-  readonly baseline: { readonly description: string; readonly tco: TcoSummary };
+  readonly baseline: {
+    readonly description: string;
+    readonly tco: TcoSummary;
+    /** The option whose path staying is; null when the clusters have no CNI the data describes. */
+    readonly option: OptionId | null;
+    /** Whether today's set-up, with nothing added, meets every must. */
+    readonly meetsAllMusts: boolean;
+    readonly unmetMusts: readonly CapabilityId[];
+  };
   readonly needs: readonly {
     capability: CapabilityId;
     name: string;
