@@ -231,6 +231,7 @@ const currentStack = z.strictObject({ cni: z.enum(CNIS), components: z.array(z.s
 const sidecarFreeMove = z.strictObject({
   meshes: z.array(z.string()).min(1),
   addon: z.string().min(1),
+  sharedComponents: z.array(z.string()).default([]),
   title: z.string().min(1),
   source,
 });

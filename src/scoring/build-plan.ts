@@ -112,6 +112,9 @@ export function currentComponents(answers: Answers, dataset: Dataset): Set<strin
   if (answers.mesh.current !== 'none') {
     for (const c of resolveAddon('mesh', answers, dataset).components) known.add(c);
   }
+  if (dataset.sidecarFreeMove.meshes.includes(answers.mesh.current)) {
+    for (const c of dataset.sidecarFreeMove.sharedComponents) known.add(c);
+  }
   return known;
 }
 

@@ -82,10 +82,7 @@ function criterionReason(
       return { text: `${name(b)} carries a risk ${name(a)} avoids: ${top.text}`, basis: top.basis };
     }
     case 'simplicity':
-      return {
-        text: `${name(a)} runs ${a.plan.components.length} components per cluster against ${b.plan.components.length} for ${name(b)}.`,
-        basis: [`data:options.${a.id}`, `data:options.${b.id}`, 'data:addons'],
-      };
+      return simplicityReason(a, [b]);
   }
 }
 
@@ -104,8 +101,8 @@ function sidecarReason(o: OptionEvaluation, rival: OptionEvaluation | undefined,
   };
 }
 
-/** Why the recommendation keeps or changes the data plane the client runs today. */
-function changeReason(winner: OptionEvaluation, ctx: ExplainContext): Reason | null {
+/** Why the recommendation keeps what runs today although another option scores higher. */
+function stayReason(ctx: ExplainContext): Reason | null {
   const c = ctx.change;
   if (c.incumbent === null || c.challenger === null || c.lead === null || c.hurdle === null) return null;
   const challenger = ctx.names[c.challenger] ?? c.challenger;
@@ -117,11 +114,7 @@ function changeReason(winner: OptionEvaluation, ctx: ExplainContext): Reason | n
       basis: ['computed:change', 'answer:cluster.currentCni'],
     };
   }
-  if (winner.id === c.incumbent) return null;
-  return {
-    text: `${winner.plan.option.short} leads staying as today by ${lead} points, more than the ${hurdle} points that lead varies across the simulated scenarios: the case to change is clear.`,
-    basis: ['computed:change', 'answer:cluster.currentCni'],
-  };
+  return null;
 }
 
 /** Three to five reasons for the winner, strongest first. */
@@ -134,14 +127,19 @@ export function reasonsFor(
   const qualified = rivals.filter((o) => o.blockers === 0);
   const runnerUp = [...qualified].sort((x, y) => y.score - x.score)[0];
   const reasons: Reason[] = [];
-  const change = changeReason(winner, ctx);
+  const change = stayReason(ctx);
   if (change !== null) reasons.push(change);
   const others = rivals.filter((x) => x !== runnerUp && x.blockers === 0);
   if (runnerUp !== undefined) {
     for (const c of advantages(winner, runnerUp, ctx.weights)) {
       // One cost sentence naming every cheaper-than rival, rather than one per rival.
-      const alsoCheaper = c === 'cost' ? others.filter((o) => o.tco.total > winner.tco.total) : [];
-      const r = c === 'cost' ? costReason(winner, [runnerUp, ...alsoCheaper], ctx) : criterionReason(c, winner, runnerUp, ctx);
+      const alsoBehind = others.filter((o) => advantages(winner, o, ctx.weights).includes(c));
+      const r =
+        c === 'cost'
+          ? costReason(winner, [runnerUp, ...alsoBehind], ctx)
+          : c === 'simplicity'
+            ? simplicityReason(winner, [runnerUp, ...alsoBehind])
+            : criterionReason(c, winner, runnerUp, ctx);
       if (r !== null) reasons.push(r);
     }
   }
@@ -149,11 +147,20 @@ export function reasonsFor(
   if (sidecars !== null) reasons.push(sidecars);
   for (const o of rivals) reasons.push(...disqualificationReasons(o, ctx).slice(0, 1));
   for (const o of others) {
-    const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost');
+    const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
     if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(r);
   }
   return reasons.slice(0, 5);
+}
+
+function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation[]): Reason {
+  const count = (o: OptionEvaluation) =>
+    `${o.plan.components.length} components per cluster (${o.plan.newComponents.length === 0 ? 'none' : o.plan.newComponents.length} new to the team)`;
+  return {
+    text: `${name(a)} runs ${count(a)}, against ${joinAnd(rivals.map((o) => `${count(o)} for ${name(o)}`))}.`,
+    basis: [...[a, ...rivals].map((o) => `data:options.${o.id}`), 'data:addons'],
+  };
 }
 
 function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx: ExplainContext): Reason {
@@ -201,7 +208,12 @@ export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): stri
         ? `costs ${money(d.tcoChange)} over ${ctx.horizonYears} years`
         : `saves ${money(d.tcoChange)} over ${ctx.horizonYears} years`;
   const load = d.newComponents > 0 ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run` : '';
+  if (d.capability === null) {
+    return d.taken
+      ? `${what}: taken on every path; on this one it ${cost}${load}, which the client's priorities favour.`
+      : `${what}: left out on every path; on this one it ${cost}${load}, which the client's priorities do not favour overall.`;
+  }
   return d.taken
     ? `${what}: included; it ${cost}${load}, and is worth it under the client's priorities.`
-    : `${what}: left out; it ${cost}${load}, more than ${d.capability === null ? 'it gains' : 'the capability gained is worth'} under the client's priorities.`;
+    : `${what}: left out; it ${cost}${load}, more than the capability gained is worth under the client's priorities.`;
 }

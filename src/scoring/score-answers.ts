@@ -20,6 +20,7 @@ import { runMonteCarlo } from './monte-carlo.js';
 import { exchangeRate, parameterValues, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
+import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
 import { tornado } from './tornado.js';
 
@@ -78,6 +79,17 @@ function baselinePlan(answers: Answers, dataset: Dataset, incumbent: Plan | unde
     replacesKubeProxy: !keepsKubeProxy,
     removesKubeProxy: false,
     learnsEbpf: false,
+  };
+}
+
+function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
+  if (t === null) return null;
+  return {
+    ...t,
+    keptAfterMove: Math.round(t.keptAfterMove),
+    perSidecarYear: roundTo(t.perSidecarYear, 2),
+    years: t.years.map((y) => ({ year: y.year, all: Math.round(y.all), kept: Math.round(y.kept), perNode: Math.round(y.perNode) })),
+    moveHours: Math.round(t.moveHours),
   };
 }
 
@@ -276,6 +288,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       return {
         id: o.id,
         name: names[o.id],
+        short: o.plan.option.short,
         rank: i + 1,
         score: roundTo(o.score, 4),
         criteria: {
@@ -389,6 +402,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       perUsd: base.perUsd,
       source: exchangeRate(dataset, answers.engagement.currency).source.trim(),
     },
+    sidecarTax: roundSidecarTax(sidecarTax(answers, dataset, base.values, plans)),
     notCosted: [
       'Flow-log storage: every option that keeps flows needs it, sized by the client’s retention.',
       'Monitoring (Prometheus, Grafana, node-exporter): every option needs it and the client runs it already.',

@@ -8,6 +8,7 @@ import type { Reason } from './explain.js';
 import type { MonteCarloResult } from './monte-carlo.js';
 import type { Parameter } from './resolve-parameters.js';
 import type { SensitivityFinding } from './sensitivity.js';
+import type { SidecarTax } from './sidecar-tax.js';
 import type { TornadoBar } from './tornado.js';
 
 /** Money rounded to whole units of the engagement currency; categories, years and total add up exactly. */
@@ -56,6 +57,8 @@ export interface SensitivityEntry extends SensitivityFinding {
 export interface OptionResult {
   readonly id: OptionId;
   readonly name: string;
+  /** The name in running text ("Cilium OSS", or the client's own CNI where this path keeps it). */
+  readonly short: string;
   readonly rank: number;
   readonly score: number;
   readonly criteria: CriterionScores;
@@ -153,5 +156,7 @@ export interface ScoreResult {
   readonly monteCarlo: MonteCarloResult;
   readonly assumptions: readonly Parameter[];
   readonly currency: { readonly code: string; readonly perUsd: number; readonly source: string };
+  /** What today's sidecars cost and what moving them to a sidecar-free mesh saves; null without sidecars. */
+  readonly sidecarTax: SidecarTax | null;
   readonly notCosted: readonly string[];
 }

@@ -1,7 +1,7 @@
 import type { Answers, Importance } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset, OPTION_IDS } from '../schema/dataset.js';
 import { riskPenalty } from './assess-risk.js';
-import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, type StackChoice, supportFor } from './build-plan.js';
+import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, supportFor } from './build-plan.js';
 import { capabilityFit } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
@@ -32,8 +32,8 @@ const ORDER: Record<Importance, number> = { must: 0, should: 1, nice: 2, no: 3 }
 
 /**
  * Each option's best stack under the client's own weights. Musts always get what closes them. A should or nice
- * need's add-ons, and moving the sidecars to a sidecar-free mesh, join only where they raise the option's own
- * score: their capability (and risk and simplicity) against what they cost. Costs and complexity are scored
+ * need's add-ons join only where they raise the option's own score: their capability (and risk and simplicity)
+ * against what they cost. Moving the sidecars to a sidecar-free mesh is weighed the same way, once for all paths. Costs and complexity are scored
  * against the leanest musts-only stacks, so an option cheaper than the rest still pays for what it adds.
  */
 export function selectStacks(
@@ -63,7 +63,7 @@ export function selectStacks(
     );
     return { score, total: tco.total, fit };
   };
-  return OPTION_IDS.map((id, i) => {
+  const fitted = OPTION_IDS.map((id, i) => {
     let plan = base[i] as Plan;
     let current = ownScore(plan);
     const decisions: StackDecision[] = [];
@@ -73,35 +73,61 @@ export function selectStacks(
       const extra = plan.option.extras.some((e) => e.capability === c);
       return optional && (supportFor(dataset, c, id, plan.cni).addons.length > 0 || extra);
     }).sort((a, b) => ORDER[needs[a].importance] - ORDER[needs[b].importance]);
-    const tries: (CapabilityId | null)[] = [...candidates, ...(canMoveSidecars(answers, dataset) ? [null] : [])];
-    for (const capability of tries) {
-      const choice: StackChoice =
-        capability === null
-          ? { ...plan.choice, movesSidecars: true }
-          : { ...plan.choice, optional: new Set([...plan.choice.optional, capability]) };
-      const trial = buildPlan(id, answers, needs, dataset, choice);
+    for (const capability of candidates) {
+      const trial = buildPlan(id, answers, needs, dataset, {
+        ...plan.choice,
+        optional: new Set([...plan.choice.optional, capability]),
+      });
       const added = trial.addons.filter((a) => !plan.addons.includes(a));
-      if (capability !== null && added.length === 0 && trial.extras.length === plan.extras.length) {
+      if (added.length === 0 && trial.extras.length === plan.extras.length) {
         plan = trial;
         continue;
       }
       const next = ownScore(trial);
-      const taken = next.score > current.score + 1e-9;
-      decisions.push({
-        capability,
-        importance: capability === null ? null : needs[capability].importance,
-        addons: added.map((a) => a.name),
-        taken,
-        tcoChange: next.total - current.total,
-        fitChange: next.fit - current.fit,
-        newComponents: trial.newComponents.length - plan.newComponents.length,
-        scoreChange: next.score - current.score,
-      });
-      if (taken) {
+      const decision = weigh(capability, needs[capability].importance, plan, trial, current, next, added);
+      decisions.push(decision);
+      if (decision.taken) {
         plan = trial;
         current = next;
       }
     }
-    return { plan, decisions };
+    return { plan, current, decisions };
   });
+  if (!canMoveSidecars(answers, dataset)) return fitted.map(({ plan, decisions }) => ({ plan, decisions }));
+  // Moving the sidecars does not depend on the CNI, so it is decided once for every path: taken when it raises
+  // the options' scores in sum (their own cost, risk and simplicity), so no path is credited with a saving another
+  // could take just the same.
+  const moved = fitted.map(({ plan, current }) => {
+    const trial = buildPlan(plan.option.id, answers, needs, dataset, { ...plan.choice, movesSidecars: true });
+    return { trial, next: ownScore(trial), before: current };
+  });
+  const gain = moved.reduce((sum, m) => sum + m.next.score - m.before.score, 0);
+  const taken = gain > 1e-9;
+  return fitted.map(({ plan, decisions }, i) => {
+    const m = moved[i] as (typeof moved)[number];
+    const added = m.trial.addons.filter((a) => !plan.addons.includes(a));
+    const decision = { ...weigh(null, null, plan, m.trial, m.before, m.next, added), taken };
+    return { plan: taken ? m.trial : plan, decisions: [...decisions, decision] };
+  });
+}
+
+function weigh(
+  capability: CapabilityId | null,
+  importance: Importance | null,
+  plan: Plan,
+  trial: Plan,
+  current: { score: number; total: number; fit: number },
+  next: { score: number; total: number; fit: number },
+  added: readonly { name: string }[],
+): StackDecision {
+  return {
+    capability,
+    importance,
+    addons: added.map((a) => a.name),
+    taken: next.score > current.score + 1e-9,
+    tcoChange: next.total - current.total,
+    fitChange: next.fit - current.fit,
+    newComponents: trial.newComponents.length - plan.newComponents.length,
+    scoreChange: next.score - current.score,
+  };
 }
