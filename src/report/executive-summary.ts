@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
-import type { ReportContext } from './report-context.js';
 import { judgement } from './judgement.js';
+import type { ReportContext } from './report-context.js';
 import type { ExecutiveSummary } from './report-model.js';
 
 const MAX_REASONS = 5;
@@ -55,11 +55,10 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
 
   const ruledOut = result.options
     .filter((o) => o.disqualified)
-    .map(
-      (o) =>
-        o.excludedBy.length > 0
-          ? `${o.name} is ruled out: it cannot run on ${joinAnd(o.excludedBy.map((e) => e.platform))}.`
-          : `${o.name} is ruled out: it does not fully meet ${listNames(ctx, o.unmetMusts)}, which the client must have.`,
+    .map((o) =>
+      o.excludedBy.length > 0
+        ? `${o.name} is ruled out: it cannot run on ${joinAnd(o.excludedBy.map((e) => e.platform))}.`
+        : `${o.name} is ruled out: it does not fully meet ${listNames(ctx, o.unmetMusts)}, which the client must have.`,
     );
 
   const placeholders = result.assumptions.filter((a) => a.kind === 'placeholder' && a.origin === 'default');

@@ -24,10 +24,12 @@ export function judgement(ctx: ReportContext): Judgement {
       `. The headline cost uses the likely figures; ${formatPercent(winner.tco.likelyPercentile)} of the simulated ` +
       `totals fall below it, and the median is ${ctx.money(winner.tco.p50)}.` +
       (answers.cluster.currentCni === 'none' ? '' : ` ${incumbentSentence(ctx)}`),
-    stacks: result.options.filter((o) => o.excludedBy.length === 0).map((o) => ({
-      option: o.name,
-      items: stackItems(ctx, o),
-    })),
+    stacks: result.options
+      .filter((o) => o.excludedBy.length === 0)
+      .map((o) => ({
+        option: o.name,
+        items: stackItems(ctx, o),
+      })),
   };
 }
 
@@ -82,7 +84,9 @@ function incumbentSentence(ctx: ReportContext): string {
 
 function stackItems(ctx: ReportContext, o: OptionResult): string[] {
   const items: string[] = [];
-  const closedMusts = o.capabilities.filter((c) => c.importance === 'must' && c.via.length > 0 && c.level === 'add-on');
+  const closedMusts = o.capabilities.filter(
+    (c) => c.importance === 'must' && c.via.length > 0 && c.level === 'add-on',
+  );
   for (const c of closedMusts) {
     items.push(`${ctx.capabilityName(c.id)} (must): met with ${joinAnd(c.via)}, costed in its TCO.`);
   }

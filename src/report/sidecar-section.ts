@@ -84,7 +84,9 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
     {
       label: 'Share the move retires',
       working:
-        share === 100 ? 'all of them' : 'the rest keep a sidecar for features the sidecar-free mode does not cover',
+        share === 100
+          ? 'all of them'
+          : 'the rest keep a sidecar for features the sidecar-free mode does not cover',
       value: `${formatNumber(share)} %`,
     },
     {

@@ -167,6 +167,7 @@ const model = z.strictObject({
     airGappedWithoutSupport: z.number(),
     sidecarLatency: z.number(),
     migrationPerDoublingOfMonths: z.number(),
+    migrationPerHorizonShare: z.number(),
   }),
   /** A component the team must learn and run new counts this many times over in simplicity. */
   newComponentWeight: z.number().min(0),

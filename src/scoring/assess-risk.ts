@@ -97,7 +97,8 @@ function eachRisk(
   if (plan.option.ebpfDataPlane) {
     const penalty = (hasVendor ? r.ebpfInexperienceWithVendor : r.ebpfInexperience)[exp] ?? 0;
     if (penalty > 0) {
-      const team = exp === 'none' ? 'The team has no eBPF experience' : 'The team’s eBPF experience is limited';
+      const team =
+        exp === 'none' ? 'The team has no eBPF experience' : 'The team’s eBPF experience is limited';
       add(
         'ebpf-experience',
         penalty,
@@ -123,9 +124,13 @@ function eachRisk(
   if (plan.migratesCni) {
     const months = migrationMonths(tco.migrationHours.cni, answers, values);
     const growth = Number.isFinite(months) ? Math.log2(1 + months) : 10;
+    const horizonShare = Math.min(1, months / (12 * answers.engagement.horizonYears));
     add(
       'cni-migration',
-      Math.min(r.migrationMax, r.migrationBase + r.migrationPerDoublingOfMonths * growth),
+      Math.min(
+        r.migrationMax,
+        r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
+      ),
       () =>
         `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a live data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
       ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
@@ -149,7 +154,9 @@ function eachRisk(
       r.fipsWithoutValidatedBuild,
       () =>
         `${fipsFramework ? 'FedRAMP requires FIPS 140-validated cryptography' : 'FIPS 140 is required'}, but no vendor ships a validated build of this path, and WireGuard’s ChaCha20-Poly1305 is not a FIPS-approved algorithm.`,
-      fipsFramework ? ['answer:compliance.frameworks', 'data:model.fipsFrameworks'] : ['answer:compliance.fips'],
+      fipsFramework
+        ? ['answer:compliance.frameworks', 'data:model.fipsFrameworks']
+        : ['answer:compliance.fips'],
     );
   }
   if (answers.compliance.airGapped && !hasVendor) {
@@ -167,7 +174,10 @@ function eachRisk(
       r.sidecarLatency,
       () =>
         'Latency-sensitive calls keep a sidecar proxy at each end of every hop; a per-node proxy such as ambient mode’s ztunnel adds less latency.',
-      ['answer:mesh.latencySensitive', 'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/'],
+      [
+        'answer:mesh.latencySensitive',
+        'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
+      ],
     );
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
-import type { Need } from './derive-needs.js';
+import { isRequired, type Need } from './derive-needs.js';
 import { vendorSupportOn } from './vendor-support.js';
 
 type Cni = Answers['cluster']['currentCni'];
@@ -87,11 +87,16 @@ function optionData(dataset: Dataset, id: OptionId): OptionData {
 
 /** The CNI an option runs for this client, and its names when it keeps the client's own. */
 function resolveOption(option: OptionData, current: Cni): { option: OptionData; cni: Cni; kept: boolean } {
-  if (!option.keepsCurrentCni.includes(current)) return { option, cni: option.cni, kept: option.cni === current };
+  if (!option.keepsCurrentCni.includes(current))
+    return { option, cni: option.cni, kept: option.cni === current };
   const fill = (template: string | undefined, fallback: string) =>
     (template ?? fallback).replaceAll('{cni}', CNI_NAMES[current]);
   return {
-    option: { ...option, name: fill(option.nameWhenKept, option.name), short: fill(option.shortWhenKept, option.short) },
+    option: {
+      ...option,
+      name: fill(option.nameWhenKept, option.name),
+      short: fill(option.shortWhenKept, option.short),
+    },
     cni: current,
     kept: true,
   };
@@ -167,7 +172,11 @@ export function buildPlan(
   const extras = option.extras
     .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))
     .map(({ component, perNode, source }) => ({ component, perNode, source }));
-  const replacesKubeProxy = option.replacesKubeProxy;
+  // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
+  // staying must not smuggle in a rollout nobody asked for.
+  const kubeProxyWanted =
+    answers.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
+  const replacesKubeProxy = option.replacesKubeProxy && (!kept || kubeProxyWanted);
   const own = kept
     ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? option.components)
     : option.components;

@@ -38,7 +38,10 @@ export interface TcoBreakdown {
 }
 
 export interface MigrationHours {
+  /** Moving the clusters to another CNI, node by node. */
   readonly cni: number;
+  /** Switching on kube-proxy replacement and removing kube-proxy, a rollout of its own. */
+  readonly kubeProxy: number;
   readonly addons: number;
   readonly mesh: number;
 }
@@ -118,7 +121,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     const scale = growth ** y;
     const nodes = s.nodes * scale;
     const sidecars = s.sidecars * scale * keptShare;
-    const footprint = y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, servicesPerCluster * scale);
+    const footprint =
+      y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, servicesPerCluster * scale);
     const year = emptyYear();
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;
@@ -129,7 +133,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   }
   const first = years[0];
   if (first !== undefined) {
-    first.migration = (hours.cni + hours.addons + hours.mesh) * hourly;
+    first.migration = (hours.cni + hours.kubeProxy + hours.addons + hours.mesh) * hourly;
     first.training = trainingCost(plan, answers, s, model, hourly);
   }
   let total = 0;
@@ -154,9 +158,10 @@ export function sidecarCostPerYear(v: ParameterValues): number {
 function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: number): MigrationHours {
   const v = s.values;
   const { clusters } = answers.cluster;
-  const cni =
-    (plan.migratesCni ? v.migrationHoursPerCluster * clusters + v.migrationHoursPerNode * s.nodes : 0) +
-    (plan.removesKubeProxy ? v.kubeProxyRemovalHoursPerCluster * clusters : 0);
+  const cni = plan.migratesCni
+    ? v.migrationHoursPerCluster * clusters + v.migrationHoursPerNode * s.nodes
+    : 0;
+  const kubeProxy = plan.removesKubeProxy ? v.kubeProxyRemovalHoursPerCluster * clusters : 0;
   let setup = 0;
   for (const a of plan.newAddons) setup += s.addonHours[a.id]?.setup ?? 0;
   const addons = setup * clusters;
@@ -164,17 +169,24 @@ function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: num
     plan.choice.movesSidecars && v.sidecarsRemovedWithCiliumPercent > 0
       ? v.meshMigrationHoursPerCluster * clusters
       : 0;
-  return { cni: cni * maturity, addons: addons * maturity, mesh: mesh * maturity };
+  return {
+    cni: cni * maturity,
+    kubeProxy: kubeProxy * maturity,
+    addons: addons * maturity,
+    mesh: mesh * maturity,
+  };
 }
 
 function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, hourly: number): number {
   const v = s.values;
   const engineers = answers.team.platformEngineers;
-  let cost = engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
+  let cost =
+    engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
   if (plan.learnsEbpf) {
     const share = model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1;
     const days = v.ciliumTrainingDaysPerEngineer * share;
-    cost += engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0));
+    cost +=
+      engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0));
   }
   return cost;
 }

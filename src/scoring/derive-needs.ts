@@ -34,7 +34,9 @@ function valueAt(answers: Answers, path: string): unknown {
     .split('.')
     .reduce<unknown>(
       (v, k) =>
-        v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined,
+        v !== null && typeof v === 'object' && Object.hasOwn(v, k)
+          ? (v as Record<string, unknown>)[k]
+          : undefined,
       root,
     );
 }

@@ -92,8 +92,13 @@ function advantages(a: OptionEvaluation, b: OptionEvaluation, weights: Weights):
   return CRITERIA.filter((c) => gain(c) > 1e-9).sort((x, y) => gain(y) - gain(x));
 }
 
-function sidecarReason(o: OptionEvaluation, rival: OptionEvaluation | undefined, ctx: ExplainContext): Reason | null {
-  if (!o.plan.choice.movesSidecars || ctx.sidecars === 0 || rival?.plan.choice.movesSidecars !== false) return null;
+function sidecarReason(
+  o: OptionEvaluation,
+  rival: OptionEvaluation | undefined,
+  ctx: ExplainContext,
+): Reason | null {
+  if (!o.plan.choice.movesSidecars || ctx.sidecars === 0 || rival?.plan.choice.movesSidecars !== false)
+    return null;
   const removed = ctx.sidecars - o.tco.sidecarsKept;
   return {
     text: `Moving the mesh to Istio ambient mode on this path retires about ${formatNumber(removed)} of today's ${formatNumber(ctx.sidecars)} sidecar proxies, with their CPU, memory and latency.`,
@@ -146,12 +151,30 @@ export function reasonsFor(
   const sidecars = sidecarReason(winner, runnerUp, ctx);
   if (sidecars !== null) reasons.push(sidecars);
   for (const o of rivals) reasons.push(...disqualificationReasons(o, ctx).slice(0, 1));
+  if (reasons.length < 3) {
+    const strengths = mustStrengths(winner, ctx);
+    if (strengths !== null) reasons.push(strengths);
+  }
   for (const o of others) {
     const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
     if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(r);
   }
   return reasons.slice(0, 5);
+}
+
+/** What the winner brings to the client's musts, strongest first: the case for it when no rival qualifies. */
+function mustStrengths(o: OptionEvaluation, ctx: ExplainContext): Reason | null {
+  const value = (id: CapabilityId) => ctx.dataset.model.levelValues[o.plan.fits[id].level] ?? 0;
+  const musts = (Object.keys(ctx.needs) as CapabilityId[])
+    .filter((id) => ctx.needs[id].importance === 'must' && id !== 'podNetworking')
+    .sort((a, b) => value(b) - value(a));
+  if (musts.length === 0 || o.unmetMusts.length > 0) return null;
+  const shown = musts.slice(0, 3).map((id) => `${lowerFirst(capName(ctx, id))} (${o.plan.fits[id].level})`);
+  return {
+    text: `${name(o)} meets all ${musts.length} of the client’s musts beyond pod networking, among them ${joinAnd(shown)}.`,
+    basis: musts.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`]),
+  };
 }
 
 function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation[]): Reason {
@@ -207,7 +230,10 @@ export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): stri
       : d.tcoChange > 0
         ? `costs ${money(d.tcoChange)} over ${ctx.horizonYears} years`
         : `saves ${money(d.tcoChange)} over ${ctx.horizonYears} years`;
-  const load = d.newComponents > 0 ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run` : '';
+  const load =
+    d.newComponents > 0
+      ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run`
+      : '';
   if (d.capability === null) {
     return d.taken
       ? `${what}: taken on every path; on this one it ${cost}${load}, which the client's priorities favour.`

@@ -145,7 +145,11 @@ export function runMonteCarlo(
       const cost = total > 0 ? min / total : 1;
       const tw = w.cost + w.capability + w.risk + w.simplicity;
       (scores[i] as Float64Array)[d] =
-        (w.cost * cost + w.capability * fit + w.risk * o.criteria.risk + w.simplicity * o.criteria.simplicity) / tw;
+        (w.cost * cost +
+          w.capability * fit +
+          w.risk * o.criteria.risk +
+          w.simplicity * o.criteria.simplicity) /
+        tw;
     }
     const cheapest = drawn.indexOf(min);
     cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
@@ -168,7 +172,7 @@ export function runMonteCarlo(
   for (let d = 0; d < draws; d++) {
     let winner = -1;
     let best = 0;
-    const stayScore = ruled ? (scores[stay] as Float64Array)[d] as number : 0;
+    const stayScore = ruled ? ((scores[stay] as Float64Array)[d] as number) : 0;
     for (const i of eligible) {
       const score = (scores[i] as Float64Array)[d] as number;
       const cleared =

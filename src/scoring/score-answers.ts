@@ -1,12 +1,32 @@
 import type { Answers } from '../schema/answers.js';
-import { CAPABILITY_IDS, type CapabilityId, type Dataset, OPTION_IDS, type OptionId } from '../schema/dataset.js';
+import {
+  CAPABILITY_IDS,
+  type CapabilityId,
+  type Dataset,
+  OPTION_IDS,
+  type OptionId,
+} from '../schema/dataset.js';
 import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
-import { formatMoney, formatNumber, formatUnitPrice, joinAnd, lowerFirst, roundTo } from '../shared/format.js';
+import {
+  formatMoney,
+  formatNumber,
+  formatUnitPrice,
+  joinAnd,
+  lowerFirst,
+  roundTo,
+} from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
 import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
 import { unmetMusts } from './capability-fit.js';
-import { type ByCategory, computeTco, type Scenario, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
+import {
+  type ByCategory,
+  computeTco,
+  type Scenario,
+  TCO_CATEGORIES,
+  type TcoBreakdown,
+  yearTotal,
+} from './compute-tco.js';
 import { deriveNeeds, type Need } from './derive-needs.js';
 import {
   type DecisionContext,
@@ -15,13 +35,19 @@ import {
   pickWinner,
   type Weights,
 } from './evaluate-options.js';
-import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor, stackDecisionReason } from './explain.js';
+import {
+  type ExplainContext,
+  type Reason,
+  reasonsAgainst,
+  reasonsFor,
+  stackDecisionReason,
+} from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
 import { exchangeRate, parameterValues, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
-import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
+import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { tornado } from './tornado.js';
 
 export interface ScoreOptions {
@@ -50,7 +76,10 @@ function summariseTco(t: TcoBreakdown, baselineTotal: number | null): TcoSummary
 }
 
 const NO_NEEDS = Object.fromEntries(
-  CAPABILITY_IDS.map((id) => [id, { capability: id, importance: 'no', origin: 'default', reasons: [], basis: [] }]),
+  CAPABILITY_IDS.map((id) => [
+    id,
+    { capability: id, importance: 'no', origin: 'default', reasons: [], basis: [] },
+  ]),
 ) as unknown as Record<CapabilityId, Need>;
 
 /**
@@ -88,7 +117,12 @@ function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
     ...t,
     keptAfterMove: Math.round(t.keptAfterMove),
     perSidecarYear: roundTo(t.perSidecarYear, 2),
-    years: t.years.map((y) => ({ year: y.year, all: Math.round(y.all), kept: Math.round(y.kept), perNode: Math.round(y.perNode) })),
+    years: t.years.map((y) => ({
+      year: y.year,
+      all: Math.round(y.all),
+      kept: Math.round(y.kept),
+      perNode: Math.round(y.perNode),
+    })),
     moveHours: Math.round(t.moveHours),
   };
 }
@@ -201,12 +235,15 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   ];
   const labels: Record<string, string> = { ...PROBE_LABELS };
   for (const p of plans) {
-    if (p.option.subscriptionKey !== null) labels[p.option.subscriptionKey] = `the ${p.option.short} price per node-year`;
+    if (p.option.subscriptionKey !== null)
+      labels[p.option.subscriptionKey] = `the ${p.option.short} price per node-year`;
   }
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
   const findings = [
     ...weightSensitivity(evaluated, weights, winner.id, hurdle),
-    ...keyProbes(base, parameters, subscriptionKeys).map((p) => breakEven(ctx, base, weights, p, winner.id, hurdle)),
+    ...keyProbes(base, parameters, subscriptionKeys).map((p) =>
+      breakEven(ctx, base, weights, p, winner.id, hurdle),
+    ),
   ];
   const sensitivity: SensitivityEntry[] = findings.map((f) => ({
     ...f,
@@ -228,7 +265,10 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     bestAtLikely: bestAtLikely.id,
     stayed,
     challenger: incumbentEval === undefined || lead.id === incumbentEval.id ? null : lead.id,
-    lead: incumbentEval === undefined || lead.id === incumbentEval.id ? null : roundTo(lead.score - incumbentEval.score, 4),
+    lead:
+      incumbentEval === undefined || lead.id === incumbentEval.id
+        ? null
+        : roundTo(lead.score - incumbentEval.score, 4),
     hurdle:
       incumbentEval === undefined || lead.id === incumbentEval.id
         ? null
@@ -251,14 +291,18 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
   const baselineNames = `${CNI_NAMES[answers.cluster.currentCni]}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
-  const unmetNames = baselineUnmet.map((id) => lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id));
+  const unmetNames = baselineUnmet.map((id) =>
+    lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
+  );
   const baselineDescription =
     incumbent === undefined
       ? answers.cluster.currentCni === 'none'
         ? `no network today; compared with the leanest new install (${baselineFor.option.name}, nothing added)`
         : `today's ${baselineNames} kept as they are, costed like ${baselineFor.option.short} with nothing added`
       : `${baselineNames} kept as ${answers.mesh.current === 'none' ? 'it is' : 'they are'}, nothing added; ${
-          baselineUnmet.length === 0 ? 'it meets every must' : `it misses ${joinAnd(unmetNames)}, ${baselineUnmet.length === 1 ? 'a must' : 'all musts'}`
+          baselineUnmet.length === 0
+            ? 'it meets every must'
+            : `it misses ${joinAnd(unmetNames)}, ${baselineUnmet.length === 1 ? 'a must' : 'all musts'}`
         }`;
   return {
     resultVersion: 1,
@@ -343,6 +387,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         },
         migration: {
           cniHours: Math.round(o.tco.migrationHours.cni),
+          kubeProxyHours: Math.round(o.tco.migrationHours.kubeProxy),
           addonHours: Math.round(o.tco.migrationHours.addons),
           meshHours: Math.round(o.tco.migrationHours.mesh),
         },

@@ -108,6 +108,8 @@ export interface OptionResult {
   /** One-time engineer-hours to move to this option, by part, after the team-maturity factor. */
   readonly migration: {
     readonly cniHours: number;
+    /** Switching on kube-proxy replacement and removing kube-proxy. */
+    readonly kubeProxyHours: number;
     readonly addonHours: number;
     readonly meshHours: number;
   };

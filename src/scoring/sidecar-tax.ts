@@ -17,7 +17,12 @@ export interface SidecarTax {
   readonly perSidecarYear: number;
   /** Year by year: what today's sidecars cost as the estate grows, what the kept ones cost, and what the per-node
    *  sidecar-free data plane (ztunnel and its CNI agent) costs instead. */
-  readonly years: readonly { readonly year: number; readonly all: number; readonly kept: number; readonly perNode: number }[];
+  readonly years: readonly {
+    readonly year: number;
+    readonly all: number;
+    readonly kept: number;
+    readonly perNode: number;
+  }[];
   /** One-off engineer-hours to move, whole estate, after the team-maturity factor. */
   readonly moveHours: number;
   readonly movedBy: readonly OptionId[];
@@ -38,7 +43,8 @@ export function sidecarTax(
   const addon = dataset.addons.find((a) => a.id === dataset.sidecarFreeMove.addon);
   const node = addon?.perNode ?? { cpuMillicores: 0, memoryMiB: 0 };
   const perNodeYear =
-    ((node.cpuMillicores / 1000) * values.vcpuHourPrice + node.memoryMiB * GB_PER_MIB * values.memoryGbHourPrice) *
+    ((node.cpuMillicores / 1000) * values.vcpuHourPrice +
+      node.memoryMiB * GB_PER_MIB * values.memoryGbHourPrice) *
     HOURS_PER_YEAR;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;

@@ -11,7 +11,12 @@ export interface SidecarCosts {
   readonly perSidecarYear: number;
   /** Year by year: what all of today's sidecars cost as the estate grows, the part still needed after the move,
    *  and what the per-node sidecar-free data plane costs instead. */
-  readonly years: readonly { readonly year: number; readonly all: number; readonly kept: number; readonly perNode: number }[];
+  readonly years: readonly {
+    readonly year: number;
+    readonly all: number;
+    readonly kept: number;
+    readonly perNode: number;
+  }[];
 }
 
 /** The sidecar tax as the engine worked it out, or null when the client runs no sidecars or cannot move them. */

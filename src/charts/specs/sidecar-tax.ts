@@ -35,7 +35,10 @@ export function sidecarTaxDescription(result: ScoreResult): string {
   return (
     `Today's ${formatNumber(costs.today)} sidecars cost ${compactMoney(costs.years[0]?.all ?? 0, currency)} a year in compute; ` +
     `moving them to Istio ambient mode, on any CNI, retires ${compactMoney(removed, currency)} of the ${compactMoney(all, currency)} they cost ${overHorizon(horizonYears)}, ` +
-    `for ${compactMoney(costs.years.reduce((sum, y) => sum + y.perNode, 0), currency)} of per-node ztunnel and CNI agents.`
+    `for ${compactMoney(
+      costs.years.reduce((sum, y) => sum + y.perNode, 0),
+      currency,
+    )} of per-node ztunnel and CNI agents.`
   );
 }
 
