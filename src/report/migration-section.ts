@@ -1,4 +1,5 @@
-import type { MigrationPart } from '../schema/dataset.js';
+import type { CNIS } from '../schema/answers.js';
+import type { MigrationCaveat, MigrationPart } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
 import { formatNumber } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
@@ -33,22 +34,24 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
     addons: `${formatNumber(hours.addons)} h of add-on set-up`,
     mesh: `${formatNumber(hours.mesh)} h`,
   };
-  const steps = [...path.phases];
+  const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(from));
+  const kubeProxyRuns = answers.cluster.kubeProxyMode !== 'none';
+  const steps = path.phases.filter((p) => kubeProxyRuns || !p.onlyWhileKubeProxyRuns);
   if (hours.mesh > 0) steps.push(dataset.meshRetirement);
   const phases = steps.map((p, i) => ({
     number: i + 1,
     title: p.title,
-    steps: p.steps,
+    steps: withClientCni(p.steps),
     effort: effortOf[p.part],
   }));
   const total = hours.cluster + hours.node + hours.addons + hours.mesh;
   const oneOff = target.tco.byCategory.migration + target.tco.byCategory.training;
 
   return {
-    title: path.title,
+    title: withClientCni(path.title),
     from: cniName(from),
     to: target.name,
-    summary: path.summary,
+    summary: withClientCni(path.summary),
     source: path.source,
     phases,
     totalEffort:
@@ -57,7 +60,19 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
         : `${formatNumber(total)} engineer-hours in all, about ${formatNumber(total / hoursPerMonth, 1)} engineer-months, ` +
           `already adjusted for a team of ${answers.team.maturity} maturity.`,
     cost: `${ctx.money(oneOff)} one-off in year 1 (${ctx.money(target.tco.byCategory.migration)} migration, ${ctx.money(target.tco.byCategory.training)} training).`,
-    caveats: path.caveats,
+    caveats: flagCaveats(path.caveats, from),
     risks: target.risks.map((r) => r.text),
   };
+}
+
+/**
+ * The caveats in the client's language: those the data says certainly apply to the client's current CNI come first
+ * and say so, so a Calico client reads that the untested "existing NetworkPolicy provider" case is theirs.
+ */
+export function flagCaveats(caveats: readonly MigrationCaveat[], from: (typeof CNIS)[number]): string[] {
+  const applies = (c: MigrationCaveat) => c.appliesTo?.includes(from) === true;
+  return [
+    ...caveats.filter(applies).map((c) => `Applies to your clusters: ${c.text}`),
+    ...caveats.filter((c) => !applies(c)).map((c) => c.text),
+  ];
 }

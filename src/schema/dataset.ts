@@ -48,12 +48,47 @@ const costDefault = z
   .refine((c) => c.low <= c.likely && c.likely <= c.high, 'low <= likely <= high');
 export type CostDefault = z.infer<typeof costDefault>;
 
-const support = z.strictObject({
-  level: z.enum(SUPPORT_LEVELS),
-  addons: z.array(z.string()).default([]),
+/** A risk an option carries when the need it serves is a must or a should (e.g. an egress gateway without failover). */
+const capabilityCaveat = z.strictObject({
+  id: z.string().min(1).describe('Stable id of the risk, for result.json.'),
+  penalty: z.number().min(0).max(1).describe('Risk penalty added when the need is a must or a should.'),
+  text: z.string().min(1).describe('The risk in the client language, as the report prints it.'),
+});
+export type CapabilityCaveat = z.infer<typeof capabilityCaveat>;
+
+const supportFields = {
+  level: z.enum(SUPPORT_LEVELS).describe('The level reached with the listed add-ons in the stack.'),
+  addons: z.array(z.string()).default([]).describe('Add-ons (addons.yaml, or mesh) the level needs.'),
+  without: z
+    .enum(SUPPORT_LEVELS)
+    .default('none')
+    .describe('The level when the listed add-ons are not in the stack.'),
   note: z.string().min(1),
   source,
-});
+  caveat: capabilityCaveat.optional(),
+};
+
+const rank = (level: SupportLevel) => SUPPORT_LEVELS.indexOf(level);
+const withoutAtMostLevel = (s: { level: SupportLevel; without: SupportLevel }) =>
+  rank(s.without) <= rank(s.level);
+const WITHOUT_MESSAGE = 'without (the level without the add-ons) must not exceed level';
+
+const cniSupport = z.strictObject(supportFields).refine(withoutAtMostLevel, WITHOUT_MESSAGE);
+
+/** CNIs a client keeps on the minimal path, adding only what they lack (see `byCni`). */
+export const KEPT_CNIS = ['calico', 'aws-vpc-cni', 'azure-cni', 'weave'] as const;
+
+const support = z
+  .strictObject({
+    ...supportFields,
+    byCni: z
+      .partialRecord(z.enum(KEPT_CNIS), cniSupport)
+      .optional()
+      .describe(
+        'On the minimal path only: the support a client already on this simple CNI keeps, overriding the entry.',
+      ),
+  })
+  .refine(withoutAtMostLevel, WITHOUT_MESSAGE);
 export type Support = z.infer<typeof support>;
 
 const capability = z.strictObject({
@@ -111,6 +146,8 @@ const needsRule = z.strictObject({
   when: condition,
   set: z.partialRecord(z.enum(CAPABILITY_IDS), z.enum(IMPORTANCE_LEVELS)),
   because: z.string().min(1),
+  /** Where the requirement the `because` quotes is written (the standard's clause, the regulation's article). */
+  source: source.optional(),
 });
 export type NeedsRule = z.infer<typeof needsRule>;
 
@@ -152,24 +189,47 @@ const migrationStep = z.strictObject({
   title: z.string().min(1),
   /** Which migration effort the phase belongs to: per cluster, per node, add-on set-up or mesh retirement. */
   part: z.enum(MIGRATION_PARTS),
+  /** `{currentCni}` is replaced by the name of the client's current CNI. */
   steps: z.string().min(1),
+  onlyWhileKubeProxyRuns: z
+    .boolean()
+    .default(false)
+    .describe('The phase is left out for a client that already runs without kube-proxy.'),
 });
+
+/** A caveat; `appliesTo` names the current CNIs it certainly applies to, so the report can flag it. */
+const migrationCaveat = z
+  .union([
+    z.string().min(1),
+    z.strictObject({ text: z.string().min(1), appliesTo: z.array(z.enum(CNIS)).min(1).optional() }),
+  ])
+  .transform((c) => (typeof c === 'string' ? { text: c } : c));
+export type MigrationCaveat = z.output<typeof migrationCaveat>;
 
 const migrationPath = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   from: z.array(z.enum(CNIS)).min(1),
   toCni: z.enum(['flannel', 'cilium']),
+  /** `{currentCni}` is replaced by the name of the client's current CNI. */
   summary: z.string().min(1),
   source,
   phases: z.array(migrationStep),
-  caveats: z.array(z.string().min(1)),
+  caveats: z.array(migrationCaveat),
 });
 export type MigrationPath = z.infer<typeof migrationPath>;
 
 export const DatasetSchema = z
   .strictObject({
-    meta: z.strictObject({ dataVersion: z.string().min(1), researchedOn: z.string(), notes: z.string() }),
+    meta: z.strictObject({
+      dataVersion: z.string().min(1),
+      researchedOn: z.string(),
+      verifiedOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+        .describe('When every fact in data/ was last checked against its source.'),
+      notes: z.string(),
+    }),
     currencies: z.strictObject({
       base: z.literal('USD'),
       rates: z.array(
@@ -178,6 +238,8 @@ export const DatasetSchema = z
           perUsd: z.number().positive(),
           source,
           asOf: z.string().optional(),
+          /** What the rate is, in the client's words, so the report can print its vintage. */
+          vintage: z.string().min(1).optional(),
         }),
       ),
     }),
@@ -196,13 +258,22 @@ export const DatasetSchema = z
     const addonIds = new Set(['mesh', ...d.addons.map((a) => a.id)]);
     for (const [i, cap] of d.capabilities.entries()) {
       for (const [optionId, s] of Object.entries(cap.support)) {
-        for (const a of s.addons) {
-          if (!addonIds.has(a)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['capabilities', i, 'support', optionId, 'addons'],
-              message: `unknown add-on ${a}`,
-            });
+        const entries: [string[], string[]][] = [
+          [['addons'], s.addons],
+          ...Object.entries(s.byCni ?? {}).map(([cni, o]): [string[], string[]] => [
+            ['byCni', cni, 'addons'],
+            o.addons,
+          ]),
+        ];
+        for (const [at, addons] of entries) {
+          for (const a of addons) {
+            if (!addonIds.has(a)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['capabilities', i, 'support', optionId, ...at],
+                message: `unknown add-on ${a}`,
+              });
+            }
           }
         }
       }
