@@ -25,18 +25,20 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const hours: Record<MigrationPart, number> = {
     cluster: target.migration.cniHours - nodeHours,
     node: nodeHours,
+    'kube-proxy': target.migration.kubeProxyHours,
     addons: target.migration.addonHours,
     mesh: target.migration.meshHours,
   };
   const effortOf: Record<MigrationPart, string> = {
     cluster: `shares ${formatNumber(hours.cluster)} h of per-cluster work (${formatNumber(answers.cluster.clusters)} ${answers.cluster.clusters === 1 ? 'cluster' : 'clusters'})`,
     node: `${formatNumber(hours.node)} h for ${formatNumber(answers.cluster.nodes)} nodes`,
+    'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
     addons: `${formatNumber(hours.addons)} h of add-on set-up`,
     mesh: `${formatNumber(hours.mesh)} h`,
   };
   const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(from));
-  const kubeProxyRuns = answers.cluster.kubeProxyMode !== 'none';
-  const steps = path.phases.filter((p) => kubeProxyRuns || !p.onlyWhileKubeProxyRuns);
+  // The engine decides whether kube-proxy is replaced on this path (kept on the staying path unless needed).
+  const steps = path.phases.filter((p) => p.part !== 'kube-proxy' || hours['kube-proxy'] > 0);
   if (hours.mesh > 0) steps.push(dataset.meshRetirement);
   const phases = steps.map((p, i) => ({
     number: i + 1,
@@ -44,7 +46,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
     steps: withClientCni(p.steps),
     effort: effortOf[p.part],
   }));
-  const total = hours.cluster + hours.node + hours.addons + hours.mesh;
+  const total = hours.cluster + hours.node + hours['kube-proxy'] + hours.addons + hours.mesh;
   const oneOff = target.tco.byCategory.migration + target.tco.byCategory.training;
 
   return {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/io/load-dataset.js';
 
 const dataset = loadDataset();
-const CITED = /https?:\/\/|^[\w.-]+\/[\w.-]+[ :]|[\s(][\w.-]+\/[\w.-]+ [\w./-]+\.(md|rst|yaml|yml|tpl|go)/;
+const CITED =
+  /https?:\/\/|^[\w.-]+\/[\w.-]+[ :]|[\s(][\w.-]+\/[\w.-]+ [\w./-]+\.(md|rst|yaml|yml|tpl|go)|\b[\w.-]+\/[\w.-]+:[\w./-]+/;
 
 function isSourced(source: string): boolean {
   return CITED.test(source) || /\bestimate\b/i.test(source);

@@ -81,6 +81,6 @@ describe('migration text fits the client current CNI', () => {
     if (withKubeProxy.includes('Replace kube-proxy'))
       expect(phases('none')).not.toContain('Replace kube-proxy');
     const path = dataset.migrations.find((m) => m.id === 'dual-overlay-to-cilium');
-    expect(path?.phases.find((p) => p.title === 'Replace kube-proxy')?.onlyWhileKubeProxyRuns).toBe(true);
+    expect(path?.phases.find((p) => p.title === 'Replace kube-proxy')?.part).toBe('kube-proxy');
   });
 });
