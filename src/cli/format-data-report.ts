@@ -1,10 +1,22 @@
-import type { Dataset } from '../schema/dataset.js';
+import type { Dataset, Support } from '../schema/dataset.js';
 import { OPTION_IDS } from '../schema/dataset.js';
+
+/** One support entry: level (and the level without its add-ons), note, caveat and source. */
+function supportLines(label: string, s: Omit<Support, 'byCni'>, indent: string): string[] {
+  const via = s.addons.length > 0 ? ` via ${s.addons.join(', ')} (without them: ${s.without})` : '';
+  return [
+    `${indent}${label}: ${s.level}${via}. ${s.note.trim()}`,
+    ...(s.caveat === undefined
+      ? []
+      : [`${indent}  caveat (${s.caveat.id}, +${s.caveat.penalty} risk): ${s.caveat.text.trim()}`]),
+    `${indent}  source: ${s.source.trim()}`,
+  ];
+}
 
 /** The data set as text: capability matrix with notes and sources, then cost defaults with range and source. */
 export function formatDataReport(d: Dataset): string {
   const lines = [
-    `cnireport data ${d.meta.dataVersion} (researched ${d.meta.researchedOn})`,
+    `cnireport data ${d.meta.dataVersion} (researched ${d.meta.researchedOn}, facts verified ${d.meta.verifiedOn})`,
     '',
     'Capabilities',
   ];
@@ -12,9 +24,25 @@ export function formatDataReport(d: Dataset): string {
     lines.push(`  ${c.name}: ${c.why}`);
     for (const id of OPTION_IDS) {
       const s = c.support[id];
-      const via = s.addons.length > 0 ? ` via ${s.addons.join(', ')}` : '';
-      lines.push(`    ${id}: ${s.level}${via}. ${s.note}`, `      source: ${s.source}`);
+      lines.push(...supportLines(id, s, '    '));
+      for (const [cni, o] of Object.entries(s.byCni ?? {}))
+        lines.push(...supportLines(`when kept on ${cni}`, o, '      '));
     }
+  }
+  lines.push('', 'Needs rules (importance derived from the answers)');
+  for (const r of d.rules) {
+    const set = Object.entries(r.set)
+      .map(([capability, importance]) => `${capability} ${importance}`)
+      .join(', ');
+    lines.push(`  ${r.id}: ${set}. ${r.because.trim()}`);
+    if (r.source !== undefined) lines.push(`    source: ${r.source.trim()}`);
+  }
+  lines.push('', 'Migration paths');
+  for (const m of d.migrations) {
+    lines.push(
+      `  ${m.title} (from ${m.from.join(', ')} to ${m.toCni}): ${m.phases.length} phases`,
+      `    source: ${m.source}`,
+    );
   }
   lines.push('', 'Cost defaults (money in USD unless a local figure is given; low / likely / high)');
   for (const [key, c] of Object.entries(d.costs)) {
@@ -35,6 +63,9 @@ export function formatDataReport(d: Dataset): string {
     );
   }
   lines.push('', 'Exchange rates');
-  for (const r of d.currencies.rates) lines.push(`  ${r.currency}: ${r.perUsd} per USD; ${r.source.trim()}`);
+  for (const r of d.currencies.rates) {
+    const vintage = r.vintage === undefined ? '' : ` (${r.vintage})`;
+    lines.push(`  ${r.currency}: ${r.perUsd} per USD${vintage}; ${r.source.trim()}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ import { reportDate } from './report-date.js';
 import { type ChartFiles, type RenderedReport, reportFiles } from './report-files.js';
 import { reproStamp } from './repro-stamp.js';
 import { resultJson } from './result-json.js';
+import { staleDataWarning } from './stale-data-warning.js';
 import { writeReportFiles } from './write-report-files.js';
 
 /** A chart ready for the report and for its own files, but for its PNG. */
@@ -88,6 +89,8 @@ export interface GenerateOutcome {
    * from an earlier run: left alone, but they no longer match the report next to them.
    */
   readonly outdated: readonly string[];
+  /** Warnings for the consultant, each once (the data is older than the report date allows). */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -122,6 +125,7 @@ export async function generateReports(
   const needsCharts = formats.some((format) => format !== 'json');
   const written: (WrittenReport | undefined)[] = [];
   const outdated: string[] = [];
+  const warnings = new Set<string>();
   const failures: { index: number; file: string; error: CniError }[] = [];
   const claimed = new Map<string, string>();
   const bugs: unknown[] = [];
@@ -189,10 +193,14 @@ export async function generateReports(
     const result = timed(phases, 'score', () =>
       score(answers, undefined, request.seed === undefined ? {} : { seed: request.seed }),
     );
+    const { verifiedOn } = defaultDataset().meta;
+    const stale = staleDataWarning(verifiedOn, date);
+    if (stale !== null) warnings.add(stale);
     const stamp = reproStamp({
       answersBytes: new TextEncoder().encode(text),
       toolVersion: request.toolVersion,
       result,
+      dataVerifiedOn: verifiedOn,
       date,
     });
     const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
@@ -342,6 +350,7 @@ export async function generateReports(
     failures: failures.sort((a, b) => a.index - b.index).map(({ file, error }) => ({ file, error })),
     pdfUnavailable: launched instanceof CniError ? launched : null,
     outdated: outdated.sort(),
+    warnings: [...warnings],
   };
 }
 

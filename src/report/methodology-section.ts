@@ -12,7 +12,8 @@ const CRITERION_MEANINGS = {
 
 /** How the recommendation was reached, and the stamp that reproduces it. */
 export function methodologySection(ctx: ReportContext): MethodologySection {
-  const { result, stamp } = ctx.sources;
+  const { result, stamp, dataset } = ctx.sources;
+  const rate = dataset.currencies.rates.find((r) => r.currency === result.currency.code && r.perUsd !== 1);
   const total = CRITERIA.reduce((sum, c) => sum + result.priorities[c], 0);
   return {
     paragraphs: [
@@ -54,6 +55,15 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
     stamp: [
       { label: 'Tool', value: `${stamp.tool} ${stamp.toolVersion}` },
       { label: 'Data version', value: stamp.dataVersion },
+      { label: 'Facts last verified', value: stamp.dataVerifiedOn },
+      ...(rate === undefined
+        ? []
+        : [
+            {
+              label: 'Exchange rate',
+              value: `${rate.perUsd} ${rate.currency} per USD (${rate.vintage ?? rate.asOf})`,
+            },
+          ]),
       { label: 'Answers file (SHA-256)', value: stamp.inputSha256 },
       { label: 'Simulation', value: `${formatNumber(stamp.draws)} draws, seed ${stamp.seed}` },
       { label: 'Report date', value: stamp.date },

@@ -7,6 +7,8 @@ export interface ReproStamp {
   readonly tool: 'cnireport';
   readonly toolVersion: string;
   readonly dataVersion: string;
+  /** When the data's facts were last checked against their sources (data/meta.yaml verifiedOn), YYYY-MM-DD. */
+  readonly dataVerifiedOn: string;
   /** SHA-256 of the answers file's text in UTF-8 (a leading byte-order mark left out), hex. */
   readonly inputSha256: string;
   readonly seed: number;

@@ -9,7 +9,7 @@ export type OptionId = (typeof OPTION_IDS)[number];
 export const CAPABILITY_IDS = ['podNetworking', ...NEED_KEYS] as const;
 export type CapabilityId = (typeof CAPABILITY_IDS)[number];
 
-export const MIGRATION_PARTS = ['cluster', 'node', 'addons', 'mesh'] as const;
+export const MIGRATION_PARTS = ['cluster', 'node', 'kube-proxy', 'addons', 'mesh'] as const;
 export type MigrationPart = (typeof MIGRATION_PARTS)[number];
 
 export const SUPPORT_LEVELS = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;
@@ -66,11 +66,20 @@ const supportFields = {
   note: z.string().min(1),
   source,
 };
-const support = z.strictObject({
-  ...supportFields,
-  /** For an option that keeps a client's current simple CNI: how that CNI supports the capability instead. */
-  byCni: z.partialRecord(z.enum(CNIS), z.strictObject(supportFields)).optional(),
-});
+const rank = (level: SupportLevel) => SUPPORT_LEVELS.indexOf(level);
+const withoutAtMostLevel = (s: { level: SupportLevel; without: SupportLevel }) =>
+  rank(s.without) <= rank(s.level);
+const WITHOUT_MESSAGE = 'without (the level without the add-ons) must not exceed level';
+
+const support = z
+  .strictObject({
+    ...supportFields,
+    /** For an option that keeps a client's current simple CNI: how that CNI supports the capability instead. */
+    byCni: z
+      .partialRecord(z.enum(CNIS), z.strictObject(supportFields).refine(withoutAtMostLevel, WITHOUT_MESSAGE))
+      .optional(),
+  })
+  .refine(withoutAtMostLevel, WITHOUT_MESSAGE);
 export type Support = z.infer<typeof support>;
 export type CniSupport = Omit<Support, 'byCni'>;
 
@@ -141,6 +150,8 @@ const needsRule = z.strictObject({
   when: condition,
   set: z.partialRecord(z.enum(CAPABILITY_IDS), z.enum(IMPORTANCE_LEVELS)),
   because: z.string().min(1),
+  /** Where the requirement the `because` quotes is written (the standard's clause, the regulation's article). */
+  source: source.optional(),
 });
 export type NeedsRule = z.infer<typeof needsRule>;
 
@@ -189,20 +200,34 @@ export type Model = z.infer<typeof model>;
 
 const migrationStep = z.strictObject({
   title: z.string().min(1),
-  /** Which migration effort the phase belongs to: per cluster, per node, add-on set-up or mesh retirement. */
+  /**
+   * Which migration effort the phase belongs to: per cluster, per node, replacing kube-proxy, add-on set-up or
+   * moving sidecars. A phase whose part has no effort for this client (kube-proxy kept, no sidecars) is left out.
+   */
   part: z.enum(MIGRATION_PARTS),
+  /** `{currentCni}` is replaced by the name of the client's current CNI. */
   steps: z.string().min(1),
 });
+
+/** A caveat; `appliesTo` names the current CNIs it certainly applies to, so the report can flag it. */
+const migrationCaveat = z
+  .union([
+    z.string().min(1),
+    z.strictObject({ text: z.string().min(1), appliesTo: z.array(z.enum(CNIS)).min(1).optional() }),
+  ])
+  .transform((c) => (typeof c === 'string' ? { text: c } : c));
+export type MigrationCaveat = z.output<typeof migrationCaveat>;
 
 const migrationPath = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   from: z.array(z.enum(CNIS)).min(1),
   toCni: z.enum(['flannel', 'cilium']),
+  /** `{currentCni}` is replaced by the name of the client's current CNI. */
   summary: z.string().min(1),
   source,
   phases: z.array(migrationStep),
-  caveats: z.array(z.string().min(1)),
+  caveats: z.array(migrationCaveat),
 });
 export type MigrationPath = z.infer<typeof migrationPath>;
 
@@ -239,7 +264,15 @@ const sidecarFreeMove = z.strictObject({
 
 export const DatasetSchema = z
   .strictObject({
-    meta: z.strictObject({ dataVersion: z.string().min(1), researchedOn: z.string(), notes: z.string() }),
+    meta: z.strictObject({
+      dataVersion: z.string().min(1),
+      researchedOn: z.string(),
+      verifiedOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+        .describe('When every fact in data/ was last checked against its source.'),
+      notes: z.string(),
+    }),
     currencies: z.strictObject({
       base: z.literal('USD'),
       rates: z.array(
@@ -248,6 +281,8 @@ export const DatasetSchema = z
           perUsd: z.number().positive(),
           source,
           asOf: z.string().optional(),
+          /** What the rate is, in the client's words, so the report can print its vintage. */
+          vintage: z.string().min(1).optional(),
         }),
       ),
     }),
@@ -277,13 +312,22 @@ export const DatasetSchema = z
     }
     for (const [i, cap] of d.capabilities.entries()) {
       for (const [optionId, s] of Object.entries(cap.support)) {
-        for (const a of s.addons) {
-          if (!addonIds.has(a)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['capabilities', i, 'support', optionId, 'addons'],
-              message: `unknown add-on ${a}`,
-            });
+        const entries: [string[], string[]][] = [
+          [['addons'], s.addons],
+          ...Object.entries(s.byCni ?? {}).map(([cni, o]): [string[], string[]] => [
+            ['byCni', cni, 'addons'],
+            o.addons,
+          ]),
+        ];
+        for (const [at, addons] of entries) {
+          for (const a of addons) {
+            if (!addonIds.has(a)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['capabilities', i, 'support', optionId, ...at],
+                message: `unknown add-on ${a}`,
+              });
+            }
           }
         }
       }

@@ -22,6 +22,7 @@ export function reportSources(
       tool: 'cnireport',
       toolVersion: '0.0.0-test',
       dataVersion: result.dataVersion,
+      dataVerifiedOn: dataset.meta.verifiedOn,
       inputSha256: '0'.repeat(64),
       seed: result.monteCarlo.seed,
       draws: result.monteCarlo.draws,

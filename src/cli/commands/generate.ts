@@ -159,6 +159,7 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
       );
     }
   }
+  for (const warning of outcome.warnings) io.err(`${paint(io.errColor, 'yellow', 'warning:')} ${warning}\n`);
   // Never deleted (it is not this run's to delete), but never passed off as the new report either.
   for (const file of outcome.outdated) {
     io.err(

@@ -49,6 +49,7 @@ export function reportTarget(dir: string): FuzzTarget {
             tool: 'cnireport' as const,
             toolVersion: '0.0.0-fuzz',
             dataVersion: result.dataVersion,
+            dataVerifiedOn: '2026-12-01',
             inputSha256: '0'.repeat(64),
             seed: result.monteCarlo.seed,
             draws: DRAWS,

@@ -24,7 +24,10 @@ describe('every figure in data/ names a source or says it is an estimate', () =>
   it('capability support levels', () => {
     for (const cap of dataset.capabilities) {
       for (const [option, s] of Object.entries(cap.support)) {
-        expect(isSourced(s.source) || s.source.includes('design seed'), `${cap.id}.${option}`).toBe(true);
+        expect(isSourced(s.source), `${cap.id}.${option}`).toBe(true);
+        for (const [cni, o] of Object.entries(s.byCni ?? {})) {
+          expect(isSourced(o.source), `${cap.id}.${option}.byCni.${cni}`).toBe(true);
+        }
       }
     }
   });
@@ -43,20 +46,25 @@ describe('every figure in data/ names a source or says it is an estimate', () =>
 
   it('migration paths', () => {
     for (const m of dataset.migrations) expect(isSourced(m.source), m.id).toBe(true);
+    expect(dataset.meshRetirement.source).toMatch(/istio\.io\/latest\/docs\/ambient\/migrate/);
     expect(isSourced(dataset.meshRetirement.source)).toBe(true);
   });
 
   it('records the facts the issue calls out', () => {
     const support = (cap: string, option: 'flannel' | 'cilium-oss' | 'isovalent-enterprise') =>
       dataset.capabilities.find((c) => c.id === cap)?.support[option];
-    expect(support('encryption', 'flannel')?.level).toBe('partial');
+    expect(support('encryption', 'flannel')?.note).toMatch(/IPsec backend is listed as experimental/);
     expect(support('networkPolicy', 'flannel')?.note).toContain('v0.25.5');
-    expect(support('l7Policy', 'cilium-oss')?.note).toContain('Kafka L7 policy was removed in Cilium 1.20');
-    expect(support('egressControl', 'cilium-oss')?.note).toContain('no failover');
+    expect(support('l7Policy', 'cilium-oss')?.note).toContain(
+      'Kafka-aware rules were removed in Cilium 1.20',
+    );
+    expect(support('l7Policy', 'cilium-oss')?.note).toContain('DNS proxy inside the Cilium agent');
+    expect(support('egressControl', 'cilium-oss')?.caveat?.text).toContain('no failover');
     expect(support('flowRetention', 'isovalent-enterprise')?.note).toContain('Timescape');
-    // Hubble's export alone meets retention only in part; the flow store that closes the gap is costed.
-    expect(support('flowRetention', 'cilium-oss')?.without).toBe('partial');
-    expect(support('flowRetention', 'cilium-oss')?.addons).toContain('flow-store');
+    expect(support('flowRetention', 'cilium-oss')).toMatchObject({ level: 'add-on', without: 'partial' });
+    expect(support('flowRetention', 'flannel')?.addons).toEqual(['retina', 'flow-store']);
+    expect(support('serviceMesh', 'cilium-oss')?.note).toMatch(/deprecated in Cilium 1\.20/);
+    expect(support('runtimeSecurity', 'cilium-oss')?.addons).toEqual(['tetragon']);
     expect(dataset.costs.isovalentPricePerNodeYear.kind).toBe('placeholder');
     expect(dataset.costs.sidecarCpuMillicores.likely).toBe(100);
     expect(dataset.costs.sidecarMemoryMiB.likely).toBe(128);

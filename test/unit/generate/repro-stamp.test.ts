@@ -9,6 +9,7 @@ const stamp = reproStamp({
   answersBytes: new TextEncoder().encode('abc'),
   toolVersion: '1.2.3',
   result,
+  dataVerifiedOn: '2026-12-01',
   date: '2026-11-24',
 });
 
@@ -18,6 +19,7 @@ describe('reproStamp', () => {
       tool: 'cnireport',
       toolVersion: '1.2.3',
       dataVersion: result.dataVersion,
+      dataVerifiedOn: '2026-12-01',
       inputSha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
       seed: 7,
       draws: 50,

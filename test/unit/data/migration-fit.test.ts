@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { flagCaveats, migrationSection } from '../../../src/report/migration-section.js';
+import { reportContext } from '../../../src/report/report-context.js';
+import { cniName } from '../../../src/report/situation-section.js';
+import { CNIS } from '../../../src/schema/answers.js';
+import { makeAnswers } from '../../helpers/make-answers.js';
+import { reportSources } from '../../helpers/report-sources.js';
+
+const dataset = defaultDataset();
+/** The CNIs a client can be on, by the names the report prints (Cilium is the target, never "another" CNI). */
+const OTHER_CNI_NAMES = CNIS.filter((c) => c !== 'cilium' && c !== 'other' && c !== 'none').map(cniName);
+
+describe('migration text fits the client current CNI', () => {
+  it('never names a current CNI other than the target in a path shared by several (they say {currentCni})', () => {
+    for (const path of dataset.migrations.filter((m) => m.from.length > 1)) {
+      const texts = [path.title, path.summary, ...path.phases.map((p) => `${p.title} ${p.steps}`)];
+      for (const text of texts) {
+        for (const name of OTHER_CNI_NAMES.filter((n) => n !== cniName(path.toCni))) {
+          expect(text, `${path.id}: ${name}`).not.toContain(name);
+        }
+      }
+    }
+  });
+
+  it('has exactly one path from every current CNI to every target, with a usable procedure', () => {
+    for (const from of CNIS) {
+      for (const toCni of ['flannel', 'cilium'] as const) {
+        const paths = dataset.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
+        expect(paths, `${from} to ${toCni}`).toHaveLength(1);
+        expect(paths[0]?.source, `${from} to ${toCni}`).not.toMatch(/isovalent\.com\/product/);
+      }
+    }
+  });
+
+  it('flags the caveats that certainly apply to the client, first, and only those', () => {
+    const caveats = [
+      { text: 'Applies to every client.' },
+      { text: 'Calico enforces NetworkPolicy.', appliesTo: ['calico' as const] },
+    ];
+    expect(flagCaveats(caveats, 'calico')).toEqual([
+      'Applies to your clusters: Calico enforces NetworkPolicy.',
+      'Applies to every client.',
+    ]);
+    expect(flagCaveats(caveats, 'flannel')).toEqual([
+      'Applies to every client.',
+      'Calico enforces NetworkPolicy.',
+    ]);
+  });
+
+  it.each(['calico', 'aws-vpc-cni', 'azure-cni', 'weave'] as const)(
+    'reads as a %s client should: its own CNI named, no other named as theirs',
+    (currentCni) => {
+      const answers = makeAnswers({ cluster: { currentCni, clusters: 2, nodes: 40 } });
+      const section = migrationSection(reportContext(reportSources(answers, { draws: 100 })));
+      const text = [
+        section.title,
+        section.summary,
+        ...section.phases.map((p) => `${p.title} ${p.steps}`),
+      ].join(' ');
+      expect(section.from).toBe(cniName(currentCni));
+      expect(text).not.toContain('{currentCni}');
+      expect(text).not.toMatch(/\bFlannel\b/);
+      if (currentCni === 'calico' && section.caveats.some((c) => c.includes('NetworkPolicy'))) {
+        expect(section.caveats[0]).toMatch(/^Applies to your clusters: /);
+      }
+    },
+  );
+
+  it('leaves the kube-proxy replacement phase out for a client that already runs without kube-proxy', () => {
+    const phases = (kubeProxyMode: string) => {
+      const answers = makeAnswers({
+        cluster: { currentCni: 'calico', kubeProxyMode },
+        needs: { vendorSupport: 'no' },
+      });
+      return migrationSection(reportContext(reportSources(answers, { draws: 100 }))).phases.map(
+        (p) => p.title,
+      );
+    };
+    const withKubeProxy = phases('iptables');
+    if (withKubeProxy.includes('Replace kube-proxy'))
+      expect(phases('none')).not.toContain('Replace kube-proxy');
+    const path = dataset.migrations.find((m) => m.id === 'dual-overlay-to-cilium');
+    expect(path?.phases.find((p) => p.title === 'Replace kube-proxy')?.part).toBe('kube-proxy');
+  });
+});
