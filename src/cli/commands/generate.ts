@@ -15,6 +15,7 @@ import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
+import { parseSeed } from '../parse-seed.js';
 
 interface GenerateOptions {
   out: string;
@@ -27,9 +28,6 @@ interface GenerateOptions {
 
 /** A second signal while stopping gets the default behaviour: the handlers are registered once. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/** pure-rand seeds with the low 32 bits, signed; beyond this range two seeds would draw the same numbers. */
-const MAX_SEED = 2 ** 31 - 1;
 
 export function registerGenerate(program: Command, io: CliIo): void {
   program
@@ -195,11 +193,4 @@ function parsePaper(value: string): 'a4' | 'letter' {
   const paper = value.trim().toLowerCase();
   if (paper === 'a4' || paper === 'letter') return paper;
   throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);
-}
-
-function parseSeed(value: string): number {
-  const seed = /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!(seed <= MAX_SEED))
-    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED} (got ${value})`);
-  return seed;
 }
