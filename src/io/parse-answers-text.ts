@@ -1,6 +1,7 @@
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { locateInDocument } from './locate-in-document.js';
+import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
 import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
@@ -41,14 +42,8 @@ export function parseAnswersText(text: string, file: string): ParseAnswersResult
   if (parsed.success) return { ok: true, answers: parsed.data };
 
   const schema = answersJsonSchema();
-  const reported = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const issue of parsed.error.issues) {
-    const key = formatPath(issue.path);
-    // A refinement still runs on a value that already failed a basic check (a date that is not
-    // YYYY-MM-DD is also "not a calendar date"); the second message adds nothing.
-    if (issue.code === 'custom' && reported.has(key) && reported.get(key) !== 'custom') continue;
-    if (!reported.has(key)) reported.set(key, issue.code);
+  for (const issue of meaningfulIssues(parsed.error.issues)) {
     for (const m of zodIssueMessages(issue, schema)) {
       problems.push(at(locateInDocument(doc, m.path, m.anchor), formatPath(m.path), m.message));
     }

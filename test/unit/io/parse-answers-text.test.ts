@@ -122,6 +122,15 @@ describe('parseAnswersText: schema problems, worded and located', () => {
     ]);
   });
 
+  it('says only "must be a list" of a comma-separated string, not also that it is too long as text', () => {
+    expect(lines(`${HEAD}cluster:\n  clouds: aws, azure\n`)).toEqual([
+      'a.yaml:5:11  cluster.clouds: must be a list (got "aws, azure"; expected a list of 1 to 8 entries, each one of aws, azure, gcp, oracle, ibm, alibaba, on-prem, other)',
+    ]);
+    expect(lines(`${HEAD}compliance:\n  frameworks: pci-dss, soc2, hipaa\n`)).toEqual([
+      'a.yaml:5:15  compliance.frameworks: must be a list (got "pci-dss, soc2, hipaa"; expected a list of at most 8 entries, each one of pci-dss, hipaa, soc2, iso27001, fedramp, gdpr, nis2, dora)',
+    ]);
+  });
+
   it('passes on cross-field messages written in the house style', () => {
     expect(lines(`${HEAD}cluster:\n  nodes: 1\nmesh:\n  current: istio\n  sidecars: 500\n`)).toEqual([
       'a.yaml:8:13  mesh.sidecars: more sidecars than pods (got 500; expected at most cluster.nodes × cluster.podsPerNode = 30)',
