@@ -43,7 +43,10 @@ export function registerGenerate(program: Command, io: CliIo): void {
     )
     .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
     .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
-    .option('--template <dir>', 'folder of templates and partials that replace the built-in ones by name')
+    .option(
+      '--template <dir>',
+      'folder of templates and partials that replace the built-in ones by name; its extra.css adds rules',
+    )
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
     .addHelpText(
       'after',
