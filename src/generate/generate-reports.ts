@@ -55,6 +55,8 @@ export interface ReportProgress {
   readonly slug: string | null;
   readonly seconds: number;
   readonly error: CniError | null;
+  /** The folder and files written for this answers file, if any (a failed PDF can still leave the rest). */
+  readonly written: WrittenReport | null;
 }
 
 export interface GenerateHooks {
@@ -129,10 +131,16 @@ export async function generateReports(
   let printer: Promise<Printer | CniError> | undefined;
   let renderers: Promise<ReportRenderers> | undefined;
 
-  const finished = (file: string, slug: string | null, started: number, error: CniError | null) => {
+  const finished = (
+    file: string,
+    slug: string | null,
+    started: number,
+    error: CniError | null,
+    report: WrittenReport | null = null,
+  ) => {
     done += 1;
     const seconds = (performance.now() - started) / 1000;
-    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error });
+    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error, written: report });
   };
   const timed = <T>(phases: string[], name: string, work: () => T): T => {
     const t0 = performance.now();
@@ -285,7 +293,7 @@ export async function generateReports(
       }
       hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
       if (pdfError !== null) failures.push({ index, file, error: pdfError });
-      finished(file, slug, started, pdfError);
+      finished(file, slug, started, pdfError, written[index] ?? null);
     } catch (error) {
       if (!(error instanceof CniError)) {
         bugs.push(error);

@@ -4,7 +4,6 @@ import { describeWritten } from '../../generate/describe-written.js';
 import {
   type GenerateOutcome,
   generateReports,
-  type ReportProgress,
   type ReportRenderers,
 } from '../../generate/generate-reports.js';
 import { describeHolder } from '../../generate/lock-folder.js';
@@ -12,6 +11,7 @@ import { parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { CniError } from '../../shared/errors.js';
+import { batchProgress } from '../batch-progress.js';
 import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
@@ -69,7 +69,7 @@ Examples:
       const brand = await loadBrand(options.brand);
       const timeouts = browserTimeouts(process.env);
       const batch = files.length > 1;
-      const showProgress = batch && process.stderr.isTTY === true;
+      const progress = batch ? batchProgress(io, { terminal: process.stderr.isTTY === true }) : undefined;
       const timing = Boolean(process.env.CNIREPORT_TIMING);
       const started = performance.now();
 
@@ -98,9 +98,9 @@ Examples:
             const { PdfPrinter } = await import('../../pdf/print-pdf.js');
             return PdfPrinter.launch(timeouts);
           },
-          onProgress: (progress) => {
-            if (showProgress) io.err(`${progressLine(progress)}\n`);
-            if (batch && progress.error !== null) printError(io, progress.error);
+          onProgress: (finished) => {
+            progress?.finished(finished);
+            if (batch && finished.error !== null) printError(io, finished.error);
           },
           ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
           onWaiting: (folder, holder) => {
@@ -114,6 +114,7 @@ Examples:
       ).finally(() => {
         for (const signal of STOP_SIGNALS) process.off(signal, stop);
       });
+      progress?.done((performance.now() - started) / 1000);
       if (timing) {
         // maxRSS is in KiB; the figure `npm run stress` checks against its memory bound.
         const peak = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -144,7 +145,9 @@ async function loadRenderers(templateDir: string | undefined): Promise<ReportRen
 
 /** The closing summary, the browser notice, and the error that sets the exit code, if any. */
 function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor: boolean): void {
-  if (outcome.written.length > 0) io.out(`${describeWritten(outcome.written)}\n`);
+  // A batch has said what it wrote as each report finished.
+  const [only] = outcome.written;
+  if (only !== undefined && total === 1) io.out(`${describeWritten(only)}\n`);
   const errors: CniError[] = [];
   const { pdfUnavailable } = outcome;
   if (pdfUnavailable !== null) {
@@ -180,11 +183,6 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
   const last = errors.pop();
   for (const error of errors) printError(io, error);
   if (last !== undefined) throw last;
-}
-
-function progressLine({ done, total, file, slug, seconds, error }: ReportProgress): string {
-  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-  return error === null ? `${counter} ${slug} … ${seconds.toFixed(1)} s` : `${counter} ${file} failed`;
 }
 
 function printError(io: CliIo, error: CniError): void {
