@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
+import type { Problem } from '../io/problem.js';
 import type { MarkdownChartLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
 import type { ScoreResult } from '../scoring/score-result.js';
@@ -68,6 +69,8 @@ export interface GenerateHooks {
   /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
   readonly launchPrinter: () => Promise<Printer>;
   readonly onProgress?: (progress: ReportProgress) => void;
+  /** An answers file loaded with warnings: valid answers that look implausible together (`answersWarnings`). */
+  readonly onWarnings?: (warnings: readonly Problem[]) => void;
   /** Where each phase's time goes, for `CNIREPORT_TIMING=1` and the bench. */
   readonly onTiming?: (line: string) => void;
   /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
@@ -174,7 +177,8 @@ export async function generateReports(
   const prepare = async (index: number, file: string): Promise<Prepared> => {
     const started = performance.now();
     const phases: string[] = [];
-    const { answers, text } = await timedAsync(phases, 'load', () => loadAnswers(file));
+    const { answers, text, warnings } = await timedAsync(phases, 'load', () => loadAnswers(file));
+    if (warnings.length > 0) hooks.onWarnings?.(warnings);
     const slug = clientSlug(answers.engagement.client);
     const owner = claimed.get(slug);
     if (owner !== undefined) {

@@ -16,6 +16,7 @@ import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
 import { parseSeed } from '../parse-seed.js';
+import { printWarnings } from '../print-warnings.js';
 
 interface GenerateOptions {
   out: string;
@@ -102,6 +103,7 @@ Examples:
             progress?.finished(finished);
             if (batch && finished.error !== null) printError(io, finished.error);
           },
+          onWarnings: (warnings) => printWarnings(io, warnings),
           ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
           onWaiting: (folder, holder) => {
             const who = holder === null ? '' : ` (${describeHolder(holder)})`;

@@ -4,6 +4,7 @@ import { loadAnswers } from '../../io/load-answers.js';
 import type { CliIo } from '../cli-io.js';
 import { formatScoreTable } from '../format-score-table.js';
 import { parseSeed } from '../parse-seed.js';
+import { printWarnings } from '../print-warnings.js';
 
 export function registerScore(program: Command, io: CliIo): void {
   program
@@ -17,7 +18,8 @@ export function registerScore(program: Command, io: CliIo): void {
       '\nExample:\n  cnireport score examples/scaleup-sidecar-cost.yaml\n  cnireport score answers.yaml --json > result.json\n',
     )
     .action(async (file: string, opts: { json?: boolean; seed?: number }) => {
-      const { answers } = await loadAnswers(file);
+      const { answers, warnings } = await loadAnswers(file);
+      printWarnings(io, warnings);
       const result = score(answers, undefined, opts.seed === undefined ? {} : { seed: opts.seed });
       io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScoreTable(result));
     });
