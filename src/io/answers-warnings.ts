@@ -73,7 +73,7 @@ export function answersWarnings(answers: Answers): AnswersWarning[] {
   } else if (finalNodes / clusters > MAX_NODES_PER_CLUSTER && nodesPerCluster <= MAX_NODES_PER_CLUSTER) {
     warnings.push({
       path: ['cluster', 'growthPercentPerYear'],
-      message: `${growth}, ${n(finalNodes / clusters)} per cluster, above the ${n(MAX_NODES_PER_CLUSTER)} a Kubernetes cluster is designed for (${LARGE_CLUSTERS}); the model keeps ${clusterNoun(clusters)}, so the cost of running more is not counted`,
+      message: `${growth}${clusters === 1 ? '' : `, ${n(finalNodes / clusters)} per cluster`}, above the ${n(MAX_NODES_PER_CLUSTER)} a Kubernetes cluster is designed for (${LARGE_CLUSTERS}); the model keeps ${clusterNoun(clusters)}, so the cost of running more is not counted`,
     });
   }
   return warnings;
