@@ -218,6 +218,18 @@ describe('runInterview', () => {
       expect(prompter.errors.get('priorities.simplicity')?.[0]).toContain('at least one priority above 0');
     });
 
+    it('refuses fewer nodes than the clusters already given, at the nodes question', async () => {
+      const { prompter, parsed } = await interview({
+        'engagement.client': 'Acme',
+        'cluster.clusters': '50',
+        'cluster.nodes': new Replies('3', '50'),
+      });
+      expect(prompter.errors.get('cluster.nodes')).toEqual([
+        'fewer worker nodes than clusters (got 3; expected at least cluster.clusters = 50: nodes is the total across all clusters, each with at least one worker node)',
+      ]);
+      expect(parsed.cluster.nodes).toBe(50);
+    });
+
     it('rejects a cloud list left empty', async () => {
       const { prompter } = await interview({
         'engagement.client': 'Acme',
