@@ -181,8 +181,9 @@ export async function generateReports(
   const prepare = async (index: number, file: string): Promise<Prepared> => {
     const started = performance.now();
     const phases: string[] = [];
-    const { answers, text, warnings } = await timedAsync(phases, 'load', () => loadAnswers(file));
-    if (warnings.length > 0) hooks.onWarnings?.(warnings);
+    const loaded = await timedAsync(phases, 'load', () => loadAnswers(file));
+    const { answers, text } = loaded;
+    if (loaded.warnings.length > 0) hooks.onWarnings?.(loaded.warnings);
     const slug = clientSlug(answers.engagement.client);
     const owner = claimed.get(slug);
     if (owner !== undefined) {
