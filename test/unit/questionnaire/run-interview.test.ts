@@ -149,8 +149,8 @@ describe('runInterview', () => {
       expect(encryption.default).toBe('derived');
       expect(encryption.choices[0]).toEqual({
         value: 'derived',
-        name: 'must (as the answers imply)',
-        description: expect.stringContaining('PCI-DSS and HIPAA require'),
+        name: 'should (as the answers imply)',
+        description: expect.stringContaining('PCI DSS v4.0.1 Requirement 4.2.1'),
       });
       expect(answers.needs).toBeUndefined();
       expect(parsed.needs).toEqual({});

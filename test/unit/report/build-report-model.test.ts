@@ -98,7 +98,8 @@ describe('buildReportModel', () => {
       'Install Cilium alongside',
       'Migrate node by node',
       'Cut over and clean up',
-      'Move the sidecars to Istio ambient mode, namespace by namespace',
+      'Replace kube-proxy',
+      'Move sidecars to Istio ambient mode namespace by namespace',
     ]);
     expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
   });
