@@ -34,7 +34,7 @@ const capName = (ctx: ExplainContext, id: CapabilityId) =>
 /** Why an option is ruled out: each unmet must with the reason the client needs it. */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
   return o.unmetMusts.map((id) => ({
-    text: `${name(o)} cannot provide ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
+    text: `${name(o)} ${o.plan.fits[id].level === 'partial' ? 'meets only in part' : 'cannot provide'} ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
     basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
   }));
 }
