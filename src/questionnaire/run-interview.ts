@@ -1,13 +1,21 @@
 import { IMPORTANCE_LEVELS, type Importance, type NeedKey } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
-import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import { answersSchemaNode, keyNode, keyPath } from './answer-keys.js';
+import { answerFromText } from './answer-text.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { askContext } from './ask-context.js';
 import { checkAnswer } from './check-answer.js';
 import { draftValue, setDraftValue } from './draft-value.js';
 import { InterviewInterrupted } from './interview-interrupted.js';
 import type { Prompter, SectionHeading } from './prompter.js';
+import {
+  IMPORTANCE_MEANING,
+  isNumeric,
+  isRequired,
+  questionHelp,
+  rangeText,
+  resolveText,
+} from './question-help.js';
 import { type AskContext, QUESTIONNAIRE, type Question, type Section } from './questionnaire.js';
 
 export interface InterviewOptions {
@@ -80,9 +88,6 @@ async function askSection(section: Section, state: State): Promise<void> {
   }
 }
 
-const resolve = <T>(value: T | ((ctx: AskContext) => T), ctx: AskContext): T =>
-  typeof value === 'function' ? (value as (ctx: AskContext) => T)(ctx) : value;
-
 /** The answer to one question, as the answers file holds it; undefined leaves the key out. */
 async function askQuestion(
   question: Question,
@@ -93,9 +98,8 @@ async function askQuestion(
   const node = keyNode(question);
   const id = keyPath(question);
   const offered = known ?? question.suggest?.(ctx) ?? node.default;
-  const message = resolve(question.message, ctx);
-  const description = saysMore(node.description, message) ? node.description : undefined;
-  const help = join(description, question.note?.(ctx));
+  const message = resolveText(question.message, ctx);
+  const help = questionHelp(question, ctx);
   const name = (value: unknown) => question.labels?.[String(value)] ?? String(value);
   const check = (value: unknown) => checkAnswer(question, value, settled) ?? (true as const);
 
@@ -130,16 +134,12 @@ async function askQuestion(
     return prompter.confirm({ id, message, help, default: offered === true });
   }
 
-  const numeric = node.type === 'number' || node.type === 'integer';
-  const fromText = (text: string): unknown => {
-    const trimmed = text.trim();
-    if (trimmed === '') return undefined;
-    return numeric && NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
-  };
+  const numeric = isNumeric(node);
+  const fromText = (text: string): unknown => answerFromText(text, numeric);
   const optional = node.default === undefined && !isRequired(question);
   const text = await prompter.text({
     id,
-    message: numeric ? `${message} (${rangeText(node, resolve(question.unit, ctx))})` : message,
+    message: numeric ? `${message} (${rangeText(node, resolveText(question.unit, ctx))})` : message,
     help: optional && known === undefined && question.note === undefined ? join(help, EMPTY) : help,
     ...(offered === undefined ? {} : { default: String(offered) }),
     validate: (text) => check(fromText(text)),
@@ -149,44 +149,6 @@ async function askQuestion(
 
 const EMPTY = 'Empty leaves it out.';
 const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
-
-/** Whether the schema's description adds to the question, or only repeats it with a full stop. */
-function saysMore(description: string | undefined, message: string): description is string {
-  const plain = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  return description !== undefined && plain(description) !== plain(message);
-}
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function isRequired({ section, key }: Question): boolean {
-  return answersSchemaNode().properties?.[section]?.required?.includes(key) ?? false;
-}
-
-/** `1 to 1,000,000 nodes`; an open-ended range says `0 or more`. */
-function rangeText(node: JsonSchemaNode, unit: string | undefined): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const { minimum: min, maximum: max } = node;
-  const range =
-    min !== undefined && max !== undefined && max < 1e12
-      ? `${n(min)} to ${n(max)}`
-      : min !== undefined
-        ? `${n(min)} or more`
-        : max !== undefined
-          ? `at most ${n(max)}`
-          : 'a number';
-  return unit === undefined || unit === '' ? range : `${range} ${unit}`;
-}
-
-const LEVEL_MEANING: Record<Importance, string> = {
-  must: 'an option that cannot provide it is ruled out',
-  should: 'each option adds what it takes to provide it',
-  nice: 'counts a little; nothing is added for it',
-  no: 'does not count',
-};
 
 /**
  * A need offers the level the rules derive from the answers so far, kept by Enter: the file then leaves
@@ -209,7 +171,11 @@ async function askNeed(
         name: derived === undefined ? 'as the answers imply' : `${derived.importance} (as the answers imply)`,
         description: derived?.reasons.join(' ') ?? 'Derived from the other answers.',
       },
-      ...IMPORTANCE_LEVELS.map((level) => ({ value: level, name: level, description: LEVEL_MEANING[level] })),
+      ...IMPORTANCE_LEVELS.map((level) => ({
+        value: level,
+        name: level,
+        description: IMPORTANCE_MEANING[level],
+      })),
     ],
     default: typeof known === 'string' ? known : DERIVED,
   });
