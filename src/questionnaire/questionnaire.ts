@@ -126,7 +126,10 @@ function assumption(key: AssumptionKey): Question {
 }
 
 function need(key: NeedKey): Question {
-  return ask('needs', key, { message: NEED_LABELS[key] });
+  return ask('needs', key, {
+    message: NEED_LABELS[key],
+    help: 'Must rules out an option that cannot provide it; should adds what it takes; nice counts a little; no does not count. Left open, it takes the level the other answers imply.',
+  });
 }
 
 /**
