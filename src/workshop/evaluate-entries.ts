@@ -14,6 +14,9 @@ import { formatSchemaValue } from '../schema/describe-expectation.js';
 import { fieldKind } from './workshop-form.js';
 import type { Entries, FieldKind, FieldState, FieldValue } from './workshop-protocol.js';
 
+/** Sections askContext leaves out of what it derives: an answer there changes no later question's context. */
+const IGNORED_BY_CONTEXT: ReadonlySet<string> = new Set(['needs', 'assumptions']);
+
 export interface EvaluatedEntries {
   /** Each question as the answers before it make it. */
   readonly fields: Record<string, FieldState>;
@@ -47,7 +50,7 @@ export function evaluateEntries(entries: Entries, dataset: Dataset): EvaluatedEn
       if (visible && error !== undefined) wrong = true;
       else if (visible && 'value' in read && read.value !== undefined) {
         setDraftValue(draft, question, read.value);
-        ctx = undefined;
+        if (!IGNORED_BY_CONTEXT.has(question.section)) ctx = undefined;
       }
       fields[name] = fieldState(question, before, visible, visible ? error : undefined);
     }
