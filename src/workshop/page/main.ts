@@ -255,8 +255,8 @@ function fieldParts(page: Page, field: FormField): FieldParts {
       select.append(
         el(
           'option',
-          { value: choice.value },
-          choice.description === undefined ? choice.label : `${choice.label}: ${choice.description}`,
+          { value: choice.value, ...(choice.description ? { title: choice.description } : {}) },
+          choice.label,
         ),
       );
     }
@@ -366,7 +366,7 @@ function drawFields(page: Page, view: LiveView): void {
     parts.root.hidden = !state.visible;
     parts.label.textContent = state.label;
     parts.range.textContent = state.range === undefined ? '' : ` (${state.range})`;
-    parts.help.textContent = helpText(parts.field, state);
+    parts.help.textContent = helpText(parts.field, state, page.entries[name]);
     parts.error.textContent = state.error ?? '';
     parts.error.hidden = state.error === undefined;
     for (const input of parts.inputs) {
@@ -387,9 +387,21 @@ function drawFields(page: Page, view: LiveView): void {
   }
 }
 
-function helpText(field: FormField, state: FieldState): string {
-  if (field.kind === 'need' && state.derived !== undefined) return state.derived.reasons.join(' ');
-  return state.help;
+/** A need says what the other answers imply and why, and what the level chosen does to the decision. */
+function helpText(field: FormField, state: FieldState, entry: FieldValue | undefined): string {
+  if (field.kind !== 'need') return state.help;
+  const chosen = typeof entry === 'string' && entry !== '' ? entry : undefined;
+  const meaning = field.choices?.find((c) => c.value === (chosen ?? state.derived?.importance))?.description;
+  const derived = state.derived;
+  const implied =
+    derived === undefined
+      ? ''
+      : chosen === undefined
+        ? derived.reasons.join(' ')
+        : `The other answers imply ${derived.importance}${derived.reasons.length > 0 ? `: ${derived.reasons.join(' ')}` : '.'}`;
+  return [implied, meaning === undefined ? '' : `${chosen ?? derived?.importance}: ${meaning}.`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Shows the answer in an input unless the person is typing in it: what they typed stays as typed. */
