@@ -1,6 +1,6 @@
 import { IMPORTANCE_LEVELS, type Importance, type NeedKey } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
-import { answersSchemaNode, keyNode, keyPath } from './answer-keys.js';
+import { answersSchemaNode, keyNode, keyPath, type SectionKey } from './answer-keys.js';
 import { answerFromText } from './answer-text.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { askContext } from './ask-context.js';
@@ -24,6 +24,11 @@ export interface InterviewOptions {
   readonly dataset: Dataset;
   /** Answers offered as defaults (a file being resumed); Enter keeps each. */
   readonly prefill?: AnswersDraft;
+  /**
+   * Where a stopped interview picks up: the sections before it keep the prefill's answers as Enter would,
+   * without asking again (an answer that is not valid any more is still asked).
+   */
+  readonly resumeAt?: SectionKey;
 }
 
 /**
@@ -35,7 +40,9 @@ export async function runInterview({
   prompter,
   dataset,
   prefill = {},
+  resumeAt,
 }: InterviewOptions): Promise<AnswersDraft> {
+  const resumeIndex = QUESTIONNAIRE.findIndex((s) => s.key === resumeAt);
   // What is known: the file being resumed, updated answer by answer. Written out if the interview stops.
   const known = structuredClone(prefill);
   // What was answered in this interview, the context of every later question.
@@ -48,8 +55,8 @@ export async function runInterview({
       description: answersSchemaNode().properties?.[section.key]?.description ?? '',
     };
     try {
-      prompter.section(heading);
-      await askSection(section, { prompter, dataset, known, settled });
+      if (index >= resumeIndex) prompter.section(heading);
+      await askSection(section, { prompter, dataset, known, settled, keep: index < resumeIndex });
     } catch (error) {
       throw new InterviewInterrupted(known, heading, error);
     }
@@ -62,6 +69,8 @@ interface State {
   readonly dataset: Dataset;
   readonly known: AnswersDraft;
   readonly settled: AnswersDraft;
+  /** Keep the known answers as Enter would, asking only where one is not valid. */
+  readonly keep: boolean;
 }
 
 async function askSection(section: Section, state: State): Promise<void> {
@@ -70,12 +79,14 @@ async function askSection(section: Section, state: State): Promise<void> {
     if (value !== undefined) setDraftValue(state.settled, question, value);
   };
   if (section.gate !== undefined) {
-    const open = await state.prompter.confirm({
-      id: section.key,
-      message: section.gate.message,
-      help: section.gate.help,
-      default: state.known[section.key] !== undefined,
-    });
+    const open = state.keep
+      ? state.known[section.key] !== undefined
+      : await state.prompter.confirm({
+          id: section.key,
+          message: section.gate.message,
+          help: section.gate.help,
+          default: state.known[section.key] !== undefined,
+        });
     if (!open) {
       for (const question of section.questions) set(question, undefined);
       return;
@@ -83,8 +94,11 @@ async function askSection(section: Section, state: State): Promise<void> {
   }
   for (const question of section.questions) {
     const ctx = askContext(state.settled, state.dataset);
+    const known = draftValue(state.known, question);
     if (question.when !== undefined && !question.when(ctx)) set(question, undefined);
-    else set(question, await askQuestion(question, ctx, draftValue(state.known, question), state));
+    else if (state.keep && keeps(question, ctx, known, state.settled))
+      set(question, enterAnswer(question, ctx, known));
+    else set(question, await askQuestion(question, ctx, known, state));
   }
 }
 
@@ -145,6 +159,21 @@ async function askQuestion(
     validate: (text) => check(fromText(text)),
   });
   return fromText(text);
+}
+
+/** What Enter gives to a question: the answer offered, read as the prompt would read it. */
+function enterAnswer(question: Question, ctx: AskContext, known: unknown): unknown {
+  const node = keyNode(question);
+  if (question.section === 'needs') return typeof known === 'string' ? known : undefined;
+  const offered = known ?? question.suggest?.(ctx) ?? node.default;
+  if (node.enum !== undefined) return offered;
+  if (node.type === 'array') return Array.isArray(offered) ? [...offered] : [];
+  if (node.type === 'boolean') return offered === true;
+  return offered === undefined ? undefined : answerFromText(String(offered), isNumeric(node));
+}
+
+function keeps(question: Question, ctx: AskContext, known: unknown, settled: AnswersDraft): boolean {
+  return checkAnswer(question, enterAnswer(question, ctx, known), settled) === undefined;
 }
 
 const EMPTY = 'Empty leaves it out.';
