@@ -98,7 +98,8 @@ Examples:
           throw new InternalError(`interview answers do not validate: ${first && formatProblem(first)}`);
         }
         io.out(`\n${paint(io.outColor, 'bold', 'Summary')}\n`);
-        io.out(summariseAnswers(parsed.answers, askContext(given, dataset).derivedNeeds).join('\n'));
+        const ctx = askContext(given, dataset);
+        io.out(summariseAnswers(parsed.answers, ctx.derivedNeeds, ctx.costDefaults).join('\n'));
         io.out(`\n\n${formatRecommendation(score(parsed.answers, dataset))}\n`);
         const target = await chooseTarget(prompter, output);
         await writeFileAtomic(target.file, answersText(target.file), { overwrite: target.overwrite });
