@@ -228,6 +228,21 @@ describe('cnireport workshop: starting and stopping', () => {
     expect(error).not.toMatch(/^ {4}at /m);
   });
 
+  it('listens on another address only when asked, with a warning line, and still checks the Host', async () => {
+    const open = await startWorkshop(folder, 'acme.yaml', '--host', '0.0.0.0');
+    try {
+      expect(open.stderr()).toContain(
+        'warning: listening on 0.0.0.0: anyone on this network who gets the URL can change and save the answers\n',
+      );
+      expect((await rawRequest(open.url)).status).toBe(303);
+      const port = new URL(open.url).port;
+      const rebound = await rawRequest(open.url, { headers: { Host: `evil.example:${port}` } });
+      expect(rebound.status).toBe(403);
+    } finally {
+      await open.stop();
+    }
+  });
+
   it('Ctrl+C exits 130; answers not saved are kept as a draft and offered back next time', async () => {
     const run = await startWorkshop(folder, 'acme.yaml');
     const runCookie = `cnireport-workshop-${new URL(run.url).port}=${run.token}`;

@@ -90,7 +90,8 @@ Examples:
       const server = await startWorkshopServer({
         host: options.host,
         port: options.port,
-        ...(wildcard ? { extraHosts: machineAddresses() } : {}),
+        // Listening everywhere: answer to this machine's addresses, the loopback one included.
+        ...(wildcard ? { extraHosts: ['127.0.0.1', ...machineAddresses()] } : {}),
         folder,
         file,
         saved,
