@@ -70,7 +70,13 @@ const EntriesSchema = z.record(
   z.string().max(200),
   z.union([z.string().max(20_000), z.array(z.string().max(200)).max(200), z.boolean()]),
 );
-const EvaluateSchema = z.strictObject({ entries: EntriesSchema, full: z.boolean().default(false) });
+const EvaluateSchema = z.strictObject({
+  entries: EntriesSchema,
+  /** Score with the report's draws rather than the live ones. */
+  full: z.boolean().default(false),
+  /** Keep these answers as the ones to offer back after a reload; false while an earlier draft is on offer. */
+  record: z.boolean().default(true),
+});
 const SaveSchema = z.strictObject({
   file: z.string().max(255),
   entries: EntriesSchema,
@@ -162,7 +168,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         return sendJson(response, 200, state());
       case 'POST /api/evaluate': {
         const body = EvaluateSchema.parse(await readJson(request));
-        latest = body.entries;
+        if (body.record) latest = body.entries;
         return sendJson(response, 200, evaluate(body.entries, body.full));
       }
       case 'POST /api/save':

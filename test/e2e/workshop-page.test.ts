@@ -107,7 +107,10 @@ describe('cnireport workshop: the page in Chromium', () => {
     expect(await page.$eval('[data-testid="stale"]', (e) => (e as HTMLElement).hidden)).toBe(false);
   });
 
-  it('offers typed answers back after a reload', async () => {
+  it('offers typed answers back after a reload, and again after another', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-testid="restore-draft"]', { visible: true });
+    await settled();
     await page.reload();
     await page.waitForSelector('[data-testid="restore-draft"]', { visible: true });
     await page.click('[data-testid="restore-draft"]');

@@ -26,6 +26,8 @@ interface Page {
   fields: Map<string, FieldParts>;
   /** Whether the answers differ from the file. */
   dirty: boolean;
+  /** Unsaved answers offered back and not yet restored or discarded: the server keeps them meanwhile. */
+  draftPending: boolean;
   sequence: number;
   timers: number[];
 }
@@ -74,6 +76,7 @@ async function start(): Promise<void> {
     view: null,
     fields: new Map(),
     dirty: false,
+    draftPending: data.draft !== null,
     sequence: 0,
     timers: [],
   };
@@ -101,7 +104,7 @@ function layout(page: Page): HTMLElement[] {
     'Presentation view',
   );
   save.addEventListener('click', () => void saveAnswers(page, saveAs.value, false));
-  generate.addEventListener('click', () => void generateReport(page, saveAs.value));
+  generate.addEventListener('click', () => void generateReport(page));
   toggle.addEventListener('click', () => {
     const present = document.body.classList.toggle('present');
     toggle.setAttribute('aria-pressed', String(present));
@@ -345,6 +348,7 @@ async function evaluate(page: Page, full: boolean): Promise<void> {
   const { status, data } = await api<LiveView & { message?: string }>('/api/evaluate', {
     entries: page.entries,
     full,
+    record: !page.draftPending,
   }).catch((error: unknown) => ({
     status: 0,
     data: { message: String(error) } as LiveView & { message?: string },
@@ -572,8 +576,9 @@ async function saveAnswers(page: Page, file: string, overwrite: boolean): Promis
   setStatus(`Saved ${data.file ?? file}.`);
 }
 
-async function generateReport(page: Page, file: string): Promise<void> {
-  if (page.dirty || page.state.file === null) {
+async function generateReport(page: Page): Promise<void> {
+  const file = page.state.file;
+  if (page.dirty || file === null) {
     setStatus('Save first: the report is made from the saved answers file.', true);
     return;
   }
@@ -627,12 +632,14 @@ function offerDraft(page: Page, draft: Entries): void {
   const restore = el('button', { type: 'button', 'data-testid': 'restore-draft' }, 'Restore them');
   const discard = el('button', { type: 'button' }, 'Discard');
   restore.addEventListener('click', () => {
+    page.draftPending = false;
     page.entries = { ...draft };
     banner.hidden = true;
     for (const parts of page.fields.values()) for (const input of parts.inputs) input.blur();
     changed(page);
   });
   discard.addEventListener('click', () => {
+    page.draftPending = false;
     banner.hidden = true;
     changed(page);
     page.dirty = false;
