@@ -37,3 +37,13 @@ describe('workshopForm', () => {
     expect(form.sections.find((s) => s.key === 'assumptions')?.gate?.message).toMatch(/^Override/);
   });
 });
+
+describe('fieldKind', () => {
+  it('edits as YAML any key the page has no input for (a list of records, say)', async () => {
+    const { fieldKind } = await import('../../../src/workshop/workshop-form.js');
+    const question = { section: 'cluster', key: 'nodes', message: 'x' } as const;
+    expect(fieldKind(question, { type: 'array', items: { type: 'object' } })).toBe('structured');
+    expect(fieldKind(question, { type: 'object' })).toBe('structured');
+    expect(fieldKind(question, { type: 'array', items: { enum: ['a'] } })).toBe('multi');
+  });
+});
