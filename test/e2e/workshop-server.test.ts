@@ -217,6 +217,28 @@ describe('cnireport workshop: the server', () => {
 });
 
 describe('cnireport workshop: starting and stopping', () => {
+  it('without an answers file starts from the defaults and saves to the name given', async () => {
+    const empty = join(base, 'fresh');
+    mkdirSync(empty);
+    const run = await startWorkshop(empty);
+    try {
+      const runCookie = `cnireport-workshop-${new URL(run.url).port}=${run.token}`;
+      const state = JSON.parse(
+        (await rawRequest(`${run.origin}/api/state`, { headers: { Cookie: runCookie } })).body,
+      );
+      expect(state).toMatchObject({ file: null, saved: { 'engagement.client': 'Client name' }, draft: null });
+      const saved = await rawRequest(`${run.origin}/api/save`, {
+        method: 'POST',
+        headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ file: 'fresh.yaml', entries: state.saved, overwrite: false }),
+      });
+      expect(JSON.parse(saved.body)).toEqual({ file: 'fresh.yaml', message: 'saved fresh.yaml' });
+      expect(readFileSync(join(empty, 'fresh.yaml'), 'utf8')).toContain('  client: Client name\n');
+    } finally {
+      await run.stop();
+    }
+  });
+
   it('a port in use is a one-line error', async () => {
     const port = new URL(workshop.url).port;
     const second = startWorkshop(folder, 'acme.yaml', '--port', port);
