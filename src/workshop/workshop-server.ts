@@ -305,8 +305,10 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     async close() {
       generation.abort(130);
       server.close();
-      await Promise.allSettled([...pending]);
+      // A request still sending its body must not hold the stop up; a save under way finishes its atomic
+      // write whether or not its answer can still be sent.
       server.closeAllConnections();
+      await Promise.allSettled([...pending]);
     },
   };
 }

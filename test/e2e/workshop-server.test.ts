@@ -8,6 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -263,6 +264,25 @@ describe('cnireport workshop: starting and stopping', () => {
     } finally {
       await open.stop();
     }
+  });
+
+  it('Ctrl+C is not held up by a request that never finishes sending its body', async () => {
+    const run = await startWorkshop(folder, 'acme.yaml');
+    const port = Number(new URL(run.url).port);
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: cnireport-workshop-${port}=${run.token}\r\n` +
+        `Origin: ${run.origin}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"entries":`,
+    );
+    // A complete request on a second connection: the server is up and has the stalled one open.
+    const alive = await rawRequest(`${run.origin}/api/state`, {
+      headers: { Cookie: `cnireport-workshop-${port}=${run.token}` },
+    });
+    expect(alive.status).toBe(200);
+    const stopped = await run.stop('SIGINT');
+    expect(stopped.code).toBe(130);
+    socket.destroy();
   });
 
   it('Ctrl+C exits 130; answers not saved are kept as a draft and offered back next time', async () => {

@@ -336,6 +336,8 @@ function fieldParts(page: Page, field: FormField): FieldParts {
 /** An answer changed: score soon with the live draws, then again with the report's once typing stops. */
 function changed(page: Page): void {
   page.dirty = true;
+  // Answering on (or restoring, or discarding) settles the answers offered back: these are kept from now.
+  page.draftPending = false;
   for (const timer of page.timers) window.clearTimeout(timer);
   page.timers = [
     window.setTimeout(() => void evaluate(page, false), LIVE_DELAY_MS),
@@ -632,14 +634,12 @@ function offerDraft(page: Page, draft: Entries): void {
   const restore = el('button', { type: 'button', 'data-testid': 'restore-draft' }, 'Restore them');
   const discard = el('button', { type: 'button' }, 'Discard');
   restore.addEventListener('click', () => {
-    page.draftPending = false;
     page.entries = { ...draft };
     banner.hidden = true;
     for (const parts of page.fields.values()) for (const input of parts.inputs) input.blur();
     changed(page);
   });
   discard.addEventListener('click', () => {
-    page.draftPending = false;
     banner.hidden = true;
     changed(page);
     page.dirty = false;
