@@ -106,7 +106,7 @@ function layout(page: Page): HTMLElement[] {
   save.addEventListener('click', () => void saveAnswers(page, saveAs.value, false));
   generate.addEventListener('click', () => void generateReport(page));
   toggle.addEventListener('click', () => {
-    const present = document.body.classList.toggle('present');
+    const present = document.documentElement.classList.toggle('present');
     toggle.setAttribute('aria-pressed', String(present));
     toggle.textContent = present ? 'Consultant view' : 'Presentation view';
   });
