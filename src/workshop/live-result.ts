@@ -29,6 +29,7 @@ export function liveResult(result: ScoreResult, draws: number): LiveResult {
       reasons: result.recommendation.reasons,
     },
     draws,
+    client: result.engagement.client,
     currency: result.engagement.currency,
     horizonYears: result.engagement.horizonYears,
     criteria,

@@ -101,6 +101,7 @@ export interface LiveResult {
   };
   /** Monte Carlo draws behind the confidence. */
   readonly draws: number;
+  readonly client: string;
   readonly currency: string;
   readonly horizonYears: number;
   readonly criteria: readonly string[];

@@ -85,6 +85,7 @@ describe('cnireport workshop: the page in Chromium', () => {
       () => document.querySelector('[data-testid="recommendation"]')?.textContent !== '…',
     );
     expect(await settled()).toEqual({ name: 'Flannel (with add-ons)', confidence: '100 %' });
+    expect(await page.title()).toBe('Brightloaf Bakery Online — CNI decision workshop');
     // Every input is named after its key in the answers file.
     const names = await page.$$eval('input[name], select[name], textarea[name]', (els) =>
       els.map((e) => e.getAttribute('name')),

@@ -454,6 +454,7 @@ function drawResult(page: Page, view: LiveView): void {
   stale.hidden = true;
   document.body.classList.remove('is-stale');
   $('[data-testid="recommendation"]').textContent = result.recommendation.name;
+  document.title = `${result.client} — CNI decision workshop`;
   $('[data-testid="confidence"]').textContent = formatPercent(result.recommendation.confidence);
   $('[data-testid="draws"]').textContent = ` from ${result.draws.toLocaleString('en-US')} Monte Carlo draws${
     result.draws < page.state.draws.full ? ' (while answers change)' : ''
