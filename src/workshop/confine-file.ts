@@ -23,7 +23,9 @@ export async function confineAnswersFile(folder: string, name: string): Promise<
   }
   if (trimmed.includes('\0')) throw refuse('not a file name');
   if (!ANSWERS_FILE.test(trimmed)) throw refuse('an answers file ends in .yaml or .yml');
-  const root = await realpath(folder);
+  const root = await realpath(folder).catch(() => {
+    throw refuse('the workshop folder is gone');
+  });
   const target = join(root, ...parts);
   const parent = await realpath(dirname(target)).catch(() => {
     throw refuse('its folder does not exist');

@@ -240,6 +240,14 @@ describe('cnireport workshop: starting and stopping', () => {
     }
   });
 
+  it('an answers file in a folder that does not exist is a one-line error', async () => {
+    const error = await startWorkshop(folder, 'missing/acme.yaml').then(
+      () => null,
+      (e: Error) => e.message,
+    );
+    expect(error).toContain('error: missing: no such folder\n');
+  });
+
   it('a port in use is a one-line error', async () => {
     const port = new URL(workshop.url).port;
     const second = startWorkshop(folder, 'acme.yaml', '--port', port);

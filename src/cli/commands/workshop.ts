@@ -71,6 +71,11 @@ Examples:
       const dataset = defaultDataset();
       const folder = answers === undefined ? process.cwd() : dirname(resolve(answers));
       const file = answers === undefined ? null : basename(answers);
+      if (!existsSync(folder)) {
+        throw new CniError('INPUT_UNREADABLE', `${dirname(answers ?? '.')}: no such folder`, {
+          hint: 'the answers file is saved there: create the folder, or name a file in one that exists',
+        });
+      }
       let saved = entriesOf(STARTER_ANSWERS);
       if (answers !== undefined && existsSync(answers)) {
         const loaded = await loadAnswersDraft(answers);
