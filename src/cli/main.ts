@@ -8,6 +8,7 @@ import { registerInterview } from './commands/interview.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorkshop } from './commands/workshop.js';
 import { readPackageInfo } from './package-info.js';
 import { paint } from './paint.js';
 
@@ -38,6 +39,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
 Examples:
   $ cnireport init acme.yaml            # a commented answers file to fill in
   $ cnireport interview -o acme.yaml    # the questionnaire in the terminal, writing acme.yaml
+  $ cnireport workshop acme.yaml       # the questionnaire as a live web page for the room
   $ cnireport validate acme.yaml
   $ cnireport score acme.yaml          # ranking, TCO and reasons (--json for the result)
   $ cnireport generate acme.yaml       # the report: out/acme/report.html, report.pdf, charts, ...
@@ -45,6 +47,7 @@ Examples:
     );
   registerInit(program, io);
   registerInterview(program, io);
+  registerWorkshop(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
   registerScore(program, io);

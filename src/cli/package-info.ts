@@ -1,4 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The installed package's folder: dist/, data/ and the page assets sit below it. */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
 
 export interface PackageInfo {
   version: string;

@@ -37,12 +37,19 @@ export interface Question {
   readonly unit?: Dynamic<string | undefined>;
   /** Asked only when this holds; otherwise the key is left out of the file (its default applies). */
   readonly when?: (ctx: AskContext) => boolean;
+  /**
+   * Help shown in place of the schema's description of the key, where that description speaks to whoever
+   * edits the file rather than to the room.
+   */
+  readonly help?: Dynamic<string>;
   /** Help beyond the schema's description of the key, e.g. what the chosen frameworks imply. */
   readonly note?: (ctx: AskContext) => string | undefined;
   /** The default offered when the file being resumed has no answer, in place of the schema's default. */
   readonly suggest?: (ctx: AskContext) => unknown;
   /** Names shown for allowed values, where the value itself is an abbreviation. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** A weight asked as a position on its scale: a slider on the web page; the terminal asks for the number. */
+  readonly scale?: boolean;
 }
 
 export interface Section {
@@ -84,24 +91,51 @@ function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** `data/ default: 100 millicores per sidecar (estimate)`, for a key the client may leave to the data. */
-function dataDefault(ctx: AskContext, key: CostKey): string | undefined {
+/** How the report describes where a default comes from, by the kind data/ gives it. */
+const DEFAULT_ORIGIN: Readonly<Record<string, string>> = {
+  sourced: 'from a published source the report cites',
+  derived: 'worked out from published figures the report cites',
+  estimate: 'an estimate the report explains',
+  placeholder: 'a placeholder until there is a quote',
+};
+
+/** `1 day per engineer`, `2 days per engineer`: a unit whose first word is a plural, matched to the value. */
+export function unitFor(value: number, unit: string): string {
+  if (value !== 1) return unit;
+  return unit.replace(/^([A-Za-z-]+?)s\b/, '$1');
+}
+
+/** `Empty keeps the default: 100 millicores per sidecar (an estimate …)`, for a key the client may leave open. */
+function modelDefault(ctx: AskContext, key: CostKey): string | undefined {
   const d = ctx.costDefaults[key];
   if (d === undefined) return undefined;
   const value = Number.isInteger(d.value) ? d.value : Number(d.value.toPrecision(4));
-  return `Empty keeps the data/ default: ${value.toLocaleString('en-US')} ${d.unit} (${d.kind}).`;
+  const origin = DEFAULT_ORIGIN[d.kind];
+  return `Empty keeps the default: ${value.toLocaleString('en-US')} ${unitFor(value, d.unit)}${origin === undefined ? '' : ` (${origin})`}.`;
 }
+
+const KUBE_PROXY_PER_SERVICE: AssumptionKey = 'kubeProxyCpuMillicoresPer1000Services';
 
 function assumption(key: AssumptionKey): Question {
   return ask('assumptions', key, {
-    message: assumptionDescriptions[key].replace(/\.$/, ''),
+    message:
+      key === KUBE_PROXY_PER_SERVICE
+        ? // Asked also without kube-proxy today: an option without kube-proxy replacement brings it back.
+          (ctx) =>
+            ctx.answers.cluster?.kubeProxyMode === 'none'
+              ? 'Extra kube-proxy CPU per node for every 1000 Services, in iptables mode, should an option bring kube-proxy back'
+              : 'Extra kube-proxy CPU per node for every 1000 Services, in iptables mode (scaled for IPVS and nftables)'
+        : assumptionDescriptions[key].replace(/\.$/, ''),
     unit: (ctx) => ctx.costDefaults[key]?.unit,
-    note: (ctx) => dataDefault(ctx, key),
+    note: (ctx) => modelDefault(ctx, key),
   });
 }
 
 function need(key: NeedKey): Question {
-  return ask('needs', key, { message: NEED_LABELS[key] });
+  return ask('needs', key, {
+    message: NEED_LABELS[key],
+    help: 'Must rules out an option that cannot provide it; should adds what it takes; nice counts a little; no does not count. Left open, it takes the level the other answers imply.',
+  });
 }
 
 /**
@@ -116,7 +150,10 @@ export const QUESTIONNAIRE: readonly Section[] = [
     questions: [
       ask('engagement', 'client', { message: 'Client organisation' }),
       ask('engagement', 'preparedBy', { message: 'Prepared by (person, firm)' }),
-      ask('engagement', 'date', { message: 'Report date (YYYY-MM-DD; empty for the day it is generated)' }),
+      ask('engagement', 'date', {
+        message: 'Report date (YYYY-MM-DD; empty for the day it is generated)',
+        help: 'The date printed on the report.',
+      }),
       ask('engagement', 'currency', { message: 'Currency of every amount' }),
       ask('engagement', 'horizonYears', { message: 'Years the cost comparison covers', unit: 'years' }),
     ],
@@ -208,14 +245,16 @@ export const QUESTIONNAIRE: readonly Section[] = [
       ask('mesh', 'sidecarCpuMillicores', {
         message: 'CPU reserved per sidecar',
         unit: 'millicores',
+        help: 'The CPU request of each sidecar proxy.',
         when: meshInUse,
-        note: (ctx) => dataDefault(ctx, 'sidecarCpuMillicores'),
+        note: (ctx) => modelDefault(ctx, 'sidecarCpuMillicores'),
       }),
       ask('mesh', 'sidecarMemoryMiB', {
         message: 'Memory reserved per sidecar',
         unit: 'MiB',
+        help: 'The memory request of each sidecar proxy.',
         when: meshInUse,
-        note: (ctx) => dataDefault(ctx, 'sidecarMemoryMiB'),
+        note: (ctx) => modelDefault(ctx, 'sidecarMemoryMiB'),
       }),
       ask('mesh', 'latencySensitive', {
         message: (ctx) =>
@@ -234,17 +273,17 @@ export const QUESTIONNAIRE: readonly Section[] = [
     key: 'priorities',
     title: 'Priorities',
     questions: [
-      ask('priorities', 'cost', { message: 'Weight of total cost of ownership' }),
-      ask('priorities', 'capability', { message: 'Weight of capability fit' }),
-      ask('priorities', 'risk', { message: 'Weight of operational and vendor risk' }),
-      ask('priorities', 'simplicity', { message: 'Weight of operational simplicity' }),
+      ask('priorities', 'cost', { message: 'Weight of total cost of ownership', scale: true }),
+      ask('priorities', 'capability', { message: 'Weight of capability fit', scale: true }),
+      ask('priorities', 'risk', { message: 'Weight of operational and vendor risk', scale: true }),
+      ask('priorities', 'simplicity', { message: 'Weight of operational simplicity', scale: true }),
     ],
   },
   {
     key: 'assumptions',
     title: 'Cost assumptions',
     gate: {
-      message: 'Override any cost default from data/ (salaries, prices, a vendor quote)?',
+      message: 'Override any of the cost defaults (salaries, prices, a vendor quote)?',
       help: 'Every default has a source and a range; the Isovalent price is a placeholder until there is a quote.',
     },
     questions: ASSUMPTION_KEYS.map(assumption),

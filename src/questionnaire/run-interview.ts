@@ -1,13 +1,21 @@
 import { IMPORTANCE_LEVELS, type Importance, type NeedKey } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
-import type { JsonSchemaNode } from '../schema/json-schema-node.js';
-import { answersSchemaNode, keyNode, keyPath } from './answer-keys.js';
+import { answersSchemaNode, keyNode, keyPath, type SectionKey } from './answer-keys.js';
+import { answerFromText } from './answer-text.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { askContext } from './ask-context.js';
 import { checkAnswer } from './check-answer.js';
 import { draftValue, setDraftValue } from './draft-value.js';
 import { InterviewInterrupted } from './interview-interrupted.js';
 import type { Prompter, SectionHeading } from './prompter.js';
+import {
+  IMPORTANCE_MEANING,
+  isNumeric,
+  isRequired,
+  questionHelp,
+  rangeText,
+  resolveText,
+} from './question-help.js';
 import { type AskContext, QUESTIONNAIRE, type Question, type Section } from './questionnaire.js';
 
 export interface InterviewOptions {
@@ -16,6 +24,11 @@ export interface InterviewOptions {
   readonly dataset: Dataset;
   /** Answers offered as defaults (a file being resumed); Enter keeps each. */
   readonly prefill?: AnswersDraft;
+  /**
+   * Where a stopped interview picks up: the sections before it keep the prefill's answers as Enter would,
+   * without asking again (an answer that is not valid any more is still asked).
+   */
+  readonly resumeAt?: SectionKey;
 }
 
 /**
@@ -27,7 +40,9 @@ export async function runInterview({
   prompter,
   dataset,
   prefill = {},
+  resumeAt,
 }: InterviewOptions): Promise<AnswersDraft> {
+  const resumeIndex = QUESTIONNAIRE.findIndex((s) => s.key === resumeAt);
   // What is known: the file being resumed, updated answer by answer. Written out if the interview stops.
   const known = structuredClone(prefill);
   // What was answered in this interview, the context of every later question.
@@ -40,8 +55,8 @@ export async function runInterview({
       description: answersSchemaNode().properties?.[section.key]?.description ?? '',
     };
     try {
-      prompter.section(heading);
-      await askSection(section, { prompter, dataset, known, settled });
+      if (index >= resumeIndex) prompter.section(heading);
+      await askSection(section, { prompter, dataset, known, settled, keep: index < resumeIndex });
     } catch (error) {
       throw new InterviewInterrupted(known, heading, error);
     }
@@ -54,6 +69,8 @@ interface State {
   readonly dataset: Dataset;
   readonly known: AnswersDraft;
   readonly settled: AnswersDraft;
+  /** Keep the known answers as Enter would, asking only where one is not valid. */
+  readonly keep: boolean;
 }
 
 async function askSection(section: Section, state: State): Promise<void> {
@@ -62,12 +79,14 @@ async function askSection(section: Section, state: State): Promise<void> {
     if (value !== undefined) setDraftValue(state.settled, question, value);
   };
   if (section.gate !== undefined) {
-    const open = await state.prompter.confirm({
-      id: section.key,
-      message: section.gate.message,
-      help: section.gate.help,
-      default: state.known[section.key] !== undefined,
-    });
+    const open = state.keep
+      ? state.known[section.key] !== undefined
+      : await state.prompter.confirm({
+          id: section.key,
+          message: section.gate.message,
+          help: section.gate.help,
+          default: state.known[section.key] !== undefined,
+        });
     if (!open) {
       for (const question of section.questions) set(question, undefined);
       return;
@@ -75,13 +94,13 @@ async function askSection(section: Section, state: State): Promise<void> {
   }
   for (const question of section.questions) {
     const ctx = askContext(state.settled, state.dataset);
+    const known = draftValue(state.known, question);
     if (question.when !== undefined && !question.when(ctx)) set(question, undefined);
-    else set(question, await askQuestion(question, ctx, draftValue(state.known, question), state));
+    else if (state.keep && keeps(question, ctx, known, state.settled))
+      set(question, enterAnswer(question, ctx, known));
+    else set(question, await askQuestion(question, ctx, known, state));
   }
 }
-
-const resolve = <T>(value: T | ((ctx: AskContext) => T), ctx: AskContext): T =>
-  typeof value === 'function' ? (value as (ctx: AskContext) => T)(ctx) : value;
 
 /** The answer to one question, as the answers file holds it; undefined leaves the key out. */
 async function askQuestion(
@@ -93,9 +112,8 @@ async function askQuestion(
   const node = keyNode(question);
   const id = keyPath(question);
   const offered = known ?? question.suggest?.(ctx) ?? node.default;
-  const message = resolve(question.message, ctx);
-  const description = saysMore(node.description, message) ? node.description : undefined;
-  const help = join(description, question.note?.(ctx));
+  const message = resolveText(question.message, ctx);
+  const help = questionHelp(question, ctx);
   const name = (value: unknown) => question.labels?.[String(value)] ?? String(value);
   const check = (value: unknown) => checkAnswer(question, value, settled) ?? (true as const);
 
@@ -130,16 +148,12 @@ async function askQuestion(
     return prompter.confirm({ id, message, help, default: offered === true });
   }
 
-  const numeric = node.type === 'number' || node.type === 'integer';
-  const fromText = (text: string): unknown => {
-    const trimmed = text.trim();
-    if (trimmed === '') return undefined;
-    return numeric && NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
-  };
+  const numeric = isNumeric(node);
+  const fromText = (text: string): unknown => answerFromText(text, numeric);
   const optional = node.default === undefined && !isRequired(question);
   const text = await prompter.text({
     id,
-    message: numeric ? `${message} (${rangeText(node, resolve(question.unit, ctx))})` : message,
+    message: numeric ? `${message} (${rangeText(node, resolveText(question.unit, ctx))})` : message,
     help: optional && known === undefined && question.note === undefined ? join(help, EMPTY) : help,
     ...(offered === undefined ? {} : { default: String(offered) }),
     validate: (text) => check(fromText(text)),
@@ -147,46 +161,23 @@ async function askQuestion(
   return fromText(text);
 }
 
+/** What Enter gives to a question: the answer offered, read as the prompt would read it. */
+function enterAnswer(question: Question, ctx: AskContext, known: unknown): unknown {
+  const node = keyNode(question);
+  if (question.section === 'needs') return typeof known === 'string' ? known : undefined;
+  const offered = known ?? question.suggest?.(ctx) ?? node.default;
+  if (node.enum !== undefined) return offered;
+  if (node.type === 'array') return Array.isArray(offered) ? [...offered] : [];
+  if (node.type === 'boolean') return offered === true;
+  return offered === undefined ? undefined : answerFromText(String(offered), isNumeric(node));
+}
+
+function keeps(question: Question, ctx: AskContext, known: unknown, settled: AnswersDraft): boolean {
+  return checkAnswer(question, enterAnswer(question, ctx, known), settled) === undefined;
+}
+
 const EMPTY = 'Empty leaves it out.';
 const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
-
-/** Whether the schema's description adds to the question, or only repeats it with a full stop. */
-function saysMore(description: string | undefined, message: string): description is string {
-  const plain = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  return description !== undefined && plain(description) !== plain(message);
-}
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-function isRequired({ section, key }: Question): boolean {
-  return answersSchemaNode().properties?.[section]?.required?.includes(key) ?? false;
-}
-
-/** `1 to 1,000,000 nodes`; an open-ended range says `0 or more`. */
-function rangeText(node: JsonSchemaNode, unit: string | undefined): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const { minimum: min, maximum: max } = node;
-  const range =
-    min !== undefined && max !== undefined && max < 1e12
-      ? `${n(min)} to ${n(max)}`
-      : min !== undefined
-        ? `${n(min)} or more`
-        : max !== undefined
-          ? `at most ${n(max)}`
-          : 'a number';
-  return unit === undefined || unit === '' ? range : `${range} ${unit}`;
-}
-
-const LEVEL_MEANING: Record<Importance, string> = {
-  must: 'an option that cannot provide it is ruled out',
-  should: 'each option adds what it takes to provide it',
-  nice: 'counts a little; nothing is added for it',
-  no: 'does not count',
-};
 
 /**
  * A need offers the level the rules derive from the answers so far, kept by Enter: the file then leaves
@@ -209,7 +200,11 @@ async function askNeed(
         name: derived === undefined ? 'as the answers imply' : `${derived.importance} (as the answers imply)`,
         description: derived?.reasons.join(' ') ?? 'Derived from the other answers.',
       },
-      ...IMPORTANCE_LEVELS.map((level) => ({ value: level, name: level, description: LEVEL_MEANING[level] })),
+      ...IMPORTANCE_LEVELS.map((level) => ({
+        value: level,
+        name: level,
+        description: IMPORTANCE_MEANING[level],
+      })),
     ],
     default: typeof known === 'string' ? known : DERIVED,
   });

@@ -151,7 +151,7 @@ describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
     await answer(t, 'Weight of capability fit', '4', ENTER);
     await answer(t, 'Weight of operational and vendor risk', '4', ENTER);
     await answer(t, 'Weight of operational simplicity', '2', ENTER);
-    await answer(t, 'Override any cost default', 'y', ENTER);
+    await answer(t, 'Override any of the cost defaults', 'y', ENTER);
     await enterThroughout(t, 'Isovalent Enterprise subscription');
     await answer(t, 'Isovalent Enterprise subscription per node per year', '1500', ENTER);
     expect(await enterThroughout(t)).toBe(0);
@@ -231,6 +231,8 @@ describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
     const resumed = interview('--from', 'stopped.draft.yaml', '--output', 'stopped.yaml');
     expect(await enterThroughout(resumed)).toBe(0);
     expect(readFileSync(join(dir, 'stopped.yaml'), 'utf8')).toMatch(/^ {2}client: Stopped Ltd$/m);
+    // The draft it picked up from is not left behind once the answers are written.
+    expect(existsSync(join(dir, 'stopped.draft.yaml'))).toBe(false);
   }, 20_000);
 
   it('a closed terminal leaves a draft', async () => {

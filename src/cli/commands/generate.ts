@@ -127,7 +127,7 @@ Examples:
 }
 
 /** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */
-async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
+export async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
   const [chart, charts, specs, html, markdown, templates] = await Promise.all([
     import('../../charts/render-chart.js'),
     import('../../charts/render-report-charts.js'),

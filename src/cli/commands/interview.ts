@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { score } from '../../index.js';
 import { loadAnswersDraft } from '../../io/load-answers-draft.js';
@@ -8,8 +9,10 @@ import { parseAnswersText } from '../../io/parse-answers-text.js';
 import { formatProblem } from '../../io/problem.js';
 import type { AnswersDraft } from '../../questionnaire/answers-draft.js';
 import { askContext } from '../../questionnaire/ask-context.js';
+import { interviewDraftNote, stoppedSection } from '../../questionnaire/interview-draft-note.js';
 import { InterviewInterrupted } from '../../questionnaire/interview-interrupted.js';
 import type { Prompter } from '../../questionnaire/prompter.js';
+import { QUESTIONNAIRE } from '../../questionnaire/questionnaire.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { runInterview } from '../../questionnaire/run-interview.js';
 import { summariseAnswers } from '../../questionnaire/summarise-answers.js';
@@ -57,12 +60,21 @@ Examples:
       }
       const { draft: prefill, problems } =
         options.from === undefined ? { draft: {}, problems: [] } : await loadAnswersDraft(options.from);
+      // A draft says where it stopped: the sections before are kept, not asked again.
+      const resumeAt =
+        options.from === undefined ? undefined : stoppedSection(await readFile(options.from, 'utf8'));
       const dataset = defaultDataset();
       io.out(
         `cnireport interview: writes ${output}. Enter accepts the value in parentheses; Backspace on an ` +
           `empty line clears it; Ctrl+C stops and keeps a draft.\n`,
       );
       if (options.from !== undefined) io.out(`The answers in ${options.from} are the defaults.\n`);
+      const resumeTitle = QUESTIONNAIRE.find((s) => s.key === resumeAt)?.title;
+      if (resumeTitle !== undefined && resumeAt !== QUESTIONNAIRE[0]?.key) {
+        io.out(
+          `Picking up at ${resumeTitle}, where the draft stopped; the sections before keep their answers.\n`,
+        );
+      }
       if (problems.length > 0) {
         io.out(`${options.from} has answers that are not valid; their questions start from the default:\n`);
         io.out(problems.map((p) => `  ${p}\n`).join(''));
@@ -71,7 +83,12 @@ Examples:
       const { prompter, close } = terminal.open();
       let known: AnswersDraft = prefill;
       try {
-        const given = await runInterview({ prompter, dataset, prefill });
+        const given = await runInterview({
+          prompter,
+          dataset,
+          prefill,
+          ...(resumeAt === undefined ? {} : { resumeAt }),
+        });
         known = given;
         const answersText = renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: given });
         const parsed = parseAnswersText(answersText, output);
@@ -80,12 +97,17 @@ Examples:
           throw new InternalError(`interview answers do not validate: ${first && formatProblem(first)}`);
         }
         io.out(`\n${paint(io.outColor, 'bold', 'Summary')}\n`);
-        io.out(summariseAnswers(parsed.answers, askContext(given, dataset).derivedNeeds).join('\n'));
+        const ctx = askContext(given, dataset);
+        io.out(summariseAnswers(parsed.answers, ctx.derivedNeeds, ctx.costDefaults).join('\n'));
         io.out(`\n\n${formatRecommendation(score(parsed.answers, dataset))}\n`);
         const target = await chooseTarget(prompter, output);
         await writeFileAtomic(target.file, answersText, { overwrite: target.overwrite });
         io.out(`wrote ${target.file}; next: cnireport generate ${target.file}\n`);
         await noteSchemaBeside(io, target.file);
+        // The draft this interview picked up from has served its purpose once the answers are written.
+        if (options.from !== undefined && resolve(options.from) === resolve(draftFileFor(output))) {
+          await rm(options.from, { force: true });
+        }
       } catch (error) {
         const stopped = error instanceof InterviewInterrupted ? error : undefined;
         const draftFile = draftFileFor(output);
@@ -94,9 +116,7 @@ Examples:
           renderAnswersYaml({
             schemaRef: SCHEMA_BESIDE,
             values: stopped?.draft ?? known,
-            note:
-              `Draft of a cnireport interview${stopped ? ` stopped in ${stopped.section.title}` : ''}. ` +
-              `Pick up with: cnireport interview --from ${draftFile}`,
+            note: interviewDraftNote(stopped?.section.title, `cnireport interview --from ${draftFile}`),
           }),
           { overwrite: true },
         );

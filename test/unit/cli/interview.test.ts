@@ -152,7 +152,11 @@ describe('cnireport interview', () => {
     const resumed = await interview({}, '--from', draftFile, '-o', output);
     expect(resumed.error).toBeUndefined();
     expect(resumed.out).toContain(`The answers in ${draftFile} are the defaults.`);
-    expect(resumed.prompter.requests.get('engagement.client')).toMatchObject({ default: 'Northwind Bank' });
+    // It picks up where it stopped: the sections before keep their answers without asking again.
+    expect(resumed.out).toContain('Picking up at Team, where the draft stopped');
+    expect(resumed.prompter.asked).not.toContain('engagement.client');
+    expect(resumed.prompter.asked[0]).toBe('team.maturity');
+    expect(existsSync(draftFile)).toBe(false);
     const parsed = parseAnswersText(readFileSync(output, 'utf8'), output);
     expect(parsed.ok && [parsed.answers.engagement.client, parsed.answers.cluster.nodes]).toEqual([
       'Northwind Bank',

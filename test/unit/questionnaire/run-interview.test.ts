@@ -88,7 +88,7 @@ describe('runInterview', () => {
       expect(parsed.mesh).toMatchObject({ current: 'istio', sidecars: 1500, sidecarMemoryMiB: 80 });
       expect(parsed.mesh.sidecarCpuMillicores).toBeUndefined();
       expect(text(prompter.requests.get('mesh.sidecarCpuMillicores')).help).toMatch(
-        /Empty keeps the data\/ default: [\d,.]+ millicores per sidecar/,
+        /^The CPU request of each sidecar proxy\. Empty keeps the default: [\d,.]+ millicores per sidecar \(.+\)\.$/,
       );
     });
 
@@ -179,13 +179,14 @@ describe('runInterview', () => {
     it('rejects text where a number goes, and out-of-range numbers, with the validate wording', async () => {
       const { prompter, parsed } = await interview({
         'engagement.client': 'Acme',
-        'cluster.nodes': new Replies('many', '0', '2,000', '2000'),
+        'cluster.nodes': new Replies('many', '0', '2,0000', '2,000'),
       });
       expect(prompter.errors.get('cluster.nodes')).toEqual([
         'must be a number (got "many"; expected an integer from 1 to 1000000)',
         'out of range (got 0; expected 1 to 1000000)',
-        'must be a number (got "2,000"; expected an integer from 1 to 1000000)',
+        'must be a number (got "2,0000"; expected an integer from 1 to 1000000)',
       ]);
+      // Thousands separators as the prompt itself prints the range ("1 to 1,000,000").
       expect(parsed.cluster.nodes).toBe(2000);
     });
 
@@ -251,7 +252,7 @@ describe('runInterview', () => {
       const price = text(prompter.requests.get('assumptions.isovalentPricePerNodeYear'));
       expect(price.message).toMatch(/\(0 or more EUR per node-year\)$/);
       expect(price.help).toMatch(
-        /^Empty keeps the data\/ default: [\d,.]+ EUR per node-year \(placeholder\)\.$/,
+        /^Empty keeps the default: [\d,.]+ EUR per node-year \(a placeholder until there is a quote\)\.$/,
       );
       expect(confirm(prompter.requests.get('assumptions')).default).toBe(false);
     });

@@ -21,4 +21,21 @@ describe('summariseAnswers', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
     expect(lines.filter((l) => l.startsWith('  ')).length).toBeGreaterThan(0);
   });
+
+  it('reads a cost override as the question asked it, with its unit, not as its key', () => {
+    const withQuote = AnswersSchema.parse({
+      version: 1,
+      engagement: { client: 'Acme Bank', currency: 'EUR' },
+      assumptions: { isovalentPricePerNodeYear: 950 },
+    });
+    const lines = summariseAnswers(
+      withQuote,
+      {},
+      { isovalentPricePerNodeYear: { value: 1386, unit: 'EUR per node-year', kind: 'placeholder' } },
+    );
+    expect(lines.at(-1)).toBe(
+      'Cost assumptions  Isovalent Enterprise subscription per node per year: €950 per node-year',
+    );
+    expect(lines.join('\n')).not.toContain('isovalentPricePerNodeYear');
+  });
 });

@@ -1,0 +1,226 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { generateReports } from '../../generate/generate-reports.js';
+import { REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { loadAnswersDraft } from '../../io/load-answers-draft.js';
+import { DEFAULT_BRAND } from '../../io/load-brand.js';
+import { defaultDataset } from '../../io/load-dataset.js';
+import { browserTimeouts } from '../../pdf/browser-timeouts.js';
+import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
+import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
+import { CniError } from '../../shared/errors.js';
+import { entriesOf } from '../../workshop/evaluate-entries.js';
+import { draftFileFor, startWorkshopServer, type WorkshopGenerated } from '../../workshop/workshop-server.js';
+import type { CliIo } from '../cli-io.js';
+import { packageRoot, readPackageInfo } from '../package-info.js';
+import { paint } from '../paint.js';
+import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+import { loadRenderers } from './generate.js';
+
+/**
+ * Monte Carlo draws while answers change. The confidence moves by about a point between 1,000 and 5,000
+ * draws; the page says which it shows and rescores with the report's draws once the answers settle.
+ */
+export const LIVE_DRAWS = 1_000;
+
+interface WorkshopOptions {
+  port: number;
+  host: string;
+  open: boolean;
+  out: string;
+}
+
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+export function registerWorkshop(program: Command, io: CliIo): void {
+  program
+    .command('workshop')
+    .description(
+      'the questionnaire as a live local web page for the room, the recommendation updating on every answer',
+    )
+    .argument('[answers]', 'answers file to start from and save back to (YAML)')
+    .option('--port <n>', 'port to listen on; 0 picks a free one', parsePort, 0)
+    .option(
+      '--host <addr>',
+      'address to listen on; other than 127.0.0.1 lets others on the network reach it',
+      '127.0.0.1',
+    )
+    .option('--no-open', 'do not open the default browser')
+    .option('-o, --out <dir>', 'folder that receives the report Generate writes', 'out')
+    .addHelpText(
+      'after',
+      `
+Prints one line, workshop: <URL>, and opens it in the default browser. The URL carries a secret for
+this run: only a browser that opened it can use the page. Ctrl+C stops the server (exit code 130);
+answers not yet saved are kept in <answers>.draft.yaml and offered back the next time.
+
+Save writes the answers file as init and interview do (asking before replacing a file); Generate writes
+the report into <out>/<client>/ as cnireport generate does.
+
+Examples:
+  $ cnireport workshop acme.yaml       # start from acme.yaml and save back to it
+  $ cnireport workshop                 # start from the defaults; Save asks for a name
+  $ cnireport workshop acme.yaml --port 8080 --no-open`,
+    )
+    .action(async (answers: string | undefined, options: WorkshopOptions) => {
+      const dataset = defaultDataset();
+      const folder = answers === undefined ? process.cwd() : dirname(resolve(answers));
+      const file = answers === undefined ? null : basename(answers);
+      if (!existsSync(folder)) {
+        throw new CniError('INPUT_UNREADABLE', `${dirname(answers ?? '.')}: no such folder`, {
+          hint: 'the answers file is saved there: create the folder, or name a file in one that exists',
+        });
+      }
+      let saved = entriesOf(STARTER_ANSWERS);
+      if (answers !== undefined && existsSync(answers)) {
+        const loaded = await loadAnswersDraft(answers);
+        saved = entriesOf(loaded.draft);
+        for (const problem of loaded.problems)
+          io.err(`${paint(io.errColor, 'yellow', 'note:')} ${problem}\n`);
+      }
+      const draftFile = draftFileFor(join(folder, file ?? 'workshop.yaml'));
+      const draft = existsSync(draftFile) ? entriesOf((await loadAnswersDraft(draftFile)).draft) : null;
+      if (draft !== null) {
+        io.err(
+          `${paint(io.errColor, 'yellow', 'note:')} ${relative(process.cwd(), draftFile)} holds answers not saved last time; the page offers them back\n`,
+        );
+      }
+      const wildcard = options.host === '0.0.0.0' || options.host === '::';
+      const assets = join(packageRoot(), 'dist', 'workshop-page');
+      const server = await startWorkshopServer({
+        host: options.host,
+        port: options.port,
+        // Listening everywhere: answer to this machine's addresses, the loopback one included.
+        ...(wildcard ? { extraHosts: ['127.0.0.1', ...machineAddresses()] } : {}),
+        folder,
+        file,
+        saved,
+        draft,
+        dataset,
+        draws: {
+          live: Math.min(LIVE_DRAWS, dataset.model.decision.monteCarloDraws),
+          full: dataset.model.decision.monteCarloDraws,
+        },
+        assets: { script: join(assets, 'page.js'), style: join(assets, 'page.css') },
+        outDir: resolve(options.out),
+        schemaRef: SCHEMA_BESIDE,
+        placeSchema: placeSchemaBeside,
+        generate: (target, signal) => generateOne(target, options.out, signal),
+      });
+      const url = wildcard
+        ? server.url.replace(/\/\/[^/]+/, `//${machineAddresses()[0] ?? '127.0.0.1'}:${server.port}`)
+        : server.url;
+      if (!isLoopback(options.host)) {
+        io.err(
+          `${paint(io.errColor, 'yellow', 'warning:')} listening on ${options.host}: anyone on this network who gets the URL can change and save the answers\n`,
+        );
+      }
+      io.out(`workshop: ${url}\n`);
+      if (options.open) openBrowser(url, io);
+
+      const names = Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[];
+      const handlers = new Map<keyof typeof STOP_SIGNALS, () => void>();
+      const signal = await new Promise<keyof typeof STOP_SIGNALS>((resolveStop) => {
+        for (const name of names) {
+          handlers.set(name, () => resolveStop(name));
+          process.once(name, handlers.get(name) as () => void);
+        }
+      });
+      for (const [name, handler] of handlers) process.off(name, handler);
+      await server.close();
+      const unsaved = server.unsaved();
+      let kept = '';
+      if (unsaved !== null) {
+        const target = draftFileFor(server.target() ?? join(folder, 'workshop.yaml'));
+        await writeFileAtomic(
+          target,
+          renderAnswersYaml({
+            schemaRef: SCHEMA_BESIDE,
+            values: unsaved.draft,
+            note: `Answers of a cnireport workshop not saved when it stopped. Pick up with: cnireport workshop ${relative(process.cwd(), server.target() ?? join(folder, 'workshop.yaml'))}`,
+          }),
+          { overwrite: true },
+        );
+        kept = `; answers not saved are in ${relative(process.cwd(), target)}`;
+      }
+      const why = signal === 'SIGINT' ? 'Ctrl+C' : signal;
+      throw new CniError('INTERRUPTED', `workshop stopped (${why})${kept}`, {
+        exitCode: STOP_SIGNALS[signal],
+      });
+    });
+}
+
+/** One report, as `cnireport generate <file> --out <out>` writes it. */
+async function generateOne(file: string, out: string, signal: AbortSignal): Promise<WorkshopGenerated> {
+  const outcome = await generateReports(
+    {
+      files: [file],
+      outDir: out,
+      formats: REPORT_FORMATS,
+      paper: 'A4',
+      brand: DEFAULT_BRAND,
+      ...(process.env.SOURCE_DATE_EPOCH === undefined
+        ? {}
+        : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
+      now: new Date(),
+      toolVersion: readPackageInfo().version,
+    },
+    {
+      loadRenderers: () => loadRenderers(undefined),
+      launchPrinter: async () => {
+        const { PdfPrinter } = await import('../../pdf/print-pdf.js');
+        return PdfPrinter.launch(browserTimeouts(process.env));
+      },
+      signal,
+    },
+  );
+  const [failure] = outcome.failures;
+  if (failure !== undefined) throw failure.error;
+  const [written] = outcome.written;
+  if (written === undefined) throw new CniError('OUTPUT_UNWRITABLE', 'no report was written');
+  const notes = [
+    ...(outcome.pdfUnavailable === null ? [] : [`no PDF: ${outcome.pdfUnavailable.message}`]),
+    ...outcome.outdated.map((f) => `${f} is from an earlier run and may not match the new report`),
+  ];
+  return { folder: resolve(written.folder), files: written.files.map((f) => f.path), notes };
+}
+
+function parsePort(value: string): number {
+  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535))
+    throw new InvalidArgumentError(`expected a port from 0 to 65535 (got ${value})`);
+  return port;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/** This machine's IPv4 addresses other than loopback: what another device would type to reach it. */
+function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((a) => (a !== undefined && a.family === 'IPv4' && !a.internal ? [a.address] : []));
+}
+
+/** The default browser; a machine without one gets a note, the URL is printed anyway. */
+function openBrowser(url: string, io: CliIo): void {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replaceAll('&', '^&')]]
+        : ['xdg-open', [url]];
+  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+  child.on('error', () =>
+    io.err(
+      `${paint(io.errColor, 'yellow', 'note:')} could not open a browser (${command}); open the URL above\n`,
+    ),
+  );
+  child.unref();
+}

@@ -1,0 +1,140 @@
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../io/zod-issue-messages.js';
+import { answersSchemaNode, keyNode, keyPath } from '../questionnaire/answer-keys.js';
+import { answerFromText } from '../questionnaire/answer-text.js';
+import type { AnswersDraft } from '../questionnaire/answers-draft.js';
+import { askContext } from '../questionnaire/ask-context.js';
+import { checkAnswer } from '../questionnaire/check-answer.js';
+import { draftValue, setDraftValue } from '../questionnaire/draft-value.js';
+import { questionHelp, rangeText, resolveText } from '../questionnaire/question-help.js';
+import { type AskContext, QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
+import { type Answers, AnswersSchema, type NeedKey } from '../schema/answers.js';
+import type { Dataset } from '../schema/dataset.js';
+import { formatSchemaValue } from '../schema/describe-expectation.js';
+import { fieldKind } from './workshop-form.js';
+import type { Entries, FieldKind, FieldState, FieldValue } from './workshop-protocol.js';
+
+/** Sections askContext leaves out of what it derives: an answer there changes no later question's context. */
+const IGNORED_BY_CONTEXT: ReadonlySet<string> = new Set(['needs', 'assumptions']);
+
+export interface EvaluatedEntries {
+  /** Each question as the answers before it make it. */
+  readonly fields: Record<string, FieldState>;
+  /** Problems that belong to no one input. */
+  readonly problems: readonly string[];
+  /** What the answers file gets: every valid answer to a question that applies, nothing else. */
+  readonly draft: AnswersDraft;
+  /** The validated answers, when every answer is valid. */
+  readonly answers: Answers | null;
+}
+
+/**
+ * Reads the page's inputs as the interview reads the terminal: question by question in the questionnaire's
+ * order, each worded, shown or skipped by the answers before it, and checked with the messages `validate`
+ * gives. A question that does not apply, and a wrong answer, are left out of the draft (the typed text stays
+ * on the page).
+ */
+export function evaluateEntries(entries: Entries, dataset: Dataset): EvaluatedEntries {
+  const fields: Record<string, FieldState> = {};
+  const draft: AnswersDraft = {};
+  let ctx: AskContext | undefined;
+  let wrong = false;
+  for (const section of QUESTIONNAIRE) {
+    for (const question of section.questions) {
+      ctx ??= askContext(draft, dataset);
+      const before = ctx;
+      const name = keyPath(question);
+      const visible = question.when?.(before) ?? true;
+      const read = visible ? readEntry(question, entries[name]) : { value: undefined };
+      const error = 'error' in read ? read.error : checkAnswer(question, read.value, draft);
+      if (visible && error !== undefined) wrong = true;
+      else if (visible && 'value' in read && read.value !== undefined) {
+        setDraftValue(draft, question, read.value);
+        if (!IGNORED_BY_CONTEXT.has(question.section)) ctx = undefined;
+      }
+      fields[name] = fieldState(question, before, visible, visible ? error : undefined);
+    }
+  }
+  if (wrong) return { fields, problems: [], draft, answers: null };
+  const parsed = AnswersSchema.safeParse({ version: 1, ...draft }, { error: () => NO_CUSTOM_MESSAGE });
+  if (parsed.success) return { fields, problems: [], draft, answers: parsed.data };
+  const problems = parsed.error.issues.flatMap((issue) =>
+    zodIssueMessages(issue, answersSchemaNode()).map((m) => `${m.path.join('.')}: ${m.message}`),
+  );
+  return { fields, problems, draft, answers: null };
+}
+
+function fieldState(
+  question: Question,
+  ctx: AskContext,
+  visible: boolean,
+  error: string | undefined,
+): FieldState {
+  const node = keyNode(question);
+  const kind = fieldKind(question, node);
+  const unit = resolveText(question.unit, ctx);
+  const offered = question.suggest?.(ctx) ?? node.default;
+  const derived = question.section === 'needs' ? ctx.derivedNeeds[question.key as NeedKey] : undefined;
+  return {
+    visible,
+    label: resolveText(question.message, ctx),
+    ...(kind === 'number' || kind === 'scale' ? { range: rangeText(node, unit) } : {}),
+    help: questionHelp(question, ctx),
+    ...(error === undefined ? {} : { error }),
+    ...(offered === undefined
+      ? {}
+      : { placeholder: formatSchemaValue(offered), offered: asEntry(offered, kind) }),
+    ...(derived === undefined ? {} : { derived }),
+  };
+}
+
+/** The answer an input holds, as the answers file would hold it; or why the page cannot read it. */
+function readEntry(
+  question: Question,
+  entry: FieldValue | undefined,
+): { value: unknown } | { error: string } {
+  if (entry === undefined) return { value: undefined };
+  const node = keyNode(question);
+  switch (fieldKind(question, node)) {
+    case 'multi':
+      return { value: Array.isArray(entry) ? [...entry] : entry };
+    case 'boolean':
+      return { value: entry };
+    case 'select':
+    case 'need':
+      return { value: entry === '' ? undefined : entry };
+    case 'number':
+    case 'scale':
+      return { value: typeof entry === 'string' ? answerFromText(entry, true) : entry };
+    case 'text':
+      return { value: typeof entry === 'string' ? answerFromText(entry, false) : entry };
+    case 'structured': {
+      if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
+      try {
+        return { value: parseYaml(entry) };
+      } catch (error) {
+        return {
+          error: `not YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+        };
+      }
+    }
+  }
+}
+
+/** The inputs that show an answers draft: what a file holds, as the page's inputs hold it. */
+export function entriesOf(draft: AnswersDraft): Record<string, FieldValue> {
+  const entries: Record<string, FieldValue> = {};
+  for (const question of QUESTIONNAIRE.flatMap((s) => s.questions)) {
+    const value = draftValue(draft, question);
+    if (value === undefined) continue;
+    const kind = fieldKind(question, keyNode(question));
+    entries[keyPath(question)] = asEntry(value, kind);
+  }
+  return entries;
+}
+
+function asEntry(value: unknown, kind: FieldKind): FieldValue {
+  if (kind === 'structured') return stringifyYaml(value).trimEnd();
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'boolean' ? value : String(value);
+}

@@ -1,0 +1,64 @@
+import { answersSchemaNode, keyNode, keyPath } from '../questionnaire/answer-keys.js';
+import { IMPORTANCE_MEANING, isNumeric, isRequired } from '../questionnaire/question-help.js';
+import { QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
+import { IMPORTANCE_LEVELS } from '../schema/answers.js';
+import type { JsonSchemaNode } from '../schema/json-schema-node.js';
+import type { FieldChoice, FieldKind, FormField, WorkshopForm } from './workshop-protocol.js';
+
+/**
+ * The page's form: every section and question of the shared questionnaire, in its order, each answered the
+ * way its schema allows. The wording here is the question as it reads before anything is answered; the
+ * live view words it for the answers given.
+ */
+export function workshopForm(): WorkshopForm {
+  return {
+    sections: QUESTIONNAIRE.map((section) => ({
+      key: section.key,
+      title: section.title,
+      description: answersSchemaNode().properties?.[section.key]?.description ?? '',
+      ...(section.gate === undefined ? {} : { gate: section.gate }),
+      fields: section.questions.map(formField),
+    })),
+  };
+}
+
+function formField(question: Question): FormField {
+  const node = keyNode(question);
+  const kind = fieldKind(question, node);
+  const label = typeof question.message === 'string' ? question.message : question.key;
+  const choices = fieldChoices(question, node, kind);
+  return {
+    name: keyPath(question),
+    kind,
+    label,
+    required: isRequired(question),
+    ...(choices === undefined ? {} : { choices }),
+    ...(node.minimum === undefined ? {} : { min: node.minimum }),
+    ...(node.maximum === undefined ? {} : { max: node.maximum }),
+    ...(node.type === 'integer' ? { integer: true } : {}),
+  };
+}
+
+/** The kind of input a key takes; anything the page has no input for is edited as YAML. */
+export function fieldKind(question: Question, node: JsonSchemaNode): FieldKind {
+  if (question.section === 'needs') return 'need';
+  if (node.enum !== undefined) return 'select';
+  if (node.type === 'array' && node.items?.enum !== undefined) return 'multi';
+  if (node.type === 'boolean') return 'boolean';
+  if (isNumeric(node)) return question.scale === true ? 'scale' : 'number';
+  if (node.type === 'string') return 'text';
+  return 'structured';
+}
+
+function fieldChoices(question: Question, node: JsonSchemaNode, kind: FieldKind): FieldChoice[] | undefined {
+  const label = (value: unknown) => question.labels?.[String(value)] ?? String(value);
+  if (kind === 'need') {
+    return IMPORTANCE_LEVELS.map((level) => ({
+      value: level,
+      label: level,
+      description: IMPORTANCE_MEANING[level],
+    }));
+  }
+  const values = kind === 'select' ? node.enum : kind === 'multi' ? node.items?.enum : undefined;
+  return values?.map((value) => ({ value: String(value), label: label(value) }));
+}

@@ -1,0 +1,415 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../cli/write-file-atomic.js';
+import { parseAnswersText } from '../io/parse-answers-text.js';
+import { formatProblem } from '../io/problem.js';
+import type { AnswersDraft } from '../questionnaire/answers-draft.js';
+import { renderAnswersYaml } from '../questionnaire/render-answers-yaml.js';
+import type { Dataset } from '../schema/dataset.js';
+import { scoreAnswers } from '../scoring/score-answers.js';
+import { CniError, InternalError } from '../shared/errors.js';
+import { confineAnswersFile, isInside } from './confine-file.js';
+import { evaluateEntries } from './evaluate-entries.js';
+import { liveResult } from './live-result.js';
+import { PAGE_CSP, pageHtml, REPORT_CSP } from './page-html.js';
+import { type GuardConfig, guardRequest, tokenCookie } from './request-guard.js';
+import { workshopForm } from './workshop-form.js';
+import type { Entries, GeneratedFile, LiveView, WorkshopState } from './workshop-protocol.js';
+
+/** Largest request body: a full set of answers is a few kilobytes. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** One generate run of the page, through the same code as `cnireport generate`. */
+export interface WorkshopGenerated {
+  /** The report folder, absolute. */
+  readonly folder: string;
+  readonly files: readonly string[];
+  /** What the consultant should know (no browser for the PDF, say). */
+  readonly notes: readonly string[];
+}
+
+export interface WorkshopOptions {
+  readonly host: string;
+  readonly port: number;
+  /** `Host` values the server answers to, beyond the address it listens on (its other addresses). */
+  readonly extraHosts?: readonly string[];
+  /** Answers files are read and saved here only. */
+  readonly folder: string;
+  /** The answers file the run started from, relative to `folder`; null without one. */
+  readonly file: string | null;
+  readonly saved: Entries;
+  readonly draft: Entries | null;
+  readonly dataset: Dataset;
+  /** Monte Carlo draws while answers change, and once they settle (the report's). */
+  readonly draws: { readonly live: number; readonly full: number };
+  /** Where the page's script and style are. */
+  readonly assets: { readonly script: string; readonly style: string };
+  /** Folder that receives the reports, served read-only so the page can link them. */
+  readonly outDir: string;
+  /** What the saved file's `$schema=` modeline names, and how that schema is put in place beside the file. */
+  readonly schemaRef: string;
+  readonly placeSchema: (answersFile: string) => Promise<unknown>;
+  readonly generate: (file: string, signal: AbortSignal) => Promise<WorkshopGenerated>;
+}
+
+export interface WorkshopServer {
+  /** The URL to open, with the run's token. */
+  readonly url: string;
+  readonly port: number;
+  /** Answers changed since the last save, as the page last sent them; null when there are none. */
+  unsaved(): { readonly entries: Entries; readonly draft: AnswersDraft } | null;
+  /** The file saves go to by default, absolute; null before one is named. */
+  target(): string | null;
+  /** Stops taking requests, stops a report being generated, and waits for writes under way to finish. */
+  close(): Promise<void>;
+}
+
+const EntriesSchema = z.record(
+  z.string().max(200),
+  z.union([z.string().max(20_000), z.array(z.string().max(200)).max(200), z.boolean()]),
+);
+const EvaluateSchema = z.strictObject({
+  entries: EntriesSchema,
+  /** Score with the report's draws rather than the live ones. */
+  full: z.boolean().default(false),
+  /** Keep these answers as the ones to offer back after a reload; false while an earlier draft is on offer. */
+  record: z.boolean().default(true),
+});
+const SaveSchema = z.strictObject({
+  file: z.string().max(255),
+  entries: EntriesSchema,
+  overwrite: z.boolean().default(false),
+});
+const GenerateSchema = z.strictObject({ file: z.string().max(255) });
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The workshop's local web server (node:http): the page, its questionnaire and live result, Save and
+ * Generate. Every request passes `guardRequest` first; bodies are JSON, size-limited and parsed with zod.
+ */
+export async function startWorkshopServer(options: WorkshopOptions): Promise<WorkshopServer> {
+  const [script, style] = await Promise.all([
+    readFile(options.assets.script, 'utf8'),
+    readFile(options.assets.style, 'utf8'),
+  ]).catch(() => {
+    throw new CniError('DATA_INVALID', `the workshop page is missing (${options.assets.script})`, {
+      hint: 'build it with npm run build',
+    });
+  });
+  const form = workshopForm();
+  const token = randomBytes(24).toString('base64url');
+  let saved: Entries = options.saved;
+  let latest: Entries | null = options.draft;
+  let file: string | null = options.file;
+  /** Files this run wrote, with their modification time: saving again needs no new consent. */
+  const written = new Map<string, number>();
+  const pending = new Set<Promise<unknown>>();
+  const generation = new AbortController();
+  let generating = false;
+
+  const server = createServer((request, response) => {
+    const work = handle(request, response).catch((error: unknown) => fail(response, error));
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 10_000;
+
+  const port = await listen(server, options.host, options.port);
+  const authority = hostPort(options.host, port);
+  const guard: GuardConfig = {
+    token,
+    hosts: new Set([authority, ...(options.extraHosts ?? []).map((h) => hostPort(h, port))]),
+    cookieName: `cnireport-workshop-${port}`,
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const verdict = guardRequest(request, guard);
+    if (!verdict.ok) {
+      request.resume();
+      return send(response, verdict.status, 'text/plain; charset=utf-8', `${verdict.reason}\n`);
+    }
+    const url = new URL(request.url ?? '/', 'http://workshop');
+    const route = `${request.method} ${url.pathname}`;
+    if (verdict.viaQuery) {
+      // The token leaves the address bar for a cookie script cannot read.
+      response.setHeader('Set-Cookie', tokenCookie(guard));
+      response.setHeader('Location', url.pathname === '/' ? '/' : url.pathname);
+      return send(response, 303, 'text/plain; charset=utf-8', '');
+    }
+    switch (route) {
+      case 'GET /':
+        return send(response, 200, 'text/html; charset=utf-8', pageHtml('cnireport workshop'));
+      case 'GET /page.js':
+        return send(response, 200, 'text/javascript; charset=utf-8', script);
+      case 'GET /page.css':
+        return send(response, 200, 'text/css; charset=utf-8', style);
+      case 'GET /api/state':
+        return sendJson(response, 200, state());
+      case 'POST /api/evaluate': {
+        const body = EvaluateSchema.parse(await readJson(request));
+        if (body.record) latest = body.entries;
+        return sendJson(response, 200, evaluate(body.entries, body.full));
+      }
+      case 'POST /api/save':
+        return sendJson(response, 200, await save(SaveSchema.parse(await readJson(request))));
+      case 'POST /api/generate':
+        return sendJson(response, 200, await generate(GenerateSchema.parse(await readJson(request)).file));
+      default:
+        if (request.method === 'GET' && url.pathname.startsWith('/out/')) return serveOutput(url, response);
+        request.resume();
+        return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+  }
+
+  function state(): WorkshopState {
+    return {
+      form,
+      file,
+      saved,
+      draft: latest !== null && !sameEntries(latest, saved) ? latest : null,
+      draws: options.draws,
+    };
+  }
+
+  function evaluate(entries: Entries, full: boolean): LiveView {
+    const started = performance.now();
+    const evaluated = evaluateEntries(entries, options.dataset);
+    const draws = full ? options.draws.full : options.draws.live;
+    const result =
+      evaluated.answers === null
+        ? null
+        : liveResult(scoreAnswers(evaluated.answers, options.dataset, { draws }), draws);
+    return {
+      fields: evaluated.fields,
+      problems: evaluated.problems,
+      result,
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  async function save(request: z.infer<typeof SaveSchema>) {
+    const target = await confineAnswersFile(options.folder, request.file);
+    const evaluated = evaluateEntries(request.entries, options.dataset);
+    if (evaluated.answers === null) {
+      const wrong = Object.entries(evaluated.fields).flatMap(([name, f]) =>
+        f.error === undefined ? [] : [`${name}: ${f.error}`],
+      );
+      throw new HttpError(422, 'fix the answers marked on the page first', {
+        problems: [...wrong, ...evaluated.problems],
+      });
+    }
+    const text = renderAnswersYaml({
+      schemaRef: options.schemaRef,
+      values: evaluated.draft,
+    });
+    const parsed = parseAnswersText(text, request.file);
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      throw new InternalError(`workshop answers do not validate: ${first && formatProblem(first)}`);
+    }
+    const current = await stat(target).catch(() => null);
+    const ours = current !== null && written.get(target) === current.mtimeMs;
+    await writeFileAtomic(target, text, { overwrite: request.overwrite || ours }).catch((error: unknown) => {
+      if (error instanceof CniError && error.code === 'OUTPUT_EXISTS') {
+        throw new HttpError(409, `${request.file} exists. Replace it?`, { exists: true });
+      }
+      throw error;
+    });
+    written.set(target, (await stat(target)).mtimeMs);
+    await options.placeSchema(target);
+    file = relative(await realFolder(), target)
+      .split(sep)
+      .join('/');
+    saved = request.entries;
+    latest = request.entries;
+    await rm(draftFileFor(target), { force: true });
+    return { file, message: `saved ${file}` };
+  }
+
+  async function generate(
+    name: string,
+  ): Promise<{ folder: string; files: GeneratedFile[]; notes: string[] }> {
+    const target = await confineAnswersFile(options.folder, name);
+    if ((await stat(target).catch(() => null)) === null) {
+      throw new HttpError(409, `${name} is not saved yet: save first, the report is made from the file`);
+    }
+    if (generating) throw new HttpError(409, 'a report is being generated already');
+    generating = true;
+    try {
+      const outcome = await options.generate(target, generation.signal);
+      const folder = relative(options.outDir, outcome.folder).split(sep).join('/');
+      return {
+        folder: relative(process.cwd(), outcome.folder) || '.',
+        files: outcome.files.map((path) => ({
+          path,
+          href: `/out/${[...folder.split('/'), ...path.split('/')].map(encodeURIComponent).join('/')}`,
+        })),
+        notes: [...outcome.notes],
+      };
+    } finally {
+      generating = false;
+    }
+  }
+
+  async function serveOutput(url: URL, response: ServerResponse): Promise<void> {
+    let parts: string[];
+    try {
+      parts = url.pathname.slice('/out/'.length).split('/').map(decodeURIComponent);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'bad path\n');
+    }
+    const type = TYPES[extname(url.pathname).toLowerCase()];
+    if (type === undefined || parts.some((p) => p === '' || p === '.' || p === '..' || /[\\/\0]/.test(p))) {
+      return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+    const root = await realpath(options.outDir).catch(() => null);
+    const real = root === null ? null : await realpath(join(root, ...parts)).catch(() => null);
+    if (root === null || real === null || !isInside(root, real) || !(await stat(real)).isFile()) {
+      return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+    const body = await readFile(real);
+    response.setHeader('Content-Security-Policy', REPORT_CSP);
+    return send(response, 200, type, body, false);
+  }
+
+  const realFolder = () => realpath(options.folder);
+
+  return {
+    url: `http://${authority}/?token=${token}`,
+    port,
+    unsaved() {
+      if (latest === null || sameEntries(latest, saved)) return null;
+      return { entries: latest, draft: evaluateEntries(latest, options.dataset).draft };
+    },
+    target: () => (file === null ? null : join(options.folder, file)),
+    async close() {
+      generation.abort(130);
+      server.close();
+      // A request still sending its body must not hold the stop up; a save under way finishes its atomic
+      // write whether or not its answer can still be sent.
+      server.closeAllConnections();
+      await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+/** `answers.yaml` → `answers.draft.yaml`, beside it: where a stopped run keeps unsaved answers. */
+export function draftFileFor(file: string): string {
+  const ext = extname(file);
+  return join(dirname(file), `${basename(file, ext)}.draft${ext === '' ? '.yaml' : ext}`);
+}
+
+function sameEntries(a: Entries, b: Entries): boolean {
+  const canonical = (e: Entries) =>
+    JSON.stringify(
+      Object.keys(e)
+        .sort()
+        .map((k) => [k, e[k]]),
+    );
+  return canonical(a) === canonical(b);
+}
+
+function hostPort(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`.toLowerCase();
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `port ${port} is in use on ${host}`
+          : error.code === 'EADDRNOTAVAIL'
+            ? `${host} is not an address of this machine`
+            : error.code === 'EACCES'
+              ? `port ${port} needs privileges on ${host}`
+              : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+      reject(new CniError('USAGE', why, { hint: 'pick another with --port, or --port 0 for a free one' }));
+    });
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    request.resume();
+    throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      request.resume();
+      throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'the request is not JSON');
+  }
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  page = true,
+): void {
+  if (page) response.setHeader('Content-Security-Policy', PAGE_CSP);
+  response.setHeader('Content-Type', type);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.writeHead(status);
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+/** An error as the page shows it; a bug is still a 500 with its message, and the server goes on. */
+function fail(response: ServerResponse, error: unknown): void {
+  if (response.headersSent) response.destroy();
+  else if (error instanceof HttpError)
+    sendJson(response, error.status, { message: error.message, ...error.body });
+  else if (error instanceof z.ZodError) {
+    sendJson(response, 400, { message: `bad request: ${error.issues[0]?.message}` });
+  } else if (error instanceof CniError) {
+    sendJson(response, 400, { message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    sendJson(response, 500, { message: `internal error, this is a bug in cnireport: ${message}` });
+  }
+}

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
+import { checkAnswer } from '../../src/questionnaire/check-answer.js';
+import { buildWorkshopPage, startWorkshop, type WorkshopProcess } from '../helpers/workshop-process.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'cnireport-workshop-page-'));
+let workshop: WorkshopProcess;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  buildWorkshopPage();
+  writeFileSync(join(folder, 'bakery.yaml'), readFileSync(join(root, 'examples', 'small-team-basic.yaml')));
+  workshop = await startWorkshop(folder, 'bakery.yaml');
+  // The test needs a real browser: one missing is a failure, never a skip.
+  const found = findBrowser(currentBrowserSearchContext());
+  if (found === null)
+    throw new Error('no Chrome or Chromium for the workshop page test (set CNIREPORT_CHROME)');
+  browser = await puppeteer.launch({
+    executablePath: found.executablePath,
+    headless: true,
+    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await workshop?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const text = (selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
+
+/** Waits until the recommendation or confidence differs from what it was. */
+async function afterChange(before: {
+  name: string;
+  confidence: string;
+}): Promise<{ name: string; confidence: string }> {
+  await page.waitForFunction(
+    (name, confidence) =>
+      document.querySelector('[data-testid="recommendation"]')?.textContent !== name ||
+      document.querySelector('[data-testid="confidence"]')?.textContent !== confidence,
+    { timeout: 15_000 },
+    before.name,
+    before.confidence,
+  );
+  return current();
+}
+
+async function current(): Promise<{ name: string; confidence: string }> {
+  return {
+    name: await text('[data-testid="recommendation"]'),
+    confidence: await text('[data-testid="confidence"]'),
+  };
+}
+
+/** Waits for the rescoring with the report's draws once the answers settle. */
+async function settled(): Promise<{ name: string; confidence: string }> {
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="draws"]')?.textContent?.includes('while answers change'),
+    { timeout: 15_000 },
+  );
+  return current();
+}
+
+async function replaceText(name: string, value: string): Promise<void> {
+  await page.click(`[name="${name}"]`, { clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(`[name="${name}"]`, value);
+}
+
+describe('cnireport workshop: the page in Chromium', () => {
+  it('opens at the printed URL and shows the recommendation of the file', async () => {
+    await page.goto(workshop.url);
+    expect(new URL(page.url()).search).toBe('');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="recommendation"]')?.textContent !== '…',
+    );
+    expect(await settled()).toEqual({ name: 'Flannel (with add-ons)', confidence: '100 %' });
+    expect(await page.title()).toBe('Brightloaf Bakery Online — CNI decision workshop');
+    // Every input is named after its key in the answers file.
+    const names = await page.$$eval('input[name], select[name], textarea[name]', (els) =>
+      els.map((e) => e.getAttribute('name')),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['cluster.nodes', 'needs.flowRetention', 'priorities.cost']),
+    );
+    expect(await page.$eval('[name="cluster.nodes"]', (e) => (e as HTMLInputElement).value)).toBe('12');
+  });
+
+  it('refuses wrong input inline with the message validate gives, and keeps what was typed', async () => {
+    await replaceText('cluster.nodes', '12 nodes');
+    const message = checkAnswer({ section: 'cluster', key: 'nodes' }, '12 nodes', {});
+    await page.waitForFunction(
+      (m) => document.querySelector('[data-field="cluster.nodes"] .error')?.textContent === m,
+      { timeout: 15_000 },
+      message,
+    );
+    expect(await page.$eval('[name="cluster.nodes"]', (e) => e.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.$eval('[data-testid="stale"]', (e) => (e as HTMLElement).hidden)).toBe(false);
+  });
+
+  it('offers typed answers back after a reload, and again after another', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-testid="restore-draft"]', { visible: true });
+    await settled();
+    await page.reload();
+    await page.waitForSelector('[data-testid="restore-draft"]', { visible: true });
+    await page.click('[data-testid="restore-draft"]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[name="cluster.nodes"]') as HTMLInputElement | null)?.value === '12 nodes',
+    );
+  });
+
+  it('changes nodes, needs and priorities, and the recommendation and confidence answer back', async () => {
+    await replaceText('cluster.nodes', '1,200');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="stale"]')?.hasAttribute('hidden'),
+      {
+        timeout: 15_000,
+      },
+    );
+    const start = await settled();
+    expect(start.name).toBe('Flannel (with add-ons)');
+
+    await page.select('[name="needs.observability"]', 'must');
+    const withNeed = await afterChange(start);
+    expect(withNeed.name).not.toBe(start.name);
+    const needSettled = await settled();
+
+    // Keyboard only: simplicity from 5 down to 1, half a point per key.
+    await page.focus('[name="priorities.simplicity"]');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
+    await afterChange(needSettled);
+    const prioritySettled = await settled();
+    expect(prioritySettled.confidence).not.toBe(needSettled.confidence);
+    // Each slider says where the recommendation would flip (the engine's exact stability interval), and
+    // marks the point on its scale.
+    const sentences = await page.$$eval('[data-field^="priorities."] .flip-sentence', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(sentences).toHaveLength(4);
+    for (const sentence of sentences) {
+      expect(sentence).toMatch(
+        /^(.+ would be recommended if the \w+ priority (fell below|rose above) [\d.]+ \(now [\d.]+\)|.+ stays recommended whatever the \w+ priority, from 0 to 5)\.$/,
+      );
+    }
+    const flips = await page.$$eval('[data-field^="priorities."] .flip', (els) =>
+      els.map((e) => !(e as HTMLElement).hidden),
+    );
+    expect(flips).toEqual(sentences.map((s) => s.includes('would be recommended')));
+    expect(flips).toContain(true);
+  });
+
+  it('saves the answers file (asking before replacing it), valid for cnireport validate', async () => {
+    const dialog = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
+    await page.click('[data-testid="save"]');
+    expect(await dialog).toBe('bakery.yaml exists. Replace it?');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="status"]')?.textContent === 'Saved bakery.yaml.',
+    );
+    const saved = readFileSync(join(folder, 'bakery.yaml'), 'utf8');
+    expect(saved).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(saved).toContain('  nodes: 1200\n');
+    expect(saved).toContain('  observability: must\n');
+    expect(saved).toContain('  simplicity: 1\n');
+    const validated = execFileSync(
+      process.execPath,
+      [join(root, 'bin', 'cnireport.js'), 'validate', 'bakery.yaml'],
+      {
+        cwd: folder,
+        encoding: 'utf8',
+      },
+    );
+    expect(validated).toBe('bakery.yaml: ok\n');
+    expect(existsSync(join(folder, 'bakery.draft.yaml'))).toBe(false);
+  });
+
+  it('generates the report into the usual folder and links it', async () => {
+    await page.click('[data-testid="generate"]');
+    await page.waitForSelector('[data-testid="report-link"]', { timeout: 120_000 });
+    const links = await page.$$eval('[data-testid="report-link"]', (els) =>
+      els.map((e) => [e.textContent, e.getAttribute('href')]),
+    );
+    expect(links).toContainEqual(['report.html', '/out/brightloaf-bakery-online/report.html']);
+    const report = join(folder, 'out', 'brightloaf-bakery-online', 'report.html');
+    expect(readFileSync(report, 'utf8')).toContain('Flannel');
+    const opened = await browser.newPage();
+    const response = await opened.goto(`${workshop.origin}/out/brightloaf-bakery-online/report.html`);
+    expect(response?.status()).toBe(200);
+    expect(await opened.title()).toContain('Brightloaf Bakery Online');
+    await opened.close();
+  }, 150_000);
+
+  it('has a presentation view without the consultant notes', async () => {
+    expect(await page.$eval('.consultant', (e) => getComputedStyle(e).display)).not.toBe('none');
+    await page.click('[data-testid="view-toggle"]');
+    expect(await page.$eval('.consultant', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(await page.$eval('[data-testid="recommendation"]', (e) => getComputedStyle(e).display)).not.toBe(
+      'none',
+    );
+  });
+});

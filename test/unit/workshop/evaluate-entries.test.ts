@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { checkAnswer } from '../../../src/questionnaire/check-answer.js';
+import { salvageDraft } from '../../../src/questionnaire/salvage-draft.js';
+import { AnswersSchema } from '../../../src/schema/answers.js';
+import { entriesOf, evaluateEntries } from '../../../src/workshop/evaluate-entries.js';
+
+const dataset = defaultDataset();
+const example = (name: string) =>
+  salvageDraft(parse(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8')));
+
+describe('evaluateEntries', () => {
+  it.each(['design-sample', 'regulated-bank', 'scaleup-sidecar-cost', 'small-team-basic'])(
+    'reads %s back from the inputs that show it, to the same answers',
+    (name) => {
+      const draft = example(name);
+      const evaluated = evaluateEntries(entriesOf(draft), dataset);
+      expect(Object.values(evaluated.fields).filter((f) => f.error !== undefined)).toEqual([]);
+      expect(evaluated.answers).toEqual(AnswersSchema.parse({ version: 1, ...draft }));
+    },
+  );
+
+  it('skips the questions that do not apply and leaves their typed text out of the answers', () => {
+    const evaluated = evaluateEntries(
+      { 'engagement.client': 'Acme', 'mesh.current': 'none', 'mesh.sidecars': '40' },
+      dataset,
+    );
+    expect(evaluated.fields['mesh.sidecars']?.visible).toBe(false);
+    expect(evaluated.draft.mesh).toEqual({ current: 'none' });
+    expect(evaluated.answers?.mesh.sidecars).toBe(0);
+  });
+
+  it('refuses a wrong answer with the message validate and the interview give, and gives no answers', () => {
+    const evaluated = evaluateEntries({ 'engagement.client': 'Acme', 'cluster.nodes': '12 nodes' }, dataset);
+    expect(evaluated.fields['cluster.nodes']?.error).toBe(
+      checkAnswer({ section: 'cluster', key: 'nodes' }, '12 nodes', {}),
+    );
+    expect(evaluated.answers).toBeNull();
+  });
+
+  it('checks an answer against the earlier ones, as the interview does: sidecars against pods', () => {
+    const evaluated = evaluateEntries(
+      {
+        'engagement.client': 'Acme',
+        'cluster.nodes': '2',
+        'mesh.current': 'istio',
+        'mesh.sidecars': '1,000',
+      },
+      dataset,
+    );
+    expect(evaluated.fields['mesh.sidecars']?.error).toMatch(/^more sidecars than pods/);
+  });
+
+  it('words each question for the answers before it: the needs they imply, FedRAMP’s FIPS', () => {
+    const plain = evaluateEntries({ 'engagement.client': 'Acme' }, dataset);
+    const fedramp = evaluateEntries(
+      { 'engagement.client': 'Acme', 'compliance.frameworks': ['fedramp', 'pci-dss'] },
+      dataset,
+    );
+    expect(plain.fields['compliance.fips']?.label).toBe('Is FIPS 140 validated cryptography required?');
+    expect(fedramp.fields['compliance.fips']?.label).toMatch(/^FedRAMP requires FIPS 140/);
+    expect(fedramp.fields['compliance.fips']?.offered).toBe(true);
+    expect(fedramp.fields['needs.networkPolicy']?.derived?.importance).toBe('must');
+    expect(fedramp.fields['needs.networkPolicy']?.derived?.reasons.join(' ')).toMatch(/PCI/);
+  });
+
+  it('reads numbers with thousands separators, and a need left open as derived', () => {
+    const evaluated = evaluateEntries(
+      { 'engagement.client': 'Acme', 'cluster.nodes': '1,200', 'needs.encryption': '' },
+      dataset,
+    );
+    expect(evaluated.answers?.cluster.nodes).toBe(1200);
+    expect(evaluated.draft.needs).toBeUndefined();
+  });
+});

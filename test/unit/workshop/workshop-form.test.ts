@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { keyPath } from '../../../src/questionnaire/answer-keys.js';
+import { QUESTIONNAIRE } from '../../../src/questionnaire/questionnaire.js';
+import { workshopForm } from '../../../src/workshop/workshop-form.js';
+
+describe('workshopForm', () => {
+  const form = workshopForm();
+  const fields = form.sections.flatMap((s) => s.fields);
+
+  it('has one input per question of the shared questionnaire, named after its key, in its order', () => {
+    expect(form.sections.map((s) => s.key)).toEqual(QUESTIONNAIRE.map((s) => s.key));
+    expect(fields.map((f) => f.name)).toEqual(QUESTIONNAIRE.flatMap((s) => s.questions).map(keyPath));
+  });
+
+  it('answers each key as its schema allows', () => {
+    const kind = (name: string) => fields.find((f) => f.name === name)?.kind;
+    expect(kind('engagement.client')).toBe('text');
+    expect(kind('cluster.nodes')).toBe('number');
+    expect(kind('cluster.clouds')).toBe('multi');
+    expect(kind('cluster.currentCni')).toBe('select');
+    expect(kind('compliance.airGapped')).toBe('boolean');
+    expect(kind('needs.flowRetention')).toBe('need');
+    expect(kind('priorities.cost')).toBe('scale');
+    expect(fields.find((f) => f.name === 'cluster.nodes')).toMatchObject({
+      min: 1,
+      max: 1_000_000,
+      integer: true,
+    });
+    expect(fields.find((f) => f.name === 'cluster.clouds')?.choices).toContainEqual({
+      value: 'on-prem',
+      label: 'on-premises data centre',
+    });
+    expect(fields.find((f) => f.name === 'engagement.client')?.required).toBe(true);
+  });
+
+  it('folds the sections the interview opens with a question', () => {
+    expect(form.sections.find((s) => s.key === 'assumptions')?.gate?.message).toMatch(/^Override/);
+  });
+});
+
+describe('fieldKind', () => {
+  it('edits as YAML any key the page has no input for (a list of records, say)', async () => {
+    const { fieldKind } = await import('../../../src/workshop/workshop-form.js');
+    const question = { section: 'cluster', key: 'nodes', message: 'x' } as const;
+    expect(fieldKind(question, { type: 'array', items: { type: 'object' } })).toBe('structured');
+    expect(fieldKind(question, { type: 'object' })).toBe('structured');
+    expect(fieldKind(question, { type: 'array', items: { enum: ['a'] } })).toBe('multi');
+  });
+});
