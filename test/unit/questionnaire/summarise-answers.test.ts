@@ -34,7 +34,7 @@ describe('summariseAnswers', () => {
       { isovalentPricePerNodeYear: { value: 1386, unit: 'EUR per node-year', kind: 'placeholder' } },
     );
     expect(lines.at(-1)).toBe(
-      'Cost assumptions  Isovalent Enterprise subscription per node per year: €950 per node-year',
+      'Cost assumptions  Isovalent Networking for Kubernetes subscription per node per year: €950 per node-year',
     );
     expect(lines.join('\n')).not.toContain('isovalentPricePerNodeYear');
   });
