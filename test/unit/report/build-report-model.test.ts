@@ -98,6 +98,7 @@ describe('buildReportModel', () => {
       'Install Cilium alongside',
       'Migrate node by node',
       'Cut over and clean up',
+      'Replace kube-proxy',
       'Move the sidecars to Istio ambient mode, namespace by namespace',
     ]);
     expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
