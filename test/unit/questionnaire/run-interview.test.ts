@@ -145,12 +145,12 @@ describe('runInterview', () => {
         'engagement.client': 'Acme',
         'compliance.frameworks': ['pci-dss'],
       });
-      const encryption = select(prompter.requests.get('needs.encryption'));
-      expect(encryption.default).toBe('derived');
-      expect(encryption.choices[0]).toEqual({
+      const policy = select(prompter.requests.get('needs.networkPolicy'));
+      expect(policy.default).toBe('derived');
+      expect(policy.choices[0]).toEqual({
         value: 'derived',
         name: 'must (as the answers imply)',
-        description: expect.stringContaining('PCI-DSS and HIPAA require'),
+        description: expect.stringContaining('PCI DSS v4.0.1 Requirements 1.3.1 and 1.3.2'),
       });
       expect(answers.needs).toBeUndefined();
       expect(parsed.needs).toEqual({});
