@@ -1,11 +1,16 @@
 import type { ScoreResult } from '../scoring/score-result.js';
-import { formatPercent } from '../shared/format.js';
+import { formatNumber, formatPercent } from '../shared/format.js';
 
 /** The decision in a few lines: which option, how sure, and why. */
 export function formatRecommendation({ recommendation: rec, options }: ScoreResult): string {
   const runnerUp = options.find((o) => o.id === rec.runnerUp)?.name ?? rec.runnerUp;
+  const challenger = options.find((o) => o.id === rec.change.challenger)?.name ?? rec.change.challenger;
   const lead =
-    rec.margin === null ? 'every alternative is ruled out' : `lead ${rec.margin.toFixed(2)} over ${runnerUp}`;
+    rec.margin === null
+      ? 'every alternative is ruled out'
+      : rec.change.stayed
+        ? `stays on what runs today: ${challenger} leads by ${formatNumber(rec.change.lead ?? 0, 3)}, within its uncertainty`
+        : `lead ${rec.margin.toFixed(2)} over ${runnerUp}`;
   const lines = [
     `Recommendation: ${rec.name} (confidence ${formatPercent(rec.confidence)}, ${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
     ...rec.reasons.map((r) => `  - ${r}`),

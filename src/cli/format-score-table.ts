@@ -1,5 +1,5 @@
 import type { ScoreResult } from '../scoring/score-result.js';
-import { formatMoney, formatPercent } from '../shared/format.js';
+import { formatMoney, formatNumber, formatPercent } from '../shared/format.js';
 
 function pad(s: string, width: number): string {
   return s.length >= width ? s : s + ' '.repeat(width - s.length);
@@ -10,17 +10,24 @@ export function formatScoreTable(result: ScoreResult): string {
   const { recommendation: rec, engagement } = result;
   const money = (x: number) => formatMoney(x, engagement.currency);
   const nameWidth = Math.max(...result.options.map((o) => o.name.length), 6);
+  const lead =
+    rec.margin === null
+      ? ', every alternative is ruled out'
+      : rec.change.stayed
+        ? `, stays: ${result.options.find((o) => o.id === rec.change.challenger)?.short ?? rec.change.challenger} leads by ${formatNumber(rec.change.lead ?? 0, 3)}, within its uncertainty of ${formatNumber(rec.change.hurdle ?? 0, 3)}`
+        : `, lead ${rec.margin.toFixed(2)}`;
   const lines = [
-    `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${
-      rec.margin === null ? ', every alternative is ruled out' : `, lead ${rec.margin.toFixed(2)}`
-    }${rec.closeCall ? ', CLOSE CALL' : ''})`,
+    `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
     '',
     `  #  ${pad('Option', nameWidth)}  Score  ${pad(`${engagement.horizonYears}-year TCO`, 14)}  Status`,
   ];
   for (const o of result.options) {
-    const status = o.disqualified
-      ? `ruled out: cannot meet ${o.unmetMusts.join(', ')} (must)`
-      : 'meets every must';
+    const status =
+      o.excludedBy.length > 0
+        ? `ruled out: not possible on ${o.excludedBy.map((e) => e.platform).join(', ')}`
+        : o.disqualified
+          ? `ruled out: does not fully meet ${o.unmetMusts.join(', ')} (must)`
+          : 'meets every must';
     lines.push(
       `  ${o.rank}  ${pad(o.name, nameWidth)}  ${o.score.toFixed(2)}   ${pad(money(o.tco.total), 14)}  ${status}`,
     );
@@ -30,6 +37,9 @@ export function formatScoreTable(result: ScoreResult): string {
     `  Staying as today (${result.baseline.description}) costs ${money(result.baseline.tco.total)}.`,
   );
   lines.push('', `Why ${rec.name}:`, ...rec.reasons.map((r) => `  - ${r}`));
+  const weighed = result.options.flatMap((o) => o.stack.decisions.map((d) => `  - ${o.short}: ${d.reason}`));
+  if (weighed.length > 0)
+    lines.push('', 'Fitted to the client (should and nice needs, sidecars):', ...weighed);
   const flips = result.sensitivity.filter((s) => s.flipsAt !== null);
   if (flips.length > 0) lines.push('', 'What would change it:', ...flips.map((s) => `  - ${s.sentence}`));
   const placeholder = result.assumptions.find((a) => a.kind === 'placeholder');

@@ -1,10 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** The package root: src/cli/ and dist/cli/ both sit two levels below it. */
-export function packageRoot(): string {
-  return fileURLToPath(new URL('../../', import.meta.url));
-}
 
 export interface PackageInfo {
   version: string;

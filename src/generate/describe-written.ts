@@ -1,6 +1,6 @@
 import type { ReportFile } from './report-files.js';
 
-/** One report folder that was written, for the closing summary line. */
+/** One report folder that was written, for the line that says so. */
 export interface WrittenReport {
   /** The folder as the user would type it, e.g. `out/acme-bank`. */
   readonly folder: string;
@@ -9,20 +9,11 @@ export interface WrittenReport {
 }
 
 /**
- * The one summary line of a generate run, e.g. `wrote out/acme-bank/: report.html, report.pdf, 6 charts
- * (.svg .png .vl.json), result.json, report.md`. A batch names each folder once and its contents once
- * when every folder got the same files.
+ * The line that says what a report folder received, e.g. `wrote out/acme-bank/: report.html, report.pdf,
+ * 6 charts (.svg .png .vl.json), result.json, report.md`; a batch prints one per report as it finishes.
  */
-export function describeWritten(reports: readonly WrittenReport[]): string {
-  const first = reports[0];
-  if (first === undefined) return 'wrote nothing';
-  const contents = reports.map((report) => describeFiles(report.files));
-  if (reports.length === 1) return `wrote ${first.folder}/: ${contents[0]}`;
-  const folders = reports.map((report) => `${report.folder}/`);
-  if (contents.every((c) => c === contents[0])) {
-    return `wrote ${reports.length} reports, ${folders.join(', ')}, each with ${contents[0]}`;
-  }
-  return `wrote ${reports.length} reports: ${folders.map((folder, i) => `${folder} (${contents[i]})`).join('; ')}`;
+export function describeWritten(report: WrittenReport): string {
+  return `wrote ${report.folder}/: ${describeFiles(report.files)}`;
 }
 
 function describeFiles(files: readonly Pick<ReportFile, 'path'>[]): string {

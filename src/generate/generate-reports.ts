@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
+import type { Problem } from '../io/problem.js';
 import type { MarkdownChartLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
 import type { ScoreResult } from '../scoring/score-result.js';
@@ -56,6 +57,8 @@ export interface ReportProgress {
   readonly slug: string | null;
   readonly seconds: number;
   readonly error: CniError | null;
+  /** The folder and files written for this answers file, if any (a failed PDF can still leave the rest). */
+  readonly written: WrittenReport | null;
 }
 
 export interface GenerateHooks {
@@ -67,6 +70,8 @@ export interface GenerateHooks {
   /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
   readonly launchPrinter: () => Promise<Printer>;
   readonly onProgress?: (progress: ReportProgress) => void;
+  /** An answers file loaded with warnings: valid answers that look implausible together (`answersWarnings`). */
+  readonly onWarnings?: (warnings: readonly Problem[]) => void;
   /** Where each phase's time goes, for `CNIREPORT_TIMING=1` and the bench. */
   readonly onTiming?: (line: string) => void;
   /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
@@ -133,10 +138,16 @@ export async function generateReports(
   let printer: Promise<Printer | CniError> | undefined;
   let renderers: Promise<ReportRenderers> | undefined;
 
-  const finished = (file: string, slug: string | null, started: number, error: CniError | null) => {
+  const finished = (
+    file: string,
+    slug: string | null,
+    started: number,
+    error: CniError | null,
+    report: WrittenReport | null = null,
+  ) => {
     done += 1;
     const seconds = (performance.now() - started) / 1000;
-    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error });
+    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error, written: report });
   };
   const timed = <T>(phases: string[], name: string, work: () => T): T => {
     const t0 = performance.now();
@@ -170,7 +181,9 @@ export async function generateReports(
   const prepare = async (index: number, file: string): Promise<Prepared> => {
     const started = performance.now();
     const phases: string[] = [];
-    const { answers, text } = await timedAsync(phases, 'load', () => loadAnswers(file));
+    const loaded = await timedAsync(phases, 'load', () => loadAnswers(file));
+    const { answers, text } = loaded;
+    if (loaded.warnings.length > 0) hooks.onWarnings?.(loaded.warnings);
     const slug = clientSlug(answers.engagement.client);
     const owner = claimed.get(slug);
     if (owner !== undefined) {
@@ -293,7 +306,7 @@ export async function generateReports(
       }
       hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
       if (pdfError !== null) failures.push({ index, file, error: pdfError });
-      finished(file, slug, started, pdfError);
+      finished(file, slug, started, pdfError, written[index] ?? null);
     } catch (error) {
       if (!(error instanceof CniError)) {
         bugs.push(error);

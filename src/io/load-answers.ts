@@ -3,7 +3,7 @@ import type { Answers } from '../schema/answers.js';
 import { CniError } from '../shared/errors.js';
 import { decodeTextFile } from './decode-text-file.js';
 import { parseAnswersText } from './parse-answers-text.js';
-import { formatProblem } from './problem.js';
+import { formatProblem, type Problem } from './problem.js';
 
 /** Answers files are a few kilobytes; anything this large is the wrong file. */
 export const MAX_ANSWERS_BYTES = 1024 * 1024;
@@ -12,12 +12,15 @@ export { formatProblem };
 
 /**
  * Reads and validates an answers file. Every way it can fail is a CniError naming the file; validation
- * problems come as one line each, `file:line:col  path: message`, after a count.
+ * problems come as one line each, `file:line:col  path: message`, after a count. Valid answers come with
+ * the warnings about them (implausible combinations), located the same way, for the command to print.
  */
-export async function loadAnswers(file: string): Promise<{ answers: Answers; text: string }> {
+export async function loadAnswers(
+  file: string,
+): Promise<{ answers: Answers; text: string; warnings: Problem[] }> {
   const text = await readAnswersText(file);
   const result = parseAnswersText(text, file);
-  if (result.ok) return { answers: result.answers, text };
+  if (result.ok) return { answers: result.answers, text, warnings: result.warnings };
   const count = result.problems.length;
   const lines = [
     `${file}: ${count} ${count === 1 ? 'problem' : 'problems'}`,

@@ -14,12 +14,15 @@ const SHIPPED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const PRECOMPILED = new URL('../../dist/templates.js', import.meta.url);
 const LAYOUT = 'report.hbs';
 const STYLESHEET = 'report.css';
+/** Rules added after the stylesheet (shipped or replaced), so a few changes need not copy all of report.css. */
+const EXTRA_STYLESHEET = 'extra.css';
 const PARTIALS = 'partials';
 
 /**
  * The shipped templates, with any of them replaced by the files of the same name in `overrideDir`
- * (report.hbs, report.css, partials/<name>.hbs). Every replacement is compiled here, so a syntax error in
- * it is reported with its file and line before any report is written.
+ * (report.hbs, report.css, partials/<name>.hbs), and the rules of its extra.css appended to the stylesheet,
+ * where they win over the shipped rules of the same specificity. Every replacement is compiled here, so a
+ * syntax error in it is reported with its file and line before any report is written.
  */
 export async function loadReportTemplates(overrideDir?: string): Promise<ReportTemplates> {
   const shippedDir = SHIPPED_DIR;
@@ -38,7 +41,10 @@ export async function loadReportTemplates(overrideDir?: string): Promise<ReportT
   }
   const templates: ReportTemplates = {
     layout: override.layout ?? required(shipped.layout, shippedDir, LAYOUT),
-    stylesheet: override.stylesheet ?? required(shipped.stylesheet, shippedDir, STYLESHEET),
+    stylesheet: [
+      override.stylesheet ?? required(shipped.stylesheet, shippedDir, STYLESHEET),
+      ...(override.extraStylesheet === undefined ? [] : [override.extraStylesheet]),
+    ].join('\n'),
     partials: { ...shipped.partials, ...override.partials },
     fontFaceCss: reportFontFaceCss(),
     origins: { ...shipped.origins, ...override.origins },
@@ -65,12 +71,13 @@ async function loadPrecompiled(): Promise<Readonly<Record<string, PrecompiledTem
 interface TemplateDir {
   layout: string | undefined;
   stylesheet: string | undefined;
+  extraStylesheet: string | undefined;
   partials: Record<string, string>;
   origins: Record<string, string>;
 }
 
 function emptyDir(): TemplateDir {
-  return { layout: undefined, stylesheet: undefined, partials: {}, origins: {} };
+  return { layout: undefined, stylesheet: undefined, extraStylesheet: undefined, partials: {}, origins: {} };
 }
 
 async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateDir> {
@@ -81,6 +88,8 @@ async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateD
     found.origins[LAYOUT] = join(dir, LAYOUT);
   }
   if (top.includes(STYLESHEET)) found.stylesheet = await readText(join(dir, STYLESHEET));
+  if (!shipped && top.includes(EXTRA_STYLESHEET))
+    found.extraStylesheet = await readText(join(dir, EXTRA_STYLESHEET));
   if (top.includes(PARTIALS)) {
     for (const file of (await listDir(join(dir, PARTIALS), shipped)).sort()) {
       if (!file.endsWith('.hbs')) continue;
@@ -93,11 +102,16 @@ async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateD
     !shipped &&
     found.layout === undefined &&
     found.stylesheet === undefined &&
+    found.extraStylesheet === undefined &&
     top.every((f) => f !== PARTIALS)
   ) {
-    throw new CniError('TEMPLATE_INVALID', `${dir}: holds none of ${LAYOUT}, ${STYLESHEET} or ${PARTIALS}/`, {
-      hint: 'copy the files to change from the templates/ folder of cnireport',
-    });
+    throw new CniError(
+      'TEMPLATE_INVALID',
+      `${dir}: holds none of ${LAYOUT}, ${STYLESHEET}, ${EXTRA_STYLESHEET} or ${PARTIALS}/`,
+      {
+        hint: 'copy the files to change from the templates/ folder of cnireport',
+      },
+    );
   }
   return found;
 }

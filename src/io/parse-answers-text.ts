@@ -1,11 +1,15 @@
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
+import { answersWarnings } from './answers-warnings.js';
 import { locateInDocument } from './locate-in-document.js';
+import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
 import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
 
-export type ParseAnswersResult = { ok: true; answers: Answers } | { ok: false; problems: Problem[] };
+export type ParseAnswersResult =
+  | { ok: true; answers: Answers; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
 
 /** An answers file nests three levels; anything near this is hostile or a mistake. */
 export const MAX_NESTING_DEPTH = 64;
@@ -30,7 +34,8 @@ const ANSWERS_RULES: YamlFileRules = {
 
 /**
  * Parses and validates the text of an answers file (YAML, or JSON, which YAML 1.2 reads too). Pure: every
- * problem comes back with its line and column, none is thrown.
+ * problem comes back with its line and column, none is thrown; so do the warnings about valid answers that
+ * look implausible together (`answersWarnings`).
  */
 export function parseAnswersText(text: string, file: string): ParseAnswersResult {
   const yaml = parseYamlDocument(text, file, ANSWERS_RULES);
@@ -38,17 +43,16 @@ export function parseAnswersText(text: string, file: string): ParseAnswersResult
   const { data, doc, at } = yaml;
 
   const parsed = AnswersSchema.safeParse(data, { reportInput: true, error: () => NO_CUSTOM_MESSAGE });
-  if (parsed.success) return { ok: true, answers: parsed.data };
+  if (parsed.success) {
+    const warnings = answersWarnings(parsed.data).map((w) =>
+      at(locateInDocument(doc, w.path, 'value'), formatPath(w.path), w.message),
+    );
+    return { ok: true, answers: parsed.data, warnings: warnings.sort(compareProblems) };
+  }
 
   const schema = answersJsonSchema();
-  const reported = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const issue of parsed.error.issues) {
-    const key = formatPath(issue.path);
-    // A refinement still runs on a value that already failed a basic check (a date that is not
-    // YYYY-MM-DD is also "not a calendar date"); the second message adds nothing.
-    if (issue.code === 'custom' && reported.has(key) && reported.get(key) !== 'custom') continue;
-    if (!reported.has(key)) reported.set(key, issue.code);
+  for (const issue of meaningfulIssues(parsed.error.issues)) {
     for (const m of zodIssueMessages(issue, schema)) {
       problems.push(at(locateInDocument(doc, m.path, m.anchor), formatPath(m.path), m.message));
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type BrandFile, BrandSchema } from '../schema/brand.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import { locateInDocument } from './locate-in-document.js';
+import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
 import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
@@ -45,7 +46,7 @@ export function parseBrandText(text: string, file: string): ParseBrandResult {
   const parsed = BrandSchema.safeParse(data, { reportInput: true, error: () => NO_CUSTOM_MESSAGE });
   if (!parsed.success) {
     const schema = brandJsonSchema();
-    const problems = parsed.error.issues.flatMap((issue) =>
+    const problems = meaningfulIssues(parsed.error.issues).flatMap((issue) =>
       zodIssueMessages(issue, schema).map((m) =>
         at(locateInDocument(doc, m.path, m.anchor), formatPath(m.path), m.message),
       ),

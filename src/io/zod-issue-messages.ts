@@ -123,10 +123,13 @@ function sizeMessage(
   );
   const input = issue.input;
   if (issue.origin === 'string') {
-    const length = typeof input === 'string' ? input.length : undefined;
+    // In characters as zod counts them (code points), so an emoji is one, not two.
+    const length = typeof input === 'string' ? [...input].length : undefined;
     const wanted =
       (node === undefined ? undefined : describeCount(node.minLength, node.maxLength, 'character')) ??
       describeCount(small ? bound : undefined, small ? undefined : bound, 'character');
+    // zod trims before it counts: "   " arrives here as "", which would read as if nothing had been typed.
+    if (small && input === '') return `blank (expected ${wanted}, not counting spaces at either end)`;
     const got = !small && length !== undefined ? `${length} characters` : formatGot(input);
     return `${small ? 'too short' : 'too long'} (got ${got}; expected ${wanted})`;
   }

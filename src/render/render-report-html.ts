@@ -3,7 +3,7 @@ import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { CniError } from '../shared/errors.js';
 import { pageCss } from './page-css.js';
-import type { ReportTemplates } from './report-templates.js';
+import { type ReportTemplates, rememberTemplate, templateErrorMessage } from './report-templates.js';
 
 /**
  * Strict: a key the model lacks is an error, not an empty gap in a client document. Only the built-in
@@ -32,7 +32,7 @@ export function renderReportHtml(sources: ReportSources, templates: ReportTempla
       pageCss: pageCss(model),
     });
   } catch (error) {
-    throw new CniError('TEMPLATE_INVALID', `report template: ${(error as Error).message.split('\n')[0]}`, {
+    throw new CniError('TEMPLATE_INVALID', templateErrorMessage(error, templates.origins), {
       hint: 'a template names a value the report does not have; see templates/ for the ones that exist',
       cause: error,
     });
@@ -49,9 +49,12 @@ function compileTemplates(templates: ReportTemplates): Render {
       : hb.compile(text, TEMPLATE_OPTIONS);
   };
   for (const [name, text] of Object.entries(templates.partials)) {
-    hb.registerPartial(name, compile(name, text));
+    hb.registerPartial(name, rememberTemplate({ file: `partials/${name}`, text }, compile(name, text)));
   }
-  const layout = compile(LAYOUT_NAME, templates.layout);
+  const layout = rememberTemplate(
+    { file: LAYOUT_NAME, text: templates.layout },
+    compile(LAYOUT_NAME, templates.layout),
+  );
   return (context) =>
     layout(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
 }

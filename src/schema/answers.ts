@@ -278,6 +278,14 @@ export const AnswersSchema = z
           message: `sidecars without a mesh (got ${a.mesh.sidecars}; expected 0 while mesh.current is none, or set mesh.current)`,
         });
       }
+      // On nodes, which the interview asks after clusters, so the answer that breaks the rule is the one refused.
+      if (a.cluster.nodes < a.cluster.clusters) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cluster', 'nodes'],
+          message: `fewer worker nodes than clusters (got ${a.cluster.nodes}; expected at least cluster.clusters = ${a.cluster.clusters}: nodes is the total across all clusters, each with at least one worker node)`,
+        });
+      }
       const pods = a.cluster.nodes * a.cluster.podsPerNode;
       if (a.mesh.sidecars > pods) {
         ctx.addIssue({

@@ -46,8 +46,7 @@ export const costKeyDescriptions: Record<CostKey, string> = {
   sidecarMemoryMiB: 'Memory reserved per sidecar proxy, in MiB.',
   sidecarsRemovedWithCiliumPercent:
     'Percent of today’s sidecars that moving the mesh to a sidecar-free mode (Istio ambient) retires, on any CNI.',
-  isovalentPricePerNodeYear:
-    'Isovalent Networking for Kubernetes subscription per node per year (replace with a vendor quote).',
+  isovalentPricePerNodeYear: 'Isovalent Networking for Kubernetes subscription per node per year.',
   isovalentSupportEffortFactor:
     'Share of Cilium operations effort left when vendor support and curated releases absorb the rest.',
   flannelOpsHoursPerClusterMonth: 'Engineer hours per cluster per month to run Flannel and kube-proxy.',

@@ -174,7 +174,6 @@ const model = z.strictObject({
     capacityComfortableShare: z.number().positive(),
     migrationBase: z.number(),
     migrationMax: z.number(),
-    fipsWithoutValidatedBuild: z.number(),
     airGappedWithoutSupport: z.number(),
     sidecarLatency: z.number(),
     migrationPerDoublingOfMonths: z.number(),

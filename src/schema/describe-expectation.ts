@@ -60,8 +60,13 @@ export function describeExpectation(node: JsonSchemaNode): string {
     case 'boolean':
       return 'true or false';
     case 'string': {
+      // A date says what it is; a pattern that comes with words is explained by the check that fails.
+      if (node.format === 'date' && node.patternErrorMessage !== undefined) return node.patternErrorMessage;
       const length = describeCount(node.minLength, node.maxLength, 'character');
-      const pattern = node.pattern === undefined ? '' : ` matching ${node.pattern}`;
+      const pattern =
+        node.pattern === undefined || node.patternErrorMessage !== undefined
+          ? ''
+          : ` matching ${node.pattern}`;
       return `text${length === undefined ? '' : ` of ${length}`}${pattern}`;
     }
     case 'array': {

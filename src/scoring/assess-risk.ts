@@ -147,18 +147,6 @@ function eachRisk(
       add(caveat.id, caveat.penalty, () => caveat.text, [`data:capabilities.${capability}`]);
     }
   }
-  const fipsFramework = answers.compliance.frameworks.some((f) => model.fipsFrameworks.includes(f));
-  if ((answers.compliance.fips || fipsFramework) && !plan.option.fipsValidatedBuild) {
-    add(
-      'fips',
-      r.fipsWithoutValidatedBuild,
-      () =>
-        `${fipsFramework ? 'FedRAMP requires FIPS 140-validated cryptography' : 'FIPS 140 is required'}, but no vendor ships a validated build of this path, and WireGuard’s ChaCha20-Poly1305 is not a FIPS-approved algorithm.`,
-      fipsFramework
-        ? ['answer:compliance.frameworks', 'data:model.fipsFrameworks']
-        : ['answer:compliance.fips'],
-    );
-  }
   if (answers.compliance.airGapped && !hasVendor) {
     add(
       'air-gapped',

@@ -13,6 +13,7 @@ import {
 } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
+import { meetsAMust } from './capability-fit.js';
 import { isRequired, type Need } from './derive-needs.js';
 import { vendorSupportOn } from './vendor-support.js';
 
@@ -123,6 +124,14 @@ export function currentComponents(answers: Answers, dataset: Dataset): Set<strin
   return known;
 }
 
+/** FIPS 140-validated cryptography is required: answered, or implied by a framework (FedRAMP). */
+export function fipsApplies(answers: Answers, dataset: Dataset): boolean {
+  return (
+    answers.compliance.fips ||
+    answers.compliance.frameworks.some((f) => dataset.model.fipsFrameworks.includes(f))
+  );
+}
+
 /** Whether this client's mesh can move its sidecars to a sidecar-free mode on any CNI. */
 export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
   return answers.mesh.sidecars > 0 && dataset.sidecarFreeMove.meshes.includes(answers.mesh.current);
@@ -163,6 +172,16 @@ export function buildPlan(
       note: support.note,
       source: support.source,
       ...(support.caveat === undefined ? {} : { caveat: support.caveat }),
+    };
+  }
+  if (fipsApplies(answers, dataset) && !option.fipsValidatedBuild && meetsAMust(fits.encryption.level)) {
+    // WireGuard's ChaCha20-Poly1305 is not FIPS-approved; IPsec on a FIPS-validated kernel module would be the
+    // client's own to certify. Without a vendor's validated build the need is met only in part.
+    fits.encryption = {
+      ...fits.encryption,
+      level: 'partial',
+      note: `${fits.encryption.note} FIPS 140-validated cryptography is required here, and no vendor ships a validated build of this path.`,
+      source: `${fits.encryption.source} ; ${dataset.model.fipsFrameworksSource}`,
     };
   }
   if (option.vendor === null) {

@@ -27,13 +27,14 @@ export interface ExplainContext {
 }
 
 const name = (o: OptionEvaluation) => o.plan.option.short;
+const horizon = (ctx: ExplainContext) => `${ctx.horizonYears} ${ctx.horizonYears === 1 ? 'year' : 'years'}`;
 const capName = (ctx: ExplainContext, id: CapabilityId) =>
   ctx.dataset.capabilities.find((c) => c.id === id)?.name ?? id;
 
 /** Why an option is ruled out: each unmet must with the reason the client needs it. */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
   return o.unmetMusts.map((id) => ({
-    text: `${name(o)} cannot provide ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
+    text: `${name(o)} ${o.plan.fits[id].level === 'partial' ? 'meets only in part' : 'cannot provide'} ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
     basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
   }));
 }
@@ -59,7 +60,7 @@ function criterionReason(
     case 'cost': {
       const [ta, tb] = [ctx.totals[a.id] ?? a.tco.total, ctx.totals[b.id] ?? b.tco.total];
       return {
-        text: `${name(a)} costs ${money(ta)} over ${ctx.horizonYears} years, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
+        text: `${name(a)} costs ${money(ta)} over ${horizon(ctx)}, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
         basis: [`computed:tco.${a.id}`, `computed:tco.${b.id}`],
       };
     }
@@ -158,7 +159,7 @@ export function reasonsFor(
   for (const o of others) {
     const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
-    if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(r);
+    if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(mergeSharedRisk(reasons, r));
   }
   return reasons.slice(0, 5);
 }
@@ -177,6 +178,17 @@ function mustStrengths(o: OptionEvaluation, ctx: ExplainContext): Reason | null 
   };
 }
 
+/** "Cilium OSS and Isovalent carry a risk …" instead of the same risk told twice, once per rival. */
+function mergeSharedRisk(reasons: Reason[], r: Reason): Reason {
+  const tail = r.text.match(/ carries a risk (.+)$/);
+  const i = tail === null ? -1 : reasons.findIndex((x) => x.text.endsWith(` carries a risk ${tail[1]}`));
+  const earlier = reasons[i];
+  if (tail === null || earlier === undefined) return r;
+  reasons.splice(i, 1);
+  const who = (text: string) => text.slice(0, text.indexOf(' carries a risk '));
+  return { text: `${who(earlier.text)} and ${who(r.text)} carry a risk ${tail[1]}`, basis: earlier.basis };
+}
+
 function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation[]): Reason {
   const count = (o: OptionEvaluation) =>
     `${o.plan.components.length} components per cluster (${o.plan.newComponents.length === 0 ? 'none' : o.plan.newComponents.length} new to the team)`;
@@ -191,7 +203,7 @@ function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ct
   const total = (o: OptionEvaluation) => ctx.totals[o.id] ?? o.tco.total;
   const parts = dearer.map((o) => `${money(total(o) - total(a))} less than ${name(o)} (${money(total(o))})`);
   return {
-    text: `${name(a)} costs ${money(total(a))} over ${ctx.horizonYears} years, ${joinAnd(parts)}.`,
+    text: `${name(a)} costs ${money(total(a))} over ${horizon(ctx)}, ${joinAnd(parts)}.`,
     basis: [`computed:tco.${a.id}`, ...dearer.map((o) => `computed:tco.${o.id}`)],
   };
 }
@@ -228,8 +240,8 @@ export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): stri
     Math.round(d.tcoChange) === 0
       ? 'costs about nothing'
       : d.tcoChange > 0
-        ? `costs ${money(d.tcoChange)} over ${ctx.horizonYears} years`
-        : `saves ${money(d.tcoChange)} over ${ctx.horizonYears} years`;
+        ? `costs ${money(d.tcoChange)} over ${horizon(ctx)}`
+        : `saves ${money(d.tcoChange)} over ${horizon(ctx)}`;
   const load =
     d.newComponents > 0
       ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run`

@@ -2,6 +2,7 @@ import type { Answers } from '../schema/answers.js';
 import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
+import { formatNumber } from '../shared/format.js';
 
 /** Where a parameter's value came from. */
 export type ParameterOrigin = 'default' | 'override' | 'answer';
@@ -53,7 +54,6 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter
   const clientValue = override ?? answered;
   if (clientValue !== undefined) {
     const origin: ParameterOrigin = override === undefined ? 'answer' : 'override';
-    const where = origin === 'override' ? `assumptions.${key}` : `mesh.${key}`;
     return {
       ...common,
       value: clientValue,
@@ -61,7 +61,7 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter
       high: clientValue,
       origin,
       kind: 'client',
-      source: `Client figure (${where}); the default was ${round(base.likely * rate)} (${base.source.trim()})`,
+      source: `Client figure; the default was ${formatNumber(round(base.likely * rate), 4)} (${base.source.trim()})`,
       uncertain: false,
     };
   }

@@ -46,12 +46,14 @@ describe('cnireport (spawned)', () => {
       expect(stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
   });
 
-  it('init then validate: exit 0', async () => {
+  it('init then validate: exit 0, with a warning that the client is still the placeholder', async () => {
     expect((await cnireport('init', 'answers.yaml')).code).toBe(0);
     expect(await cnireport('validate', 'answers.yaml')).toEqual({
       code: 0,
       stdout: 'answers.yaml: ok\n',
-      stderr: '',
+      stderr: expect.stringMatching(
+        /^warning: answers\.yaml:\d+:11 {2}engagement\.client: still "Client name"/,
+      ),
     });
   });
 

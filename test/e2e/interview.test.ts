@@ -117,6 +117,7 @@ describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
       'Enter',
     ]);
     await answer(t, 'CNI the clusters run today', ENTER);
+    await answer(t, 'Who runs the clusters', ENTER);
     await answer(t, 'How kube-proxy programs Services', ENTER);
     await answer(t, 'Compliance frameworks', ['Space', 'Down', 'Down', 'Space', 'Enter']);
     await answer(t, 'Must pod-to-pod traffic be encrypted', ['Up', 'Up', 'Enter']);

@@ -4,7 +4,6 @@ import { describeWritten } from '../../generate/describe-written.js';
 import {
   type GenerateOutcome,
   generateReports,
-  type ReportProgress,
   type ReportRenderers,
 } from '../../generate/generate-reports.js';
 import { describeHolder } from '../../generate/lock-folder.js';
@@ -12,9 +11,12 @@ import { parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { CniError } from '../../shared/errors.js';
+import { batchProgress } from '../batch-progress.js';
 import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
+import { parseSeed } from '../parse-seed.js';
+import { printWarnings } from '../print-warnings.js';
 
 interface GenerateOptions {
   out: string;
@@ -27,9 +29,6 @@ interface GenerateOptions {
 
 /** A second signal while stopping gets the default behaviour: the handlers are registered once. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/** pure-rand seeds with the low 32 bits, signed; beyond this range two seeds would draw the same numbers. */
-const MAX_SEED = 2 ** 31 - 1;
 
 export function registerGenerate(program: Command, io: CliIo): void {
   program
@@ -45,7 +44,10 @@ export function registerGenerate(program: Command, io: CliIo): void {
     )
     .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
     .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
-    .option('--template <dir>', 'folder of templates and partials that replace the built-in ones by name')
+    .option(
+      '--template <dir>',
+      'folder of templates and partials that replace the built-in ones by name; its extra.css adds rules',
+    )
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
     .addHelpText(
       'after',
@@ -68,7 +70,7 @@ Examples:
       const brand = await loadBrand(options.brand);
       const timeouts = browserTimeouts(process.env);
       const batch = files.length > 1;
-      const showProgress = batch && process.stderr.isTTY === true;
+      const progress = batch ? batchProgress(io, { terminal: process.stderr.isTTY === true }) : undefined;
       const timing = Boolean(process.env.CNIREPORT_TIMING);
       const started = performance.now();
 
@@ -97,10 +99,11 @@ Examples:
             const { PdfPrinter } = await import('../../pdf/print-pdf.js');
             return PdfPrinter.launch(timeouts);
           },
-          onProgress: (progress) => {
-            if (showProgress) io.err(`${progressLine(progress)}\n`);
-            if (batch && progress.error !== null) printError(io, progress.error);
+          onProgress: (finished) => {
+            progress?.finished(finished);
+            if (batch && finished.error !== null) printError(io, finished.error);
           },
+          onWarnings: (warnings) => printWarnings(io, warnings),
           ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
           onWaiting: (folder, holder) => {
             const who = holder === null ? '' : ` (${describeHolder(holder)})`;
@@ -113,6 +116,7 @@ Examples:
       ).finally(() => {
         for (const signal of STOP_SIGNALS) process.off(signal, stop);
       });
+      progress?.done((performance.now() - started) / 1000);
       if (timing) {
         // maxRSS is in KiB; the figure `npm run stress` checks against its memory bound.
         const peak = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -143,7 +147,9 @@ async function loadRenderers(templateDir: string | undefined): Promise<ReportRen
 
 /** The closing summary, the browser notice, and the error that sets the exit code, if any. */
 function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor: boolean): void {
-  if (outcome.written.length > 0) io.out(`${describeWritten(outcome.written)}\n`);
+  // A batch has said what it wrote as each report finished.
+  const [only] = outcome.written;
+  if (only !== undefined && total === 1) io.out(`${describeWritten(only)}\n`);
   const errors: CniError[] = [];
   const { pdfUnavailable } = outcome;
   if (pdfUnavailable !== null) {
@@ -182,11 +188,6 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
   if (last !== undefined) throw last;
 }
 
-function progressLine({ done, total, file, slug, seconds, error }: ReportProgress): string {
-  const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-  return error === null ? `${counter} ${slug} … ${seconds.toFixed(1)} s` : `${counter} ${file} failed`;
-}
-
 function printError(io: CliIo, error: CniError): void {
   io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
   if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
@@ -196,11 +197,4 @@ function parsePaper(value: string): 'a4' | 'letter' {
   const paper = value.trim().toLowerCase();
   if (paper === 'a4' || paper === 'letter') return paper;
   throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);
-}
-
-function parseSeed(value: string): number {
-  const seed = /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!(seed <= MAX_SEED))
-    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED} (got ${value})`);
-  return seed;
 }

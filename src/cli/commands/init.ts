@@ -1,9 +1,10 @@
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
+import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
-import { schemaRefFrom } from '../schema-ref-from.js';
+import { paint } from '../paint.js';
+import { placeSchemaBeside, SCHEMA_BESIDE, schemaBeside, schemaState } from '../schema-beside.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 
 export function registerInit(program: Command, io: CliIo): void {
@@ -16,23 +17,35 @@ export function registerInit(program: Command, io: CliIo): void {
       'after',
       `
 Every key of the answers file is written with a comment giving its meaning, what it accepts and its
-default. The first line points editors (yaml-language-server) at the JSON Schema for completion.
+default. The first line points editors (yaml-language-server) at ${SCHEMA_BESIDE}, the JSON Schema,
+which init writes next to the file (or refreshes, if it is an older one) for completion and checking.
 
 Examples:
-  $ cnireport init                      # writes answers.yaml
+  $ cnireport init                      # writes answers.yaml and ${SCHEMA_BESIDE}
   $ cnireport init acme/answers.yaml
-  $ cnireport init - > answers.yaml`,
+  $ cnireport init - > answers.yaml     # then: cnireport schema > ${SCHEMA_BESIDE}`,
     )
     .action(async (file: string, options: { force: boolean }) => {
-      const toStdout = file === '-';
-      // Printed output is usually redirected to a file in the current folder.
-      const folder = dirname(resolve(toStdout ? 'answers.yaml' : file));
-      const text = renderAnswersYaml({ schemaRef: schemaRefFrom(folder), values: STARTER_ANSWERS });
-      if (toStdout) {
+      const text = renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: STARTER_ANSWERS });
+      if (file === '-') {
         io.out(text);
+        io.err(
+          `${paint(io.errColor, 'yellow', 'note:')} the first line points editors at ${SCHEMA_BESIDE} next to the file; write it with: cnireport schema > ${SCHEMA_BESIDE}\n`,
+        );
         return;
       }
+      // Checked before anything is written: a file of that name that is not ours stops init whole.
+      const schema = schemaBeside(file);
+      if ((await schemaState(schema)) === 'foreign') {
+        throw new CniError(
+          'OUTPUT_EXISTS',
+          `${schema}: already exists and is not a cnireport answers schema (init writes one there for editor completion)`,
+          { hint: `create the answers file in another folder, or move that ${SCHEMA_BESIDE} away` },
+        );
+      }
       await writeFileAtomic(file, text, { overwrite: options.force });
-      io.out(`wrote ${file}; fill it in, then run: cnireport validate ${file}\n`);
+      const placed = await placeSchemaBeside(file);
+      const also = placed.state === 'current' ? '' : ` and ${placed.path} (for editor completion)`;
+      io.out(`wrote ${file}${also}; fill it in, then run: cnireport validate ${file}\n`);
     });
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { score } from '../../index.js';
 import { loadAnswersDraft } from '../../io/load-answers-draft.js';
@@ -18,7 +18,7 @@ import type { CliIo } from '../cli-io.js';
 import { formatRecommendation } from '../format-recommendation.js';
 import { paint } from '../paint.js';
 import { type InterviewTerminal, processTerminal } from '../process-terminal.js';
-import { schemaRefFrom } from '../schema-ref-from.js';
+import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 
 export function registerInterview(
@@ -73,9 +73,8 @@ Examples:
       try {
         const given = await runInterview({ prompter, dataset, prefill });
         known = given;
-        const answersText = (file: string) =>
-          renderAnswersYaml({ schemaRef: schemaRefFrom(dirname(resolve(file))), values: given });
-        const parsed = parseAnswersText(answersText(output), output);
+        const answersText = renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: given });
+        const parsed = parseAnswersText(answersText, output);
         if (!parsed.ok) {
           const first = parsed.problems[0];
           throw new InternalError(`interview answers do not validate: ${first && formatProblem(first)}`);
@@ -84,15 +83,16 @@ Examples:
         io.out(summariseAnswers(parsed.answers, askContext(given, dataset).derivedNeeds).join('\n'));
         io.out(`\n\n${formatRecommendation(score(parsed.answers, dataset))}\n`);
         const target = await chooseTarget(prompter, output);
-        await writeFileAtomic(target.file, answersText(target.file), { overwrite: target.overwrite });
+        await writeFileAtomic(target.file, answersText, { overwrite: target.overwrite });
         io.out(`wrote ${target.file}; next: cnireport generate ${target.file}\n`);
+        await noteSchemaBeside(io, target.file);
       } catch (error) {
         const stopped = error instanceof InterviewInterrupted ? error : undefined;
         const draftFile = draftFileFor(output);
         await writeFileAtomic(
           draftFile,
           renderAnswersYaml({
-            schemaRef: schemaRefFrom(dirname(resolve(draftFile))),
+            schemaRef: SCHEMA_BESIDE,
             values: stopped?.draft ?? known,
             note:
               `Draft of a cnireport interview${stopped ? ` stopped in ${stopped.section.title}` : ''}. ` +
@@ -164,4 +164,14 @@ function freeName(file: string): string {
   const ext = extname(file);
   const stem = join(dirname(file), basename(file, ext));
   for (let n = 2; ; n++) if (!existsSync(`${stem}-${n}${ext}`)) return `${stem}-${n}${ext}`;
+}
+
+/** The schema the modeline names, next to the file; a file of that name that is not ours is left alone. */
+async function noteSchemaBeside(io: CliIo, answersFile: string): Promise<void> {
+  const { path, state } = await placeSchemaBeside(answersFile);
+  if (state === 'foreign') {
+    io.err(
+      `${paint(io.errColor, 'yellow', 'note:')} ${path} is not a cnireport answers schema, so editors will not complete ${answersFile}; it was left as it is\n`,
+    );
+  }
 }

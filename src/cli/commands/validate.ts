@@ -3,6 +3,7 @@ import { loadAnswers } from '../../io/load-answers.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
+import { printWarnings } from '../print-warnings.js';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -14,7 +15,8 @@ export function registerValidate(program: Command, io: CliIo): void {
       `
 Prints "<file>: ok" for each valid file, and one line per problem otherwise:
   answers.yaml:12:10  cluster.nodes: must be an integer (got 12.5; expected an integer from 1 to 1000000)
-Exits with 1 when any file has a problem.
+Exits with 1 when any file has a problem. Valid answers that look implausible (the client name cnireport
+init wrote, clusters beyond the sizes Kubernetes is designed for) get a warning line, and exit 0.
 
 Examples:
   $ cnireport validate answers.yaml
@@ -25,8 +27,9 @@ Examples:
       // Every file is checked before the exit status is decided, so one run reports all of them.
       for (const file of files) {
         try {
-          await loadAnswers(file);
+          const { warnings } = await loadAnswers(file);
           io.out(`${file}: ${paint(io.outColor, 'green', 'ok')}\n`);
+          printWarnings(io, warnings);
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
           failed += 1;

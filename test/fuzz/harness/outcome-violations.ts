@@ -14,6 +14,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function contentLineCount(content: string | Uint8Array): number {
+  const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  return text.split(/\r\n|\r|\n/).length;
+}
+
 /** Lines of a refusal: `file: what`, or `file: N problems` and N lines `file:line:col  path: what`. */
 function refusalViolations(message: string, file: string, content: string | Uint8Array): string[] {
   const found: string[] = [];
@@ -43,8 +48,7 @@ function refusalViolations(message: string, file: string, content: string | Uint
   const problems = counted === null ? lines : lines.slice(1);
   if (counted !== null && Number(counted[1]) !== problems.length)
     found.push(`says ${counted[1]} problems, lists ${problems.length} lines`);
-  const text = typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
-  const lineCount = text.split(/\r\n|\r|\n/).length;
+  const lineCount = contentLineCount(content);
   for (const line of problems) {
     const at = located.exec(line);
     if (at === null) found.push(`not a located problem: ${line.slice(0, 120)}`);
@@ -65,7 +69,19 @@ export function outcomeViolations(
     found.push(`took ${Math.round(outcome.ms)} ms (budget ${CASE_BUDGET_MS} ms)`);
   if (outcome.exit === 2) return [...found, `exit 2: ${outcome.message.slice(0, 2000)}`];
   if (outcome.exit === 0) {
-    if (outcome.message !== '') found.push(`exit 0 with stderr: ${outcome.message.slice(0, 200)}`);
+    // Valid answers may come with warnings (implausible combinations), each located in the file; nothing else.
+    const located = new RegExp(`^warning: ${escapeRegExp(target.file)}:(\\d+):(\\d+)  \\S`);
+    const lineCount = contentLineCount(content);
+    for (const line of outcome.message
+      .replace(/\n$/, '')
+      .split('\n')
+      .filter((l) => l !== '')) {
+      const at = located.exec(line);
+      if (at === null) found.push(`exit 0 with stderr: ${line.slice(0, 200)}`);
+      else if (Number(at[1]) < 1 || Number(at[1]) > lineCount || Number(at[2]) < 1)
+        found.push(`warning located outside the file (${lineCount} lines): ${line.slice(0, 120)}`);
+      else if (UNSAFE.test(line)) found.push(`control or bidi character in a warning: ${line.slice(0, 120)}`);
+    }
     return [...found, ...target.checkValue(outcome.value)];
   }
   return [...found, ...refusalViolations(outcome.message, target.file, content)];

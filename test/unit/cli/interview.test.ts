@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io.js';
@@ -93,7 +93,11 @@ describe('cnireport interview', () => {
     expect(out).toMatch(/\n {2}- /);
     expect(out.endsWith(`wrote ${output}; next: cnireport generate ${output}\n`)).toBe(true);
     const text = readFileSync(output, 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+answers\.schema\.json\n/);
+    // The modeline names the schema interview writes next to the file, which moves with it.
+    expect(text).toMatch(/^# yaml-language-server: \$schema=answers\.schema\.json\n/);
+    expect(JSON.parse(readFileSync(join(dirname(output), 'answers.schema.json'), 'utf8')).$id).toBe(
+      'urn:cnireport:answers:v1',
+    );
     const parsed = parseAnswersText(text, output);
     expect(parsed.ok && parsed.answers.compliance.frameworks).toEqual(['pci-dss']);
   });

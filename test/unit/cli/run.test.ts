@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,20 +17,45 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('run (in-process)', () => {
-  it('init writes a file that validates, with the modeline pointing at the shipped schema', async () => {
+  it('init writes a file that validates and the schema its modeline names, next to it', async () => {
     const file = join(dir, 'sub', 'answers.yaml');
+    const schema = join(dir, 'sub', 'answers.schema.json');
     const init = await cli('init', file);
     expect(init).toEqual({
       code: 0,
-      out: `wrote ${file}; fill it in, then run: cnireport validate ${file}\n`,
+      out: `wrote ${file} and ${schema} (for editor completion); fill it in, then run: cnireport validate ${file}\n`,
       err: '',
     });
     const text = readFileSync(file, 'utf8');
-    const ref = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1] ?? '';
-    const schemaPath = join(dir, 'sub', ref);
-    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).$id).toBe('urn:cnireport:answers:v1');
+    // Relative to the file and inside its folder: moving or sharing the folder, or upgrading Node, keeps it.
+    expect(/^# yaml-language-server: \$schema=(.+)$/m.exec(text)?.[1]).toBe('answers.schema.json');
+    const committed = readFileSync(new URL('../../../schema/answers.schema.json', import.meta.url), 'utf8');
+    expect(readFileSync(schema, 'utf8')).toBe(committed);
     expect(parseAnswersText(text, 'answers.yaml').ok).toBe(true);
-    expect(await cli('validate', file)).toEqual({ code: 0, out: `${file}: ok\n`, err: '' });
+    // Valid, with a warning that the client is still the placeholder (test/unit/cli/answers-warnings-cli.test.ts).
+    expect(await cli('validate', file)).toMatchObject({ code: 0, out: `${file}: ok\n` });
+
+    // A second file in the folder finds the schema current; an older one of ours is refreshed.
+    const second = join(dir, 'sub', 'beta.yaml');
+    expect((await cli('init', second)).out).toBe(
+      `wrote ${second}; fill it in, then run: cnireport validate ${second}\n`,
+    );
+    writeFileSync(schema, JSON.stringify({ $id: 'urn:cnireport:answers:v1', title: 'older' }));
+    expect((await cli('init', join(dir, 'sub', 'gamma.yaml'))).out).toContain(` and ${schema} `);
+    expect(readFileSync(schema, 'utf8')).toBe(committed);
+  });
+
+  it("init leaves an answers.schema.json that is not cnireport's alone, and writes nothing", async () => {
+    const folder = join(dir, 'theirs');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'answers.schema.json'), '{"title": "someone else\'s"}');
+    const result = await cli('init', join(folder, 'answers.yaml'));
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      `error: ${join(folder, 'answers.schema.json')}: already exists and is not a cnireport answers schema (init writes one there for editor completion)\n` +
+        'hint: create the answers file in another folder, or move that answers.schema.json away\n',
+    );
+    expect(readdirSync(folder)).toEqual(['answers.schema.json']);
   });
 
   it('init refuses to overwrite without --force', async () => {
@@ -46,10 +71,13 @@ describe('run (in-process)', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server/);
   });
 
-  it('init - prints the file', async () => {
-    const { code, out } = await cli('init', '-');
+  it('init - prints the file, and says how to write the schema its modeline names', async () => {
+    const { code, out, err } = await cli('init', '-');
     expect(code).toBe(0);
-    expect(out).toMatch(/^# yaml-language-server: \$schema=\S+answers\.schema\.json\n/);
+    expect(out).toMatch(/^# yaml-language-server: \$schema=answers\.schema\.json\n/);
+    expect(err).toBe(
+      'note: the first line points editors at answers.schema.json next to the file; write it with: cnireport schema > answers.schema.json\n',
+    );
   });
 
   it('validate reports every file, then fails once', async () => {

@@ -108,7 +108,7 @@ describe('parseAnswersText: schema problems, worded and located', () => {
 
   it('reports lengths, list sizes, formats and refinements', () => {
     expect(lines('version: 1\nengagement:\n  client: ""\n  date: 24/11/2026\n')).toEqual([
-      'a.yaml:3:11  engagement.client: too short (got ""; expected 1 to 120 characters)',
+      'a.yaml:3:11  engagement.client: blank (expected 1 to 120 characters, not counting spaces at either end)',
       'a.yaml:4:9  engagement.date: invalid format (got "24/11/2026"; expected a date written YYYY-MM-DD)',
     ]);
     expect(lines(`${HEAD}  date: 2026-02-30\n`)).toEqual([
@@ -119,6 +119,32 @@ describe('parseAnswersText: schema problems, worded and located', () => {
     ]);
     expect(lines(`${HEAD}  preparedBy: ${'x'.repeat(200)}\n`)).toEqual([
       'a.yaml:4:15  engagement.preparedBy: too long (got 200 characters; expected at most 160 characters)',
+    ]);
+  });
+
+  it('says only "must be a list" of a comma-separated string, not also that it is too long as text', () => {
+    expect(lines(`${HEAD}cluster:\n  clouds: aws, azure\n`)).toEqual([
+      'a.yaml:5:11  cluster.clouds: must be a list (got "aws, azure"; expected a list of 1 to 8 entries, each one of aws, azure, gcp, oracle, ibm, alibaba, on-prem, other)',
+    ]);
+    expect(lines(`${HEAD}compliance:\n  frameworks: pci-dss, soc2, hipaa\n`)).toEqual([
+      'a.yaml:5:15  compliance.frameworks: must be a list (got "pci-dss, soc2, hipaa"; expected a list of at most 8 entries, each one of pci-dss, hipaa, soc2, iso27001, fedramp, gdpr, nis2, dora)',
+    ]);
+  });
+
+  it('says a client of only spaces is blank, not "too short (got "")"', () => {
+    expect(lines('version: 1\nengagement:\n  client: "   "\n')).toEqual([
+      'a.yaml:3:11  engagement.client: blank (expected 1 to 120 characters, not counting spaces at either end)',
+    ]);
+  });
+
+  it('refuses more clusters than worker nodes: every cluster has at least one', () => {
+    expect(lines(`${HEAD}cluster:\n  clusters: 50\n  nodes: 3\n`)).toEqual([
+      'a.yaml:6:10  cluster.nodes: fewer worker nodes than clusters (got 3; expected at least cluster.clusters = 50: nodes is the total across all clusters, each with at least one worker node)',
+    ]);
+    expect(lines(`${HEAD}cluster:\n  clusters: 3\n  nodes: 3\n`)).toBe('ok');
+    // nodes defaults to 10, and the message points at the section that lacks it.
+    expect(lines(`${HEAD}cluster:\n  clusters: 11\n`)).toEqual([
+      'a.yaml:4:1  cluster.nodes: fewer worker nodes than clusters (got 10; expected at least cluster.clusters = 11: nodes is the total across all clusters, each with at least one worker node)',
     ]);
   });
 

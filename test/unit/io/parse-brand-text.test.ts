@@ -86,6 +86,12 @@ describe('parseBrandText', () => {
     );
   });
 
+  it('says a name of the wrong type is the wrong type, not also too short', () => {
+    expect(lines('name: []\n')).toEqual([
+      'b.yaml:1:1  name: must be text (got []; expected text of 1 to 120 characters)',
+    ]);
+  });
+
   it('escapes control and direction characters quoted from the file, keeping one line', () => {
     expect(lines('"\\e[2J": 1\n"a\\nb": 2\nprimaryColor: "\\u202E#000000"\n')).toEqual([
       expect.stringMatching(/^b\.yaml:1:1 {2}\["\\u001b\[2J"\]: unknown key/),

@@ -145,12 +145,12 @@ describe('runInterview', () => {
         'engagement.client': 'Acme',
         'compliance.frameworks': ['pci-dss'],
       });
-      const policy = select(prompter.requests.get('needs.networkPolicy'));
-      expect(policy.default).toBe('derived');
-      expect(policy.choices[0]).toEqual({
+      const encryption = select(prompter.requests.get('needs.encryption'));
+      expect(encryption.default).toBe('derived');
+      expect(encryption.choices[0]).toEqual({
         value: 'derived',
-        name: 'must (as the answers imply)',
-        description: expect.stringContaining('PCI DSS v4.0.1 Requirements 1.3.1 and 1.3.2'),
+        name: 'should (as the answers imply)',
+        description: expect.stringContaining('PCI DSS v4.0.1 Requirement 4.2.1'),
       });
       expect(answers.needs).toBeUndefined();
       expect(parsed.needs).toEqual({});
@@ -216,6 +216,18 @@ describe('runInterview', () => {
         /^more sidecars than pods \(got 21; expected at most/,
       );
       expect(prompter.errors.get('priorities.simplicity')?.[0]).toContain('at least one priority above 0');
+    });
+
+    it('refuses fewer nodes than the clusters already given, at the nodes question', async () => {
+      const { prompter, parsed } = await interview({
+        'engagement.client': 'Acme',
+        'cluster.clusters': '50',
+        'cluster.nodes': new Replies('3', '50'),
+      });
+      expect(prompter.errors.get('cluster.nodes')).toEqual([
+        'fewer worker nodes than clusters (got 3; expected at least cluster.clusters = 50: nodes is the total across all clusters, each with at least one worker node)',
+      ]);
+      expect(parsed.cluster.nodes).toBe(50);
     });
 
     it('rejects a cloud list left empty', async () => {

@@ -30,7 +30,8 @@ const client = fc
       engagement: { client: 'Prop', currency: c.currency, horizonYears: 3 },
       cluster: {
         clusters: c.clusters,
-        nodes: c.nodes,
+        // Every cluster has at least one worker node.
+        nodes: Math.max(c.nodes, c.clusters),
         podsPerNode: c.podsPerNode,
         services: c.services,
         growthPercentPerYear: c.growth,

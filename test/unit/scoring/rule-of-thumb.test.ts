@@ -85,7 +85,7 @@ describe('the seed rule of thumb holds across situations', () => {
     });
     const policy = result.needs.find((n) => n.capability === 'networkPolicy');
     expect(policy).toMatchObject({ importance: 'must', origin: 'rule' });
-    expect(policy?.basis).toContain('rule:regulated-data');
+    expect(policy?.basis).toContain('rule:pci-dss-segmentation');
   });
 
   it('a client override replaces a default and is not drawn at random', () => {
