@@ -3,7 +3,7 @@ import { OPTION_IDS } from '../schema/dataset.js';
 
 /** One support entry: level (and the level without its add-ons), note, caveat and source. */
 function supportLines(label: string, s: Omit<Support, 'byCni'>, indent: string): string[] {
-  const via = s.addons.length > 0 ? ` via ${s.addons.join(', ')} (without them: ${s.without})` : '';
+  const via = s.addons.length > 0 ? ` via ${s.addons.join(', ')} (without: ${s.without})` : '';
   return [
     `${indent}${label}: ${s.level}${via}. ${s.note.trim()}`,
     ...(s.caveat === undefined

@@ -38,7 +38,7 @@ const sources: Found[] = [];
 for (const f of FILES) collectSources(raw[f], f, '', sources);
 
 /** A URL (https) or a repository path `owner/repo:path`, optionally followed by text. */
-const CITATION = /^(https:\/\/\S+|[A-Za-z0-9][\w.-]*\/[\w.-]+:[^\s:]+)(\s.*)?$/s;
+const CITATION = /^(https:\/\/\S+|[A-Za-z0-9][\w.-]*\/[\w.-]+:[^\s:;,]+[:;,]?)(\s.*)?$/s;
 /** A figure that is our own reasoning, or a placeholder awaiting a quote, says so first. */
 const ESTIMATE = /^(estimate|PLACEHOLDER)\b/i;
 /** Files whose entries are figures; elsewhere (capabilities, needs rules, migrations) every source is a citation. */
@@ -111,6 +111,7 @@ describe('data sources', () => {
       'kubeProxyCpuMillicoresPerNode',
       'kubeProxyCpuMillicoresPer1000Services',
       'migrationHoursPerCluster',
+      'kubeProxyRemovalHoursPerCluster',
       'migrationHoursPerNode',
       'meshMigrationHoursPerCluster',
       'ciliumTrainingDaysPerEngineer',

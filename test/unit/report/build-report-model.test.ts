@@ -99,7 +99,7 @@ describe('buildReportModel', () => {
       'Migrate node by node',
       'Cut over and clean up',
       'Replace kube-proxy',
-      'Move sidecars to Istio ambient mode namespace by namespace',
+      'Move the sidecars to Istio ambient mode, namespace by namespace',
     ]);
     expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
   });
