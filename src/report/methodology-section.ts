@@ -1,5 +1,5 @@
 import { CRITERIA } from '../scoring/evaluate-options.js';
-import { formatNumber, formatPercent } from '../shared/format.js';
+import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';
 
@@ -17,6 +17,12 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
   const total = CRITERIA.reduce((sum, c) => sum + result.priorities[c], 0);
   return {
     paragraphs: [
+      `The paths compared: ${joinAnd(
+        result.options.map((o) => {
+          const data = dataset.options.find((d) => d.id === o.id);
+          return `${o.name}${data?.formerly === undefined ? '' : ` (formerly ${data.formerly}${data.vendor === null ? '' : `, from ${data.vendor}`})`}`;
+        }),
+      )}.`,
       'Needs come first. Each capability gets an importance (must, should, nice, no): stated in the workshop, or ' +
         'derived by declarative rules from the other answers, each with the sentence that explains it. A must counts ' +
         'as met only in full: an option that meets one only in part either closes the gap with the components that ' +

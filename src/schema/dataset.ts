@@ -122,6 +122,8 @@ const option = z.strictObject({
   ebpfDataPlane: z.boolean(),
   /** A vendor ships FIPS 140-validated builds of it. */
   fipsValidatedBuild: z.boolean(),
+  /** The product's former name, said once in the report so a reader who knows it by that name finds it. */
+  formerly: z.string().optional(),
   /** Who stands behind it whatever the platform (the subscription's vendor), or null. */
   vendor: z.string().nullable(),
   subscriptionKey: z.enum(COST_KEYS).nullable(),

@@ -180,7 +180,7 @@ export function buildPlan(
     fits.encryption = {
       ...fits.encryption,
       level: 'partial',
-      note: `${fits.encryption.note} FIPS 140-validated cryptography is required here, and no vendor ships a validated build of this path.`,
+      note: `${fits.encryption.note} FIPS 140-validated cryptography is required here, and no vendor's validated build of this path could be confirmed.`,
       source: `${fits.encryption.source} ; ${dataset.model.fipsFrameworksSource}`,
     };
   }

@@ -58,17 +58,23 @@ describe('the seed rule of thumb holds across situations', () => {
         priorities: { cost: 2, capability: 4, risk: 5, simplicity: 2 },
       },
     ],
-    [
-      'FIPS and air-gapped',
-      {
+  ] as const)('Isovalent Enterprise for %s', (_, input) => {
+    expect(winner(input)).toBe('isovalent-enterprise');
+  });
+
+  it('FIPS: with no vendor-validated build confirmed, no path meets the encryption must, and the result says so', () => {
+    const result = score(
+      makeAnswers({
         cluster: { clusters: 2, nodes: 100, clouds: ['on-prem'] },
         compliance: { frameworks: ['fedramp'], fips: true, airGapped: true },
         team: { vendorSupport: 'preferred' },
         priorities: { cost: 2, capability: 4, risk: 5, simplicity: 2 },
-      },
-    ],
-  ] as const)('Isovalent Enterprise for %s', (_, input) => {
-    expect(winner(input)).toBe('isovalent-enterprise');
+      }),
+      undefined,
+      { draws: 200 },
+    );
+    expect(result.options.every((o) => o.unmetMusts.includes('encryption'))).toBe(true);
+    expect(result.recommendation.meetsAllMusts).toBe(false);
   });
 
   it('explicit needs win over rules, and the origin says so', () => {
