@@ -1,5 +1,5 @@
 import { OPTION_IDS, type SupportLevel } from '../schema/dataset.js';
-import { joinAnd, lowerFirst } from '../shared/format.js';
+import { joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { CapabilitySection } from './report-model.js';
 import { importanceClass } from './situation-section.js';
@@ -24,7 +24,8 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
     cells: byOption.map((o) => {
       const cap = o.capabilities.find((c) => c.id === need.capability);
       const level = cap?.level ?? 'none';
-      const via = (cap?.via ?? []).map((a) => lowerFirst(addonNames.get(a) ?? a));
+      // Add-on names are proper names ("Retina …"), except the generic "The service mesh …".
+      const via = (cap?.via ?? []).map((a) => (addonNames.get(a) ?? a).replace(/^The /, 'the '));
       const detail =
         via.length > 0
           ? `with ${joinAnd(via)}`

@@ -45,6 +45,13 @@ function changeSentence(ctx: ReportContext): string {
     return `The clusters run ${current} today, which no path in this report keeps, so every path is a change of data plane.`;
   }
   const stay = ctx.option(c.incumbent);
+  if (rec.option !== c.incumbent && c.lead === null) {
+    const missing =
+      stay.excludedBy.length > 0
+        ? 'cannot run on the client’s platforms'
+        : `does not fully meet ${joinAnd(stay.unmetMusts.map((id) => lowerFirst(ctx.capabilityName(id))))}`;
+    return `Changing from ${current} is recommended: staying on ${stay.short}, even with what it can add, ${missing}, which the client must have.`;
+  }
   if (c.stayed && c.challenger !== null) {
     return (
       `Staying on ${current} is recommended. ${ctx.shortName(c.challenger)} scores ` +
