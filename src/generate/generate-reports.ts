@@ -28,6 +28,8 @@ export interface ReportRenderers {
   png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
   markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
+  /** report.pptx, the executive deck. */
+  deck(sources: ReportSources): Promise<Uint8Array>;
 }
 
 export interface Printer {
@@ -218,6 +220,7 @@ export async function generateReports(
           render.markdown(sources, wants('png') ? 'png' : wants('svg') ? 'svg' : null),
         )
       : null;
+    const deck = wants('pptx') ? await timedAsync(phases, 'pptx', () => render.deck(sources)) : null;
     return {
       index,
       file,
@@ -229,6 +232,7 @@ export async function generateReports(
         html,
         resultJson: wants('json') ? resultJson(result, stamp) : null,
         markdown,
+        deck,
         charts,
       },
       phases,

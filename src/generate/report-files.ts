@@ -14,6 +14,8 @@ export interface RenderedReport {
   readonly pdf: Uint8Array | null;
   readonly resultJson: string | null;
   readonly markdown: string | null;
+  /** report.pptx, the executive deck. */
+  readonly deck: Uint8Array | null;
   readonly charts: readonly ChartFiles[];
 }
 
@@ -43,5 +45,6 @@ export function reportFiles(formats: readonly ReportFormat[], report: RenderedRe
   if (wants('json') && report.resultJson !== null)
     files.push({ path: 'result.json', data: report.resultJson });
   if (wants('md') && report.markdown !== null) files.push({ path: 'report.md', data: report.markdown });
+  if (wants('pptx') && report.deck !== null) files.push({ path: 'report.pptx', data: report.deck });
   return files;
 }

@@ -47,6 +47,7 @@ describe('two runs writing the same report folder at once', () => {
           png: (svg) => new TextEncoder().encode(svg),
           html: () => `<html>run-${tag}</html>`,
           markdown: () => `run-${tag}\n`,
+          deck: async () => new TextEncoder().encode(`run-${tag}`),
         };
         const printer: Printer = {
           print: async () => {

@@ -49,9 +49,14 @@ async function writtenCharts(example: (typeof EXAMPLES)[number]) {
     png: false,
   });
   const files = new Map(
-    reportFiles(['svg'], { html: null, pdf: null, resultJson: null, markdown: null, charts: rendered }).map(
-      (f) => [f.path, f.data],
-    ),
+    reportFiles(['svg'], {
+      html: null,
+      pdf: null,
+      resultJson: null,
+      markdown: null,
+      deck: null,
+      charts: rendered,
+    }).map((f) => [f.path, f.data]),
   );
   return rendered.map((chart) => {
     const text = files.get(`charts/${chart.name}.vl.json`);

@@ -44,6 +44,7 @@ const renderers: ReportRenderers = {
   png: (svg) => new TextEncoder().encode(`png of ${svg}`),
   html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
   markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
+  deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.answers.engagement.client}`),
 };
 
 const loadRenderers = async () => renderers;

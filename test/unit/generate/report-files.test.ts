@@ -9,6 +9,7 @@ const report: RenderedReport = {
   pdf: new Uint8Array([37]),
   resultJson: '{}\n',
   markdown: '# r\n',
+  deck: new Uint8Array([80, 75]),
   charts: [
     { name: 'tco', spec: { mark: 'bar' }, svg: '<svg/>', png },
     { name: 'tornado', spec: { mark: 'rule' }, svg: '<svg/>', png },
@@ -29,6 +30,7 @@ describe('reportFiles', () => {
       'charts/tornado.vl.json',
       'result.json',
       'report.md',
+      'report.pptx',
     ]);
     expect(files.find((f) => f.path === 'charts/tco.vl.json')?.data).toBe('{\n  "mark": "bar"\n}\n');
     expect(files.find((f) => f.path === 'charts/tco.png')?.data).toBe(png);
@@ -45,6 +47,7 @@ describe('reportFiles', () => {
     expect(reportFiles(['html', 'pdf'], { ...report, pdf: null }).map((f) => f.path)).toEqual([
       'report.html',
     ]);
+    expect(reportFiles(['pptx'], report).map((f) => f.path)).toEqual(['report.pptx']);
   });
 });
 
@@ -53,7 +56,7 @@ describe('describeWritten', () => {
 
   it('summarises one folder, charts counted once with their file types', () => {
     expect(describeWritten([{ folder: 'out/acme', files }])).toBe(
-      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md',
+      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx',
     );
   });
 
@@ -64,7 +67,7 @@ describe('describeWritten', () => {
         { folder: 'out/b', files },
       ]),
     ).toBe(
-      'wrote 2 reports, out/a/, out/b/, each with report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md',
+      'wrote 2 reports, out/a/, out/b/, each with report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx',
     );
     const noPdf = files.filter((f) => f.path !== 'report.pdf').slice(0, 1);
     expect(
