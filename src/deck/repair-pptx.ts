@@ -23,20 +23,21 @@ export async function repairPptx(pptx: Uint8Array, isoDate: string): Promise<Uin
       (n) => `Microsoft_Excel_Worksheet${n}.xlsx`,
     ),
   ]);
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir);
+  const paths = new Set(entries.map((entry) => renameParts(entry.name, renames)));
   const renamed = new JSZip();
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
+  for (const entry of entries) {
     const path = renameParts(entry.name, renames);
     if (entry.name.endsWith('.xml') || entry.name.endsWith('.rels')) {
       let xml = renameParts(await entry.async('string'), renames);
-      if (path === '[Content_Types].xml') xml = dropPhantomOverrides(xml, zip);
+      if (path === '[Content_Types].xml') xml = dropPhantomOverrides(xml, paths);
       if (path === 'docProps/core.xml') xml = stampCoreDates(xml, isoDate);
       if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(path)) xml = notesParagraphs(xml);
-      renamed.file(path, xml, { date });
+      renamed.file(path, xml, { date, createFolders: false });
     } else if (path.endsWith('.xlsx')) {
-      renamed.file(path, await stampWorkbook(await entry.async('uint8array'), isoDate, date), { date });
+      renamed.file(path, await stampWorkbook(await entry.async('uint8array'), isoDate, date), { date, createFolders: false });
     } else {
-      renamed.file(path, await entry.async('uint8array'), { date });
+      renamed.file(path, await entry.async('uint8array'), { date, createFolders: false });
     }
   }
   return renamed.generateAsync({
@@ -63,10 +64,10 @@ function renameParts(text: string, renames: ReadonlyMap<string, string>): string
   );
 }
 
-function dropPhantomOverrides(xml: string, zip: JSZip): string {
+function dropPhantomOverrides(xml: string, paths: ReadonlySet<string>): string {
   return xml
     .replace(/<Override PartName="\/([^"]+)"[^>]*\/>/g, (override, part: string) =>
-      zip.file(part) === null ? '' : override,
+      paths.has(part) ? override : '',
     )
     .replace('Extension="jpg" ContentType="image/jpg"', 'Extension="jpg" ContentType="image/jpeg"');
 }
@@ -100,9 +101,9 @@ async function stampWorkbook(xlsx: Uint8Array, isoDate: string, date: Date): Pro
         /(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:)/g,
         `$1${isoDate}T00:00:00Z$2`,
       );
-      stamped.file(entry.name, xml, { date });
+      stamped.file(entry.name, xml, { date, createFolders: false });
     } else {
-      stamped.file(entry.name, await entry.async('uint8array'), { date });
+      stamped.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
     }
   }
   return stamped.generateAsync({
