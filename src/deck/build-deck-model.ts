@@ -9,8 +9,8 @@ import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.
 
 /** At most this many rows on the "assumptions to confirm" slide; the notes and the report list them all. */
 const ASSUMPTION_ROWS = 7;
-/** Break-evens shown on the slide; the rest are in the notes. */
-const BREAK_EVENS_SHOWN = 3;
+/** What-would-flip sentences shown on the slide; the notes hold every break-even. */
+const CHANGES_SHOWN = 5;
 
 const hex = (colour: string) => colour.replace(/^#/, '').toUpperCase();
 const sentence = (text: string) => text.replace(/\.?$/, '.');
@@ -196,7 +196,8 @@ function capabilitySlide(model: ReportModel, charts: ReadonlySet<string>): DeckS
 
 function changeSlide(model: ReportModel, charts: ReadonlySet<string>): DeckSlide {
   const { summary, sensitivity } = model;
-  const bullets = [...summary.flips, ...sensitivity.breakEvens.slice(0, BREAK_EVENS_SHOWN)];
+  // The flips often repeat a break-even word for word.
+  const bullets = [...new Set([...summary.flips, ...sensitivity.breakEvens])].slice(0, CHANGES_SHOWN);
   const notes = [
     'Break-evens, each with every other input at its likely value:',
     ...sensitivity.breakEvens,

@@ -31,12 +31,16 @@ if (!ready) console.warn('SKIPPED test/e2e/deck.test.ts: needs LibreOffice (soff
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-deck-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** LibreOffice with a profile of its own, so parallel runs and a user's open LibreOffice do not collide. */
+/**
+ * The slides and then their notes pages, as LibreOffice prints them; with a profile of its own, so parallel
+ * runs and a user's open LibreOffice do not collide.
+ */
 function toPdf(pptx: string, outDir: string): string {
   const profile = pathToFileURL(join(dir, 'lo-profile')).href;
+  const withNotes = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}';
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, pptx],
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', withNotes, '--outdir', outDir, pptx],
     { stdio: 'ignore', timeout: 120_000 },
   );
   return join(outDir, 'report.pdf');
@@ -44,7 +48,7 @@ function toPdf(pptx: string, outDir: string): string {
 
 describe.skipIf(!ready)('report.pptx read by LibreOffice', () => {
   it.each(['regulated-bank', 'small-team-basic'])(
-    'converts %s to a PDF of one page a slide, holding the client, the recommendation and the TCO figures',
+    'converts %s to a PDF holding the client, the recommendation, the TCO figures and the speaker notes',
     async (example) => {
       const out = join(dir, example);
       const run = await runCli(
@@ -66,7 +70,8 @@ describe.skipIf(!ready)('report.pptx read by LibreOffice', () => {
       const pages = execFileSync('pdfinfo', [pdf])
         .toString('utf8')
         .match(/^Pages:\s+(\d+)/m)?.[1];
-      expect(Number(pages)).toBeGreaterThanOrEqual(8);
+      // A page per slide, then a notes page per slide.
+      expect(Number(pages)).toBeGreaterThanOrEqual(16);
       // Lines of slide text run together in the PDF's text; compare with whitespace folded.
       const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
       expect(text).toContain(`CNI recommendation for ${result.engagement.client}`);
@@ -75,6 +80,9 @@ describe.skipIf(!ready)('report.pptx read by LibreOffice', () => {
       for (const option of result.options) {
         expect(text, option.name).toContain(formatMoney(option.tco.total, result.currency.code));
       }
+      // Notes pages (long notes run past the page LibreOffice prints them on, so only their openings).
+      expect(text).toContain('Answers file (SHA-256)');
+      expect(text).toContain('The inputs behind these figures');
     },
     180_000,
   );

@@ -5,7 +5,7 @@ import { buildDeckModel } from '../../../src/deck/build-deck-model.js';
 import type { DeckModel } from '../../../src/deck/deck-model.js';
 import { type DeckAssets, writeDeck } from '../../../src/deck/write-deck.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
-import type { ReportChartImage } from '../../../src/report/report-sources.js';
+import type { Brand, ReportChartImage } from '../../../src/report/report-sources.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 
@@ -30,7 +30,7 @@ const assets: DeckAssets = {
   svgToPng: (svg) => renderChartPng(svg, 4),
 };
 
-function deckOf(example: string, brand?: Parameters<typeof reportSources>[1]['brand']): DeckModel {
+function deckOf(example: string, brand?: Brand): DeckModel {
   const sources = reportSources(exampleAnswers(example), {
     charts: chartImages,
     ...(brand ? { brand } : {}),
@@ -85,6 +85,13 @@ describe('writeDeck', () => {
     expect(overrides.length).toBeGreaterThan(20);
     for (const part of overrides) expect(zip.file(part), part).not.toBeNull();
     expect(types).not.toContain('image/jpg"');
+    // The notes master has no placeholder shapes (#1443) and a theme of its own.
+    const notesMaster = (await zip.file('ppt/notesMasters/notesMaster1.xml')?.async('string')) ?? '';
+    expect(notesMaster).not.toContain('<p:sp>');
+    expect(await zip.file('ppt/notesMasters/_rels/notesMaster1.xml.rels')?.async('string')).toContain(
+      'theme2.xml',
+    );
+    expect(types).toContain('PartName="/ppt/theme/theme2.xml"');
     const master = (await zip.file('ppt/slideMasters/slideMaster1.xml')?.async('string')) ?? '';
     const layouts = await Promise.all(
       Object.keys(zip.files)
