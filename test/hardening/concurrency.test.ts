@@ -80,7 +80,7 @@ describe('two runs writing the same report folder at once', () => {
             : runTag.exec(data.toString())?.[1],
         ),
       );
-      expect(files.size).toBe(1 + 1 + 36 + 2);
+      expect(files.size).toBe(1 + 1 + 36 + 2 + 1);
       expect([...tags], `round ${round}`).toHaveLength(1);
     }
   });

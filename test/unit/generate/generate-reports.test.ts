@@ -107,8 +107,10 @@ describe('generateReports', () => {
       'report.html',
       'report.md',
       'report.pdf',
+      'report.pptx',
       'result.json',
     ]);
+    expect(readFileSync(join(folder, 'report.pptx'), 'utf8')).toBe('pptx of Acme Bank');
     expect(readdirSync(join(folder, 'charts')).sort()).toEqual(['tco.png', 'tco.svg', 'tco.vl.json']);
     expect(readFileSync(join(folder, 'charts', 'tco.png'), 'utf8')).toBe(
       'png of <svg width="10" height="5"/>',
@@ -146,6 +148,7 @@ describe('generateReports', () => {
       'charts',
       'report.html',
       'report.md',
+      'report.pptx',
       'result.json',
     ]);
   });
