@@ -310,6 +310,7 @@ function assumptionsSlide(sources: ReportSources, model: ReportModel): DeckSlide
 function moneyFormat(currency: string, largest: number): string {
   const symbol = formatMoney(0, currency).replace(/[\d.,\s]/g, '');
   const quoted = `"${symbol}"`;
+  if (largest >= 20_000_000) return `${quoted}#,##0,,"M"`;
   if (largest >= 1_000_000) return `${quoted}#,##0.0,,"M"`;
   if (largest >= 10_000) return `${quoted}#,##0,"k"`;
   return `${quoted}#,##0`;

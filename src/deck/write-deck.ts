@@ -277,7 +277,9 @@ function drawSlide(
         });
       }
       table(slide, model.table, { x: MARGIN, y: top, w: CONTENT_WIDTH }, 12);
-      bullets(slide, model.bullets, { x: MARGIN, y: 5.55, w: CONTENT_WIDTH, h: 1.3 }, 13);
+      // Under the table: rows of one or two lines at 12 pt take about 0.4 in each.
+      const below = Math.min(5.55, top + 0.4 * (model.table.rows.length + 1) + 0.2);
+      bullets(slide, model.bullets, { x: MARGIN, y: below, w: CONTENT_WIDTH, h: 6.85 - below }, 13);
       return;
     }
   }
