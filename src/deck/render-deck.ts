@@ -6,8 +6,8 @@ import { type DeckImage, writeDeck } from './write-deck.js';
 /** Rasterises an SVG at `scale`× its pixel size, on white, in the report font. */
 export type Rasterise = (svg: string, scale: number) => Uint8Array;
 
-/** Chart images at 3× their CSS size: about 200 dpi at the width a slide shows them. */
-const CHART_SCALE = 3;
+/** Chart images at 2× their CSS size (as charts/*.png): about 175 dpi at the width a slide shows them. */
+const CHART_SCALE = 2;
 /** SVG logos are small; 4× keeps them sharp on a projector. */
 const LOGO_SCALE = 4;
 

@@ -45,7 +45,9 @@ export async function repairPptx(pptx: Uint8Array, isoDate: string): Promise<Uin
         createFolders: false,
       });
     } else {
-      renamed.file(path, await entry.async('uint8array'), { date, createFolders: false });
+      // Images are compressed already: deflating them again costs time and saves nothing.
+      const compression = /\.(png|jpe?g)$/.test(path) ? 'STORE' : 'DEFLATE';
+      renamed.file(path, await entry.async('uint8array'), { date, createFolders: false, compression });
     }
   }
   return renamed.generateAsync({

@@ -114,7 +114,8 @@ export async function writeDeck(deck: DeckModel, assets: DeckAssets): Promise<Ui
     slide.addNotes(model.notes);
   });
 
-  const written = await pptx.write({ outputType: 'uint8array', compression: true });
+  // Stored, not deflated: repairPptx re-packs every part anyway, and compresses it once.
+  const written = await pptx.write({ outputType: 'uint8array', compression: false });
   if (!(written instanceof Uint8Array)) throw new InternalError('pptxgenjs returned no bytes');
   return repairPptx(written, deck.isoDate);
 }
