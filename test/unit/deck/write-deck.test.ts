@@ -103,6 +103,27 @@ describe('writeDeck', () => {
     expect(Object.keys(zip.files).some((n) => n.startsWith('ppt/media/') && n.endsWith('.png'))).toBe(true);
   });
 
+  it('places a PNG logo as it is, and writes a deck without any brand', async () => {
+    const logo = renderChartPng(LOGO_SVG, 2);
+    const withPng = deckOf('small-team-basic', {
+      ...brand,
+      logoDataUri: `data:image/png;base64,${Buffer.from(logo).toString('base64')}`,
+    });
+    const zip = await JSZip.loadAsync(await writeDeck(withPng, assets));
+    const media = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.startsWith('ppt/media/'))
+        .map((n) => zip.file(n)?.async('uint8array')),
+    );
+    expect(media.some((bytes) => bytes !== undefined && Buffer.from(bytes).equals(Buffer.from(logo)))).toBe(
+      true,
+    );
+    const plain = await parts(await writeDeck(deckOf('small-team-basic'), assets));
+    expect(
+      [...plain.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length,
+    ).toBeGreaterThanOrEqual(8);
+  });
+
   it('gives the same bytes for the same deck, whatever was written before, dated the report date', async () => {
     const first = await writeDeck(deck, assets);
     await writeDeck(deckOf('small-team-basic'), assets);
