@@ -19,6 +19,7 @@ const FILES = [
   'model',
   'needs-rules',
   'migrations',
+  'platforms',
 ] as const;
 
 /**
@@ -78,6 +79,9 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     rules: raw['needs-rules'].rules,
     migrations: raw.migrations.migrations,
     meshRetirement: raw.migrations.meshRetirement,
+    platforms: raw.platforms.platforms,
+    currentStacks: raw.options.currentStacks,
+    sidecarFreeMove: raw.addons.sidecarFreeMove,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -6,7 +6,13 @@ import {
   assumptionDescriptions,
   type CostKey,
 } from '../schema/assumption-keys.js';
-import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
+import {
+  CLOUD_NAMES,
+  CNI_NAMES,
+  FRAMEWORK_NAMES,
+  MESH_NAMES,
+  PLATFORM_NAMES,
+} from '../schema/display-names.js';
 import type { KeyOf, SectionKey } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 
@@ -129,6 +135,10 @@ export const QUESTIONNAIRE: readonly Section[] = [
       }),
       ask('cluster', 'clouds', { message: 'Where do the clusters run?', labels: CLOUD_NAMES }),
       ask('cluster', 'currentCni', { message: 'CNI the clusters run today', labels: CNI_NAMES }),
+      ask('cluster', 'platforms', {
+        message: 'Who runs the clusters (managed service or distribution)?',
+        labels: PLATFORM_NAMES,
+      }),
       ask('cluster', 'kubeProxyMode', { message: 'How kube-proxy programs Services today' }),
     ],
   },

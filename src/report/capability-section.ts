@@ -35,18 +35,22 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
     }),
   }));
 
-  const flannel = ctx.option('flannel');
+  // The path with most add-ons to run (the minimal CNI in practice): the one whose stack the client must weigh.
+  const heaviest = [...result.options].sort(
+    (a, b) => b.stack.addons.length - a.stack.addons.length || a.rank - b.rank,
+  )[0] as (typeof result.options)[number];
   const stack = {
-    components: joinAnd(flannel.stack.components),
-    addons: flannel.stack.addons.map((a) => ({
+    option: heaviest.short,
+    components: joinAnd(heaviest.stack.components),
+    addons: heaviest.stack.addons.map((a) => ({
       name: a.name,
       status: a.isNew ? 'to add' : 'already running',
     })),
     note:
-      flannel.stack.addons.length === 0
-        ? 'Flannel needs no add-on for what this client must or should have.'
-        : `To reach what the client must or should have, Flannel runs ${flannel.stack.components.length} ` +
-          `components per cluster; each is another release to track, upgrade and debug.`,
+      heaviest.stack.addons.length === 0
+        ? `${heaviest.short} needs no add-on for what this client must have or chose to add.`
+        : `To reach what the client must have, and the other needs worth their cost, ${heaviest.short} runs ` +
+          `${heaviest.stack.components.length} components per cluster; each is another release to track, upgrade and debug.`,
   };
 
   const risks = result.options.map((o) => ({

@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { judgement } from './judgement.js';
 import type { ReportContext } from './report-context.js';
 import type { ExecutiveSummary } from './report-model.js';
 
@@ -18,9 +19,13 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const draws = formatNumber(result.monteCarlo.draws);
   const savings = winner.tco.savingsVsBaseline ?? 0;
 
+  const stays = rec.option === rec.change.incumbent;
+  const median = ctx.money(winner.tco.p50);
   const headline =
-    `We recommend ${rec.name} for ${result.engagement.client}: it costs ${ctx.money(winner.tco.total)} over ` +
-    `${horizon} ${horizon === 1 ? 'year' : 'years'} and stays the recommendation in ${confidence} of ${draws} simulated cost scenarios.`;
+    `We recommend ${stays ? `keeping what the clusters run today, ${rec.name},` : rec.name} for ${result.engagement.client}: ` +
+    `it costs ${ctx.money(winner.tco.total)} over ${horizon} ${horizon === 1 ? 'year' : 'years'} at the likely ` +
+    `figures (${median} in the median simulated scenario) and stays the recommendation in ${confidence} of ${draws} ` +
+    'scenarios in which costs, priorities and capability judgements vary together.';
 
   const rivals = result.options.filter((o) => o.id !== rec.option);
   const runnerUpSentence = runnerUp.disqualified
@@ -35,28 +40,34 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     .slice(0, MAX_FLIPS)
     .map(({ s }) => s.sentence);
 
-  const closeCall = rec.closeCall
-    ? `This is a close call: ${rec.name} leads ${ctx.shortName(rec.runnerUp)} by ` +
-      `${rec.margin === null ? 'a narrow margin' : `${formatScore(rec.margin)} points on the 0–1 scale`} and wins ` +
-      `${confidence} of the simulated scenarios. Treat ${ctx.shortName(rec.runnerUp)} as a credible alternative and ` +
-      'firm up the inputs named under sensitivity before committing.'
-    : null;
+  const change = rec.change;
+  const closeCall = !rec.closeCall
+    ? null
+    : change.stayed && change.challenger !== null
+      ? `This is a close call: ${ctx.shortName(change.challenger)} scores ${formatScore(change.lead ?? 0)} points ` +
+        `higher at the likely figures, but that lead varies by ${formatScore(change.hurdle ?? 0)} points across the ` +
+        'simulated scenarios, so it is not clear enough to justify changing the data plane. Firm up the inputs named ' +
+        'under sensitivity before deciding either way.'
+      : `This is a close call: ${rec.name} leads ${ctx.shortName(rec.runnerUp)} by ` +
+        `${rec.margin === null ? 'a narrow margin' : `${formatScore(rec.margin)} points on the 0–1 scale`} and wins ` +
+        `${confidence} of the simulated scenarios. Treat ${ctx.shortName(rec.runnerUp)} as a credible alternative and ` +
+        'firm up the inputs named under sensitivity before committing.';
 
   const ruledOut = result.options
     .filter((o) => o.disqualified)
-    .map(
-      (o) =>
-        `${o.name} is ruled out: it cannot meet ${listNames(ctx, o.unmetMusts)}, which the client needs.`,
+    .map((o) =>
+      o.excludedBy.length > 0
+        ? `${o.name} is ruled out: it cannot run on ${joinAnd(o.excludedBy.map((e) => e.platform))}.`
+        : `${o.name} is ruled out: it does not fully meet ${listNames(ctx, o.unmetMusts)}, which the client must have.`,
     );
 
   const placeholders = result.assumptions.filter((a) => a.kind === 'placeholder' && a.origin === 'default');
   const placeholderWarning =
     placeholders.length === 0
       ? null
-      : `${placeholders.map((a) => a.description.replace(/\.$/, '')).join('; ')}: ` +
-        `${placeholders.length === 1 ? 'this figure is a placeholder' : 'these figures are placeholders'}, not a quote. ` +
-        `Replace ${placeholders.length === 1 ? 'it' : 'them'} with the client's own figure under ` +
-        `${placeholders.map((a) => `assumptions.${a.key}`).join(', ')} before the report is relied on.`;
+      : `${joinAnd(placeholders.map((a) => a.description.replace(/ \(replace[^)]*\)/, '').replace(/\.$/, '')))}: ` +
+        `${placeholders.length === 1 ? 'an indicative price' : 'indicative prices'}; no vendor quote yet. ` +
+        'The figures that depend on it will move when a quote is in hand; the sensitivity chapter shows by how much.';
 
   const placeholderKeys = new Set<string>(placeholders.map((a) => a.key));
   const placeholderMatters =
@@ -92,21 +103,26 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
       {
         label: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
         value: ctx.money(winner.tco.total),
-        note: `P10–P90 ${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`,
+        note: `likely figures; median ${median}, P10–P90 ${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`,
       },
       {
         label: savings >= 0 ? 'Saved against today' : 'More than today',
         value: ctx.money(Math.abs(savings)),
-        note: 'against keeping today’s set-up, which does not meet the new needs',
+        note: result.baseline.meetsAllMusts
+          ? 'against keeping today’s set-up, which meets every must'
+          : result.baseline.option === null
+            ? 'against the leanest install with nothing added'
+            : `against keeping today’s set-up, which misses ${result.baseline.unmetMusts.length} ${result.baseline.unmetMusts.length === 1 ? 'must' : 'musts'}`,
       },
       {
         label: 'Confidence',
         value: confidence,
-        note: `share of ${draws} cost scenarios it wins`,
+        note: `share of ${draws} simulated scenarios it wins`,
       },
     ],
     placeholderWarning,
     placeholderMatters,
+    judgement: judgement(ctx),
   };
 }
 

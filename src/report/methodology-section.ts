@@ -6,8 +6,8 @@ import type { MethodologySection } from './report-model.js';
 const CRITERION_MEANINGS = {
   cost: 'total cost of ownership over the horizon, cheapest option scores 1',
   capability: 'how well the option meets each need, weighted by its importance',
-  risk: 'penalties for this client: team capacity, eBPF experience, migration, immature add-ons, compliance gaps',
-  simplicity: 'how few components the option runs per cluster',
+  risk: 'penalties for this client: team capacity, eBPF experience, the size of a live migration against the team, young add-ons, compliance gaps',
+  simplicity: 'how little the team must run, counting twice over what it must learn and run new',
 } as const;
 
 /** How the recommendation was reached, and the stamp that reproduces it. */
@@ -17,18 +17,34 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
   return {
     paragraphs: [
       'Needs come first. Each capability gets an importance (must, should, nice, no): stated in the workshop, or ' +
-        'derived by declarative rules from the other answers, each with the sentence that explains it. An option ' +
-        'that cannot meet a must is ruled out, with the reason.',
+        'derived by declarative rules from the other answers, each with the sentence that explains it. A must counts ' +
+        'as met only in full: an option that meets one only in part either closes the gap with the components that ' +
+        'do it, whose set-up, running effort and footprint are costed, or is ruled out, with the reason. A platform ' +
+        'that does not allow an option’s CNI rules it out too, and vendor support comes from the option’s own vendor ' +
+        'or from the vendor of the client’s platform where it supports that CNI.',
+      'Each option’s stack is fitted to the client. Musts always get what closes them; an add-on for a should or ' +
+        'nice need, and moving the sidecars to a sidecar-free mesh, join a stack only where they raise that option’s ' +
+        'own score under the client’s priorities (their capability against their cost, risk and complexity). What ' +
+        'was left out, and why, is listed for each path. A client on another simple CNI keeps it on the minimal path.',
       'Each option is then costed year by year over the horizon in six categories: subscription per node, ' +
         'operations labour (effort per component, adjusted for team maturity and eBPF experience, at the loaded ' +
-        'engineer cost), compute the network layer and sidecars reserve, add-on licences, and one-off migration and ' +
-        'training. Recurring costs grow with the node count. Every default has a unit, a source and a low, likely ' +
-        'and high value, listed in the appendix; the client’s own figures replace them.',
+        'engineer cost), compute the network layer and sidecars reserve (on one basis for every component: the ' +
+        'larger of its request and its measured use; kube-proxy by the Services of its own cluster), add-on ' +
+        'licences, and one-off migration and training. Recurring costs grow with the node count. Every default has ' +
+        'a unit, a source and a low, likely and high value, listed in the appendix; the client’s own figures replace them.',
+      'The path the client runs today is a real option: it costs no migration and carries no change risk, and ' +
+        'whether it meets the needs is computed, not assumed. Simplicity counts what the team must learn and run new, ' +
+        'and the risk of a live migration grows with the months of the team’s time it takes. A recommendation to ' +
+        'change the data plane must lead staying by more than the uncertainty of that lead: its spread across the ' +
+        'simulated scenarios. Otherwise staying is recommended and the decision is called a close call.',
       'The decision is a weighted score of four criteria, each on a 0–1 scale, with the priorities set in the ' +
-        'workshop as weights. The margin to the best rival that meets as many musts decides whether it is called a ' +
-        'close call. Sensitivity analysis finds the exact value of each priority, and the break-even value of each ' +
-        'main cost input, at which another option would win; a tornado shows which inputs move the cost most; a ' +
-        'seeded Monte Carlo simulation over the cost ranges gives the confidence and the P10–P90 range.',
+        'workshop as weights. Confidence is the share of simulated scenarios the recommendation wins when the ' +
+        'workshop’s judgements vary as well as the costs: every cost estimate drawn from its range, each priority ' +
+        'within the range a facilitator would accept as the same answer, and each capability judgement within a small ' +
+        'distance of its value (in the spirit of stochastic multicriteria acceptability analysis). A close call is ' +
+        'called when that share or the score margin is small. Sensitivity analysis finds the exact value of each ' +
+        'priority, and the break-even value of each main cost input, at which another option would win; a tornado ' +
+        'shows which inputs move the cost most.',
     ],
     weights: CRITERIA.map((c) => ({
       criterion: `${c}: ${CRITERION_MEANINGS[c]}`,

@@ -22,7 +22,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const nodeHours =
     target.migration.cniHours > 0 ? Math.round(perNode * answers.cluster.nodes * maturity) : 0;
   const hours: Record<MigrationPart, number> = {
-    cluster: target.migration.cniHours - nodeHours,
+    cluster: target.migration.cniHours - nodeHours + target.migration.kubeProxyHours,
     node: nodeHours,
     addons: target.migration.addonHours,
     mesh: target.migration.meshHours,

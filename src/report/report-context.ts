@@ -26,7 +26,7 @@ export function reportContext(sources: ReportSources): ReportContext {
       if (found === undefined) throw new InternalError(`result has no option ${id}`);
       return found;
     },
-    shortName: (id) => dataset.options.find((o) => o.id === id)?.short ?? id,
+    shortName: (id) => result.options.find((o) => o.id === id)?.short ?? id,
     capabilityName: (id) => dataset.capabilities.find((c) => c.id === id)?.name ?? id,
     figure: (name) => {
       const chart = charts.get(name);

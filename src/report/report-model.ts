@@ -59,6 +59,17 @@ export interface ExecutiveSummary {
   readonly placeholderWarning: string | null;
   /** Whether a placeholder can sway this decision: then the warning opens the summary, else it is a note. */
   readonly placeholderMatters: boolean;
+  readonly judgement: Judgement;
+}
+
+/** The judgement behind the recommendation, in the client's words: change or stay, how sure, what each path holds. */
+export interface Judgement {
+  /** Why change the data plane, or why not. */
+  readonly change: string;
+  /** How sure the recommendation is and what that rests on. */
+  readonly certainty: string;
+  /** Per path: what it adds to close musts, what it took in or left out for other needs, and why. */
+  readonly stacks: readonly { readonly option: string; readonly items: readonly string[] }[];
 }
 
 export interface SituationSection {
@@ -87,7 +98,9 @@ export interface CapabilitySection {
       readonly detail: string;
     }[];
   }[];
+  /** The stack of the path with the most add-ons to run. */
   readonly flannelStack: {
+    readonly option: string;
     readonly components: string;
     readonly addons: readonly { readonly name: string; readonly status: string }[];
     readonly note: string;

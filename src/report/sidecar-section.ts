@@ -1,21 +1,26 @@
 import { sidecarCostPerYear } from '../scoring/compute-tco.js';
 import { parameterValues } from '../scoring/resolve-parameters.js';
-import { formatNumber, formatUnitPrice } from '../shared/format.js';
+import { formatNumber, formatUnitPrice, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SidecarSection } from './report-model.js';
 import { meshName } from './situation-section.js';
 
-/** The cost of sidecar proxies, worked through step by step with the client's own numbers. */
+/**
+ * The cost of sidecar proxies, worked through step by step with the client's own numbers, and what moving them to
+ * a sidecar-free mesh would save and cost. The move does not depend on the CNI, so it is weighed on every path.
+ */
 export function sidecarSection(ctx: ReportContext): SidecarSection {
   const { answers, result } = ctx.sources;
   const { mesh } = answers;
-  if (mesh.current === 'none' || mesh.sidecars === 0) {
+  const tax = result.sidecarTax;
+  if (tax === null) {
     return {
       applies: false,
       intro:
         mesh.current === 'none'
           ? 'The client runs no service mesh today, so there is no sidecar cost to remove. If a mesh is planned, ' +
-            "Cilium's sidecar-free mesh avoids adding one proxy per pod in the first place."
+            'Istio’s ambient mode (generally available since Istio 1.24, and the mode istio.io recommends starting ' +
+            'with) avoids one proxy per pod on any of the paths in this report.'
           : `The client runs ${meshName(mesh.current)} without sidecar proxies, so there is no sidecar cost to remove.`,
       figure: null,
       steps: [],
@@ -26,21 +31,18 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
   const currency = result.currency.code;
   const perSidecar = sidecarCostPerYear(v);
   const horizon = result.engagement.horizonYears;
-  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
-  const growthSum = Array.from({ length: horizon }, (_, y) => growth ** y).reduce((a, b) => a + b, 0);
-  const yearOne = mesh.sidecars * perSidecar;
-  const overHorizon = yearOne * growthSum;
-  const removedShare = v.sidecarsRemovedWithCiliumPercent / 100;
-  const saved = overHorizon * removedShare;
-  const cilium = ctx.option('cilium-oss');
-  const meshHours = cilium.migration.meshHours;
+  const years = `${horizon} ${horizon === 1 ? 'year' : 'years'}`;
+  const all = tax.years.reduce((s, y) => s + y.all, 0);
+  const kept = tax.years.reduce((s, y) => s + y.kept, 0);
+  const perNode = tax.years.reduce((s, y) => s + y.perNode, 0);
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
-
+  const moveCost = tax.moveHours * hourly;
+  const movers = tax.movedBy.map((id) => ctx.shortName(id));
   const steps = [
     {
       label: 'Pods with a sidecar today',
-      working: `answer (mesh.sidecars), ${meshName(mesh.current)}`,
-      value: formatNumber(mesh.sidecars),
+      working: `the client’s figure, ${meshName(mesh.current)}`,
+      value: formatNumber(tax.sidecars),
     },
     {
       label: 'Reserved per sidecar',
@@ -56,43 +58,71 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
     },
     {
       label: 'Sidecar cost in year 1',
-      working: `${formatNumber(mesh.sidecars)} × ${formatUnitPrice(perSidecar, currency)}`,
-      value: ctx.money(yearOne),
+      working: `${formatNumber(tax.sidecars)} × ${formatUnitPrice(perSidecar, currency)}`,
+      value: ctx.money(tax.years[0]?.all ?? 0),
     },
     {
-      label: `Sidecar cost over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
+      label: `Sidecar cost over ${years}`,
       working: `growing ${formatNumber(answers.cluster.growthPercentPerYear, 1)} % a year with the estate`,
-      value: ctx.money(overHorizon),
-    },
-    {
-      label: 'Share Cilium can retire',
-      working: `sidecarsRemovedWithCiliumPercent (${v.sidecarsRemovedWithCiliumPercent === 100 ? 'all' : 'the rest keep a proxy for features Cilium does not cover'})`,
-      value: `${formatNumber(v.sidecarsRemovedWithCiliumPercent)} %`,
-    },
-    {
-      label: 'Compute saved over the horizon',
-      working: `${ctx.money(overHorizon)} × ${formatNumber(v.sidecarsRemovedWithCiliumPercent)} %`,
-      value: ctx.money(saved),
-    },
-    {
-      label: 'One-off work to retire them',
-      working: `${formatNumber(meshHours)} engineer-hours × ${formatUnitPrice(hourly, currency)} an hour`,
-      value: ctx.money(meshHours * hourly),
+      value: ctx.money(all),
     },
   ];
+  if (!tax.canMove) {
+    return {
+      applies: true,
+      intro:
+        `Every pod in ${meshName(mesh.current)}'s mesh carries a proxy that reserves CPU and memory on its node. ` +
+        `${meshName(mesh.current)} has no sidecar-free mode, so every path in this report keeps these proxies ` +
+        'unless the mesh itself is replaced, which this report does not cost.',
+      figure: null,
+      steps,
+      conclusion: `Every path carries the same ${ctx.money(all)} of sidecar compute over ${years}.`,
+    };
+  }
+  const share = v.sidecarsRemovedWithCiliumPercent;
+  steps.push(
+    {
+      label: 'Share the move retires',
+      working:
+        share === 100
+          ? 'all of them'
+          : 'the rest keep a sidecar for features the sidecar-free mode does not cover',
+      value: `${formatNumber(share)} %`,
+    },
+    {
+      label: 'Sidecar compute saved',
+      working: `${ctx.money(all)} − ${ctx.money(kept)} still needed`,
+      value: ctx.money(all - kept),
+    },
+    {
+      label: 'Per-node ztunnel and CNI agent instead',
+      working: `over ${years}, on every node`,
+      value: ctx.money(perNode),
+    },
+    {
+      label: 'One-off work to move',
+      working: `${formatNumber(tax.moveHours)} engineer-hours × ${formatUnitPrice(hourly, currency)} an hour`,
+      value: ctx.money(moveCost),
+    },
+  );
+  const net = all - kept - perNode - moveCost;
   return {
     applies: true,
     intro:
-      `Every pod in ${meshName(mesh.current)}'s mesh carries a proxy that reserves CPU and memory on its node and adds ` +
-      'two proxy hops to every request. Cilium runs the mesh data path in eBPF and one Envoy per node, so most ' +
-      'sidecars can go. The working below uses the client’s figures where given and the defaults in the appendix otherwise.',
+      `Every pod in ${meshName(mesh.current)}'s mesh carries a proxy that reserves CPU and memory on its node and sits ` +
+      'at each end of every request. Istio’s ambient mode, generally available since Istio 1.24, replaces them with ' +
+      'one ztunnel per node for mutual TLS and L4 policy and optional waypoint proxies for L7. It runs on any CNI, ' +
+      'so the saving is open to every path in this report; each path’s stack takes the move only where it pays off ' +
+      'under the client’s priorities. The working uses the client’s figures where given and the defaults in the appendix otherwise.',
     figure: ctx.figure('sidecar-tax'),
     steps,
     conclusion:
-      `Retiring ${formatNumber(v.sidecarsRemovedWithCiliumPercent)} % of the sidecars saves about ${ctx.money(saved)} of ` +
-      `compute over ${horizon} ${horizon === 1 ? 'year' : 'years'} for a one-off ${ctx.money(meshHours * hourly)} of work` +
-      (mesh.latencySensitive
-        ? ', and removes the per-hop proxy latency the client flagged as mattering.'
-        : '.'),
+      `Moving retires about ${ctx.money(all - kept)} of sidecar compute over ${years}, against ` +
+      `${ctx.money(perNode + moveCost)} for the per-node agents and the move itself: ` +
+      `${net >= 0 ? `a net saving of about ${ctx.money(net)}` : `a net cost of about ${ctx.money(-net)}`} before ` +
+      'the operations effort of the second mode. ' +
+      (movers.length === 0
+        ? 'No path takes the move: under the client’s priorities it does not pay for itself.'
+        : `${joinAnd(movers)} ${movers.length === 1 ? 'takes' : 'take'} it.`),
   };
 }

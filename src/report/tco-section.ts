@@ -1,7 +1,7 @@
 import { OPTION_COLOURS } from '../charts/chart-theme.js';
 import { OPTION_IDS } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../scoring/compute-tco.js';
-import { formatNumber, formatPercent } from '../shared/format.js';
+import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
 import { cniName, meshName } from './situation-section.js';
@@ -84,7 +84,11 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     baselineNote:
       `“Today, unchanged” is ${cniName(answers.cluster.currentCni)}` +
       `${answers.mesh.current === 'none' ? '' : ` with ${meshName(answers.mesh.current)}`} kept as it is, with nothing ` +
-      'added. Savings are measured against it: it is what the client spends if nothing is decided, not an option ' +
-      'that meets the new needs.',
+      'added. Savings are measured against it: it is what the client spends if nothing is decided. ' +
+      (result.baseline.option === null
+        ? 'No path in this report keeps today’s CNI, so this is an approximation.'
+        : result.baseline.meetsAllMusts
+          ? 'As it is, it meets every must.'
+          : `As it is, it misses ${joinAnd(result.baseline.unmetMusts.map((id) => lowerFirst(ctx.capabilityName(id))))}.`),
   };
 }

@@ -33,6 +33,8 @@ export const CNIS = [
   'other',
   'none',
 ] as const;
+/** Who runs the clusters' Kubernetes: a managed service or distribution, or the client alone. */
+export const PLATFORMS = ['self-managed', 'eks', 'aks', 'gke', 'openshift', 'rke2', 'k3s', 'talos'] as const;
 export const KUBE_PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'] as const;
 export const FRAMEWORKS = [
   'pci-dss',
@@ -108,6 +110,15 @@ export const ClusterSchema = z
       .default(['aws'])
       .describe('Where the clusters run; more than one entry means multi-cloud or hybrid.'),
     currentCni: z.enum(CNIS).default('flannel').describe('The CNI the clusters run today.'),
+    platforms: z
+      .array(z.enum(PLATFORMS))
+      .min(1)
+      .max(PLATFORMS.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'each platform listed once')
+      .default(['self-managed'])
+      .describe(
+        'Who runs the clusters: self-managed, or a managed service or distribution (eks, aks, gke, openshift, rke2, k3s, talos); it decides which CNIs are possible and who supports them.',
+      ),
     kubeProxyMode: z
       .enum(KUBE_PROXY_MODES)
       .default('iptables')

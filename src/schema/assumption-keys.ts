@@ -18,6 +18,7 @@ export const COST_KEYS = [
   'kubeProxyCpuMillicoresPerNode',
   'kubeProxyCpuMillicoresPer1000Services',
   'migrationHoursPerCluster',
+  'kubeProxyRemovalHoursPerCluster',
   'migrationHoursPerNode',
   'meshMigrationHoursPerCluster',
   'ciliumTrainingDaysPerEngineer',
@@ -43,9 +44,10 @@ export const costKeyDescriptions: Record<CostKey, string> = {
   memoryGbHourPrice: 'Price of one GB of memory for one hour of reserved compute.',
   sidecarCpuMillicores: 'CPU reserved per sidecar proxy, in millicores.',
   sidecarMemoryMiB: 'Memory reserved per sidecar proxy, in MiB.',
-  sidecarsRemovedWithCiliumPercent: 'Percent of today’s sidecars that Cilium’s sidecar-free mesh removes.',
+  sidecarsRemovedWithCiliumPercent:
+    'Percent of today’s sidecars that moving the mesh to a sidecar-free mode (Istio ambient) retires, on any CNI.',
   isovalentPricePerNodeYear:
-    'Isovalent Enterprise subscription per node per year (replace with a vendor quote).',
+    'Isovalent Networking for Kubernetes subscription per node per year (replace with a vendor quote).',
   isovalentSupportEffortFactor:
     'Share of Cilium operations effort left when vendor support and curated releases absorb the rest.',
   flannelOpsHoursPerClusterMonth: 'Engineer hours per cluster per month to run Flannel and kube-proxy.',
@@ -55,6 +57,8 @@ export const costKeyDescriptions: Record<CostKey, string> = {
   kubeProxyCpuMillicoresPer1000Services:
     'Extra kube-proxy CPU per node for every 1000 Services (iptables mode), in millicores.',
   migrationHoursPerCluster: 'Engineer hours per cluster to plan, rehearse and cut over a CNI migration.',
+  kubeProxyRemovalHoursPerCluster:
+    'Engineer hours per cluster to switch on kube-proxy replacement and remove kube-proxy after the migration.',
   migrationHoursPerNode:
     'Engineer hours per node for the node-by-node migration (drain, relabel, reboot, validate).',
   meshMigrationHoursPerCluster: 'Engineer hours per cluster to move workloads off sidecar proxies.',

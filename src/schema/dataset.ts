@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS } from './answers.js';
+import { CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS, PLATFORMS } from './answers.js';
 import { COST_KEYS, type CostKey } from './assumption-keys.js';
 
 export const OPTION_IDS = ['flannel', 'cilium-oss', 'isovalent-enterprise'] as const;
@@ -48,13 +48,31 @@ const costDefault = z
   .refine((c) => c.low <= c.likely && c.likely <= c.high, 'low <= likely <= high');
 export type CostDefault = z.infer<typeof costDefault>;
 
-const support = z.strictObject({
+/** A risk an option carries for a capability the client needs (must or should), in the client's words. */
+const caveat = z.strictObject({
+  id: z.string().min(1),
+  penalty: z.number().min(0).max(1),
+  text: z.string().min(1),
+});
+export type Caveat = z.infer<typeof caveat>;
+
+const supportFields = {
+  /** The level reached with every add-on in `addons` in the stack. */
   level: z.enum(SUPPORT_LEVELS),
   addons: z.array(z.string()).default([]),
+  /** The level without those add-ons: a gap the client may leave open, or close at their cost. */
+  without: z.enum(SUPPORT_LEVELS).default('none'),
+  caveat: caveat.optional(),
   note: z.string().min(1),
   source,
+};
+const support = z.strictObject({
+  ...supportFields,
+  /** For an option that keeps a client's current simple CNI: how that CNI supports the capability instead. */
+  byCni: z.partialRecord(z.enum(CNIS), z.strictObject(supportFields)).optional(),
 });
 export type Support = z.infer<typeof support>;
+export type CniSupport = Omit<Support, 'byCni'>;
 
 const capability = z.strictObject({
   id: z.enum(CAPABILITY_IDS),
@@ -83,11 +101,23 @@ const option = z.strictObject({
   name: z.string().min(1),
   short: z.string().min(1),
   cni: z.enum(['flannel', 'cilium']),
+  /** Current CNIs this option keeps as they are instead of moving to `cni` (the minimal path). */
+  keepsCurrentCni: z.array(z.enum(CNIS)).default([]),
+  /** Name and short name when the current CNI is kept; `{cni}` is that CNI's name. */
+  nameWhenKept: z.string().optional(),
+  shortWhenKept: z.string().optional(),
   components: z.array(z.string()).min(1),
   opsKey: z.enum(COST_KEYS),
   replacesKubeProxy: z.boolean(),
-  removesSidecars: z.boolean(),
+  /** Runs an eBPF data plane the team must learn to operate and debug. */
+  ebpfDataPlane: z.boolean(),
+  /** A vendor ships FIPS 140-validated builds of it. */
+  fipsValidatedBuild: z.boolean(),
+  /** Who stands behind it whatever the platform (the subscription's vendor), or null. */
+  vendor: z.string().nullable(),
   subscriptionKey: z.enum(COST_KEYS).nullable(),
+  /** Share of operations effort left when the vendor's support and releases absorb the rest, or null. */
+  supportEffortKey: z.enum(COST_KEYS).nullable(),
   perNode: footprint,
   perNodeSource: source,
   extras: z.array(
@@ -132,18 +162,27 @@ const model = z.strictObject({
     capacityOverloadMax: z.number(),
     capacityComfortableShare: z.number().positive(),
     migrationBase: z.number(),
-    migrationPerDecadeOfNodes: z.number(),
     migrationMax: z.number(),
-    egressWithoutFailover: z.number(),
     fipsWithoutValidatedBuild: z.number(),
     airGappedWithoutSupport: z.number(),
     sidecarLatency: z.number(),
+    migrationPerDoublingOfMonths: z.number(),
+    migrationPerHorizonShare: z.number(),
   }),
+  /** A component the team must learn and run new counts this many times over in simplicity. */
+  newComponentWeight: z.number().min(0),
+  /** Frameworks whose encryption must use FIPS 140-validated cryptography. */
+  fipsFrameworks: z.array(z.string()),
+  fipsFrameworksSource: source,
   decision: z.strictObject({
     closeCallMargin: z.number().min(0),
     closeCallProbability: z.number().min(0).max(1),
     monteCarloDraws: z.number().int().min(100).max(1_000_000),
     seed: z.number().int(),
+    /** Priorities are drawn uniformly within this many points either side of the stated weight (0 to 5). */
+    prioritySpread: z.number().min(0).max(5),
+    /** Each capability judgement (0-1 level value) is drawn triangularly within this distance of its value. */
+    levelSpread: z.number().min(0).max(1),
   }),
 });
 export type Model = z.infer<typeof model>;
@@ -166,6 +205,37 @@ const migrationPath = z.strictObject({
   caveats: z.array(z.string().min(1)),
 });
 export type MigrationPath = z.infer<typeof migrationPath>;
+
+/** A Kubernetes platform a client's clusters may run on, and who supports which CNI there. */
+const platform = z.strictObject({
+  id: z.enum(PLATFORMS),
+  name: z.string().min(1),
+  /** CNIs whose support the platform's vendor includes, with the scope of that support. */
+  supports: z.array(
+    z.strictObject({
+      cni: z.enum(CNIS),
+      vendor: z.string().min(1),
+      level: z.enum(['built-in', 'partial']),
+      note: z.string().min(1),
+      source,
+    }),
+  ),
+  /** CNIs the platform does not let a client run. */
+  excludes: z.array(z.strictObject({ cni: z.enum(CNIS), note: z.string().min(1), source })).default([]),
+});
+export type Platform = z.infer<typeof platform>;
+
+/** What runs today for each CNI a client may have: the components the team already knows. */
+const currentStack = z.strictObject({ cni: z.enum(CNIS), components: z.array(z.string()) });
+
+/** Moving sidecars to a sidecar-free data plane: the meshes it applies to and the add-on that runs it. */
+const sidecarFreeMove = z.strictObject({
+  meshes: z.array(z.string()).min(1),
+  addon: z.string().min(1),
+  sharedComponents: z.array(z.string()).default([]),
+  title: z.string().min(1),
+  source,
+});
 
 export const DatasetSchema = z
   .strictObject({
@@ -191,9 +261,20 @@ export const DatasetSchema = z
     rules: z.array(needsRule),
     migrations: z.array(migrationPath),
     meshRetirement: migrationStep.extend({ source }),
+    platforms: z.array(platform),
+    currentStacks: z.array(currentStack),
+    sidecarFreeMove,
   })
   .superRefine((d, ctx) => {
     const addonIds = new Set(['mesh', ...d.addons.map((a) => a.id)]);
+    if (!addonIds.has(d.sidecarFreeMove.addon)) {
+      ctx.addIssue({ code: 'custom', path: ['sidecarFreeMove', 'addon'], message: 'unknown add-on' });
+    }
+    for (const id of PLATFORMS) {
+      if (!d.platforms.some((p) => p.id === id)) {
+        ctx.addIssue({ code: 'custom', path: ['platforms'], message: `platform ${id} missing` });
+      }
+    }
     for (const [i, cap] of d.capabilities.entries()) {
       for (const [optionId, s] of Object.entries(cap.support)) {
         for (const a of s.addons) {

@@ -1,4 +1,4 @@
-import type { CLOUDS, CNIS, FRAMEWORKS, MESHES } from './answers.js';
+import type { CLOUDS, CNIS, FRAMEWORKS, MESHES, PLATFORMS } from './answers.js';
 
 /** How the questionnaire and the report name each answer value to a person. */
 export const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
@@ -21,6 +21,17 @@ export const CLOUD_NAMES: Record<(typeof CLOUDS)[number], string> = {
   alibaba: 'Alibaba Cloud',
   'on-prem': 'on-premises data centre',
   other: 'other',
+};
+
+export const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], string> = {
+  'self-managed': 'self-managed Kubernetes',
+  eks: 'Amazon EKS',
+  aks: 'Azure Kubernetes Service',
+  gke: 'Google Kubernetes Engine',
+  openshift: 'Red Hat OpenShift',
+  rke2: 'SUSE RKE2',
+  k3s: 'SUSE K3s',
+  talos: 'Sidero Talos Linux',
 };
 
 export const CNI_NAMES: Record<(typeof CNIS)[number], string> = {

@@ -1,7 +1,7 @@
 import type { Answers } from '../schema/answers.js';
-import type { CapabilityId, Model } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Model } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber, formatPercent } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
@@ -29,11 +29,11 @@ export function assessRisk(
   answers: Answers,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
-  opsHoursPerMonth: number,
+  tco: RiskFigures,
   model: Model,
 ): Risk[] {
   const risks: Risk[] = [];
-  eachRisk(plan, answers, needs, values, opsHoursPerMonth, model, (id, penalty, text, basis) => {
+  eachRisk(plan, answers, needs, values, tco, model, (id, penalty, text, basis) => {
     risks.push({ id, penalty, text: text(), basis });
   });
   return risks;
@@ -48,24 +48,36 @@ export function riskPenalty(
   answers: Answers,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
-  opsHoursPerMonth: number,
+  tco: RiskFigures,
   model: Model,
 ): number {
   let sum = 0;
-  eachRisk(plan, answers, needs, values, opsHoursPerMonth, model, (_id, penalty) => {
+  eachRisk(plan, answers, needs, values, tco, model, (_id, penalty) => {
     sum += penalty;
   });
   return sum;
 }
 
+/** The figures of an option's TCO that its risks depend on. */
+export interface RiskFigures {
+  readonly opsHoursPerMonth: number;
+  readonly migrationHours: { readonly cni: number };
+}
+
 type RiskSink = (id: string, penalty: number, text: () => string, basis: readonly string[]) => void;
+
+/** Months of the team's networking time a live migration of `hours` engineer-hours takes. */
+export function migrationMonths(hours: number, answers: Answers, values: ParameterValues): number {
+  const capacity = answers.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
+  return capacity > 0 ? hours / capacity : Number.POSITIVE_INFINITY;
+}
 
 function eachRisk(
   plan: Plan,
   answers: Answers,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
-  opsHoursPerMonth: number,
+  tco: RiskFigures,
   model: Model,
   add: RiskSink,
 ): void {
@@ -82,39 +94,46 @@ function eachRisk(
       ['answer:team.vendorSupport'],
     );
   }
-  if (plan.option.cni === 'cilium') {
+  if (plan.option.ebpfDataPlane) {
     const penalty = (hasVendor ? r.ebpfInexperienceWithVendor : r.ebpfInexperience)[exp] ?? 0;
     if (penalty > 0) {
+      const team =
+        exp === 'none' ? 'The team has no eBPF experience' : 'The team’s eBPF experience is limited';
       add(
         'ebpf-experience',
         penalty,
         () =>
-          `The team has ${exp === 'none' ? 'no' : 'some'} eBPF experience to debug the data plane${hasVendor ? ', softened by vendor support' : ''}.`,
+          `${team}, so debugging the eBPF data plane may need outside help${hasVendor ? ' (the vendor’s support softens this)' : ''}.`,
         ['answer:team.ebpfExperience'],
       );
     }
   }
-  const utilisation = teamUtilisation(opsHoursPerMonth, answers, values);
+  const utilisation = teamUtilisation(tco.opsHoursPerMonth, answers, values);
   const comfortable = r.capacityComfortableShare;
   if (utilisation > comfortable) {
     const over = Math.min(1, (utilisation - comfortable) / (2 - comfortable));
-    const shown = () => (Number.isFinite(utilisation) ? `${Math.round(utilisation * 100)} %` : 'all');
+    const shown = () => (Number.isFinite(utilisation) ? formatPercent(utilisation) : 'all');
     add(
       'team-capacity',
       r.capacityOverloadMax * over,
       () =>
-        `Running it takes ${Math.round(opsHoursPerMonth)} engineer-hours a month, ${shown()} of the time the team can give the network layer.`,
+        `Running it takes ${formatNumber(Math.round(tco.opsHoursPerMonth))} engineer-hours a month, ${shown()} of the time the team can give the network layer.`,
       ['answer:team.platformEngineers', 'answer:team.maturity', 'data:costs.networkingTimeShare'],
     );
   }
   if (plan.migratesCni) {
-    const decades = Math.log10(Math.max(10, answers.cluster.nodes)) - 1;
+    const months = migrationMonths(tco.migrationHours.cni, answers, values);
+    const growth = Number.isFinite(months) ? Math.log2(1 + months) : 10;
+    const horizonShare = Math.min(1, months / (12 * answers.engagement.horizonYears));
     add(
       'cni-migration',
-      Math.min(r.migrationMax, r.migrationBase + r.migrationPerDecadeOfNodes * decades),
+      Math.min(
+        r.migrationMax,
+        r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
+      ),
       () =>
-        `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a live data-plane migration, node by node.`,
-      ['answer:cluster.currentCni', 'answer:cluster.nodes'],
+        `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a live data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
+      ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
     );
   }
   for (const addon of plan.newAddons.filter((a) => a.risk > 0)) {
@@ -122,21 +141,22 @@ function eachRisk(
       `data:addons.${addon.id}`,
     ]);
   }
-  if (isRequired(needs.egressControl.importance) && plan.fits.egressControl.level === 'partial') {
-    add(
-      'egress-no-failover',
-      r.egressWithoutFailover,
-      () => 'The open-source egress gateway pins each policy to one node with no failover.',
-      ['data:capabilities.egressControl'],
-    );
+  for (const capability of CAPABILITY_IDS) {
+    const caveat = plan.fits[capability].caveat;
+    if (caveat !== undefined && isRequired(needs[capability].importance)) {
+      add(caveat.id, caveat.penalty, () => caveat.text, [`data:capabilities.${capability}`]);
+    }
   }
-  if (answers.compliance.fips && plan.option.subscriptionKey === null) {
+  const fipsFramework = answers.compliance.frameworks.some((f) => model.fipsFrameworks.includes(f));
+  if ((answers.compliance.fips || fipsFramework) && !plan.option.fipsValidatedBuild) {
     add(
       'fips',
       r.fipsWithoutValidatedBuild,
       () =>
-        'FIPS is required but no vendor stands behind a validated build (WireGuard’s ChaCha20-Poly1305 is not FIPS-approved).',
-      ['answer:compliance.fips'],
+        `${fipsFramework ? 'FedRAMP requires FIPS 140-validated cryptography' : 'FIPS 140 is required'}, but no vendor ships a validated build of this path, and WireGuard’s ChaCha20-Poly1305 is not a FIPS-approved algorithm.`,
+      fipsFramework
+        ? ['answer:compliance.frameworks', 'data:model.fipsFrameworks']
+        : ['answer:compliance.fips'],
     );
   }
   if (answers.compliance.airGapped && !hasVendor) {
@@ -147,16 +167,16 @@ function eachRisk(
       ['answer:compliance.airGapped'],
     );
   }
-  const keepsSidecars = !plan.removesSidecars && answers.mesh.sidecars > 0;
+  const keepsSidecars = !plan.choice.movesSidecars && answers.mesh.sidecars > 0;
   if (answers.mesh.latencySensitive && keepsSidecars) {
     add(
       'sidecar-latency',
       r.sidecarLatency,
       () =>
-        'Latency-sensitive calls keep two sidecar hops each (about +2.65 ms p90 in Istio’s own benchmark).',
+        'Latency-sensitive calls keep a sidecar proxy at each end of every hop; a per-node proxy such as ambient mode’s ztunnel adds less latency.',
       [
         'answer:mesh.latencySensitive',
-        'https://istio.io/v1.15/docs/ops/deployment/performance-and-scalability',
+        'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
       ],
     );
   }

@@ -3,22 +3,46 @@ import {
   type Addon,
   CAPABILITY_IDS,
   type CapabilityId,
+  type Caveat,
+  type CniSupport,
   type Dataset,
   type Footprint,
   type OptionData,
   type OptionId,
   type SupportLevel,
 } from '../schema/dataset.js';
+import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import { isRequired, type Need } from './derive-needs.js';
+import { vendorSupportOn } from './vendor-support.js';
+
+type Cni = Answers['cluster']['currentCni'];
 
 /** How one option meets one capability for this client. */
 export interface CapabilityFit {
   readonly capability: CapabilityId;
   readonly level: SupportLevel;
-  /** The level the option could reach; differs from `level` when the add-ons that reach it are not in the stack. */
+  /** The level the option reaches with its add-ons; differs from `level` when they are not in the stack. */
   readonly possibleLevel: SupportLevel;
   readonly addons: readonly string[];
+  readonly note: string;
+  readonly source: string;
+  readonly caveat?: Caveat;
+}
+
+/** What the client asked an option's stack to include beyond its musts. */
+export interface StackChoice {
+  /** Should and nice needs whose add-ons are in the stack. */
+  readonly optional: ReadonlySet<CapabilityId>;
+  /** Today's sidecars move to a sidecar-free mesh (Istio ambient) on this path. */
+  readonly movesSidecars: boolean;
+}
+
+export const MUSTS_ONLY: StackChoice = { optional: new Set(), movesSidecars: false };
+
+/** A platform of the client's that does not allow the option's CNI. */
+export interface Exclusion {
+  readonly platform: string;
   readonly note: string;
   readonly source: string;
 }
@@ -26,15 +50,26 @@ export interface CapabilityFit {
 /** What an option would run for this client: the structural half of the model, independent of prices. */
 export interface Plan {
   readonly option: OptionData;
+  /** The CNI the option runs for this client: its own, or the client's current one where it keeps it. */
+  readonly cni: Cni;
+  readonly keepsCurrentCni: boolean;
   readonly addons: readonly Addon[];
   /** Add-ons new to the team (the mesh already in use is not). */
   readonly newAddons: readonly Addon[];
   readonly extras: readonly { component: string; perNode: Footprint; source: string }[];
   readonly components: readonly string[];
+  /** Components the team does not run today: what it must learn, change and run new. */
+  readonly newComponents: readonly string[];
   readonly fits: Record<CapabilityId, CapabilityFit>;
   readonly migratesCni: boolean;
-  /** Cilium's mesh takes over from the mesh in use: most sidecars and that share of the mesh's upkeep go. */
-  readonly removesSidecars: boolean;
+  /** Services are handled without kube-proxy on this path. */
+  readonly replacesKubeProxy: boolean;
+  /** kube-proxy is running today and this path removes it: a rollout of its own. */
+  readonly removesKubeProxy: boolean;
+  /** The team learns an eBPF data plane it does not run today. */
+  readonly learnsEbpf: boolean;
+  readonly choice: StackChoice;
+  readonly excludedBy: readonly Exclusion[];
 }
 
 function resolveAddon(id: string, answers: Answers, dataset: Dataset): Addon {
@@ -50,48 +85,131 @@ function optionData(dataset: Dataset, id: OptionId): OptionData {
   return option;
 }
 
-/** The option's stack for these needs: Flannel pulls in an add-on for each must or should it cannot meet alone. */
+/** The CNI an option runs for this client, and its names when it keeps the client's own. */
+function resolveOption(option: OptionData, current: Cni): { option: OptionData; cni: Cni; kept: boolean } {
+  if (!option.keepsCurrentCni.includes(current))
+    return { option, cni: option.cni, kept: option.cni === current };
+  const fill = (template: string | undefined, fallback: string) =>
+    (template ?? fallback).replaceAll('{cni}', CNI_NAMES[current]);
+  return {
+    option: {
+      ...option,
+      name: fill(option.nameWhenKept, option.name),
+      short: fill(option.shortWhenKept, option.short),
+    },
+    cni: current,
+    kept: true,
+  };
+}
+
+/** How the option supports a capability on the CNI it runs for this client. */
+export function supportFor(dataset: Dataset, capability: CapabilityId, id: OptionId, cni: Cni): CniSupport {
+  const data = dataset.capabilities.find((c) => c.id === capability);
+  if (data === undefined) throw new InternalError(`capability ${capability} missing from data`);
+  const support = data.support[id];
+  return support.byCni?.[cni] ?? support;
+}
+
+/** Components the team runs today: its CNI's, kube-proxy unless already replaced, and its mesh. */
+export function currentComponents(answers: Answers, dataset: Dataset): Set<string> {
+  const stack = dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.components ?? [];
+  const known = new Set(stack.filter((c) => c !== 'kube-proxy' || answers.cluster.kubeProxyMode !== 'none'));
+  if (answers.mesh.current !== 'none') {
+    for (const c of resolveAddon('mesh', answers, dataset).components) known.add(c);
+  }
+  if (dataset.sidecarFreeMove.meshes.includes(answers.mesh.current)) {
+    for (const c of dataset.sidecarFreeMove.sharedComponents) known.add(c);
+  }
+  return known;
+}
+
+/** Whether this client's mesh can move its sidecars to a sidecar-free mode on any CNI. */
+export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
+  return answers.mesh.sidecars > 0 && dataset.sidecarFreeMove.meshes.includes(answers.mesh.current);
+}
+
+/**
+ * The option's stack for these needs: the add-ons every must needs, those the choice adds for should and nice
+ * needs, the mesh already in use (which every path keeps running), and the sidecar-free move when chosen.
+ */
 export function buildPlan(
   id: OptionId,
   answers: Answers,
   needs: Record<CapabilityId, Need>,
   dataset: Dataset,
+  choice: StackChoice = MUSTS_ONLY,
 ): Plan {
-  const option = optionData(dataset, id);
+  const current = answers.cluster.currentCni;
+  const { option, cni, kept } = resolveOption(optionData(dataset, id), current);
   const addonIds = new Set<string>();
+  if (answers.mesh.current !== 'none') addonIds.add('mesh');
+  for (const capability of CAPABILITY_IDS) {
+    const wanted = needs[capability].importance === 'must' || choice.optional.has(capability);
+    if (wanted) for (const a of supportFor(dataset, capability, id, cni).addons) addonIds.add(a);
+  }
+  const movesSidecars = choice.movesSidecars && canMoveSidecars(answers, dataset);
+  if (movesSidecars) addonIds.add(dataset.sidecarFreeMove.addon);
+  const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, answers, dataset).id));
+  const addons = dataset.addons.filter((a) => resolvedIds.has(a.id));
   const fits = {} as Record<CapabilityId, CapabilityFit>;
   for (const capability of CAPABILITY_IDS) {
-    const data = dataset.capabilities.find((c) => c.id === capability);
-    if (data === undefined) throw new InternalError(`capability ${capability} missing from data`);
-    const support = data.support[id];
-    const wanted = isRequired(needs[capability].importance);
-    if (wanted) for (const a of support.addons) addonIds.add(a);
-    const reached = support.addons.length === 0 || wanted;
+    const support = supportFor(dataset, capability, id, cni);
+    const reached = support.addons.every((a) => addonIds.has(a));
     fits[capability] = {
       capability,
-      level: reached ? support.level : 'none',
+      level: reached ? support.level : support.without,
       possibleLevel: support.level,
       addons: reached ? support.addons.map((a) => resolveAddon(a, answers, dataset).name) : [],
       note: support.note,
       source: support.source,
+      ...(support.caveat === undefined ? {} : { caveat: support.caveat }),
     };
   }
-  const addons = [...addonIds].map((a) => resolveAddon(a, answers, dataset));
+  if (option.vendor === null) {
+    const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni);
+    if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
+  }
   const extras = option.extras
-    .filter((e) => isRequired(needs[e.capability].importance))
+    .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))
     .map(({ component, perNode, source }) => ({ component, perNode, source }));
+  // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
+  // staying must not smuggle in a rollout nobody asked for.
+  const kubeProxyWanted =
+    answers.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
+  const replacesKubeProxy = option.replacesKubeProxy && (!kept || kubeProxyWanted);
+  const own = kept
+    ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? option.components)
+    : option.components;
+  const stack = [
+    ...new Set([
+      ...own.filter((c) => c !== 'kube-proxy' || !replacesKubeProxy),
+      ...addons.flatMap((a) => a.components),
+      ...extras.map((e) => e.component),
+    ]),
+  ];
+  const known = currentComponents(answers, dataset);
+  const excludedBy = answers.cluster.platforms.flatMap((p) => {
+    const platform = dataset.platforms.find((x) => x.id === p);
+    const rule = platform?.excludes.find((e) => e.cni === cni);
+    return rule === undefined || platform === undefined
+      ? []
+      : [{ platform: platform.name, note: rule.note, source: rule.source }];
+  });
   return {
     option,
+    cni,
+    keepsCurrentCni: kept,
     addons,
     newAddons: addons.filter((a) => a.id !== 'existing-mesh'),
     extras,
-    components: [
-      ...option.components,
-      ...addons.flatMap((a) => a.components),
-      ...extras.map((e) => e.component),
-    ],
+    components: stack,
+    newComponents: stack.filter((c) => !known.has(c)),
     fits,
-    migratesCni: option.cni !== answers.cluster.currentCni,
-    removesSidecars: option.removesSidecars && answers.mesh.current !== 'none',
+    migratesCni: current !== 'none' && !kept,
+    replacesKubeProxy,
+    removesKubeProxy: replacesKubeProxy && answers.cluster.kubeProxyMode !== 'none',
+    learnsEbpf: option.ebpfDataPlane && !kept,
+    choice: { optional: choice.optional, movesSidecars },
+    excludedBy,
   };
 }

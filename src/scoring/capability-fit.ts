@@ -1,6 +1,13 @@
-import { CAPABILITY_IDS, type CapabilityId, type Model } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Model, type SupportLevel } from '../schema/dataset.js';
 import type { CapabilityFit } from './build-plan.js';
 import type { Need } from './derive-needs.js';
+
+/** Levels that meet a must. `partial` does not: a gap left open is a gap, however small. */
+const MEETS_A_MUST: ReadonlySet<SupportLevel> = new Set(['add-on', 'built-in', 'enterprise']);
+
+export function meetsAMust(level: SupportLevel): boolean {
+  return MEETS_A_MUST.has(level);
+}
 
 /** Importance-weighted share of the client's needs an option meets, 0 to 1; 1 when nothing is needed. */
 export function capabilityFit(
@@ -18,10 +25,10 @@ export function capabilityFit(
   return weights === 0 ? 1 : weighted / weights;
 }
 
-/** The musts an option cannot meet at all: each one rules the option out. */
+/** The musts an option does not meet in full, even with the add-ons that could close them: each rules it out. */
 export function unmetMusts(
   fits: Record<CapabilityId, CapabilityFit>,
   needs: Record<CapabilityId, Need>,
 ): CapabilityId[] {
-  return CAPABILITY_IDS.filter((id) => needs[id].importance === 'must' && fits[id].level === 'none');
+  return CAPABILITY_IDS.filter((id) => needs[id].importance === 'must' && !meetsAMust(fits[id].level));
 }

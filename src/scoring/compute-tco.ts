@@ -38,7 +38,10 @@ export interface TcoBreakdown {
 }
 
 export interface MigrationHours {
+  /** Moving the clusters to another CNI, node by node. */
   readonly cni: number;
+  /** Switching on kube-proxy replacement and removing kube-proxy, a rollout of its own. */
+  readonly kubeProxy: number;
   readonly addons: number;
   readonly mesh: number;
 }
@@ -52,35 +55,26 @@ function emptyYear(): ByCategory {
 }
 
 /** Engineer-hours per month to run the plan, whole estate. */
-function opsHoursPerMonth(
+function opsHoursPerMonth(plan: Plan, answers: Answers, s: Scenario, model: Model): number {
+  const v = s.values;
+  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const ebpf = plan.option.ebpfDataPlane ? (model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1) : 1;
+  const vendor = plan.option.supportEffortKey === null ? 1 : v[plan.option.supportEffortKey];
+  const core = v[plan.option.opsKey] * ebpf * vendor;
+  // Loops rather than reduce and spread: Monte Carlo runs this tens of thousands of times.
+  let addons = 0;
+  for (const a of plan.addons) addons += s.addonHours[a.id]?.ops ?? 0;
+  return answers.cluster.clusters * maturity * (core + addons);
+}
+
+/** vCPU and GB every node holds for the network layer under this plan. */
+function perNodeFootprint(
   plan: Plan,
   answers: Answers,
   s: Scenario,
   model: Model,
-  keptShare: number,
-): number {
-  const v = s.values;
-  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
-  const isCilium = plan.option.cni === 'cilium';
-  const ebpf = isCilium ? (model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1) : 1;
-  const vendor = plan.option.subscriptionKey === null ? 1 : v.isovalentSupportEffortFactor;
-  const core = v[plan.option.opsKey] * ebpf * vendor;
-  // Loops rather than reduce and spread: Monte Carlo runs this 15,000 times, mostly before it is optimised.
-  let addons = 0;
-  let flannelCountsMeshAsAddon = false;
-  for (const a of plan.addons) {
-    addons += s.addonHours[a.id]?.ops ?? 0;
-    flannelCountsMeshAsAddon ||= a.id === 'existing-mesh';
-  }
-  const existingMesh =
-    answers.mesh.current !== 'none' && !flannelCountsMeshAsAddon
-      ? (s.addonHours['existing-mesh']?.ops ?? 0) * keptShare
-      : 0;
-  return answers.cluster.clusters * maturity * (core + addons + existingMesh);
-}
-
-/** vCPU and GB every node holds for the network layer under this plan. */
-function perNodeFootprint(plan: Plan, answers: Answers, s: Scenario, model: Model, servicesNow: number) {
+  servicesPerCluster: number,
+) {
   const v = s.values;
   let millicores = plan.option.perNode.cpuMillicores;
   let mib = plan.option.perNode.memoryMiB;
@@ -97,7 +91,7 @@ function perNodeFootprint(plan: Plan, answers: Answers, s: Scenario, model: Mode
     const factor = model.kubeProxyModeFactor[mode] ?? 1;
     millicores +=
       v.kubeProxyCpuMillicoresPerNode +
-      (v.kubeProxyCpuMillicoresPer1000Services * factor * servicesNow) / 1000;
+      (v.kubeProxyCpuMillicoresPer1000Services * factor * servicesPerCluster) / 1000;
   }
   return { vcpu: millicores / 1000, gb: mib * GB_PER_MIB };
 }
@@ -111,10 +105,12 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
   const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
-  const keptShare = plan.removesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
-  const monthlyHours = opsHoursPerMonth(plan, answers, s, model, keptShare);
+  const keptShare = plan.choice.movesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
+  const monthlyHours = opsHoursPerMonth(plan, answers, s, model);
   const hours = migrationHours(plan, answers, s, maturity);
-  const perNode = perNodeFootprint(plan, answers, s, model, answers.cluster.services);
+  // A node's kube-proxy programs only its own cluster's Services.
+  const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
+  const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster);
   const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
   let licencePerNode = 0;
   for (const a of plan.addons) licencePerNode += a.licencePerNodeYear;
@@ -125,8 +121,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     const scale = growth ** y;
     const nodes = s.nodes * scale;
     const sidecars = s.sidecars * scale * keptShare;
-    const services = answers.cluster.services * scale;
-    const footprint = y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, services);
+    const footprint =
+      y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, servicesPerCluster * scale);
     const year = emptyYear();
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;
@@ -137,7 +133,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   }
   const first = years[0];
   if (first !== undefined) {
-    first.migration = (hours.cni + hours.addons + hours.mesh) * hourly;
+    first.migration = (hours.cni + hours.kubeProxy + hours.addons + hours.mesh) * hourly;
     first.training = trainingCost(plan, answers, s, model, hourly);
   }
   let total = 0;
@@ -165,28 +161,34 @@ function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: num
   const cni = plan.migratesCni
     ? v.migrationHoursPerCluster * clusters + v.migrationHoursPerNode * s.nodes
     : 0;
+  const kubeProxy = plan.removesKubeProxy ? v.kubeProxyRemovalHoursPerCluster * clusters : 0;
   let setup = 0;
   for (const a of plan.newAddons) setup += s.addonHours[a.id]?.setup ?? 0;
   const addons = setup * clusters;
   const mesh =
-    plan.removesSidecars && v.sidecarsRemovedWithCiliumPercent > 0
+    plan.choice.movesSidecars && v.sidecarsRemovedWithCiliumPercent > 0
       ? v.meshMigrationHoursPerCluster * clusters
       : 0;
-  return { cni: cni * maturity, addons: addons * maturity, mesh: mesh * maturity };
+  return {
+    cni: cni * maturity,
+    kubeProxy: kubeProxy * maturity,
+    addons: addons * maturity,
+    mesh: mesh * maturity,
+  };
 }
 
 function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, hourly: number): number {
   const v = s.values;
   const engineers = answers.team.platformEngineers;
-  if (plan.option.cni === 'cilium') {
-    if (!plan.migratesCni) return 0;
+  let cost =
+    engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
+  if (plan.learnsEbpf) {
     const share = model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1;
     const days = v.ciliumTrainingDaysPerEngineer * share;
-    return (
-      engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0))
-    );
+    cost +=
+      engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0));
   }
-  return engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
+  return cost;
 }
 
 export function yearTotal(y: ByCategory): number {

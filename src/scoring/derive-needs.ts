@@ -16,8 +16,29 @@ export interface Need {
   readonly basis: readonly string[];
 }
 
+/**
+ * Figures rules may test beyond the answers themselves, under `derived.`: a node's kube-proxy programs only its
+ * own cluster's Services, so Service scale is per cluster, and it weighs only where kube-proxy runs in iptables mode.
+ */
+export function derivedFacts(answers: Answers) {
+  const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
+  return {
+    servicesPerCluster,
+    servicesPerClusterOnIptables: answers.cluster.kubeProxyMode === 'iptables' ? servicesPerCluster : 0,
+  };
+}
+
 function valueAt(answers: Answers, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], answers);
+  const root = { ...answers, derived: derivedFacts(answers) };
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) =>
+        v !== null && typeof v === 'object' && Object.hasOwn(v, k)
+          ? (v as Record<string, unknown>)[k]
+          : undefined,
+      root,
+    );
 }
 
 /** Whether a declarative rule condition holds for these answers. */

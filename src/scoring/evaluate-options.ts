@@ -18,6 +18,17 @@ export interface DecisionContext {
   readonly plans: readonly Plan[];
 }
 
+/**
+ * The path the client runs today, and how far each other option must lead it to be recommended instead:
+ * a change of data plane has to beat staying by more than the uncertainty of its own lead.
+ */
+export interface ChangeHurdle {
+  readonly incumbent: OptionId | null;
+  readonly hurdles: Readonly<Partial<Record<OptionId, number>>>;
+}
+
+export const NO_HURDLE: ChangeHurdle = { incumbent: null, hurdles: {} };
+
 export interface OptionEvaluation {
   readonly id: OptionId;
   readonly plan: Plan;
@@ -26,6 +37,8 @@ export interface OptionEvaluation {
   readonly score: number;
   readonly risks: readonly Risk[];
   readonly unmetMusts: readonly CapabilityId[];
+  /** Unmet musts, plus one when a platform of the client's does not allow the option: fewer is better. */
+  readonly blockers: number;
 }
 
 export type Weights = Record<Criterion, number>;
@@ -41,7 +54,16 @@ export function weightedScore(criteria: CriterionScores, weights: Weights): numb
   return total === 0 ? 0 : sum / total;
 }
 
-/** Scores every option under one scenario. Costs are scored relative to the cheapest, components to the leanest. */
+/** How much a plan asks of the team: every component it runs, and those it must learn and run new again. */
+export function complexity(plan: Plan, newComponentWeight: number): number {
+  return plan.components.length + newComponentWeight * plan.newComponents.length;
+}
+
+export function blockersOf(plan: Plan, unmet: readonly unknown[]): number {
+  return unmet.length + (plan.excludedBy.length > 0 ? 1 : 0);
+}
+
+/** Scores every option under one scenario. Costs are scored relative to the cheapest, complexity to the leanest. */
 export function evaluateOptions(
   ctx: DecisionContext,
   scenario: Scenario,
@@ -50,8 +72,9 @@ export function evaluateOptions(
   const { answers, needs } = ctx;
   const model = ctx.dataset.model;
   return decide(ctx, scenario, (plan, tco, criterion) => {
-    const risks = assessRisk(plan, answers, needs, scenario.values, tco.opsHoursPerMonth, model);
+    const risks = assessRisk(plan, answers, needs, scenario.values, tco, model);
     const criteria = criterion(risks.reduce((s, r) => s + r.penalty, 0));
+    const unmet = unmetMusts(plan.fits, needs);
     return {
       id: plan.option.id,
       plan,
@@ -59,31 +82,37 @@ export function evaluateOptions(
       criteria,
       score: weightedScore(criteria, weights),
       risks,
-      unmetMusts: unmetMusts(plan.fits, needs),
+      unmetMusts: unmet,
+      blockers: blockersOf(plan, unmet),
     };
   });
 }
 
 /**
- * Who `evaluateOptions` would recommend under `scenario`, by the same arithmetic but without writing the
- * risks' texts: the break-even search asks this about a thousand times per report.
+ * Who `evaluateOptions` and `pickWinner` would recommend under `scenario`, by the same arithmetic but without
+ * writing the risks' texts: the break-even search asks this about a thousand times per report.
  */
-export function winnerUnder(ctx: DecisionContext, scenario: Scenario, weights: Weights): OptionId {
+export function winnerUnder(
+  ctx: DecisionContext,
+  scenario: Scenario,
+  weights: Weights,
+  hurdle: ChangeHurdle,
+): OptionId {
   const { answers, needs } = ctx;
   const model = ctx.dataset.model;
   const scored = decide(ctx, scenario, (plan, tco, criterion) => {
-    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco.opsHoursPerMonth, model);
+    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
     return {
       id: plan.option.id,
       score: weightedScore(criterion(penalty), weights),
-      unmetMusts: unmetMusts(plan.fits, needs),
+      blockers: blockersOf(plan, unmetMusts(plan.fits, needs)),
     };
   });
-  return pickWinner(scored).id;
+  return pickWinner(scored, hurdle).id;
 }
 
 /** Each plan's TCO, and its criterion scores once its risk penalty (summed in the risks' order) is known. */
-function decide<T>(
+export function decide<T>(
   ctx: DecisionContext,
   scenario: Scenario,
   each: (plan: Plan, tco: TcoBreakdown, criterion: (riskPenalty: number) => CriterionScores) => T,
@@ -92,23 +121,32 @@ function decide<T>(
   const model = dataset.model;
   const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
   const cheapest = Math.min(...tcos.map((t) => t.total));
-  const leanest = Math.min(...plans.map((p) => p.components.length));
+  const leanest = Math.min(...plans.map((p) => complexity(p, model.newComponentWeight)));
   return plans.map((plan, i) => {
     const tco = tcos[i] as TcoBreakdown;
     return each(plan, tco, (penalty) => ({
       cost: tco.total > 0 ? cheapest / tco.total : 1,
       capability: capabilityFit(plan.fits, needs, model),
       risk: 1 - Math.min(1, penalty),
-      simplicity: leanest / plan.components.length,
+      simplicity: leanest / complexity(plan, model.newComponentWeight),
     }));
   });
 }
 
-/** The best option that meets every must; when none does, the best of those that miss the fewest. */
-export function pickWinner<T extends { score: number; unmetMusts: readonly unknown[] }>(
+/**
+ * The recommendation among the options with the fewest blockers: the best score, except that an option changing
+ * the client's data plane must lead the path they run today by more than its hurdle; otherwise staying wins.
+ */
+export function pickWinner<T extends { id: OptionId; score: number; blockers: number }>(
   options: readonly T[],
+  hurdle: ChangeHurdle = NO_HURDLE,
 ): T {
-  const fewest = Math.min(...options.map((o) => o.unmetMusts.length));
-  const eligible = options.filter((o) => o.unmetMusts.length === fewest);
-  return eligible.reduce((best, o) => (o.score > best.score ? o : best));
+  const fewest = Math.min(...options.map((o) => o.blockers));
+  const eligible = options.filter((o) => o.blockers === fewest);
+  const stay = eligible.find((o) => o.id === hurdle.incumbent);
+  const contenders =
+    stay === undefined
+      ? eligible
+      : eligible.filter((o) => o === stay || o.score - stay.score > (hurdle.hurdles[o.id] ?? 0));
+  return contenders.reduce((best, o) => (o.score > best.score ? o : best));
 }

@@ -1,8 +1,10 @@
 import type { CapabilityId, Dataset } from '../schema/dataset.js';
-import { formatMoney, formatNumber, formatPercent, lowerFirst } from '../shared/format.js';
+import { formatMoney, formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
 import { CRITERIA, type Criterion, type OptionEvaluation, type Weights } from './evaluate-options.js';
+import type { ChangeDecision } from './score-result.js';
+import type { StackDecision } from './select-stack.js';
 
 /** A sentence for the report and what it rests on: answers, rules, data entries or computed figures. */
 export interface Reason {
@@ -20,6 +22,8 @@ export interface ExplainContext {
   readonly removedPercent: number;
   /** Totals as the result reports them (rounded per year and category), so every sentence matches the tables. */
   readonly totals: Readonly<Record<string, number>>;
+  readonly change: ChangeDecision;
+  readonly names: Readonly<Record<string, string>>;
 }
 
 const name = (o: OptionEvaluation) => o.plan.option.short;
@@ -78,10 +82,7 @@ function criterionReason(
       return { text: `${name(b)} carries a risk ${name(a)} avoids: ${top.text}`, basis: top.basis };
     }
     case 'simplicity':
-      return {
-        text: `${name(a)} runs ${a.plan.components.length} components per cluster against ${b.plan.components.length} for ${name(b)}.`,
-        basis: [`data:options.${a.id}`, `data:options.${b.id}`, 'data:addons'],
-      };
+      return simplicityReason(a, [b]);
   }
 }
 
@@ -91,13 +92,34 @@ function advantages(a: OptionEvaluation, b: OptionEvaluation, weights: Weights):
   return CRITERIA.filter((c) => gain(c) > 1e-9).sort((x, y) => gain(y) - gain(x));
 }
 
-function sidecarReason(o: OptionEvaluation, ctx: ExplainContext): Reason | null {
-  if (!o.plan.removesSidecars || ctx.removedPercent <= 0) return null;
+function sidecarReason(
+  o: OptionEvaluation,
+  rival: OptionEvaluation | undefined,
+  ctx: ExplainContext,
+): Reason | null {
+  if (!o.plan.choice.movesSidecars || ctx.sidecars === 0 || rival?.plan.choice.movesSidecars !== false)
+    return null;
   const removed = ctx.sidecars - o.tco.sidecarsKept;
   return {
-    text: `Cilium's sidecar-free mesh can retire about ${formatPercent(ctx.removedPercent / 100)} of today's ${formatNumber(ctx.sidecars)} sidecars (${formatNumber(removed)} proxies), with their CPU, memory and per-hop latency.`,
-    basis: ['answer:mesh.sidecars', 'data:costs.sidecarsRemovedWithCiliumPercent'],
+    text: `Moving the mesh to Istio ambient mode on this path retires about ${formatNumber(removed)} of today's ${formatNumber(ctx.sidecars)} sidecar proxies, with their CPU, memory and latency.`,
+    basis: ['answer:mesh.sidecars', 'data:costs.sidecarsRemovedWithCiliumPercent', 'data:sidecarFreeMove'],
   };
+}
+
+/** Why the recommendation keeps what runs today although another option scores higher. */
+function stayReason(ctx: ExplainContext): Reason | null {
+  const c = ctx.change;
+  if (c.incumbent === null || c.challenger === null || c.lead === null || c.hurdle === null) return null;
+  const challenger = ctx.names[c.challenger] ?? c.challenger;
+  const lead = formatNumber(c.lead, 3);
+  const hurdle = formatNumber(c.hurdle, 3);
+  if (c.stayed) {
+    return {
+      text: `Staying on what runs today is recommended: ${challenger} scores ${lead} points higher at the likely figures, but that lead is within the uncertainty of the estimates (it varies by ${hurdle} points across the simulated scenarios), so the case for changing the data plane is not clear.`,
+      basis: ['computed:change', 'answer:cluster.currentCni'],
+    };
+  }
+  return null;
 }
 
 /** Three to five reasons for the winner, strongest first. */
@@ -107,29 +129,76 @@ export function reasonsFor(
   ctx: ExplainContext,
 ): Reason[] {
   const rivals = all.filter((o) => o.id !== winner.id);
-  const qualified = rivals.filter((o) => o.unmetMusts.length === 0);
+  const qualified = rivals.filter((o) => o.blockers === 0);
   const runnerUp = [...qualified].sort((x, y) => y.score - x.score)[0];
   const reasons: Reason[] = [];
+  const change = stayReason(ctx);
+  if (change !== null) reasons.push(change);
+  const others = rivals.filter((x) => x !== runnerUp && x.blockers === 0);
   if (runnerUp !== undefined) {
     for (const c of advantages(winner, runnerUp, ctx.weights)) {
-      const r = criterionReason(c, winner, runnerUp, ctx);
+      // One cost sentence naming every cheaper-than rival, rather than one per rival.
+      const alsoBehind = others.filter((o) => advantages(winner, o, ctx.weights).includes(c));
+      const r =
+        c === 'cost'
+          ? costReason(winner, [runnerUp, ...alsoBehind], ctx)
+          : c === 'simplicity'
+            ? simplicityReason(winner, [runnerUp, ...alsoBehind])
+            : criterionReason(c, winner, runnerUp, ctx);
       if (r !== null) reasons.push(r);
     }
   }
-  const sidecars = sidecarReason(winner, ctx);
+  const sidecars = sidecarReason(winner, runnerUp, ctx);
   if (sidecars !== null) reasons.push(sidecars);
   for (const o of rivals) reasons.push(...disqualificationReasons(o, ctx).slice(0, 1));
-  for (const o of rivals.filter((x) => x !== runnerUp && x.unmetMusts.length === 0)) {
-    const c = advantages(winner, o, ctx.weights)[0];
+  if (reasons.length < 3) {
+    const strengths = mustStrengths(winner, ctx);
+    if (strengths !== null) reasons.push(strengths);
+  }
+  for (const o of others) {
+    const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
-    if (r !== null) reasons.push(r);
+    if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(r);
   }
   return reasons.slice(0, 5);
 }
 
+/** What the winner brings to the client's musts, strongest first: the case for it when no rival qualifies. */
+function mustStrengths(o: OptionEvaluation, ctx: ExplainContext): Reason | null {
+  const value = (id: CapabilityId) => ctx.dataset.model.levelValues[o.plan.fits[id].level] ?? 0;
+  const musts = (Object.keys(ctx.needs) as CapabilityId[])
+    .filter((id) => ctx.needs[id].importance === 'must' && id !== 'podNetworking')
+    .sort((a, b) => value(b) - value(a));
+  if (musts.length === 0 || o.unmetMusts.length > 0) return null;
+  const shown = musts.slice(0, 3).map((id) => `${lowerFirst(capName(ctx, id))} (${o.plan.fits[id].level})`);
+  return {
+    text: `${name(o)} meets all ${musts.length} of the client’s musts beyond pod networking, among them ${joinAnd(shown)}.`,
+    basis: musts.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`]),
+  };
+}
+
+function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation[]): Reason {
+  const count = (o: OptionEvaluation) =>
+    `${o.plan.components.length} components per cluster (${o.plan.newComponents.length === 0 ? 'none' : o.plan.newComponents.length} new to the team)`;
+  return {
+    text: `${name(a)} runs ${count(a)}, against ${joinAnd(rivals.map((o) => `${count(o)} for ${name(o)}`))}.`,
+    basis: [...[a, ...rivals].map((o) => `data:options.${o.id}`), 'data:addons'],
+  };
+}
+
+function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx: ExplainContext): Reason {
+  const money = (x: number) => formatMoney(x, ctx.currency);
+  const total = (o: OptionEvaluation) => ctx.totals[o.id] ?? o.tco.total;
+  const parts = dearer.map((o) => `${money(total(o) - total(a))} less than ${name(o)} (${money(total(o))})`);
+  return {
+    text: `${name(a)} costs ${money(total(a))} over ${ctx.horizonYears} years, ${joinAnd(parts)}.`,
+    basis: [`computed:tco.${a.id}`, ...dearer.map((o) => `computed:tco.${o.id}`)],
+  };
+}
+
 /** Why an option that did not win fell short of the winner. */
 export function reasonsAgainst(o: OptionEvaluation, winner: OptionEvaluation, ctx: ExplainContext): Reason[] {
-  const reasons = disqualificationReasons(o, ctx);
+  const reasons = [...exclusionReasons(o), ...disqualificationReasons(o, ctx)];
   for (const c of advantages(winner, o, ctx.weights).slice(0, 2)) {
     const r = criterionReason(c, winner, o, ctx);
     if (r !== null) reasons.push(r);
@@ -139,4 +208,38 @@ export function reasonsAgainst(o: OptionEvaluation, winner: OptionEvaluation, ct
     reasons.push({ text: `Risk: ${top.text}`, basis: top.basis });
   }
   return reasons.slice(0, 4);
+}
+
+function exclusionReasons(o: OptionEvaluation): Reason[] {
+  return o.plan.excludedBy.map((e) => ({
+    text: `${name(o)} cannot run on ${e.platform}: ${e.note}`,
+    basis: [e.source],
+  }));
+}
+
+/** Why a should or nice need's add-ons, or the sidecar move, joined an option's stack or were left out. */
+export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): string {
+  const money = (x: number) => formatMoney(Math.abs(x), ctx.currency);
+  const what =
+    d.capability === null
+      ? 'Moving the sidecars to Istio ambient mode'
+      : `${joinAnd(d.addons.length > 0 ? [...d.addons] : ['its add-ons'])} for ${lowerFirst(capName(ctx, d.capability))} (${d.importance})`;
+  const cost =
+    Math.round(d.tcoChange) === 0
+      ? 'costs about nothing'
+      : d.tcoChange > 0
+        ? `costs ${money(d.tcoChange)} over ${ctx.horizonYears} years`
+        : `saves ${money(d.tcoChange)} over ${ctx.horizonYears} years`;
+  const load =
+    d.newComponents > 0
+      ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run`
+      : '';
+  if (d.capability === null) {
+    return d.taken
+      ? `${what}: taken on every path; on this one it ${cost}${load}, which the client's priorities favour.`
+      : `${what}: left out on every path; on this one it ${cost}${load}, which the client's priorities do not favour overall.`;
+  }
+  return d.taken
+    ? `${what}: included; it ${cost}${load}, and is worth it under the client's priorities.`
+    : `${what}: left out; it ${cost}${load}, more than the capability gained is worth under the client's priorities.`;
 }

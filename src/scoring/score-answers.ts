@@ -1,10 +1,24 @@
 import type { Answers } from '../schema/answers.js';
-import { CAPABILITY_IDS, type Dataset, OPTION_IDS, type OptionId } from '../schema/dataset.js';
+import {
+  CAPABILITY_IDS,
+  type CapabilityId,
+  type Dataset,
+  OPTION_IDS,
+  type OptionId,
+} from '../schema/dataset.js';
 import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
-import { formatMoney, formatNumber, formatUnitPrice, roundTo } from '../shared/format.js';
+import {
+  formatMoney,
+  formatNumber,
+  formatUnitPrice,
+  joinAnd,
+  lowerFirst,
+  roundTo,
+} from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
-import { buildPlan, type Plan } from './build-plan.js';
+import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
+import { unmetMusts } from './capability-fit.js';
 import {
   type ByCategory,
   computeTco,
@@ -13,7 +27,7 @@ import {
   type TcoBreakdown,
   yearTotal,
 } from './compute-tco.js';
-import { deriveNeeds } from './derive-needs.js';
+import { deriveNeeds, type Need } from './derive-needs.js';
 import {
   type DecisionContext,
   evaluateOptions,
@@ -21,11 +35,19 @@ import {
   pickWinner,
   type Weights,
 } from './evaluate-options.js';
-import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor } from './explain.js';
+import {
+  type ExplainContext,
+  type Reason,
+  reasonsAgainst,
+  reasonsFor,
+  stackDecisionReason,
+} from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
 import { exchangeRate, parameterValues, resolveParameters } from './resolve-parameters.js';
-import type { ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
+import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
+import { selectStacks } from './select-stack.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
+import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { tornado } from './tornado.js';
 
 export interface ScoreOptions {
@@ -53,26 +75,59 @@ function summariseTco(t: TcoBreakdown, baselineTotal: number | null): TcoSummary
   };
 }
 
-/** The status quo: today's CNI and mesh kept as they are, nothing added. */
-function baselinePlan(answers: Answers, ctx: DecisionContext, dataset: Dataset): Plan {
-  const id: OptionId = answers.cluster.currentCni === 'cilium' ? 'cilium-oss' : 'flannel';
-  const plan = buildPlan(id, answers, ctx.needs, dataset);
+const NO_NEEDS = Object.fromEntries(
+  CAPABILITY_IDS.map((id) => [
+    id,
+    { capability: id, importance: 'no', origin: 'default', reasons: [], basis: [] },
+  ]),
+) as unknown as Record<CapabilityId, Need>;
+
+/**
+ * The option that keeps the data plane the client runs today, with no subscription to buy: staying costs no
+ * migration and no change risk. None when the clusters have no CNI yet or one the data does not describe.
+ */
+export function incumbentOf(plans: readonly Plan[]): Plan | undefined {
+  return plans.find((p) => p.keepsCurrentCni && p.option.vendor === null);
+}
+
+/** The status quo: today's CNI, kube-proxy and mesh kept as they are, nothing added. */
+function baselinePlan(answers: Answers, dataset: Dataset, incumbent: Plan | undefined): Plan {
+  const id = incumbent?.option.id ?? (dataset.options[0]?.id as OptionId);
+  const plan = buildPlan(id, answers, NO_NEEDS, dataset, MUSTS_ONLY);
+  const today = currentComponents(answers, dataset);
+  const keepsKubeProxy = answers.cluster.kubeProxyMode !== 'none' || incumbent === undefined;
   return {
     ...plan,
-    option: {
-      ...plan.option,
-      replacesKubeProxy: id === 'cilium-oss' && answers.cluster.kubeProxyMode === 'none',
-    },
-    addons: [],
+    option: { ...plan.option, replacesKubeProxy: !keepsKubeProxy },
+    addons: plan.addons.filter((a) => a.id === 'existing-mesh'),
     newAddons: [],
     extras: [],
+    components: incumbent === undefined ? plan.components : [...today],
+    newComponents: [],
     migratesCni: false,
-    removesSidecars: false,
+    replacesKubeProxy: !keepsKubeProxy,
+    removesKubeProxy: false,
+    learnsEbpf: false,
+  };
+}
+
+function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
+  if (t === null) return null;
+  return {
+    ...t,
+    keptAfterMove: Math.round(t.keptAfterMove),
+    perSidecarYear: roundTo(t.perSidecarYear, 2),
+    years: t.years.map((y) => ({
+      year: y.year,
+      all: Math.round(y.all),
+      kept: Math.round(y.kept),
+      perNode: Math.round(y.perNode),
+    })),
+    moveHours: Math.round(t.moveHours),
   };
 }
 
 const PROBE_LABELS: Record<string, string> = {
-  isovalentPricePerNodeYear: 'the Isovalent price per node-year',
   engineerCostPerYear: 'the loaded engineer cost per year',
   vcpuHourPrice: 'the vCPU-hour price',
   nodes: 'the node count',
@@ -88,6 +143,7 @@ function sentence(
   winner: OptionId,
   currency: string,
   money: Set<string>,
+  labels: Record<string, string>,
 ): string {
   const fmt = (x: number) => {
     if (f.kind === 'weight') return formatNumber(x, 1);
@@ -95,7 +151,7 @@ function sentence(
     if (money.has(f.key)) return x < 100 ? formatUnitPrice(x, currency) : formatMoney(x, currency);
     return formatNumber(x, x < 10 ? 2 : 0);
   };
-  const label = f.kind === 'weight' ? `the ${f.key} priority` : (PROBE_LABELS[f.key] ?? f.key);
+  const label = f.kind === 'weight' ? `the ${f.key} priority` : (labels[f.key] ?? f.key);
   if (f.flipsAt === null || f.newWinner === null) {
     return f.kind === 'weight'
       ? `${names[winner]} stays recommended whatever ${label}, from 0 to 5.`
@@ -110,11 +166,8 @@ function sentence(
  * all from validated answers and the data set. Pure: no I/O, no clock.
  */
 export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOptions = {}): ScoreResult {
-  // 1. needs, and what each option would run to meet them
+  // 1. needs, and the figures: defaults in the engagement currency, then the client's own
   const needs = deriveNeeds(answers, dataset.rules);
-  const plans = OPTION_IDS.map((id) => buildPlan(id, answers, needs, dataset));
-  const ctx: DecisionContext = { answers, dataset, needs, plans };
-  // 2. the figures: defaults in the engagement currency, then the client's own
   const parameters = resolveParameters(answers, dataset);
   const base: Scenario = {
     values: parameterValues(parameters),
@@ -129,38 +182,68 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     perUsd: exchangeRate(dataset, answers.engagement.currency).perUsd,
   };
   const weights: Weights = { ...answers.priorities };
-  // 3. evaluate and decide
+  // 2. each option's best stack under the client's weights
+  const stacks = selectStacks(answers, needs, dataset, base, weights);
+  const plans = stacks.map((st) => st.plan);
+  const ctx: DecisionContext = { answers, dataset, needs, plans };
+  const incumbent = incumbentOf(plans);
+  // 3. evaluate, simulate, decide: a change of data plane must lead staying by more than its own uncertainty
   const evaluated = evaluateOptions(ctx, base, weights);
-  const winner = pickWinner(evaluated);
-  const ranked = [...evaluated].sort(
-    (a, b) =>
-      a.unmetMusts.length - b.unmetMusts.length ||
-      b.score - a.score ||
-      OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id),
-  );
-  const runnerUp = ranked.find((o) => o.id !== winner.id);
-  if (runnerUp === undefined) throw new InternalError('fewer than two options');
-  const contender = ranked.find((o) => o.id !== winner.id && o.unmetMusts.length <= winner.unmetMusts.length);
-  const baseline = computeTco(baselinePlan(answers, ctx, dataset), answers, base, dataset.model);
-  // 4. uncertainty and sensitivity
   const model = dataset.model;
   const draws = opts.draws ?? model.decision.monteCarloDraws;
   const seed = opts.seed ?? model.decision.seed;
-  const monteCarlo = runMonteCarlo(ctx, evaluated, parameters, base, weights, draws, seed);
+  const monteCarlo = runMonteCarlo(
+    ctx,
+    evaluated,
+    parameters,
+    base,
+    weights,
+    draws,
+    seed,
+    incumbent?.option.id ?? null,
+  );
+  const hurdle = monteCarlo.hurdle;
+  const bestAtLikely = pickWinner(evaluated);
+  const winner = pickWinner(evaluated, hurdle);
+  const ranked = [...evaluated].sort(
+    (a, b) =>
+      (a === winner ? -1 : b === winner ? 1 : 0) ||
+      a.blockers - b.blockers ||
+      b.score - a.score ||
+      OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id),
+  );
+  const runnerUp = ranked[1];
+  if (runnerUp === undefined) throw new InternalError('fewer than two options');
+  const contender = ranked.find((o) => o.id !== winner.id && o.blockers <= winner.blockers);
+  const baselineFor = baselinePlan(answers, dataset, incumbent);
+  const baseline = computeTco(baselineFor, answers, base, model);
+  const baselineUnmet = unmetMusts(baselineFor.fits, needs);
   const pWin = monteCarlo.options.find((o) => o.id === winner.id)?.pRecommended ?? 0;
   // Against an option that meets no fewer musts: a ruled-out option's higher score is no contest.
   const margin = contender === undefined ? null : winner.score - contender.score;
+  const stayed = winner.id !== bestAtLikely.id;
   const closeCall =
+    stayed ||
     (margin !== null && margin < model.decision.closeCallMargin) ||
     pWin < model.decision.closeCallProbability;
   const names = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name])) as Record<
     OptionId,
     string
   >;
+  const subscriptionKeys = [
+    ...new Set(plans.flatMap((p) => (p.option.subscriptionKey === null ? [] : [p.option.subscriptionKey]))),
+  ];
+  const labels: Record<string, string> = { ...PROBE_LABELS };
+  for (const p of plans) {
+    if (p.option.subscriptionKey !== null)
+      labels[p.option.subscriptionKey] = `the ${p.option.short} price per node-year`;
+  }
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
   const findings = [
-    ...weightSensitivity(evaluated, weights, winner.id),
-    ...keyProbes(base, parameters).map((p) => breakEven(ctx, base, weights, p, winner.id)),
+    ...weightSensitivity(evaluated, weights, winner.id, hurdle),
+    ...keyProbes(base, parameters, subscriptionKeys).map((p) =>
+      breakEven(ctx, base, weights, p, winner.id, hurdle),
+    ),
   ];
   const sensitivity: SensitivityEntry[] = findings.map((f) => ({
     ...f,
@@ -168,11 +251,29 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     keepsFrom: roundTo(f.keepsFrom, 4),
     keepsTo: roundTo(f.keepsTo, 4),
     flipsAt: f.flipsAt === null ? null : roundTo(f.flipsAt, 4),
-    sentence: sentence(f, names, winner.id, answers.engagement.currency, money),
+    sentence: sentence(f, names, winner.id, answers.engagement.currency, money, labels),
   }));
-  // 5. explanations, quoting the same rounded totals the tables show
+  // 4. explanations, quoting the same rounded totals the tables show
   const baselineSummary = summariseTco(baseline, null);
   const summaries = new Map(evaluated.map((o) => [o.id, summariseTco(o.tco, baselineSummary.total)]));
+  // Staying is weighed only while it is itself a contender (it meets as many musts as the best).
+  const incumbentEval = evaluated.find((o) => o.id === hurdle.incumbent);
+  const lead = bestAtLikely.id === winner.id ? winner : bestAtLikely;
+  const change: ChangeDecision = {
+    incumbent: incumbent?.option.id ?? null,
+    changesDataPlane: winner.plan.migratesCni,
+    bestAtLikely: bestAtLikely.id,
+    stayed,
+    challenger: incumbentEval === undefined || lead.id === incumbentEval.id ? null : lead.id,
+    lead:
+      incumbentEval === undefined || lead.id === incumbentEval.id
+        ? null
+        : roundTo(lead.score - incumbentEval.score, 4),
+    hurdle:
+      incumbentEval === undefined || lead.id === incumbentEval.id
+        ? null
+        : roundTo(hurdle.hurdles[lead.id] ?? 0, 4),
+  };
   const explain: ExplainContext = {
     dataset,
     needs,
@@ -182,10 +283,27 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     sidecars: answers.mesh.sidecars,
     removedPercent: base.values.sidecarsRemovedWithCiliumPercent,
     totals: Object.fromEntries([...summaries].map(([id, t]) => [id, t.total])),
+    change,
+    names,
   };
   const winnerReasons = reasonsFor(winner, evaluated, explain);
   const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
+  const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
+  const baselineNames = `${CNI_NAMES[answers.cluster.currentCni]}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
+  const unmetNames = baselineUnmet.map((id) =>
+    lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
+  );
+  const baselineDescription =
+    incumbent === undefined
+      ? answers.cluster.currentCni === 'none'
+        ? `no network today; compared with the leanest new install (${baselineFor.option.name}, nothing added)`
+        : `today's ${baselineNames} kept as they are, costed like ${baselineFor.option.short} with nothing added`
+      : `${baselineNames} kept as ${answers.mesh.current === 'none' ? 'it is' : 'they are'}, nothing added; ${
+          baselineUnmet.length === 0
+            ? 'it meets every must'
+            : `it misses ${joinAnd(unmetNames)}, ${baselineUnmet.length === 1 ? 'a must' : 'all musts'}`
+        }`;
   return {
     resultVersion: 1,
     dataVersion: dataset.meta.dataVersion,
@@ -204,6 +322,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       meetsAllMusts: winner.unmetMusts.length === 0,
       reasons: text(winnerReasons),
       because: winnerReasons,
+      change,
     },
     options: ranked.map((o: OptionEvaluation, i) => {
       const reasons = o.id === winner.id ? winnerReasons : reasonsAgainst(o, winner, explain);
@@ -213,6 +332,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       return {
         id: o.id,
         name: names[o.id],
+        short: o.plan.option.short,
         rank: i + 1,
         score: roundTo(o.score, 4),
         criteria: {
@@ -221,8 +341,11 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           risk: roundTo(o.criteria.risk, 4),
           simplicity: roundTo(o.criteria.simplicity, 4),
         },
-        disqualified: o.unmetMusts.length > 0,
+        disqualified: o.blockers > 0,
         unmetMusts: [...o.unmetMusts],
+        excludedBy: o.plan.excludedBy,
+        cni: o.plan.cni,
+        keepsCurrentCni: o.plan.keepsCurrentCni,
         reasons: text(reasons),
         because: reasons,
         tco: {
@@ -230,10 +353,20 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           p10: Math.round(mc?.p10 ?? o.tco.total),
           p50: Math.round(mc?.p50 ?? o.tco.total),
           p90: Math.round(mc?.p90 ?? o.tco.total),
+          likelyPercentile: roundTo(mc?.likelyPercentile ?? 0.5, 4),
         },
         stack: {
           components: [...o.plan.components],
+          newComponents: [...o.plan.newComponents],
           addons: o.plan.addons.map((a) => ({ id: a.id, name: a.name, isNew: o.plan.newAddons.includes(a) })),
+          movesSidecars: o.plan.choice.movesSidecars,
+          decisions: decisionsFor(o.id).map((d) => ({
+            ...d,
+            tcoChange: Math.round(d.tcoChange),
+            fitChange: roundTo(d.fitChange, 4),
+            scoreChange: roundTo(d.scoreChange, 4),
+            reason: stackDecisionReason(d, explain),
+          })),
         },
         capabilities: CAPABILITY_IDS.map((id) => ({
           id,
@@ -254,14 +387,18 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         },
         migration: {
           cniHours: Math.round(o.tco.migrationHours.cni),
+          kubeProxyHours: Math.round(o.tco.migrationHours.kubeProxy),
           addonHours: Math.round(o.tco.migrationHours.addons),
           meshHours: Math.round(o.tco.migrationHours.mesh),
         },
       };
     }),
     baseline: {
-      description: `${CNI_NAMES[answers.cluster.currentCni]} with ${answers.mesh.current === 'none' ? 'no mesh' : MESH_NAMES[answers.mesh.current]} kept as it is, nothing added; it does not meet new needs`,
+      description: baselineDescription,
       tco: baselineSummary,
+      option: incumbent?.option.id ?? null,
+      meetsAllMusts: incumbent !== undefined && baselineUnmet.length === 0,
+      unmetMusts: baselineUnmet,
     },
     needs: CAPABILITY_IDS.map((id) => ({
       ...needs[id],
@@ -290,7 +427,14 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         p10: Math.round(o.p10),
         p50: Math.round(o.p50),
         p90: Math.round(o.p90),
+        likelyPercentile: roundTo(o.likelyPercentile, 4),
       })),
+      hurdle: {
+        incumbent: monteCarlo.hurdle.incumbent,
+        hurdles: Object.fromEntries(
+          Object.entries(monteCarlo.hurdle.hurdles).map(([k, v]) => [k, roundTo(v ?? 0, 4)]),
+        ),
+      },
     },
     assumptions: parameters.map((p) => ({
       ...p,
@@ -303,8 +447,10 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       perUsd: base.perUsd,
       source: exchangeRate(dataset, answers.engagement.currency).source.trim(),
     },
+    sidecarTax: roundSidecarTax(sidecarTax(answers, dataset, base.values, plans)),
     notCosted: [
       'Flow-log storage: every option that keeps flows needs it, sized by the client’s retention.',
+      'Monitoring (Prometheus, Grafana, node-exporter): every option needs it and the client runs it already.',
       'Control-plane pods (mesh control planes, operators, Hubble Relay): small next to per-node costs.',
       'Network data transfer: unchanged by the choice of CNI.',
     ],

@@ -8,6 +8,7 @@ import type { Reason } from './explain.js';
 import type { MonteCarloResult } from './monte-carlo.js';
 import type { Parameter } from './resolve-parameters.js';
 import type { SensitivityFinding } from './sensitivity.js';
+import type { SidecarTax } from './sidecar-tax.js';
 import type { TornadoBar } from './tornado.js';
 
 /** Money rounded to whole units of the engagement currency; categories, years and total add up exactly. */
@@ -20,6 +21,35 @@ export interface TcoSummary {
   readonly savingsVsBaseline?: number;
 }
 
+/** Whether the recommendation changes the client's data plane, and how clear the case for that change is. */
+export interface ChangeDecision {
+  /** The option that keeps what the client runs today without a new subscription; null when none does. */
+  readonly incumbent: OptionId | null;
+  /** The recommendation moves the clusters to another CNI. */
+  readonly changesDataPlane: boolean;
+  /** The best score at the likely figures, before the change rule. */
+  readonly bestAtLikely: OptionId;
+  /** The best-scoring option changes the data plane but does not lead staying by more than its hurdle. */
+  readonly stayed: boolean;
+  /** The best option other than staying, its score lead over staying, and the lead it needs (the spread of that lead across the simulated scenarios). */
+  readonly challenger: OptionId | null;
+  readonly lead: number | null;
+  readonly hurdle: number | null;
+}
+
+/** One optional piece weighed for an option's stack, and why it was taken in or left out. */
+export interface StackDecisionResult {
+  readonly capability: CapabilityId | null;
+  readonly importance: Importance | null;
+  readonly addons: readonly string[];
+  readonly taken: boolean;
+  readonly tcoChange: number;
+  readonly fitChange: number;
+  readonly newComponents: number;
+  readonly scoreChange: number;
+  readonly reason: string;
+}
+
 export interface SensitivityEntry extends SensitivityFinding {
   readonly sentence: string;
 }
@@ -27,17 +57,35 @@ export interface SensitivityEntry extends SensitivityFinding {
 export interface OptionResult {
   readonly id: OptionId;
   readonly name: string;
+  /** The name in running text ("Cilium OSS", or the client's own CNI where this path keeps it). */
+  readonly short: string;
   readonly rank: number;
   readonly score: number;
   readonly criteria: CriterionScores;
   readonly disqualified: boolean;
   readonly unmetMusts: readonly CapabilityId[];
+  /** Platforms of the client's that do not allow this option's CNI: each rules it out. */
+  readonly excludedBy: readonly { platform: string; note: string; source: string }[];
+  /** The CNI this path runs for the client, and whether that is the one they run today. */
+  readonly cni: string;
+  readonly keepsCurrentCni: boolean;
   readonly reasons: readonly string[];
   readonly because: readonly Reason[];
-  readonly tco: TcoSummary & { readonly p10: number; readonly p50: number; readonly p90: number };
+  readonly tco: TcoSummary & {
+    readonly p10: number;
+    readonly p50: number;
+    readonly p90: number;
+    /** Share of simulated scenarios that cost less than `total` (the TCO at likely values). */
+    readonly likelyPercentile: number;
+  };
   readonly stack: {
     readonly components: readonly string[];
+    /** Components the team does not run today. */
+    readonly newComponents: readonly string[];
     readonly addons: readonly { id: string; name: string; isNew: boolean }[];
+    readonly movesSidecars: boolean;
+    /** The should and nice needs and the sidecar move weighed for this stack: taken in or left out, and why. */
+    readonly decisions: readonly StackDecisionResult[];
   };
   readonly capabilities: readonly {
     id: CapabilityId;
@@ -60,6 +108,8 @@ export interface OptionResult {
   /** One-time engineer-hours to move to this option, by part, after the team-maturity factor. */
   readonly migration: {
     readonly cniHours: number;
+    /** Switching on kube-proxy replacement and removing kube-proxy. */
+    readonly kubeProxyHours: number;
     readonly addonHours: number;
     readonly meshHours: number;
   };
@@ -82,9 +132,18 @@ export interface ScoreResult {
     readonly meetsAllMusts: boolean;
     readonly reasons: readonly string[];
     readonly because: readonly Reason[];
+    readonly change: ChangeDecision;
   };
   readonly options: readonly OptionResult[];
-  readonly baseline: { readonly description: string; readonly tco: TcoSummary };
+  readonly baseline: {
+    readonly description: string;
+    readonly tco: TcoSummary;
+    /** The option whose path staying is; null when the clusters have no CNI the data describes. */
+    readonly option: OptionId | null;
+    /** Whether today's set-up, with nothing added, meets every must. */
+    readonly meetsAllMusts: boolean;
+    readonly unmetMusts: readonly CapabilityId[];
+  };
   readonly needs: readonly {
     capability: CapabilityId;
     name: string;
@@ -99,5 +158,7 @@ export interface ScoreResult {
   readonly monteCarlo: MonteCarloResult;
   readonly assumptions: readonly Parameter[];
   readonly currency: { readonly code: string; readonly perUsd: number; readonly source: string };
+  /** What today's sidecars cost and what moving them to a sidecar-free mesh saves; null without sidecars. */
+  readonly sidecarTax: SidecarTax | null;
   readonly notCosted: readonly string[];
 }

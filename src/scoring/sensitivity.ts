@@ -1,6 +1,7 @@
 import type { OptionId } from '../schema/dataset.js';
 import type { Scenario } from './compute-tco.js';
 import {
+  type ChangeHurdle,
   CRITERIA,
   type DecisionContext,
   type OptionEvaluation,
@@ -25,31 +26,39 @@ export interface SensitivityFinding {
 }
 
 /**
- * Exact stability interval of each priority weight (others held): scores are linear in one weight after
- * multiplying out the normalisation, so each rival's crossing point is a closed form.
+ * Exact stability interval of each priority weight (others held), under the same change rule as the
+ * recommendation. With weight c set to x, the score lead of the winner over a rival is (A + Bx) / (T + x); it must
+ * stay above t, the rival's hurdle (t > 0 when the winner changes the data plane and the rival is staying, t < 0 in
+ * the reverse case, 0 otherwise), so each rival's crossing point is the root of (A − tT) + (B − t)x.
  */
 export function weightSensitivity(
   options: readonly OptionEvaluation[],
   weights: Weights,
   winner: OptionId,
+  hurdle: ChangeHurdle,
 ): SensitivityFinding[] {
   const w = options.find((o) => o.id === winner);
   if (w === undefined) return [];
-  const rivals = options.filter((o) => o.id !== winner && o.unmetMusts.length <= w.unmetMusts.length);
+  const rivals = options.filter((o) => o.id !== winner && o.blockers <= w.blockers);
+  const threshold = (r: OptionEvaluation) => {
+    if (hurdle.incumbent === null) return 0;
+    if (r.id === hurdle.incumbent) return hurdle.hurdles[w.id] ?? 0;
+    if (w.id === hurdle.incumbent) return -(hurdle.hurdles[r.id] ?? 0);
+    return 0;
+  };
   return CRITERIA.map((c): SensitivityFinding => {
     let keepsFrom = 0;
     let keepsTo = PRIORITY_MAX;
     let lowRival: OptionId | null = null;
     let highRival: OptionId | null = null;
+    const others = CRITERIA.filter((k) => k !== c);
+    const rest = others.reduce((s, k) => s + weights[k], 0);
     for (const r of rivals) {
-      // D(x) = A + B x: winner's weighted sum minus the rival's, with weight c set to x.
-      const others = CRITERIA.filter((k) => k !== c).reduce(
-        (s, k) => s + weights[k] * (w.criteria[k] - r.criteria[k]),
-        0,
-      );
-      const slope = w.criteria[c] - r.criteria[c];
+      const t = threshold(r);
+      const a = others.reduce((s, k) => s + weights[k] * (w.criteria[k] - r.criteria[k]), 0) - t * rest;
+      const slope = w.criteria[c] - r.criteria[c] - t;
       if (slope === 0) continue;
-      const cross = -others / slope;
+      const cross = -a / slope;
       if (slope > 0 && cross > keepsFrom) {
         keepsFrom = Math.min(cross, PRIORITY_MAX);
         lowRival = r.id;
@@ -93,8 +102,9 @@ export function breakEven(
   weights: Weights,
   probe: Probe,
   winner: OptionId,
+  hurdle: ChangeHurdle,
 ): SensitivityFinding {
-  const winnerAt = (value: number) => winnerUnder(ctx, probe.apply(base, value), weights);
+  const winnerAt = (value: number) => winnerUnder(ctx, probe.apply(base, value), weights, hurdle);
   const search = (direction: 1 | -1): { flip: number; edge: number; by: OptionId } | { edge: number } => {
     let previous = probe.current;
     for (const f of FACTORS) {
@@ -141,15 +151,19 @@ export function breakEven(
   };
 }
 
-/** The probes for the inputs the issue names: Isovalent price, engineer cost, sidecar count and size, node count. */
-export function keyProbes(base: Scenario, parameters: readonly Parameter[]): Probe[] {
+/** The probes for the inputs a client asks about: each subscription's price, engineer cost, sidecar count and size, node count. */
+export function keyProbes(
+  base: Scenario,
+  parameters: readonly Parameter[],
+  subscriptionKeys: readonly Parameter['key'][],
+): Probe[] {
   const valueProbe = (key: Parameter['key']): Probe => ({
     key,
     current: base.values[key],
     apply: (s, value) => ({ ...s, values: { ...s.values, [key]: value } }),
   });
   const probes: Probe[] = [
-    valueProbe('isovalentPricePerNodeYear'),
+    ...subscriptionKeys.map(valueProbe),
     valueProbe('engineerCostPerYear'),
     valueProbe('vcpuHourPrice'),
     { key: 'nodes', current: base.nodes, apply: (s, value) => ({ ...s, nodes: value }) },

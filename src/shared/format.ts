@@ -17,7 +17,7 @@ export function formatNumber(x: number, fractionDigits = 0): string {
 }
 
 export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)} %`;
+  return `${formatNumber(Math.round(share * 100))} %`;
 }
 
 /** Rounds for the result JSON, so equal inputs give byte-identical output across platforms. */

@@ -52,6 +52,8 @@ export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
     direction: 'horizontal',
     title: null,
     labelExpr: optionNameExpr(result, { [BASELINE]: BASELINE_NAME }),
+    // Two columns: four full option names on one line run past the chart's width.
+    columns: 2,
     symbolStrokeWidth: 2,
     symbolSize: 70,
   } as const;

@@ -17,7 +17,7 @@ export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
   memoryGbHourPrice: { name: 'Memory price', kind: 'money', unit: 'per GB-hour' },
   sidecarCpuMillicores: { name: 'CPU per sidecar', kind: 'count', unit: 'millicores' },
   sidecarMemoryMiB: { name: 'Memory per sidecar', kind: 'count', unit: 'MiB' },
-  sidecarsRemovedWithCiliumPercent: { name: 'Sidecars Cilium retires', kind: 'percent', unit: '' },
+  sidecarsRemovedWithCiliumPercent: { name: 'Sidecars ambient mode retires', kind: 'percent', unit: '' },
   isovalentPricePerNodeYear: { name: 'Isovalent subscription', kind: 'money', unit: 'per node-year' },
   isovalentSupportEffortFactor: {
     name: 'Effort left with vendor support',
@@ -33,6 +33,11 @@ export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
     name: 'Cilium operations effort',
     kind: 'count',
     unit: 'h per cluster-month',
+  },
+  kubeProxyRemovalHoursPerCluster: {
+    name: 'kube-proxy removal effort',
+    kind: 'count',
+    unit: 'h per cluster',
   },
   kubeProxyCpuMillicoresPerNode: { name: 'kube-proxy CPU per node', kind: 'count', unit: 'millicores' },
   kubeProxyCpuMillicoresPer1000Services: {

@@ -9,8 +9,8 @@ import { type SidecarCosts, sidecarCosts } from './sidecar-costs.js';
 import type { Axis, Scale } from './vega-lite-types.js';
 import { vegaString } from './vega-string.js';
 
-const KEPT = 'Still needed with Cilium';
-const REMOVED = "Removed by Cilium's sidecar-free mesh";
+const KEPT = 'Still needed after the move';
+const REMOVED = 'Retired by moving to Istio ambient mode';
 const HEIGHT = 240;
 const MAX_BAR_WIDTH = 64;
 /** Room above the tallest bar for its label. */
@@ -34,18 +34,22 @@ export function sidecarTaxDescription(result: ScoreResult): string {
   const removed = all - costs.years.reduce((sum, y) => sum + y.kept, 0);
   return (
     `Today's ${formatNumber(costs.today)} sidecars cost ${compactMoney(costs.years[0]?.all ?? 0, currency)} a year in compute; ` +
-    `Cilium's sidecar-free mesh removes ${compactMoney(removed, currency)} of the ${compactMoney(all, currency)} they cost ${overHorizon(horizonYears)}.`
+    `moving them to Istio ambient mode, on any CNI, retires ${compactMoney(removed, currency)} of the ${compactMoney(all, currency)} they cost ${overHorizon(horizonYears)}, ` +
+    `for ${compactMoney(
+      costs.years.reduce((sum, y) => sum + y.perNode, 0),
+      currency,
+    )} of per-node ztunnel and CNI agents.`
   );
 }
 
 /**
- * Each year's compute for today's sidecars as the estate grows, split into the part Cilium still needs and
- * the part its sidecar-free mesh removes. Only for clients that run sidecars (see buildReportCharts).
+ * Each year's compute for today's sidecars as the estate grows, split into the part still needed after moving
+ * the mesh to its sidecar-free mode and the part that move retires. Only for clients that run sidecars (see buildReportCharts).
  */
 export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
   const { currency } = result.engagement;
   const costs = costsOf(result);
-  const removedShare = (costs.today - costs.keptWithCilium) / costs.today;
+  const removedShare = (costs.today - costs.keptAfterMove) / costs.today;
   const values = costs.years.flatMap((y) => [
     { year: `Year ${y.year}`, part: KEPT, order: 0, cost: y.kept },
     { year: `Year ${y.year}`, part: REMOVED, order: 1, cost: y.all - y.kept },
@@ -74,8 +78,8 @@ export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
     ...chartFrame(
       sidecarTaxTitle(result),
       `${formatNumber(costs.today)} sidecars today at ${formatNumber(costs.cpuMillicores)} millicores and ` +
-        `${formatNumber(costs.memoryMiB)} MiB each, growing with the estate; Cilium's sidecar-free mesh retires ` +
-        `${formatPercent(removedShare)} of them. Bar labels: the cost of keeping every sidecar, as Flannel does.`,
+        `${formatNumber(costs.memoryMiB)} MiB each, growing with the estate; moving to Istio ambient mode retires ` +
+        `${formatPercent(removedShare)} of them on any CNI. Bar labels: the cost of keeping every sidecar.`,
     ),
     height: HEIGHT,
     layer: [

@@ -70,6 +70,8 @@ export function tornadoSpec(result: ScoreResult): TopLevelSpec {
       tco: s.tco,
       text: compactMoney(s.tco, currency),
       rightOfBase: s.tco >= base,
+      // An end at the likely value draws no bar; its label would sit on the other end's.
+      labelled: s.tco !== base,
     })),
   );
   const lowest = Math.min(base, ...segments.map((s) => s.tco));
@@ -116,12 +118,12 @@ export function tornadoSpec(result: ScoreResult): TopLevelSpec {
             },
           },
           {
-            transform: [{ filter: 'datum.rightOfBase' }],
+            transform: [{ filter: 'datum.labelled && datum.rightOfBase' }],
             mark: { type: 'text', align: 'left', dx: 4 },
             encoding: { y, x: { ...x, field: 'tco' }, text: { field: 'text' } },
           },
           {
-            transform: [{ filter: '!datum.rightOfBase' }],
+            transform: [{ filter: 'datum.labelled && !datum.rightOfBase' }],
             mark: { type: 'text', align: 'right', dx: -4 },
             encoding: { y, x: { ...x, field: 'tco' }, text: { field: 'text' } },
           },

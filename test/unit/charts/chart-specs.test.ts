@@ -39,7 +39,7 @@ describe('sidecarCosts', () => {
   });
 
   it.each(['regulated-bank', 'scaleup-sidecar-cost', 'design-sample'])(
-    'grows with the estate exactly as the engine does, and accounts for Cilium’s kept sidecars (%s)',
+    'grows with the estate exactly as the engine does, and accounts for the sidecars kept after the move (%s)',
     (example) => {
       const answers = exampleAnswers(example);
       const result = score(answers);
@@ -52,25 +52,19 @@ describe('sidecarCosts', () => {
         expect(year.all / first).toBeCloseTo(growth ** y, 4);
         expect(year.kept).toBeLessThan(year.all);
       }
-      // Cilium's compute is its per-node footprint plus the sidecars it keeps; the rest must match the engine.
-      const cilium = result.options.find((o) => o.id === 'cilium-oss');
-      const price = (key: string) => result.assumptions.find((p) => p.key === key)?.value ?? Number.NaN;
-      const perNode =
-        ((cilium?.operations.perNodeVcpu ?? 0) * price('vcpuHourPrice') +
-          (cilium?.operations.perNodeGb ?? 0) * price('memoryGbHourPrice')) *
-        8760;
-      for (const [y, year] of costs.years.entries()) {
-        const expected = answers.cluster.nodes * growth ** y * perNode + year.kept;
-        expect((cilium?.tco.byYear[y]?.compute ?? 0) / expected).toBeCloseTo(1, 2);
+      // Every path that moves keeps exactly the sidecars the chart shows as still needed.
+      for (const o of result.options.filter((x) => x.stack.movesSidecars)) {
+        expect(o.operations.sidecarsKept).toBe(costs.keptAfterMove);
       }
     },
   );
 
-  it('needs Cilium to keep fewer sidecars than Flannel runs', () => {
-    const result = score(makeAnswers({ cluster: { nodes: 40 }, mesh: { current: 'istio', sidecars: 500 } }));
-    const costs = sidecarCosts(result);
-    expect(costs?.today).toBe(500);
-    expect(costs?.keptWithCilium).toBeLessThan(500);
+  it('is null for a mesh with no sidecar-free mode', () => {
+    const result = score(
+      makeAnswers({ cluster: { nodes: 40 }, mesh: { current: 'linkerd', sidecars: 500 } }),
+    );
+    expect(result.sidecarTax?.canMove).toBe(false);
+    expect(sidecarCosts(result)).toBeNull();
   });
 });
 

@@ -129,7 +129,7 @@ describe('renderReportMarkdown', () => {
     ];
     const md = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank'), { charts }));
     expect(md).toContain('[TCO by category](charts/tco-by-category.png)');
-    expect(md).toMatch(/\| \*\*Isovalent Enterprise for Cilium\*\* \| €/);
+    expect(md).toMatch(/\| \*\*Isovalent Networking for Kubernetes\*\* \| €/);
   });
 });
 

@@ -52,7 +52,9 @@ describe('buildReportModel', () => {
 
   it('warns about the placeholder Isovalent price until the client sets it', () => {
     const withDefault = buildReportModel(reportSources(makeAnswers()));
-    expect(withDefault.summary.placeholderWarning).toContain('assumptions.isovalentPricePerNodeYear');
+    // Disclosed in the client's words; the instruction to set the key goes to the consultant's terminal.
+    expect(withDefault.summary.placeholderWarning).toContain('indicative price; no vendor quote yet');
+    expect(withDefault.summary.placeholderWarning).not.toMatch(/assumptions\.|isovalentPrice/);
     const quoted = buildReportModel(
       reportSources(makeAnswers({ assumptions: { isovalentPricePerNodeYear: 1200 } })),
     );
@@ -87,7 +89,7 @@ describe('buildReportModel', () => {
     expect(mesh.sidecar.steps.map((s) => s.working).join(' ')).toContain('0.1 vCPU');
   });
 
-  it('describes the dual-overlay migration from Flannel to Cilium, with the mesh retired last', () => {
+  it('describes the dual-overlay migration from Flannel to Cilium, with the sidecars moved to ambient mode last', () => {
     const model = buildReportModel(reportSources(exampleAnswers('scaleup-sidecar-cost')));
     expect(model.migration.from).toBe('Flannel');
     expect(model.migration.title).toMatch(/dual overlay/);
@@ -96,7 +98,7 @@ describe('buildReportModel', () => {
       'Install Cilium alongside',
       'Migrate node by node',
       'Cut over and clean up',
-      'Retire sidecars namespace by namespace',
+      'Move the sidecars to Istio ambient mode, namespace by namespace',
     ]);
     expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
   });

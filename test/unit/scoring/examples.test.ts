@@ -17,13 +17,16 @@ describe('bundled examples get the recommendation they were written for', () => 
     expect(result.options.map((o) => o.id).sort()).toEqual(['cilium-oss', 'flannel', 'isovalent-enterprise']);
   });
 
-  it('rules Flannel out when flows must be retained, naming the rule', () => {
+  it('closes Flannel’s flow-retention gap with Retina and a flow store, costed, and rules it out on vendor support', () => {
     const result = score(exampleAnswers('regulated-bank'), undefined, { draws: 200 });
     const flannel = result.options.find((o) => o.id === 'flannel');
+    expect(flannel?.capabilities.find((c) => c.id === 'flowRetention')?.level).toBe('add-on');
+    expect(flannel?.stack.addons.map((a) => a.id)).toEqual(expect.arrayContaining(['retina', 'flow-store']));
+    expect(flannel?.unmetMusts).not.toContain('flowRetention');
     expect(flannel?.disqualified).toBe(true);
-    expect(flannel?.unmetMusts).toContain('flowRetention');
-    expect(flannel?.reasons[0]).toBe(
-      'Flannel cannot provide historical flow retention, a must: Flow logs must be kept, so flows must be recorded and retained.',
+    expect(flannel?.unmetMusts).toContain('vendorSupport');
+    expect(flannel?.reasons.join(' ')).toMatch(
+      /vendor support, a must: SLA-backed 24x7 vendor support was stated as required/,
     );
   });
 
@@ -46,7 +49,13 @@ describe('bundled examples get the recommendation they were written for', () => 
     expect(c.options).toEqual(
       a.options.map((o) => ({
         ...o,
-        tco: { ...o.tco, p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) },
+        tco: {
+          ...o.tco,
+          p10: expect.any(Number),
+          p50: expect.any(Number),
+          p90: expect.any(Number),
+          likelyPercentile: expect.any(Number),
+        },
       })),
     );
     expect(c.monteCarlo.options).not.toEqual(a.monteCarlo.options);

@@ -1,0 +1,102 @@
+import { CNI_NAMES } from '../schema/display-names.js';
+import type { OptionResult } from '../scoring/score-result.js';
+import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+import type { Judgement } from './report-model.js';
+
+/** Why change (or not), how sure, and what each path was given and left without: the reasoning a client can check. */
+export function judgement(ctx: ReportContext): Judgement {
+  const { result, answers } = ctx.sources;
+  const rec = result.recommendation;
+  const winner = ctx.option(rec.option);
+  const mc = result.monteCarlo;
+  return {
+    change: changeSentence(ctx),
+    certainty:
+      `Confidence is the share of ${formatNumber(mc.draws)} simulated scenarios in which ${winner.short} is still ` +
+      'recommended when every estimated cost is drawn from its range' +
+      (mc.prioritySpread > 0
+        ? `, each priority within ${formatNumber(mc.prioritySpread, 1)} point${mc.prioritySpread === 1 ? '' : 's'} of the weight set in the workshop`
+        : '') +
+      (mc.levelSpread > 0
+        ? `, and each judgement of how well an option meets a need within ${formatNumber(mc.levelSpread, 2)} on a 0–1 scale`
+        : '') +
+      `. The headline cost uses the likely figures; ${formatPercent(winner.tco.likelyPercentile)} of the simulated ` +
+      `totals fall below it, and the median is ${ctx.money(winner.tco.p50)}.` +
+      (answers.cluster.currentCni === 'none' ? '' : ` ${incumbentSentence(ctx)}`),
+    stacks: result.options
+      .filter((o) => o.excludedBy.length === 0)
+      .map((o) => ({
+        option: o.name,
+        items: stackItems(ctx, o),
+      })),
+  };
+}
+
+function changeSentence(ctx: ReportContext): string {
+  const { result, answers } = ctx.sources;
+  const rec = result.recommendation;
+  const c = rec.change;
+  const current = CNI_NAMES[answers.cluster.currentCni];
+  if (answers.cluster.currentCni === 'none') {
+    return 'The clusters have no network yet, so nothing is migrated: each path is installed as the clusters are built.';
+  }
+  if (c.incumbent === null) {
+    return `The clusters run ${current} today, which no path in this report keeps, so every path is a change of data plane.`;
+  }
+  const stay = ctx.option(c.incumbent);
+  if (c.stayed && c.challenger !== null) {
+    return (
+      `Staying on ${current} is recommended. ${ctx.shortName(c.challenger)} scores ` +
+      `${formatNumber(c.lead ?? 0, 3)} points higher at the likely figures, but a change of data plane has to lead ` +
+      `staying by more than the uncertainty of its own lead (${formatNumber(c.hurdle ?? 0, 3)} points here, the ` +
+      'spread of that lead across the simulated scenarios), and it does not.'
+    );
+  }
+  if (rec.option === c.incumbent) {
+    const unmet = result.baseline.unmetMusts.length;
+    return (
+      `Staying on ${current} is recommended: it costs no migration and carries no change risk` +
+      (unmet === 0
+        ? ', and today’s set-up already meets every must.'
+        : `, and adding what it lacks closes the ${unmet === 1 ? 'must' : `${unmet} musts`} today’s set-up misses.`)
+    );
+  }
+  if (!rec.change.changesDataPlane) {
+    return `The recommendation keeps the ${current} data plane and changes who stands behind it.`;
+  }
+  return (
+    `Changing from ${current} is recommended: ${ctx.shortName(rec.option)} leads staying on ${stay.short} by ` +
+    `${formatNumber(c.lead ?? 0, 3)} points, more than the ${formatNumber(c.hurdle ?? 0, 3)} points that lead varies ` +
+    'across the simulated scenarios, after paying for the migration and its risk.'
+  );
+}
+
+function incumbentSentence(ctx: ReportContext): string {
+  const { result } = ctx.sources;
+  const b = result.baseline;
+  return b.option === null
+    ? ''
+    : b.meetsAllMusts
+      ? 'Today’s set-up, with nothing added, already meets every must.'
+      : `Today’s set-up, with nothing added, misses ${joinAnd(b.unmetMusts.map((id) => lowerFirst(ctx.capabilityName(id))))}.`;
+}
+
+function stackItems(ctx: ReportContext, o: OptionResult): string[] {
+  const items: string[] = [];
+  const closedMusts = o.capabilities.filter(
+    (c) => c.importance === 'must' && c.via.length > 0 && c.level === 'add-on',
+  );
+  for (const c of closedMusts) {
+    items.push(`${ctx.capabilityName(c.id)} (must): met with ${joinAnd(c.via)}, costed in its TCO.`);
+  }
+  for (const id of o.unmetMusts) {
+    const c = o.capabilities.find((x) => x.id === id);
+    items.push(
+      `${ctx.capabilityName(id)} (must): ${c?.level === 'partial' ? 'met only in part, which rules this path out' : 'not met, which rules this path out'}.`,
+    );
+  }
+  for (const d of o.stack.decisions) items.push(d.reason);
+  if (items.length === 0) items.push('Nothing to add: it meets what the client needs as it is.');
+  return items;
+}

@@ -1,0 +1,133 @@
+import type { Answers, Importance } from '../schema/answers.js';
+import { CAPABILITY_IDS, type CapabilityId, type Dataset, OPTION_IDS } from '../schema/dataset.js';
+import { riskPenalty } from './assess-risk.js';
+import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, supportFor } from './build-plan.js';
+import { capabilityFit } from './capability-fit.js';
+import { computeTco, type Scenario } from './compute-tco.js';
+import type { Need } from './derive-needs.js';
+import { complexity, type Weights, weightedScore } from './evaluate-options.js';
+
+/** One optional piece weighed for an option's stack: taken in, or left out, and the figures behind it. */
+export interface StackDecision {
+  /** The need it serves, or null for moving the sidecars to a sidecar-free mesh. */
+  readonly capability: CapabilityId | null;
+  readonly importance: Importance | null;
+  readonly addons: readonly string[];
+  readonly taken: boolean;
+  /** Change in the option's TCO over the horizon, at likely values (negative: it saves). */
+  readonly tcoChange: number;
+  /** Change in the option's capability fit, 0-1. */
+  readonly fitChange: number;
+  readonly newComponents: number;
+  /** Change in the option's own weighted score. */
+  readonly scoreChange: number;
+}
+
+export interface FittedStack {
+  readonly plan: Plan;
+  readonly decisions: readonly StackDecision[];
+}
+
+const ORDER: Record<Importance, number> = { must: 0, should: 1, nice: 2, no: 3 };
+
+/**
+ * Each option's best stack under the client's own weights. Musts always get what closes them. A should or nice
+ * need's add-ons join only where they raise the option's own score: their capability (and risk and simplicity)
+ * against what they cost. Moving the sidecars to a sidecar-free mesh is weighed the same way, once for all paths. Costs and complexity are scored
+ * against the leanest musts-only stacks, so an option cheaper than the rest still pays for what it adds.
+ */
+export function selectStacks(
+  answers: Answers,
+  needs: Record<CapabilityId, Need>,
+  dataset: Dataset,
+  scenario: Scenario,
+  weights: Weights,
+): FittedStack[] {
+  const model = dataset.model;
+  const base = OPTION_IDS.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
+  const tcoOf = (plan: Plan) => computeTco(plan, answers, scenario, model);
+  const cheapest = Math.min(...base.map((p) => tcoOf(p).total));
+  const leanest = Math.min(...base.map((p) => complexity(p, model.newComponentWeight)));
+  const ownScore = (plan: Plan) => {
+    const tco = tcoOf(plan);
+    const fit = capabilityFit(plan.fits, needs, model);
+    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
+    const score = weightedScore(
+      {
+        cost: tco.total > 0 ? cheapest / tco.total : 1,
+        capability: fit,
+        risk: 1 - Math.min(1, penalty),
+        simplicity: leanest / complexity(plan, model.newComponentWeight),
+      },
+      weights,
+    );
+    return { score, total: tco.total, fit };
+  };
+  const fitted = OPTION_IDS.map((id, i) => {
+    let plan = base[i] as Plan;
+    let current = ownScore(plan);
+    const decisions: StackDecision[] = [];
+    const candidates = CAPABILITY_IDS.filter((c) => {
+      const importance = needs[c].importance;
+      const optional = importance === 'should' || importance === 'nice';
+      const extra = plan.option.extras.some((e) => e.capability === c);
+      return optional && (supportFor(dataset, c, id, plan.cni).addons.length > 0 || extra);
+    }).sort((a, b) => ORDER[needs[a].importance] - ORDER[needs[b].importance]);
+    for (const capability of candidates) {
+      const trial = buildPlan(id, answers, needs, dataset, {
+        ...plan.choice,
+        optional: new Set([...plan.choice.optional, capability]),
+      });
+      const added = trial.addons.filter((a) => !plan.addons.includes(a));
+      if (added.length === 0 && trial.extras.length === plan.extras.length) {
+        plan = trial;
+        continue;
+      }
+      const next = ownScore(trial);
+      const decision = weigh(capability, needs[capability].importance, plan, trial, current, next, added);
+      decisions.push(decision);
+      if (decision.taken) {
+        plan = trial;
+        current = next;
+      }
+    }
+    return { plan, current, decisions };
+  });
+  if (!canMoveSidecars(answers, dataset)) return fitted.map(({ plan, decisions }) => ({ plan, decisions }));
+  // Moving the sidecars does not depend on the CNI, so it is decided once for every path: taken when it raises
+  // the options' scores in sum (their own cost, risk and simplicity), so no path is credited with a saving another
+  // could take just the same.
+  const moved = fitted.map(({ plan, current }) => {
+    const trial = buildPlan(plan.option.id, answers, needs, dataset, { ...plan.choice, movesSidecars: true });
+    return { trial, next: ownScore(trial), before: current };
+  });
+  const gain = moved.reduce((sum, m) => sum + m.next.score - m.before.score, 0);
+  const taken = gain > 1e-9;
+  return fitted.map(({ plan, decisions }, i) => {
+    const m = moved[i] as (typeof moved)[number];
+    const added = m.trial.addons.filter((a) => !plan.addons.includes(a));
+    const decision = { ...weigh(null, null, plan, m.trial, m.before, m.next, added), taken };
+    return { plan: taken ? m.trial : plan, decisions: [...decisions, decision] };
+  });
+}
+
+function weigh(
+  capability: CapabilityId | null,
+  importance: Importance | null,
+  plan: Plan,
+  trial: Plan,
+  current: { score: number; total: number; fit: number },
+  next: { score: number; total: number; fit: number },
+  added: readonly { name: string }[],
+): StackDecision {
+  return {
+    capability,
+    importance,
+    addons: added.map((a) => a.name),
+    taken: next.score > current.score + 1e-9,
+    tcoChange: next.total - current.total,
+    fitChange: next.fit - current.fit,
+    newComponents: trial.newComponents.length - plan.newComponents.length,
+    scoreChange: next.score - current.score,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Answers } from '../schema/answers.js';
+import type { Dataset, SupportLevel } from '../schema/dataset.js';
+
+type Cni = Answers['cluster']['currentCni'];
+
+/**
+ * Vendor support that comes with the client's platforms for a CNI: built-in when every platform's vendor supports
+ * it, partial when some do or only in part; null when none does (the capability data's own level stands).
+ */
+export function vendorSupportOn(
+  dataset: Dataset,
+  platforms: readonly Answers['cluster']['platforms'][number][],
+  cni: Cni,
+): { level: SupportLevel; note: string; source: string } | null {
+  const found = platforms.map((id) => {
+    const platform = dataset.platforms.find((p) => p.id === id);
+    return { name: platform?.name ?? id, entry: platform?.supports.find((s) => s.cni === cni) };
+  });
+  const supported = found.flatMap((f) => (f.entry === undefined ? [] : [{ name: f.name, entry: f.entry }]));
+  if (supported.length === 0) return null;
+  const full = supported.length === found.length && supported.every((s) => s.entry.level === 'built-in');
+  const missing = found.filter((f) => f.entry === undefined).map((f) => f.name);
+  const notes = supported.map((s) => `${s.entry.vendor} on ${s.name}: ${s.entry.note}`);
+  if (missing.length > 0) notes.push(`No vendor support on ${missing.join(' or ')}.`);
+  return {
+    level: full ? 'built-in' : 'partial',
+    note: notes.join(' '),
+    source: [...new Set(supported.map((s) => s.entry.source))].join(' ; '),
+  };
+}
