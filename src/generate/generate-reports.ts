@@ -30,6 +30,8 @@ export interface ReportRenderers {
   markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
   /** report.pptx, the executive deck. */
   deck(sources: ReportSources): Promise<Uint8Array>;
+  /** tco.xlsx, the TCO workbook with live formulas. */
+  workbook(sources: ReportSources): Promise<Uint8Array>;
 }
 
 export interface Printer {
@@ -121,7 +123,7 @@ export async function generateReports(
   const { files, formats } = request;
   const wants = (format: ReportFormat) => formats.includes(format);
   const needsHtml = wants('html') || wants('pdf');
-  const needsCharts = formats.some((format) => format !== 'json');
+  const needsCharts = formats.some((format) => format !== 'json' && format !== 'xlsx');
   const written: (WrittenReport | undefined)[] = [];
   const outdated: string[] = [];
   const failures: { index: number; file: string; error: CniError }[] = [];
@@ -221,6 +223,7 @@ export async function generateReports(
         )
       : null;
     const deck = wants('pptx') ? await timedAsync(phases, 'pptx', () => render.deck(sources)) : null;
+    const workbook = wants('xlsx') ? await timedAsync(phases, 'xlsx', () => render.workbook(sources)) : null;
     return {
       index,
       file,
@@ -233,6 +236,7 @@ export async function generateReports(
         resultJson: wants('json') ? resultJson(result, stamp) : null,
         markdown,
         deck,
+        workbook,
         charts,
       },
       phases,

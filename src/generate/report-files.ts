@@ -16,6 +16,8 @@ export interface RenderedReport {
   readonly markdown: string | null;
   /** report.pptx, the executive deck. */
   readonly deck: Uint8Array | null;
+  /** tco.xlsx, the TCO workbook with live formulas. */
+  readonly workbook: Uint8Array | null;
   readonly charts: readonly ChartFiles[];
 }
 
@@ -46,5 +48,6 @@ export function reportFiles(formats: readonly ReportFormat[], report: RenderedRe
     files.push({ path: 'result.json', data: report.resultJson });
   if (wants('md') && report.markdown !== null) files.push({ path: 'report.md', data: report.markdown });
   if (wants('pptx') && report.deck !== null) files.push({ path: 'report.pptx', data: report.deck });
+  if (wants('xlsx') && report.workbook !== null) files.push({ path: 'tco.xlsx', data: report.workbook });
   return files;
 }

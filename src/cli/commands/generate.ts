@@ -52,7 +52,8 @@ export function registerGenerate(program: Command, io: CliIo): void {
       `
 Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
 report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
-and report.md; with --format pptx also report.pptx, an executive deck with native charts. Only those files are replaced; anything else in the folder is left alone. The PDF needs
+and report.md; with --format pptx also report.pptx, an executive deck with native charts, and with
+--format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced; anything else in the folder is left alone. The PDF needs
 Chrome, Chromium or Edge (CNIREPORT_CHROME names one); without one, everything else is written and a
 note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
 the browser may take to start (30 s) and to print one report (60 s). CNIREPORT_TIMING=1 prints where
@@ -124,7 +125,7 @@ Examples:
 
 /** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */
 async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
-  const [chart, charts, specs, html, markdown, templates, deck] = await Promise.all([
+  const [chart, charts, specs, html, markdown, templates, deck, workbook] = await Promise.all([
     import('../../charts/render-chart.js'),
     import('../../charts/render-report-charts.js'),
     import('../../charts/report-charts.js'),
@@ -132,6 +133,7 @@ async function loadRenderers(templateDir: string | undefined): Promise<ReportRen
     import('../../render/render-report-markdown.js'),
     import('../../io/load-report-templates.js'),
     import('../../deck/render-deck.js'),
+    import('../../workbook/write-tco-workbook.js'),
   ]);
   const loaded = await templates.loadReportTemplates(templateDir);
   return {
@@ -140,6 +142,8 @@ async function loadRenderers(templateDir: string | undefined): Promise<ReportRen
     html: (sources) => html.renderReportHtml(sources, loaded),
     markdown: markdown.renderReportMarkdown,
     deck: (sources) => deck.renderDeck(sources, chart.renderChartPng),
+    workbook: (sources) =>
+      workbook.writeTcoWorkbook(sources.answers, sources.dataset, sources.result, sources.stamp.date),
   };
 }
 

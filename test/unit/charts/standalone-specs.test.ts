@@ -55,6 +55,7 @@ async function writtenCharts(example: (typeof EXAMPLES)[number]) {
       resultJson: null,
       markdown: null,
       deck: null,
+      workbook: null,
       charts: rendered,
     }).map((f) => [f.path, f.data]),
   );

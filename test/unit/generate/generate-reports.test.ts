@@ -45,6 +45,7 @@ const renderers: ReportRenderers = {
   html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
   markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
   deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.answers.engagement.client}`),
+  workbook: async (sources) => new TextEncoder().encode(`xlsx of ${sources.answers.engagement.client}`),
 };
 
 const loadRenderers = async () => renderers;
@@ -109,8 +110,10 @@ describe('generateReports', () => {
       'report.pdf',
       'report.pptx',
       'result.json',
+      'tco.xlsx',
     ]);
     expect(readFileSync(join(folder, 'report.pptx'), 'utf8')).toBe('pptx of Acme Bank');
+    expect(readFileSync(join(folder, 'tco.xlsx'), 'utf8')).toBe('xlsx of Acme Bank');
     expect(readdirSync(join(folder, 'charts')).sort()).toEqual(['tco.png', 'tco.svg', 'tco.vl.json']);
     expect(readFileSync(join(folder, 'charts', 'tco.png'), 'utf8')).toBe(
       'png of <svg width="10" height="5"/>',
@@ -150,6 +153,7 @@ describe('generateReports', () => {
       'report.md',
       'report.pptx',
       'result.json',
+      'tco.xlsx',
     ]);
   });
 

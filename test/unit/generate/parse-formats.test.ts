@@ -10,7 +10,7 @@ describe('parseFormats', () => {
 
   it('suggests the closest format for a typo', () => {
     expect(() => parseFormats('html,pfd')).toThrow(
-      '--format: unknown format "pfd" (expected some of html, pdf, png, svg, json, md, pptx; did you mean pdf?)',
+      '--format: unknown format "pfd" (expected some of html, pdf, png, svg, json, md, pptx, xlsx; did you mean pdf?)',
     );
     expect(() => parseFormats('jsno')).toThrow('did you mean json?');
     expect(() => parseFormats('ppt')).toThrow('did you mean pptx?');
@@ -18,14 +18,15 @@ describe('parseFormats', () => {
 
   it('names an unrelated word without a suggestion, and refuses an empty list', () => {
     expect(() => parseFormats('docx')).toThrow(
-      '--format: unknown format "docx" (expected some of html, pdf, png, svg, json, md, pptx)',
+      '--format: unknown format "docx" (expected some of html, pdf, png, svg, json, md, pptx, xlsx)',
     );
     expect(() => parseFormats(' , ')).toThrow('--format is empty');
   });
 
-  it('writes the deck only on request', () => {
-    expect(parseFormats('pptx')).toEqual(['pptx']);
+  it('writes the deck and the workbook only on request', () => {
+    expect(parseFormats('xlsx,pptx')).toEqual(['pptx', 'xlsx']);
     expect(DEFAULT_FORMATS).not.toContain('pptx');
+    expect(DEFAULT_FORMATS).not.toContain('xlsx');
     expect(parseFormats(DEFAULT_FORMATS.join(','))).toEqual(DEFAULT_FORMATS);
   });
 });

@@ -10,6 +10,7 @@ const report: RenderedReport = {
   resultJson: '{}\n',
   markdown: '# r\n',
   deck: new Uint8Array([80, 75]),
+  workbook: new Uint8Array([80, 75, 3]),
   charts: [
     { name: 'tco', spec: { mark: 'bar' }, svg: '<svg/>', png },
     { name: 'tornado', spec: { mark: 'rule' }, svg: '<svg/>', png },
@@ -31,6 +32,7 @@ describe('reportFiles', () => {
       'result.json',
       'report.md',
       'report.pptx',
+      'tco.xlsx',
     ]);
     expect(files.find((f) => f.path === 'charts/tco.vl.json')?.data).toBe('{\n  "mark": "bar"\n}\n');
     expect(files.find((f) => f.path === 'charts/tco.png')?.data).toBe(png);
@@ -48,6 +50,7 @@ describe('reportFiles', () => {
       'report.html',
     ]);
     expect(reportFiles(['pptx'], report).map((f) => f.path)).toEqual(['report.pptx']);
+    expect(reportFiles(['xlsx'], report).map((f) => f.path)).toEqual(['tco.xlsx']);
   });
 });
 
@@ -56,7 +59,7 @@ describe('describeWritten', () => {
 
   it('summarises one folder, charts counted once with their file types', () => {
     expect(describeWritten([{ folder: 'out/acme', files }])).toBe(
-      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx',
+      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx, tco.xlsx',
     );
   });
 
@@ -67,7 +70,7 @@ describe('describeWritten', () => {
         { folder: 'out/b', files },
       ]),
     ).toBe(
-      'wrote 2 reports, out/a/, out/b/, each with report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx',
+      'wrote 2 reports, out/a/, out/b/, each with report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx, tco.xlsx',
     );
     const noPdf = files.filter((f) => f.path !== 'report.pdf').slice(0, 1);
     expect(
