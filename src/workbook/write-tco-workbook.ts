@@ -34,6 +34,8 @@ export async function writeTcoWorkbook(
     sheetNames.set(plan.option.id, sheetName(full.length <= 31 ? full : plan.option.short));
   }
 
+  // Summary first (what finance opens the file for), then Assumptions, then the options, recommended first.
+  const summary = book.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 3 }] });
   assumptionsSheet(book, answers, dataset, costed, result);
   const totalRows = new Map<string, number>();
   for (const option of result.options) {
@@ -42,9 +44,7 @@ export async function writeTcoWorkbook(
     const name = sheetNames.get(option.id) ?? option.id;
     totalRows.set(option.id, optionSheet(book, name, option.name, plan, answers, costed, money));
   }
-  summarySheet(book, result, sheetNames, totalRows, answers.engagement.horizonYears, money);
-  // Summary first: it is what finance opens the file for.
-  book.worksheets.sort((a, b) => rank(a.name) - rank(b.name));
+  summarySheet(summary, result, sheetNames, totalRows, answers.engagement.horizonYears, money);
 
   const written = new Uint8Array(await book.xlsx.writeBuffer());
   return restamp(written, date);
@@ -53,10 +53,6 @@ export async function writeTcoWorkbook(
 const HOURS_PER_YEAR = 8760;
 const GB_PER_MIB = '(2^20/10^9)';
 const HOURS_PER_TRAINING_DAY = 8;
-
-function rank(name: string): number {
-  return name === 'Summary' ? 0 : name === 'Assumptions' ? 1 : 2;
-}
 
 /** Sheet names are at most 31 characters, without []:*?/\ . */
 function sheetName(name: string): string {
@@ -75,7 +71,7 @@ function moneyFormat(currency: string): string {
   return `"${symbol}"#,##0`;
 }
 
-const HEADER_FONT = { bold: true } as const;
+const HEADER_FONT = { bold: true, name: 'Arial' } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
 
 /** The named inputs of the estate and the team, beside the cost parameters. */
@@ -181,7 +177,7 @@ function assumptionsSheet(
 ): void {
   const sheet = book.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.getCell('A1').value = `Inputs of the TCO for ${result.engagement.client}, in ${result.currency.code}`;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
   const header = sheet.getRow(3);
   header.values = ['Input', 'Value', 'Unit', 'Low', 'High', 'Basis', 'Set by the client', 'Source', 'Name'];
   header.font = HEADER_FONT;
@@ -248,7 +244,7 @@ function optionSheet(
   const option = plan.option;
   const s = costed.scenario;
   sheet.getCell('A1').value = `${title}: how the TCO is built`;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
 
   // How this option is run: each line a formula over Assumptions, or a figure of its stack from the data set.
   const lines: { label: string; value: ExcelJS.CellValue; note: string; format?: string }[] = [];
@@ -445,17 +441,16 @@ function optionSheet(
 }
 
 function summarySheet(
-  book: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
   result: ScoreResult,
   sheetNames: ReadonlyMap<string, string>,
   totalRows: ReadonlyMap<string, number>,
   horizon: number,
   money: string,
 ): void {
-  const sheet = book.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.getCell('A1').value =
     `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} for ${result.engagement.client}, ${result.currency.code}`;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
   const header = sheet.getRow(3);
   header.values = ['Option', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
   header.font = HEADER_FONT;
