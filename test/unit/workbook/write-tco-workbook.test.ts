@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { computeTco, TCO_CATEGORIES } from '../../../src/scoring/compute-tco.js';
+import { costedPlans } from '../../../src/workbook/costed-plans.js';
 import { writeTcoWorkbook } from '../../../src/workbook/write-tco-workbook.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
@@ -23,6 +25,23 @@ function formulas(sheet: ExcelJS.Worksheet): string[] {
   );
   return found;
 }
+
+describe('costedPlans', () => {
+  it.each(['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'])(
+    'rebuilds the stacks and inputs the result of %s was costed with',
+    (example) => {
+      const sources = reportSources(exampleAnswers(example), { draws: 50 });
+      const { plans, scenario } = costedPlans(sources.answers, sources.dataset);
+      for (const option of sources.result.options) {
+        const plan = plans.find((p) => p.option.id === option.id);
+        if (plan === undefined) throw new Error(`no plan for ${option.id}`);
+        const years = computeTco(plan, sources.answers, scenario, sources.dataset.model).years;
+        const rounded = years.map((y) => TCO_CATEGORIES.map((c) => Math.round(y[c])));
+        expect(rounded, option.id).toEqual(option.tco.byYear.map((y) => TCO_CATEGORIES.map((c) => y[c])));
+      }
+    },
+  );
+});
 
 describe('writeTcoWorkbook', () => {
   it('names every input on the Assumptions sheet, with its value, range and source', async () => {
