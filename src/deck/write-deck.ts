@@ -286,14 +286,27 @@ function drawSlide(
   }
 }
 
+/** Arial bold averages a little under 0.58 em a character in these titles. */
+const TITLE_EM_PER_CHAR = 0.58;
+const TITLE_WIDTH = WIDTH - 2 * MARGIN - 1.8;
+
+/**
+ * One line of title: the largest of a few sizes at which it fits. LibreOffice and Keynote ignore PowerPoint's
+ * shrink-on-overflow, so the size is chosen here.
+ */
+function titleSize(text: string): number {
+  const fits = (size: number) => text.length * size * TITLE_EM_PER_CHAR <= TITLE_WIDTH * 72;
+  return [26, 23, 20].find(fits) ?? 18;
+}
+
 function title(slide: Slide, text: string): void {
   slide.addText(text, {
     x: MARGIN,
     y: 0.35,
-    w: WIDTH - 2 * MARGIN - 1.8,
+    w: TITLE_WIDTH,
     h: 0.8,
     fontFace: FONT,
-    fontSize: 26,
+    fontSize: titleSize(text),
     bold: true,
     color: INK,
     valign: 'middle',
