@@ -1,5 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
-import { InternalError } from '../shared/errors.js';
+import { CniError, InternalError } from '../shared/errors.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 import { imageSize } from './image-size.js';
 import { repairPptx } from './repair-pptx.js';
@@ -440,11 +440,24 @@ function logoImage(dataUri: string | null, assets: DeckAssets): Logo | null {
   if (match === null) throw new InternalError('the brand logo is not a base64 data URI');
   const [, type, base64 = ''] = match;
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  const raster = type === 'image/svg+xml' ? assets.svgToPng(new TextDecoder().decode(bytes)) : bytes;
+  const raster = type === 'image/svg+xml' ? rasteriseLogo(new TextDecoder().decode(bytes), assets) : bytes;
   const size = imageSize(raster);
   if (size === null) throw new InternalError(`cannot read the size of the ${type} logo`);
   const rasterUri = raster === bytes ? dataUri : pngDataUri(raster);
   return { dataUri: rasterUri, ...size };
+}
+
+/** A browser draws a malformed SVG as best it can; resvg refuses it, and the deck has to say so, not crash. */
+function rasteriseLogo(svg: string, assets: DeckAssets): Uint8Array {
+  try {
+    return assets.svgToPng(svg);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CniError('INPUT_INVALID', `the brand logo (SVG) cannot be drawn for report.pptx: ${why}`, {
+      cause: error,
+      hint: 'fix the SVG (an SVG editor or `xmllint --noout logo.svg` shows where), or give a PNG logo',
+    });
+  }
 }
 
 function pngDataUri(png: Uint8Array): string {

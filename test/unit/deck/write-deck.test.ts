@@ -124,6 +124,18 @@ describe('writeDeck', () => {
     ).toBeGreaterThanOrEqual(8);
   });
 
+  it('refuses a malformed SVG logo with a one-line error, not a crash', async () => {
+    const broken = deckOf('small-team-basic', {
+      ...brand,
+      logoDataUri: `data:image/svg+xml;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><rect</svg>').toString('base64')}`,
+    });
+    await expect(writeDeck(broken, assets)).rejects.toMatchObject({
+      name: 'CniError',
+      code: 'INPUT_INVALID',
+      message: expect.stringMatching(/^the brand logo \(SVG\) cannot be drawn for report\.pptx: .*\d+:\d+/),
+    });
+  });
+
   it('gives the same bytes for the same deck, whatever was written before, dated the report date', async () => {
     const first = await writeDeck(deck, assets);
     await writeDeck(deckOf('small-team-basic'), assets);
