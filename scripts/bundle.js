@@ -53,10 +53,12 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics.
+  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics;
+  // pptxgenjs import()s node:fs, which a vm.Script cannot do, so it is required from node_modules, and so is
+  // exceljs: the Office writers are large and only --format pptx / xlsx load them.
   // pdf-lib is bundled: as a package it is a hundred modules, loaded in 60-90 ms by each PDF run (bundled
   // into ES modules its CommonJS re-exports came out empty; a CommonJS bundle keeps them).
-  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit'],
+  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit', 'pptxgenjs', 'exceljs'],
   // Two levels below the package root, as dist/<folder>/ is: every `new URL('../../data/', import.meta.url)`
   // and the like resolves as it does from the unbundled files.
   define: { 'import.meta.url': '__bundleUrl' },

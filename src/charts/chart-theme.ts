@@ -69,6 +69,9 @@ const GRID_LINE = '#E5E7EB';
 /** Neutral greys for series that are not options (e.g. cost categories after the option colours). */
 const NEUTRAL_SERIES = ['#6B7280', '#9CA3AF', '#D1D5DB', '#4B5563'];
 
+/** The JSON Schema of the Vega-Lite major version the charts are compiled with, for editors and validators. */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
 /**
  * The Vega-Lite config every chart is compiled with: the report font, quiet axes and grid, and the
  * option colours as the default categorical range. Label limits are generous because labels are

@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InternalError } from '../shared/errors.js';
-import { chartTheme } from './chart-theme.js';
+import { chartTheme, VEGA_LITE_SCHEMA } from './chart-theme.js';
 import { REPORT_FONT_FAMILY, reportFontFiles } from './report-font.js';
 import { type VegaTextItem, vegaTextWidth } from './text-metrics.js';
 
@@ -38,6 +38,16 @@ const refusingLoader: vega.Loader = {
   file: (name) => Promise.reject(new InternalError(`chart tried to read ${name}`)),
 };
 
+/**
+ * The spec as the tool compiles it and as charts/<name>.vl.json carries it: with its `$schema` and the whole
+ * theme as its `config`, so stock Vega-Lite and Vega (or the Vega Editor) draw from the file alone what the
+ * report shows. Specs are built without a config of their own; the theme is the only one.
+ */
+export function standaloneSpec(spec: TopLevelSpec): TopLevelSpec {
+  if (spec.config !== undefined) throw new InternalError('chart specs take their config from the theme');
+  return { $schema: VEGA_LITE_SCHEMA, ...spec, config: chartTheme };
+}
+
 /** Renders a Vega-Lite spec to a standalone, deterministic SVG drawn in the report font. */
 export async function renderChartSvg(
   spec: TopLevelSpec,
@@ -49,7 +59,8 @@ export async function renderChartSvg(
   const warnings: string[] = [];
   const errors: string[] = [];
   const logger = collectingLogger(warnings, errors);
-  const vgSpec = compile(spec, { config: chartTheme, logger }).spec;
+  // Compiled from the standalone spec alone, exactly as anyone reusing the .vl.json file would.
+  const vgSpec = compile(standaloneSpec(spec), { logger }).spec;
   for (const data of vgSpec.data ?? []) {
     if ('url' in data)
       throw new InternalError(`chart data "${data.name}" has a url; charts must use inline data`);

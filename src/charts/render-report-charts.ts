@@ -1,5 +1,5 @@
 import { InternalError } from '../shared/errors.js';
-import { renderChartPng, renderChartSvg } from './render-chart.js';
+import { renderChartPng, renderChartSvg, standaloneSpec } from './render-chart.js';
 import type { ReportChart } from './report-charts.js';
 
 export interface RenderedReportChart extends ReportChart {
@@ -27,7 +27,15 @@ export async function renderReportCharts(
     if (warnings.length > 0) {
       throw new InternalError(`chart ${chart.name} compiled with warnings: ${warnings.join('; ')}`);
     }
-    rendered.push({ ...chart, svg, width, height, ...(options.png ? { png: renderChartPng(svg) } : {}) });
+    rendered.push({
+      ...chart,
+      // What charts/<name>.vl.json carries: the spec the SVG was compiled from, theme included.
+      spec: standaloneSpec(chart.spec),
+      svg,
+      width,
+      height,
+      ...(options.png ? { png: renderChartPng(svg) } : {}),
+    });
   }
   return rendered;
 }

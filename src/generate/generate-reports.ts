@@ -30,6 +30,10 @@ export interface ReportRenderers {
   png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
   markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
+  /** report.pptx, the executive deck. */
+  deck(sources: ReportSources): Promise<Uint8Array>;
+  /** tco.xlsx, the TCO workbook with live formulas. */
+  workbook(sources: ReportSources): Promise<Uint8Array>;
 }
 
 export interface Printer {
@@ -127,7 +131,7 @@ export async function generateReports(
   const { files, formats } = request;
   const wants = (format: ReportFormat) => formats.includes(format);
   const needsHtml = wants('html') || wants('pdf');
-  const needsCharts = formats.some((format) => format !== 'json');
+  const needsCharts = formats.some((format) => format !== 'json' && format !== 'xlsx');
   const written: (WrittenReport | undefined)[] = [];
   const outdated: string[] = [];
   const warnings = new Set<string>();
@@ -239,6 +243,8 @@ export async function generateReports(
           render.markdown(sources, wants('png') ? 'png' : wants('svg') ? 'svg' : null),
         )
       : null;
+    const deck = wants('pptx') ? await timedAsync(phases, 'pptx', () => render.deck(sources)) : null;
+    const workbook = wants('xlsx') ? await timedAsync(phases, 'xlsx', () => render.workbook(sources)) : null;
     return {
       index,
       file,
@@ -250,6 +256,8 @@ export async function generateReports(
         html,
         resultJson: wants('json') ? resultJson(result, stamp) : null,
         markdown,
+        deck,
+        workbook,
         charts,
       },
       phases,

@@ -2,8 +2,11 @@ import { didYouMean } from '../shared/did-you-mean.js';
 import { CniError } from '../shared/errors.js';
 
 /** What `generate --format` can ask for; vl.json chart specs come with svg or png. */
-export const REPORT_FORMATS = ['html', 'pdf', 'png', 'svg', 'json', 'md'] as const;
+export const REPORT_FORMATS = ['html', 'pdf', 'png', 'svg', 'json', 'md', 'pptx', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What `generate` writes without `--format`: the editable Office files (pptx, xlsx) are written on request only. */
+export const DEFAULT_FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'png', 'svg', 'json', 'md'];
 
 /** `html,pdf` → the formats asked for, in the canonical order; any unknown name is a USAGE error. */
 export function parseFormats(list: string): readonly ReportFormat[] {

@@ -14,6 +14,10 @@ export interface RenderedReport {
   readonly pdf: Uint8Array | null;
   readonly resultJson: string | null;
   readonly markdown: string | null;
+  /** report.pptx, the executive deck. */
+  readonly deck: Uint8Array | null;
+  /** tco.xlsx, the TCO workbook with live formulas. */
+  readonly workbook: Uint8Array | null;
   readonly charts: readonly ChartFiles[];
 }
 
@@ -43,5 +47,7 @@ export function reportFiles(formats: readonly ReportFormat[], report: RenderedRe
   if (wants('json') && report.resultJson !== null)
     files.push({ path: 'result.json', data: report.resultJson });
   if (wants('md') && report.markdown !== null) files.push({ path: 'report.md', data: report.markdown });
+  if (wants('pptx') && report.deck !== null) files.push({ path: 'report.pptx', data: report.deck });
+  if (wants('xlsx') && report.workbook !== null) files.push({ path: 'tco.xlsx', data: report.workbook });
   return files;
 }

@@ -63,7 +63,7 @@ async function removeLeftovers(folders: readonly string[]): Promise<void> {
 }
 
 function isReportFileName(name: string): boolean {
-  return /^(report\.(html|pdf|md)|result\.json|[a-z0-9-]+\.(svg|png|vl\.json))$/.test(name);
+  return /^(report\.(html|pdf|md|pptx)|result\.json|tco\.xlsx|[a-z0-9-]+\.(svg|png|vl\.json))$/.test(name);
 }
 
 /** A folder where a report file should go would stop the renames half-way: refuse it before the first. */

@@ -13,7 +13,7 @@ const bundleDir = join(root, 'dist', 'bundle-test');
 const out = mkdtempSync(join(tmpdir(), 'cnireport-bundle-'));
 
 /** Runs `generate` with one entry point of the CLI and returns the files it wrote, by path. */
-function generate(entry: string, name: string, formats = 'html,svg,json,md'): Map<string, string> {
+function generate(entry: string, name: string, formats = 'html,svg,json,md,pptx,xlsx'): Map<string, string> {
   const folder = join(out, name);
   execFileSync(
     process.execPath,

@@ -47,6 +47,8 @@ describe('two runs writing the same report folder at once', () => {
           png: (svg) => new TextEncoder().encode(svg),
           html: () => `<html>run-${tag}</html>`,
           markdown: () => `run-${tag}\n`,
+          deck: async () => new TextEncoder().encode(`run-${tag}`),
+          workbook: async () => new TextEncoder().encode(`run-${tag}`),
         };
         const printer: Printer = {
           print: async () => {
@@ -79,7 +81,7 @@ describe('two runs writing the same report folder at once', () => {
             : runTag.exec(data.toString())?.[1],
         ),
       );
-      expect(files.size).toBe(1 + 1 + 36 + 2);
+      expect(files.size).toBe(1 + 1 + 36 + 2 + 2);
       expect([...tags], `round ${round}`).toHaveLength(1);
     }
   });

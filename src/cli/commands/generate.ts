@@ -7,7 +7,7 @@ import {
   type ReportRenderers,
 } from '../../generate/generate-reports.js';
 import { describeHolder } from '../../generate/lock-folder.js';
-import { parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { CniError } from '../../shared/errors.js';
@@ -40,7 +40,7 @@ export function registerGenerate(program: Command, io: CliIo): void {
     .option('-o, --out <dir>', 'folder that receives one <client>/ folder per report', 'out')
     .option(
       '--format <list>',
-      `comma-separated formats to write (default: all of ${REPORT_FORMATS.join(',')})`,
+      `comma-separated formats to write, of ${REPORT_FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')})`,
     )
     .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
     .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
@@ -54,7 +54,8 @@ export function registerGenerate(program: Command, io: CliIo): void {
       `
 Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
 report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
-and report.md. Only those files are replaced; anything else in the folder is left alone. The PDF needs
+and report.md; with --format pptx also report.pptx, an executive deck with native charts, and with
+--format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced; anything else in the folder is left alone. The PDF needs
 Chrome, Chromium or Edge (CNIREPORT_CHROME names one); without one, everything else is written and a
 note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
 the browser may take to start (30 s) and to print one report (60 s). CNIREPORT_TIMING=1 prints where
@@ -66,7 +67,7 @@ Examples:
   $ cnireport generate acme.yaml --format html,md --brand brand.yaml`,
     )
     .action(async (files: string[], options: GenerateOptions) => {
-      const formats = parseFormats(options.format ?? REPORT_FORMATS.join(','));
+      const formats = parseFormats(options.format ?? DEFAULT_FORMATS.join(','));
       const brand = await loadBrand(options.brand);
       const timeouts = browserTimeouts(process.env);
       const batch = files.length > 1;
@@ -128,13 +129,15 @@ Examples:
 
 /** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */
 export async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
-  const [chart, charts, specs, html, markdown, templates] = await Promise.all([
+  const [chart, charts, specs, html, markdown, templates, deck, workbook] = await Promise.all([
     import('../../charts/render-chart.js'),
     import('../../charts/render-report-charts.js'),
     import('../../charts/report-charts.js'),
     import('../../render/render-report-html.js'),
     import('../../render/render-report-markdown.js'),
     import('../../io/load-report-templates.js'),
+    import('../../deck/render-deck.js'),
+    import('../../workbook/write-tco-workbook.js'),
   ]);
   const loaded = await templates.loadReportTemplates(templateDir);
   return {
@@ -142,6 +145,9 @@ export async function loadRenderers(templateDir: string | undefined): Promise<Re
     png: (svg) => chart.renderChartPng(svg),
     html: (sources) => html.renderReportHtml(sources, loaded),
     markdown: markdown.renderReportMarkdown,
+    deck: (sources) => deck.renderDeck(sources, chart.renderChartPng),
+    workbook: (sources) =>
+      workbook.writeTcoWorkbook(sources.answers, sources.dataset, sources.result, sources.stamp.date),
   };
 }
 

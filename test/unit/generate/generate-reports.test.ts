@@ -44,6 +44,8 @@ const renderers: ReportRenderers = {
   png: (svg) => new TextEncoder().encode(`png of ${svg}`),
   html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
   markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
+  deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.answers.engagement.client}`),
+  workbook: async (sources) => new TextEncoder().encode(`xlsx of ${sources.answers.engagement.client}`),
 };
 
 const loadRenderers = async () => renderers;
@@ -106,8 +108,12 @@ describe('generateReports', () => {
       'report.html',
       'report.md',
       'report.pdf',
+      'report.pptx',
       'result.json',
+      'tco.xlsx',
     ]);
+    expect(readFileSync(join(folder, 'report.pptx'), 'utf8')).toBe('pptx of Acme Bank');
+    expect(readFileSync(join(folder, 'tco.xlsx'), 'utf8')).toBe('xlsx of Acme Bank');
     expect(readdirSync(join(folder, 'charts')).sort()).toEqual(['tco.png', 'tco.svg', 'tco.vl.json']);
     expect(readFileSync(join(folder, 'charts', 'tco.png'), 'utf8')).toBe(
       'png of <svg width="10" height="5"/>',
@@ -145,7 +151,9 @@ describe('generateReports', () => {
       'charts',
       'report.html',
       'report.md',
+      'report.pptx',
       'result.json',
+      'tco.xlsx',
     ]);
   });
 

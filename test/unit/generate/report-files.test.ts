@@ -9,6 +9,8 @@ const report: RenderedReport = {
   pdf: new Uint8Array([37]),
   resultJson: '{}\n',
   markdown: '# r\n',
+  deck: new Uint8Array([80, 75]),
+  workbook: new Uint8Array([80, 75, 3]),
   charts: [
     { name: 'tco', spec: { mark: 'bar' }, svg: '<svg/>', png },
     { name: 'tornado', spec: { mark: 'rule' }, svg: '<svg/>', png },
@@ -29,6 +31,8 @@ describe('reportFiles', () => {
       'charts/tornado.vl.json',
       'result.json',
       'report.md',
+      'report.pptx',
+      'tco.xlsx',
     ]);
     expect(files.find((f) => f.path === 'charts/tco.vl.json')?.data).toBe('{\n  "mark": "bar"\n}\n');
     expect(files.find((f) => f.path === 'charts/tco.png')?.data).toBe(png);
@@ -45,6 +49,8 @@ describe('reportFiles', () => {
     expect(reportFiles(['html', 'pdf'], { ...report, pdf: null }).map((f) => f.path)).toEqual([
       'report.html',
     ]);
+    expect(reportFiles(['pptx'], report).map((f) => f.path)).toEqual(['report.pptx']);
+    expect(reportFiles(['xlsx'], report).map((f) => f.path)).toEqual(['tco.xlsx']);
   });
 });
 
@@ -53,7 +59,7 @@ describe('describeWritten', () => {
 
   it('summarises one folder, charts counted once with their file types', () => {
     expect(describeWritten({ folder: 'out/acme', files })).toBe(
-      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md',
+      'wrote out/acme/: report.html, report.pdf, 2 charts (.svg .png .vl.json), result.json, report.md, report.pptx, tco.xlsx',
     );
     expect(describeWritten({ folder: 'out/a', files: files.slice(0, 2) })).toBe(
       'wrote out/a/: report.html, report.pdf',

@@ -1,0 +1,486 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Answers } from '../schema/answers.js';
+import type { Dataset } from '../schema/dataset.js';
+import type { Plan } from '../scoring/build-plan.js';
+import type { ScoreResult } from '../scoring/score-result.js';
+import { InternalError } from '../shared/errors.js';
+import { formatMoney } from '../shared/format.js';
+import { type CostedPlans, costedPlans } from './costed-plans.js';
+
+/**
+ * tco.xlsx: the TCO of every option as live formulas. Assumptions holds every input (named, so a formula reads
+ * `engineerCostPerYear`, not a cell address); each option's sheet derives its year-by-year cost by category from
+ * them exactly as the engine does (src/scoring/compute-tco.ts), each category-year rounded to whole units as
+ * result.json rounds it; Summary adds up the option sheets. Change an input and every total moves.
+ */
+export async function writeTcoWorkbook(
+  answers: Answers,
+  dataset: Dataset,
+  result: ScoreResult,
+  isoDate: string,
+): Promise<Uint8Array> {
+  const costed = costedPlans(answers, dataset);
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const book = new ExcelJS.Workbook();
+  book.creator = 'cnireport';
+  book.created = date;
+  book.modified = date;
+  const money = moneyFormat(result.currency.code);
+  // A sheet per option, named after it (its short name when the full one passes Excel's 31 characters).
+  const sheetNames = new Map<string, string>();
+  for (const plan of costed.plans) {
+    const full = result.options.find((o) => o.id === plan.option.id)?.name ?? plan.option.name;
+    sheetNames.set(plan.option.id, sheetName(full.length <= 31 ? full : plan.option.short));
+  }
+
+  // Summary first (what finance opens the file for), then Assumptions, then the options, recommended first.
+  const summary = book.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 3 }] });
+  assumptionsSheet(book, answers, dataset, costed, result);
+  const totalRows = new Map<string, number>();
+  for (const option of result.options) {
+    const plan = costed.plans.find((p) => p.option.id === option.id);
+    if (plan === undefined) throw new InternalError(`no plan for ${option.id}`);
+    const name = sheetNames.get(option.id) ?? option.id;
+    totalRows.set(option.id, optionSheet(book, name, option.name, plan, answers, costed, money));
+  }
+  summarySheet(summary, result, sheetNames, totalRows, answers.engagement.horizonYears, money);
+
+  const written = new Uint8Array(await book.xlsx.writeBuffer());
+  return restamp(written, date);
+}
+
+const HOURS_PER_YEAR = 8760;
+const GB_PER_MIB = '(2^20/10^9)';
+const HOURS_PER_TRAINING_DAY = 8;
+
+/** Sheet names are at most 31 characters, without []:*?/\ . */
+function sheetName(name: string): string {
+  return name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim();
+}
+
+function quote(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function moneyFormat(currency: string): string {
+  const symbol = formatMoney(0, currency).replace(/[\d.,\s]/g, '');
+  return `"${symbol}"#,##0`;
+}
+
+const HEADER_FONT = { bold: true, name: 'Arial' } as const;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F4F6' } };
+
+/** The named inputs of the estate and the team, beside the cost parameters. */
+interface EstateInput {
+  readonly name: string;
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly source: string;
+}
+
+function estateInputs(answers: Answers, dataset: Dataset, costed: CostedPlans): EstateInput[] {
+  const model = dataset.model;
+  const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+  const answer = 'the client’s answers';
+  return [
+    {
+      name: 'Clusters',
+      label: 'Clusters',
+      value: answers.cluster.clusters,
+      unit: 'clusters',
+      source: answer,
+    },
+    {
+      name: 'Nodes',
+      label: 'Worker nodes today',
+      value: costed.scenario.nodes,
+      unit: 'nodes',
+      source: answer,
+    },
+    {
+      name: 'Services',
+      label: 'Kubernetes Services today',
+      value: answers.cluster.services,
+      unit: 'Services',
+      source: answer,
+    },
+    {
+      name: 'GrowthPercent',
+      label: 'Node growth per year',
+      value: answers.cluster.growthPercentPerYear,
+      unit: '% a year',
+      source: answer,
+    },
+    {
+      name: 'Sidecars',
+      label: 'Pods running a sidecar proxy today',
+      value: costed.scenario.sidecars,
+      unit: 'sidecars',
+      source: answer,
+    },
+    {
+      name: 'Engineers',
+      label: 'Platform engineers',
+      value: answers.team.platformEngineers,
+      unit: 'engineers',
+      source: answer,
+    },
+    {
+      name: 'PerUsd',
+      label: `${answers.engagement.currency} per US dollar (add-on licences are priced in USD)`,
+      value: costed.scenario.perUsd,
+      unit: `${answers.engagement.currency} per USD`,
+      source: 'exchange rate in the data set',
+    },
+    {
+      name: 'MaturityFactor',
+      label: `Operations effort factor for a team of ${answers.team.maturity} maturity`,
+      value: model.maturityOpsFactor[answers.team.maturity] ?? 1,
+      unit: 'factor',
+      source: 'decision model in the data set',
+    },
+    {
+      name: 'EbpfOpsFactor',
+      label: `Operations effort factor on an eBPF data plane, eBPF experience ${answers.team.ebpfExperience}`,
+      value: model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1,
+      unit: 'factor',
+      source: 'decision model in the data set',
+    },
+    {
+      name: 'EbpfTrainingShare',
+      label: `Share of the Cilium training still needed, eBPF experience ${answers.team.ebpfExperience}`,
+      value: model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1,
+      unit: 'share',
+      source: 'decision model in the data set',
+    },
+    {
+      name: 'KubeProxyModeFactor',
+      label: `kube-proxy CPU per Service factor in ${mode} mode`,
+      value: model.kubeProxyModeFactor[mode] ?? 1,
+      unit: 'factor',
+      source: model.kubeProxyModeFactorSource,
+    },
+  ];
+}
+
+function assumptionsSheet(
+  book: ExcelJS.Workbook,
+  answers: Answers,
+  dataset: Dataset,
+  costed: CostedPlans,
+  result: ScoreResult,
+): void {
+  const sheet = book.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 3 }] });
+  sheet.getCell('A1').value = `Inputs of the TCO for ${result.engagement.client}, in ${result.currency.code}`;
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
+  const header = sheet.getRow(3);
+  header.values = ['Input', 'Value', 'Unit', 'Low', 'High', 'Basis', 'Set by the client', 'Source', 'Name'];
+  header.font = HEADER_FONT;
+  header.fill = HEADER_FILL;
+  let row = 4;
+  for (const p of costed.parameters) {
+    sheet.getRow(row).values = [
+      p.description.replace(/\.$/, ''),
+      p.value,
+      p.unit,
+      p.low,
+      p.high,
+      p.kind,
+      p.origin === 'default' ? 'no' : 'yes',
+      p.source,
+      p.key,
+    ];
+    book.definedNames.add(`'Assumptions'!$B$${row}`, p.key);
+    row += 1;
+  }
+  row += 1;
+  sheet.getCell(`A${row}`).value = 'The estate, the team and the model';
+  sheet.getCell(`A${row}`).font = HEADER_FONT;
+  row += 1;
+  for (const input of estateInputs(answers, dataset, costed)) {
+    sheet.getRow(row).values = [
+      input.label,
+      input.value,
+      input.unit,
+      null,
+      null,
+      null,
+      null,
+      input.source,
+      input.name,
+    ];
+    book.definedNames.add(`'Assumptions'!$B$${row}`, input.name);
+    row += 1;
+  }
+  sheet.columns = [
+    { width: 70 },
+    { width: 14, style: { numFmt: '#,##0.#####' } },
+    { width: 30 },
+    { width: 12, style: { numFmt: '#,##0.#####' } },
+    { width: 12, style: { numFmt: '#,##0.#####' } },
+    { width: 12 },
+    { width: 10 },
+    { width: 90 },
+    { width: 34 },
+  ];
+}
+
+/** Writes one option's sheet; returns the row of its yearly totals. */
+function optionSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  plan: Plan,
+  answers: Answers,
+  costed: CostedPlans,
+  money: string,
+): number {
+  const sheet = book.addWorksheet(name);
+  const option = plan.option;
+  const s = costed.scenario;
+  sheet.getCell('A1').value = `${title}: how the TCO is built`;
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
+
+  // How this option is run: each line a formula over Assumptions, or a figure of its stack from the data set.
+  const lines: { label: string; value: ExcelJS.CellValue; note: string; format?: string }[] = [];
+  const add = (label: string, value: ExcelJS.CellValue, note: string, format?: string) => {
+    lines.push({ label, value, note, ...(format === undefined ? {} : { format }) });
+    return `$B$${3 + lines.length}`;
+  };
+  const f = (formula: string): ExcelJS.CellValue => ({ formula });
+  let addonOps = 0;
+  let addonSetup = 0;
+  let millicores = option.perNode.cpuMillicores;
+  let mib = option.perNode.memoryMiB;
+  let licence = 0;
+  for (const a of plan.addons) {
+    addonOps += s.addonHours[a.id]?.ops ?? 0;
+    millicores += a.perNode.cpuMillicores;
+    mib += a.perNode.memoryMiB;
+    licence += a.licencePerNodeYear;
+  }
+  for (const a of plan.newAddons) addonSetup += s.addonHours[a.id]?.setup ?? 0;
+  for (const e of plan.extras) {
+    millicores += e.perNode.cpuMillicores;
+    mib += e.perNode.memoryMiB;
+  }
+  const addonNames = plan.addons.map((a) => a.name).join(', ') || 'none';
+
+  const subscription = add(
+    'Subscription per node-year',
+    option.subscriptionKey === null ? 0 : f(option.subscriptionKey),
+    option.subscriptionKey === null ? 'no subscription' : 'Assumptions',
+    money,
+  );
+  const core = add('Operations hours per cluster-month for the CNI', f(option.opsKey), 'Assumptions');
+  const ebpf = add(
+    'eBPF experience factor',
+    option.ebpfDataPlane ? f('EbpfOpsFactor') : 1,
+    option.ebpfDataPlane ? 'eBPF data plane' : 'not an eBPF data plane',
+  );
+  const vendor = add(
+    'Share of operations effort left with vendor support',
+    option.supportEffortKey === null ? 1 : f(option.supportEffortKey),
+    option.supportEffortKey === null ? 'no vendor support' : 'Assumptions',
+  );
+  const addons = add('Add-on operations hours per cluster-month', addonOps, `add-ons: ${addonNames}`);
+  const opsHours = add(
+    'Operations hours per month, whole estate',
+    f(`Clusters*MaturityFactor*(${core}*${ebpf}*${vendor}+${addons})`),
+    'clusters × maturity factor × (CNI hours × eBPF factor × vendor share + add-on hours)',
+  );
+  const hourly = add(
+    'Engineer cost per hour',
+    f('engineerCostPerYear/engineerHoursPerYear'),
+    'loaded cost / productive hours',
+    money,
+  );
+  const cpu = add(
+    'Network-layer CPU per node, millicores',
+    millicores,
+    'agents and add-ons, from the data set',
+  );
+  const mem = add('Network-layer memory per node, MiB', mib, 'agents and add-ons, from the data set');
+  const kubeProxy = add(
+    'kube-proxy runs on this path (1 yes, 0 no)',
+    option.replacesKubeProxy ? 0 : 1,
+    option.replacesKubeProxy ? 'replaced by the CNI' : 'kube-proxy kept',
+  );
+  const licenceUsd = add('Add-on licences per node-year, USD', licence, 'from the data set');
+  const kept = add(
+    'Share of today’s sidecars still running',
+    plan.choice.movesSidecars ? f('1-sidecarsRemovedWithCiliumPercent/100') : 1,
+    plan.choice.movesSidecars ? 'the sidecar-free mesh removes the rest' : 'sidecars stay',
+  );
+  const sidecarCost = add(
+    'Cost of one sidecar a year',
+    f(
+      `(sidecarCpuMillicores/1000*vcpuHourPrice+sidecarMemoryMiB*${GB_PER_MIB}*memoryGbHourPrice)*${HOURS_PER_YEAR}`,
+    ),
+    'CPU and memory it reserves, all year',
+    money,
+  );
+  const cniHours = add(
+    'Migration hours: moving the CNI',
+    plan.migratesCni
+      ? f('(migrationHoursPerCluster*Clusters+migrationHoursPerNode*Nodes)*MaturityFactor')
+      : 0,
+    plan.migratesCni ? 'node by node, every cluster' : 'the CNI stays',
+  );
+  const kubeProxyHours = add(
+    'Migration hours: removing kube-proxy',
+    plan.removesKubeProxy ? f('kubeProxyRemovalHoursPerCluster*Clusters*MaturityFactor') : 0,
+    plan.removesKubeProxy ? 'a rollout of its own' : 'nothing to remove',
+  );
+  const setupHours = add(
+    'Migration hours: setting up new add-ons',
+    f(`${addonSetup}*Clusters*MaturityFactor`),
+    `set-up hours per cluster of the new add-ons: ${plan.newAddons.map((a) => a.name).join(', ') || 'none'}`,
+  );
+  const meshHours = add(
+    'Migration hours: moving the mesh',
+    plan.choice.movesSidecars
+      ? f('IF(sidecarsRemovedWithCiliumPercent>0,meshMigrationHoursPerCluster*Clusters*MaturityFactor,0)')
+      : 0,
+    plan.choice.movesSidecars ? 'sidecars to the sidecar-free mesh' : 'the mesh stays',
+  );
+  const ebpfTraining = plan.learnsEbpf
+    ? `+Engineers*(ciliumTrainingDaysPerEngineer*EbpfTrainingShare*${HOURS_PER_TRAINING_DAY}*${hourly}+IF(EbpfTrainingShare>0,trainingCoursePerEngineer,0))`
+    : '';
+  const training = add(
+    'Training',
+    f(
+      `Engineers*${plan.newAddons.length}*addonTrainingDaysPerEngineer*${HOURS_PER_TRAINING_DAY}*${hourly}${ebpfTraining}`,
+    ),
+    plan.learnsEbpf ? 'new add-ons, and the eBPF data plane' : 'new add-ons',
+    money,
+  );
+  lines.forEach((line, i) => {
+    const r = sheet.getRow(4 + i);
+    r.getCell(1).value = line.label;
+    r.getCell(2).value = line.value;
+    r.getCell(3).value = line.note;
+    if (line.format !== undefined) r.getCell(2).numFmt = line.format;
+  });
+  sheet.getCell('A3').value = 'How this option is run';
+  sheet.getCell('A3').font = HEADER_FONT;
+
+  // Year by year.
+  const horizon = answers.engagement.horizonYears;
+  const top = 4 + lines.length + 2;
+  const col = (y: number) => columnLetter(2 + y);
+  const header = sheet.getRow(top);
+  header.values = ['', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
+  header.font = HEADER_FONT;
+  header.fill = HEADER_FILL;
+  const rows = [
+    'Nodes',
+    'Sidecars running',
+    'Services per cluster',
+    'Network-layer vCPU per node',
+    'Network-layer GB per node',
+    'Subscription',
+    'Operations',
+    'Compute',
+    'Migration',
+    'Training',
+    'Tooling',
+    'Total',
+  ] as const;
+  const at = (label: (typeof rows)[number]) => top + 1 + rows.indexOf(label);
+  for (let y = 0; y < horizon; y++) {
+    const c = col(y);
+    const growth = `(1+GrowthPercent/100)^${y}`;
+    const cell = (label: (typeof rows)[number]) => `${c}${at(label)}`;
+    const set = (label: (typeof rows)[number], formula: string) => {
+      sheet.getCell(cell(label)).value = { formula };
+    };
+    set('Nodes', `Nodes*${growth}`);
+    set('Sidecars running', `Sidecars*${growth}*${kept}`);
+    set('Services per cluster', `Services/Clusters*${growth}`);
+    set(
+      'Network-layer vCPU per node',
+      `(${cpu}+${kubeProxy}*(kubeProxyCpuMillicoresPerNode+kubeProxyCpuMillicoresPer1000Services*KubeProxyModeFactor*${cell('Services per cluster')}/1000))/1000`,
+    );
+    set('Network-layer GB per node', `${mem}*${GB_PER_MIB}`);
+    set('Subscription', `ROUND(${cell('Nodes')}*${subscription},0)`);
+    set('Operations', `ROUND(${opsHours}*12*${hourly},0)`);
+    set(
+      'Compute',
+      `ROUND(${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
+    );
+    set(
+      'Migration',
+      y === 0 ? `ROUND((${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours})*${hourly},0)` : '0',
+    );
+    set('Training', y === 0 ? `ROUND(${training},0)` : '0');
+    set('Tooling', `ROUND(${cell('Nodes')}*${licenceUsd}*PerUsd,0)`);
+    set('Total', `SUM(${c}${at('Subscription')}:${c}${at('Tooling')})`);
+  }
+  rows.forEach((label, i) => {
+    const r = sheet.getRow(top + 1 + i);
+    r.getCell(1).value = label;
+    const isMoney = i >= rows.indexOf('Subscription');
+    if (isMoney) {
+      r.getCell(2 + horizon).value = { formula: `SUM(B${top + 1 + i}:${col(horizon - 1)}${top + 1 + i})` };
+      for (let c = 2; c <= 2 + horizon; c++) r.getCell(c).numFmt = money;
+    } else {
+      for (let c = 2; c < 2 + horizon; c++) r.getCell(c).numFmt = '#,##0.###';
+    }
+    if (label === 'Total') r.font = HEADER_FONT;
+  });
+  sheet.columns = [{ width: 52 }, ...Array.from({ length: horizon + 1 }, () => ({ width: 16 }))];
+  sheet.getColumn(3).width = Math.max(16, ...lines.map((l) => Math.min(90, l.note.length + 2)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return at('Total');
+}
+
+function summarySheet(
+  sheet: ExcelJS.Worksheet,
+  result: ScoreResult,
+  sheetNames: ReadonlyMap<string, string>,
+  totalRows: ReadonlyMap<string, number>,
+  horizon: number,
+  money: string,
+): void {
+  sheet.getCell('A1').value =
+    `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} for ${result.engagement.client}, ${result.currency.code}`;
+  sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
+  const header = sheet.getRow(3);
+  header.values = ['Option', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
+  header.font = HEADER_FONT;
+  header.fill = HEADER_FILL;
+  result.options.forEach((option, i) => {
+    const name = sheetNames.get(option.id) ?? option.id;
+    const r = sheet.getRow(4 + i);
+    r.getCell(1).value = option.name;
+    const row = totalRows.get(option.id);
+    for (let c = 2; c <= 2 + horizon; c++) {
+      r.getCell(c).value = { formula: `${quote(name)}!${columnLetter(c)}${row}` };
+      r.getCell(c).numFmt = money;
+    }
+  });
+  sheet.columns = [{ width: 40 }, ...Array.from({ length: horizon + 1 }, () => ({ width: 16 }))];
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Every zip entry and the document dates at the report date, so the same answers give the same file. */
+async function restamp(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const out = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    out.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}

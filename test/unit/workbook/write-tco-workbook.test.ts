@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { computeTco, TCO_CATEGORIES } from '../../../src/scoring/compute-tco.js';
+import { costedPlans } from '../../../src/workbook/costed-plans.js';
+import { writeTcoWorkbook } from '../../../src/workbook/write-tco-workbook.js';
+import { exampleAnswers } from '../../helpers/make-answers.js';
+import { reportSources } from '../../helpers/report-sources.js';
+
+async function workbookOf(example: string) {
+  const sources = reportSources(exampleAnswers(example), { draws: 50 });
+  const bytes = await writeTcoWorkbook(sources.answers, sources.dataset, sources.result, sources.stamp.date);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.slice().buffer);
+  return { sources, bytes, book };
+}
+
+function formulas(sheet: ExcelJS.Worksheet): string[] {
+  const found: string[] = [];
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = cell.value as { formula?: string } | null;
+      if (value !== null && typeof value === 'object' && typeof value.formula === 'string')
+        found.push(value.formula);
+    }),
+  );
+  return found;
+}
+
+describe('costedPlans', () => {
+  it.each(['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'])(
+    'rebuilds the stacks and inputs the result of %s was costed with',
+    (example) => {
+      const sources = reportSources(exampleAnswers(example), { draws: 50 });
+      const { plans, scenario } = costedPlans(sources.answers, sources.dataset);
+      for (const option of sources.result.options) {
+        const plan = plans.find((p) => p.option.id === option.id);
+        if (plan === undefined) throw new Error(`no plan for ${option.id}`);
+        const years = computeTco(plan, sources.answers, scenario, sources.dataset.model).years;
+        const rounded = years.map((y) => TCO_CATEGORIES.map((c) => Math.round(y[c])));
+        expect(rounded, option.id).toEqual(option.tco.byYear.map((y) => TCO_CATEGORIES.map((c) => y[c])));
+      }
+    },
+  );
+});
+
+describe('writeTcoWorkbook', () => {
+  it('names every input on the Assumptions sheet, with its value, range and source', async () => {
+    const { sources, book } = await workbookOf('regulated-bank');
+    const assumptions = book.getWorksheet('Assumptions');
+    if (assumptions === undefined) throw new Error('no Assumptions sheet');
+    for (const p of sources.result.assumptions) {
+      const [range] = book.definedNames.getRanges(p.key).ranges;
+      expect(range, p.key).toMatch(/^'?Assumptions'?!\$B\$\d+$/);
+      const row = assumptions.getRow(Number(range?.replace(/^.*\$/, '')));
+      // result.json rounds the values it reports; the workbook holds the ones the engine computed with.
+      const close = (cell: number, value: number) =>
+        Math.abs(Number(row.getCell(cell).value) - value) <= 1e-4 * Math.abs(value);
+      expect(close(2, p.value) && close(4, p.low) && close(5, p.high), p.key).toBe(true);
+      expect(row.getCell(8).value, p.key).toBe(p.source);
+    }
+    for (const name of [
+      'Clusters',
+      'Nodes',
+      'Services',
+      'GrowthPercent',
+      'Sidecars',
+      'Engineers',
+      'PerUsd',
+    ]) {
+      expect(book.definedNames.getRanges(name).ranges, name).toHaveLength(1);
+    }
+  });
+
+  it('builds each option from the named inputs, Summary from the option sheets, Summary first', async () => {
+    const { sources, book } = await workbookOf('scaleup-sidecar-cost');
+    expect(book.worksheets.map((s) => s.name).slice(0, 2)).toEqual(['Summary', 'Assumptions']);
+    expect(book.worksheets).toHaveLength(2 + sources.result.options.length);
+    for (const sheet of book.worksheets.slice(2)) {
+      const all = formulas(sheet).join(' ');
+      for (const name of [
+        'engineerCostPerYear',
+        'vcpuHourPrice',
+        'memoryGbHourPrice',
+        'Nodes',
+        'GrowthPercent',
+      ]) {
+        expect(all, `${sheet.name} uses ${name}`).toContain(name);
+      }
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen' });
+    }
+    const summary = formulas(book.getWorksheet('Summary') as ExcelJS.Worksheet);
+    expect(summary).toHaveLength(
+      sources.result.options.length * (sources.result.engagement.horizonYears + 1),
+    );
+    expect(summary.every((f) => /^'[^']+'!\w+\d+$/.test(f))).toBe(true);
+  });
+
+  it('is the same file for the same answers and date', async () => {
+    const first = await workbookOf('small-team-basic');
+    await workbookOf('regulated-bank');
+    const again = await workbookOf('small-team-basic');
+    expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+});
