@@ -1,7 +1,23 @@
 import { OPTION_IDS } from '../../../src/schema/dataset.js';
 
 /** The result's only nullable fields; a null anywhere else is a NaN or Infinity that JSON.stringify hid. */
-const NULLABLE = new Set(['margin', 'flipsAt', 'newWinner', 'teamUtilisation']);
+const NULLABLE = new Set([
+  'margin',
+  'flipsAt',
+  'newWinner',
+  'teamUtilisation',
+  // recommendation.change: no incumbent (greenfield), or no challenger to it
+  'incumbent',
+  'challenger',
+  'lead',
+  'hurdle',
+  // baseline.option when no path keeps today's CNI; stack decisions for the sidecar move name no capability
+  'option',
+  'capability',
+  'importance',
+  // no sidecars to tax
+  'sidecarTax',
+]);
 
 interface ResultShape {
   recommendation?: { option?: unknown; confidence?: unknown };
