@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
-import type { MarkdownChartLinks } from '../render/render-report-markdown.js';
+import type { MarkdownLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { CniError } from '../shared/errors.js';
@@ -27,7 +27,8 @@ export interface ReportRenderers {
   /** A chart's SVG as a PNG at twice its size. Only the chart files need it, so it runs while the PDF prints. */
   png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
-  markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
+  /** Rendered once the PDF has printed or failed, so it links only the files the folder will hold. */
+  markdown(sources: ReportSources, links: MarkdownLinks): string;
 }
 
 export interface Printer {
@@ -71,6 +72,11 @@ export interface GenerateHooks {
   /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
   readonly onWaiting?: (folder: string, holder: LockHolder | null) => void;
   /**
+   * A report has been scored and its HTML rendered (null when no format needs it), before anything is
+   * written: where the CLI finds what to tell the consultant about it.
+   */
+  readonly onRendered?: (file: string, sources: ReportSources, html: string | null) => void;
+  /**
    * Aborted on Ctrl+C or a termination signal: the browser is closed at once, no further report is started
    * or written, and the run ends with INTERRUPTED (exit code 128 + the signal number given as the reason).
    */
@@ -103,7 +109,9 @@ interface Prepared {
   readonly client: string;
   readonly started: number;
   readonly png: ReportRenderers['png'];
-  readonly report: Omit<RenderedReport, 'pdf'>;
+  readonly markdown: ReportRenderers['markdown'];
+  readonly sources: ReportSources;
+  readonly report: Omit<RenderedReport, 'pdf' | 'markdown'>;
   readonly phases: string[];
 }
 
@@ -213,11 +221,7 @@ export async function generateReports(
       paper: request.paper,
     };
     const html = needsHtml ? timed(phases, 'html', () => render.html(sources)) : null;
-    const markdown = wants('md')
-      ? timed(phases, 'md', () =>
-          render.markdown(sources, wants('png') ? 'png' : wants('svg') ? 'svg' : null),
-        )
-      : null;
+    hooks.onRendered?.(file, sources, html);
     return {
       index,
       file,
@@ -225,10 +229,11 @@ export async function generateReports(
       client: answers.engagement.client,
       started,
       png: render.png,
+      markdown: render.markdown,
+      sources,
       report: {
         html,
         resultJson: wants('json') ? resultJson(result, stamp) : null,
-        markdown,
         charts,
       },
       phases,
@@ -269,7 +274,16 @@ export async function generateReports(
       // Reports finish whole or not at all: once interrupted, nothing more is written.
       if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);
-      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf });
+      const markdown = wants('md')
+        ? timed(phases, 'md', () =>
+            prepared.markdown(prepared.sources, {
+              charts: charts.length === 0 ? null : wants('png') ? 'png' : wants('svg') ? 'svg' : null,
+              html: wants('html') && prepared.report.html !== null,
+              pdf: pdf !== null,
+            }),
+          )
+        : null;
+      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf, markdown });
       // Nothing to write (only a PDF was asked for, and it did not print): the folder is not even created.
       if (outputs.length > 0) {
         await timedAsync(phases, 'write', () =>

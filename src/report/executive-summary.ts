@@ -54,9 +54,8 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     placeholders.length === 0
       ? null
       : `${placeholders.map((a) => a.description.replace(/\.$/, '')).join('; ')}: ` +
-        `${placeholders.length === 1 ? 'this figure is a placeholder' : 'these figures are placeholders'}, not a quote. ` +
-        `Replace ${placeholders.length === 1 ? 'it' : 'them'} with the client's own figure under ` +
-        `${placeholders.map((a) => `assumptions.${a.key}`).join(', ')} before the report is relied on.`;
+        `${placeholders.length === 1 ? 'an indicative price' : 'indicative prices'}; no vendor quote yet. ` +
+        `The figures that rest on ${placeholders.length === 1 ? 'it' : 'them'} will move once a quote is in.`;
 
   const placeholderKeys = new Set<string>(placeholders.map((a) => a.key));
   const placeholderMatters =
