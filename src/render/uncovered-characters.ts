@@ -12,6 +12,8 @@ function coveredCodePoints(): ReadonlySet<number> {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** UTF-16 units either side of a character within which its grapheme cluster lies (emoji ZWJ sequences). */
+const CLUSTER_REACH = 64;
 
 /**
  * The characters of `text` the report font cannot draw, each once, in order of first use: whole grapheme
@@ -25,18 +27,21 @@ export function uncoveredCharacters(text: string): string[] {
     const cp = char.codePointAt(0) ?? 0;
     return cp >= 0x20 && !faces.has(cp) && !/\p{Cc}/u.test(char);
   };
-  // Segmenting is slow and a report is mostly covered text: first a cheap scan for any stray character.
-  let any = false;
-  for (const char of text) {
-    if (uncovered(char)) {
-      any = true;
-      break;
-    }
-  }
-  if (!any) return [];
+  // Segmenting a whole report is slow (ICU's cost grows faster than the text), so only the few characters
+  // around each uncovered one are segmented, to take the whole grapheme cluster it belongs to.
   const found = new Set<string>();
-  for (const { segment } of segmenter.segment(text)) {
-    if (!found.has(segment) && Array.from(segment).some(uncovered)) found.add(segment);
+  let skipTo = 0;
+  for (let i = 0; i < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    if (i >= skipTo && uncovered(char)) {
+      const from = Math.max(0, i - CLUSTER_REACH);
+      const cluster = segmenter.segment(text.slice(from, i + CLUSTER_REACH)).containing(i - from);
+      if (cluster !== undefined) {
+        found.add(cluster.segment);
+        skipTo = from + cluster.index + cluster.segment.length;
+      }
+    }
+    i += char.length;
   }
   return [...found];
 }
