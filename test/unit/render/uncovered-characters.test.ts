@@ -13,4 +13,9 @@ describe('uncoveredCharacters', () => {
   it('keeps an emoji with its variation selector as one character', () => {
     expect(uncoveredCharacters('I ❤️ k8s')).toEqual(['❤️']);
   });
+
+  it('handles a whole report’s length: only the text around a stray character is segmented', () => {
+    const report = `${'<p>Cilium OSS and Flannel</p>'.repeat(12_000)}🚀${'x'.repeat(50_000)}👍🏽`;
+    expect(uncoveredCharacters(report)).toEqual(['🚀', '👍🏽']);
+  });
 });
