@@ -4,7 +4,7 @@ import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
 import type { Problem } from '../io/problem.js';
-import type { MarkdownChartLinks } from '../render/render-report-markdown.js';
+import type { MarkdownLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { CniError } from '../shared/errors.js';
@@ -29,7 +29,8 @@ export interface ReportRenderers {
   /** A chart's SVG as a PNG at twice its size. Only the chart files need it, so it runs while the PDF prints. */
   png(svg: string): Uint8Array;
   html(sources: ReportSources): string;
-  markdown(sources: ReportSources, chartLinks: MarkdownChartLinks): string;
+  /** Rendered once the PDF has printed or failed, so it links only the files the folder will hold. */
+  markdown(sources: ReportSources, links: MarkdownLinks): string;
   /** report.pptx, the executive deck. */
   deck(sources: ReportSources): Promise<Uint8Array>;
   /** tco.xlsx, the TCO workbook with live formulas. */
@@ -81,6 +82,11 @@ export interface GenerateHooks {
   /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
   readonly onWaiting?: (folder: string, holder: LockHolder | null) => void;
   /**
+   * A report has been scored and its HTML rendered (null when no format needs it), before anything is
+   * written: where the CLI finds what to tell the consultant about it.
+   */
+  readonly onRendered?: (file: string, sources: ReportSources, html: string | null) => void;
+  /**
    * Aborted on Ctrl+C or a termination signal: the browser is closed at once, no further report is started
    * or written, and the run ends with INTERRUPTED (exit code 128 + the signal number given as the reason).
    */
@@ -115,7 +121,9 @@ interface Prepared {
   readonly client: string;
   readonly started: number;
   readonly png: ReportRenderers['png'];
-  readonly report: Omit<RenderedReport, 'pdf'>;
+  readonly markdown: ReportRenderers['markdown'];
+  readonly sources: ReportSources;
+  readonly report: Omit<RenderedReport, 'pdf' | 'markdown'>;
   readonly phases: string[];
 }
 
@@ -238,13 +246,9 @@ export async function generateReports(
       paper: request.paper,
     };
     const html = needsHtml ? timed(phases, 'html', () => render.html(sources)) : null;
-    const markdown = wants('md')
-      ? timed(phases, 'md', () =>
-          render.markdown(sources, wants('png') ? 'png' : wants('svg') ? 'svg' : null),
-        )
-      : null;
     const deck = wants('pptx') ? await timedAsync(phases, 'pptx', () => render.deck(sources)) : null;
     const workbook = wants('xlsx') ? await timedAsync(phases, 'xlsx', () => render.workbook(sources)) : null;
+    hooks.onRendered?.(file, sources, html);
     return {
       index,
       file,
@@ -252,10 +256,11 @@ export async function generateReports(
       client: answers.engagement.client,
       started,
       png: render.png,
+      markdown: render.markdown,
+      sources,
       report: {
         html,
         resultJson: wants('json') ? resultJson(result, stamp) : null,
-        markdown,
         deck,
         workbook,
         charts,
@@ -298,7 +303,16 @@ export async function generateReports(
       // Reports finish whole or not at all: once interrupted, nothing more is written.
       if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);
-      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf });
+      const markdown = wants('md')
+        ? timed(phases, 'md', () =>
+            prepared.markdown(prepared.sources, {
+              charts: charts.length === 0 ? null : wants('png') ? 'png' : wants('svg') ? 'svg' : null,
+              html: wants('html') && prepared.report.html !== null,
+              pdf: pdf !== null,
+            }),
+          )
+        : null;
+      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf, markdown });
       // Nothing to write (only a PDF was asked for, and it did not print): the folder is not even created.
       if (outputs.length > 0) {
         await timedAsync(phases, 'write', () =>

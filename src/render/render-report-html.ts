@@ -2,14 +2,20 @@ import Handlebars from 'handlebars';
 import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { CniError } from '../shared/errors.js';
+import { linkedText } from './linked-text.js';
 import { pageCss } from './page-css.js';
 import { type ReportTemplates, rememberTemplate, templateErrorMessage } from './report-templates.js';
 
 /**
  * Strict: a key the model lacks is an error, not an empty gap in a client document. Only the built-in
- * helpers exist, so a template cannot call anything else, and user text is always escaped by `{{ }}`.
+ * helpers and `linked` exist, so a template cannot call anything else, and user text is always escaped:
+ * by `{{ }}`, or by `{{linked text}}`, which only adds links to the URLs in it.
  */
-export const TEMPLATE_OPTIONS = { strict: true, knownHelpersOnly: true } as const;
+export const TEMPLATE_OPTIONS = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: { linked: true },
+} as const;
 
 /** The layout's name among precompiled templates; partials go by their own names. */
 export const LAYOUT_NAME = 'report.hbs';
@@ -41,6 +47,7 @@ export function renderReportHtml(sources: ReportSources, templates: ReportTempla
 
 function compileTemplates(templates: ReportTemplates): Render {
   const hb = Handlebars.create();
+  hb.registerHelper('linked', (text: unknown) => new hb.SafeString(linkedText(String(text))));
   // Compiling is most of the cost of a first render: the shipped templates come compiled from the build.
   const compile = (name: string, text: string) => {
     const precompiled = templates.precompiled?.[name];

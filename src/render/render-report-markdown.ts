@@ -2,11 +2,16 @@ import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { escapeMarkdown } from './escape-markdown.js';
 
-/** Which chart files the summary links to: the ones written beside it, PNG (for slides) first. */
-export type MarkdownChartLinks = 'png' | 'svg' | null;
+/** The files written beside the summary, which it may link to: never one that is not there. */
+export interface MarkdownLinks {
+  /** Which chart files: PNG (for slides) first, else SVG, else none. */
+  readonly charts: 'png' | 'svg' | null;
+  readonly html: boolean;
+  readonly pdf: boolean;
+}
 
-/** A short summary for proposals: the recommendation, why, the cost table and links to the charts written. */
-export function renderReportMarkdown(sources: ReportSources, chartLinks: MarkdownChartLinks = 'png'): string {
+/** A short summary for proposals: the recommendation, why, the cost table and links to the files written. */
+export function renderReportMarkdown(sources: ReportSources, links: MarkdownLinks): string {
   const model = buildReportModel(sources);
   const md = escapeMarkdown;
   const { summary, tco } = model;
@@ -22,7 +27,7 @@ export function renderReportMarkdown(sources: ReportSources, chartLinks: Markdow
   ];
   if (summary.closeCall !== null) lines.push(`> **Close call.** ${md(summary.closeCall)}`, '');
   const placeholder =
-    summary.placeholderWarning === null ? null : `**Placeholder price.** ${md(summary.placeholderWarning)}`;
+    summary.placeholderWarning === null ? null : `**Indicative price.** ${md(summary.placeholderWarning)}`;
   // As in the HTML: a warning up front only where the placeholder can sway the decision, else a note.
   if (placeholder !== null && summary.placeholderMatters) lines.push(`> ${placeholder}`, '');
   lines.push('## Why', '', ...summary.reasons.map((r, i) => `${i + 1}. ${md(r)}`), '');
@@ -47,15 +52,23 @@ export function renderReportMarkdown(sources: ReportSources, chartLinks: Markdow
     '',
     md(tco.baselineNote),
     '',
-    ...(chartLinks === null || sources.charts.length === 0
+    ...(links.charts === null || sources.charts.length === 0
       ? []
       : [
           '## Charts',
           '',
-          ...sources.charts.map((c) => `- [${md(c.title)}](charts/${c.name}.${chartLinks})`),
+          ...sources.charts.map((c) => `- [${md(c.title)}](charts/${c.name}.${links.charts})`),
           '',
         ]),
-    `Full report: [report.html](report.html) · [report.pdf](report.pdf) · data version ${md(sources.stamp.dataVersion)}`,
+  );
+  const full = [
+    ...(links.html ? ['[report.html](report.html)'] : []),
+    ...(links.pdf ? ['[report.pdf](report.pdf)'] : []),
+  ];
+  lines.push(
+    full.length === 0
+      ? `Data version ${md(sources.stamp.dataVersion)}`
+      : `Full report: ${full.join(' · ')} · data version ${md(sources.stamp.dataVersion)}`,
     '',
   );
   return lines.join('\n');

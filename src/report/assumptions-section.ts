@@ -7,7 +7,7 @@ const KIND_LABELS = {
   sourced: 'sourced',
   derived: 'derived from sources',
   estimate: 'estimate',
-  placeholder: 'placeholder',
+  placeholder: 'indicative, no quote yet',
   client: 'client figure',
 } as const;
 

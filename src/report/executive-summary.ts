@@ -65,9 +65,9 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const placeholderWarning =
     placeholders.length === 0
       ? null
-      : `${joinAnd(placeholders.map((a) => a.description.replace(/ \(replace[^)]*\)/, '').replace(/\.$/, '')))}: ` +
+      : `${placeholders.map((a) => a.description.replace(/\.$/, '')).join('; ')}: ` +
         `${placeholders.length === 1 ? 'an indicative price' : 'indicative prices'}; no vendor quote yet. ` +
-        'The figures that depend on it will move when a quote is in hand; the sensitivity chapter shows by how much.';
+        `The figures that rest on ${placeholders.length === 1 ? 'it' : 'them'} will move once a quote is in.`;
 
   const placeholderKeys = new Set<string>(placeholders.map((a) => a.key));
   const placeholderMatters =

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isProcessRunning } from '../../src/generate/is-process-running.js';
+import { withoutPlaceholderNotes } from '../helpers/without-placeholder-notes.js';
 import { generate, type Run, relayBrowser, root, STACK_LINE, silentBrowser } from './harness/cli.js';
 import { differences, processesMentioning, snapshot } from './harness/report-folder.js';
 
@@ -57,7 +58,11 @@ async function withFault(name: string, env: NodeJS.ProcessEnv, args: string[] = 
       .filter(Boolean)
       .filter((line) => /^(note|hint|error): /.test(line)),
   );
-  return { run, folder: join(dir, name, client), survivors: processesMentioning(privateTmp) };
+  return {
+    run: { ...run, stderr: withoutPlaceholderNotes(run.stderr) },
+    folder: join(dir, name, client),
+    survivors: processesMentioning(privateTmp),
+  };
 }
 
 /** The new report everywhere but the PDF, which is the previous run's, untouched. */

@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Importance } from '../../schema/answers.js';
-import { SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
-import type { ScoreResult } from '../../scoring/score-result.js';
+import { OPTION_IDS, SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
+import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
 import { LINE_BREAK, SPLIT_LABEL } from './multiline-label.js';
-import { optionColourScale, optionsByRank } from './option-scale.js';
+import { optionColourScale } from './option-scale.js';
 import type { PositionFieldDef } from './vega-lite-types.js';
 import { vegaString } from './vega-string.js';
 import { wrapText } from './wrap-text.js';
@@ -37,9 +37,17 @@ export function capabilityHeatmapTitle(): string {
   return 'Capability coverage by option (support level)';
 }
 
+/**
+ * The options in the data's order, as in the capability table the heatmap sits under, so a reader's eye
+ * finds an option in the same column in both; the recommended one is marked by a bold header.
+ */
+function optionsInTableOrder(result: ScoreResult): OptionResult[] {
+  return [...result.options].sort((a, b) => OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id));
+}
+
 export function capabilityHeatmapDescription(result: ScoreResult): string {
   const musts = result.needs.filter((n) => n.importance === 'must').length;
-  const meeting = optionsByRank(result)
+  const meeting = optionsInTableOrder(result)
     .map((o) =>
       o.unmetMusts.length === 0 ? `${o.name} meets all` : `${o.name} misses ${o.unmetMusts.length}`,
     )
@@ -48,11 +56,11 @@ export function capabilityHeatmapDescription(result: ScoreResult): string {
 }
 
 /**
- * Capabilities (rows, musts first) by options (columns, in rank order); cells darken with the level of
- * support, and a red outline marks a must the option cannot meet, which rules it out.
+ * Capabilities (rows, musts first) by options (columns, in the capability table's order); cells darken with
+ * the level of support, and a red outline marks a must the option cannot meet, which rules it out.
  */
 export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
-  const options = optionsByRank(result);
+  const options = optionsInTableOrder(result);
   const needs = [...result.needs].sort(
     (a, b) => IMPORTANCE_ORDER.indexOf(a.importance) - IMPORTANCE_ORDER.indexOf(b.importance),
   );
@@ -80,6 +88,7 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
       };
     }),
   );
+  const anyUnmet = cells.some((c) => c.unmet);
   const recommended = columns.find((c) => c.option === result.recommendation.option)?.column ?? '';
   const y: PositionFieldDef<string> = {
     field: 'row',
@@ -123,7 +132,7 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
     ...chartFrame(
       capabilityHeatmapTitle(),
       'Darker cells cover more out of the box; "Add-on" means a separate component to run. Each capability shows how much the client needs it.' +
-        (cells.some((c) => c.unmet) ? ' Red outline: an unmet must, which rules the option out.' : ''),
+        (anyUnmet ? ' Red outline: an unmet must, which rules the option out.' : ''),
     ),
     height: rows.length * ROW_HEIGHT,
     layer: [
@@ -156,11 +165,16 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
               },
             },
           },
-          {
-            transform: [{ filter: 'datum.unmet' }],
-            mark: { type: 'rect', filled: false, stroke: UNMET_COLOUR, strokeWidth: 2.5 },
-            encoding: { y, x },
-          },
+          // Only drawn when some must is unmet: an empty layer is an unlabelled graphic to a screen reader.
+          ...(anyUnmet
+            ? [
+                {
+                  transform: [{ filter: 'datum.unmet' }],
+                  mark: { type: 'rect' as const, filled: false, stroke: UNMET_COLOUR, strokeWidth: 2.5 },
+                  encoding: { y, x },
+                },
+              ]
+            : []),
           {
             mark: { type: 'text', fontSize: LABEL_FONT_SIZE },
             encoding: {

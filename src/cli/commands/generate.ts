@@ -10,6 +10,8 @@ import { describeHolder } from '../../generate/lock-folder.js';
 import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
+import { uncoveredCharacters } from '../../render/uncovered-characters.js';
+import type { ReportSources } from '../../report/report-sources.js';
 import { CniError } from '../../shared/errors.js';
 import { batchProgress } from '../batch-progress.js';
 import type { CliIo } from '../cli-io.js';
@@ -77,6 +79,8 @@ Examples:
 
       // Ctrl+C must not leave a browser running or a report half-written: stop, close it, then exit.
       const interruption = new AbortController();
+      // What the consultant should know about a report, for stderr once the run is done; never in the report.
+      const notes: string[] = [];
       const stop = (signal: NodeJS.Signals) => interruption.abort(128 + constants.signals[signal]);
       for (const signal of STOP_SIGNALS) process.once(signal, stop);
       const outcome = await generateReports(
@@ -112,6 +116,7 @@ Examples:
               `${paint(io.errColor, 'yellow', 'note:')} waiting for another cnireport run${who} writing ${folder}/\n`,
             );
           },
+          onRendered: (_file, sources, html) => notes.push(...consultantNotes(sources, html)),
           signal: interruption.signal,
         },
       ).finally(() => {
@@ -123,8 +128,39 @@ Examples:
         const peak = Math.round(process.resourceUsage().maxRSS / 1024);
         io.err(`timing total: ${Math.round(performance.now() - started)} ms, peak RSS ${peak} MiB\n`);
       }
+      for (const note of notes) io.err(`${paint(io.errColor, 'yellow', 'note:')} ${note}\n`);
       finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
     });
+}
+
+/**
+ * The consultant's to-dos for one report: each default figure that is only a placeholder (the report calls
+ * it indicative), and any character of the HTML the bundled font lacks (it shows only where the reader's
+ * system has a font for it).
+ */
+function consultantNotes(sources: ReportSources, html: string | null): string[] {
+  const client = sources.answers.engagement.client;
+  const notes = sources.result.assumptions
+    .filter((a) => a.kind === 'placeholder' && a.origin === 'default')
+    .map(
+      (a) =>
+        `${client}: assumptions.${a.key} is a placeholder, which the report calls an indicative figure with no ` +
+        `vendor quote yet; set it to the vendor's quote`,
+    );
+  const missing = html === null ? [] : uncoveredCharacters(html);
+  if (missing.length > 0) {
+    const list = missing
+      .map(
+        (c) =>
+          `${c} (${Array.from(c, (ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(' ')})`,
+      )
+      .join(', ');
+    notes.push(
+      `${client}: the report font lacks ${list}; the HTML and PDF show ${missing.length === 1 ? 'it' : 'them'} ` +
+        'only where the reader has a system font for it',
+    );
+  }
+  return notes;
 }
 
 /** Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. */

@@ -60,7 +60,7 @@ export function reportTarget(dir: string): FuzzTarget {
         return {
           client: answers.engagement.client,
           html: renderReportHtml(sources, loaded),
-          markdown: renderReportMarkdown(sources, null),
+          markdown: renderReportMarkdown(sources, { charts: null, html: true, pdf: false }),
         };
       });
     },

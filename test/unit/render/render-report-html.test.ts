@@ -49,7 +49,9 @@ describe('renderReportHtml', () => {
   it('has a restrictive content security policy and loads nothing from outside', () => {
     const html = renderReportHtml(reportSources(exampleAnswers('regulated-bank')), templates);
     expect(html).toContain("default-src 'none'");
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/src="(https?:)?\/\//);
+    // Web addresses only as links the reader may follow (the sources), never as something loaded.
+    for (const tag of html.match(/<[^>]*href="(https?:)?\/\/[^>]*>/g) ?? []) expect(tag).toMatch(/^<a href=/);
     expect(html).not.toMatch(/url\((?!data:)/);
   });
 
@@ -99,23 +101,27 @@ describe('cssString', () => {
   });
 });
 
+/** report.md beside every file it can link: charts as PNG, the HTML and the PDF. */
+const ALL_LINKS = { charts: 'png', html: true, pdf: true } as const;
+
 describe('renderReportMarkdown', () => {
   it('escapes markup and Markdown syntax in user text', () => {
     const md = renderReportMarkdown(
       reportSources(makeAnswers({ engagement: { client: '<b>[Acme](http://x)</b> *bold*' } })),
+      ALL_LINKS,
     );
     expect(md).toContain('# CNI recommendation for &lt;b&gt;\\[Acme\\](http://x)&lt;/b&gt; \\*bold\\*');
     expect(md).not.toContain('<b>');
   });
 
-  it('warns of a placeholder price up front only where it can sway the decision, else notes it', () => {
-    const sways = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank')));
-    expect(sways.indexOf('> **Placeholder price.**')).toBeGreaterThan(0);
-    expect(sways.indexOf('> **Placeholder price.**')).toBeLessThan(sways.indexOf('## Why'));
-    const minor = renderReportMarkdown(reportSources(exampleAnswers('scaleup-sidecar-cost')));
-    expect(minor).not.toContain('> **Placeholder price.**');
-    expect(minor.indexOf('\n**Placeholder price.**')).toBeGreaterThan(minor.indexOf('## Alternatives'));
-    expect(minor.indexOf('\n**Placeholder price.**')).toBeLessThan(minor.indexOf('## What would change'));
+  it('discloses an indicative price up front only where it can sway the decision, else notes it', () => {
+    const sways = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank')), ALL_LINKS);
+    expect(sways.indexOf('> **Indicative price.**')).toBeGreaterThan(0);
+    expect(sways.indexOf('> **Indicative price.**')).toBeLessThan(sways.indexOf('## Why'));
+    const minor = renderReportMarkdown(reportSources(exampleAnswers('scaleup-sidecar-cost')), ALL_LINKS);
+    expect(minor).not.toContain('> **Indicative price.**');
+    expect(minor.indexOf('\n**Indicative price.**')).toBeGreaterThan(minor.indexOf('## Alternatives'));
+    expect(minor.indexOf('\n**Indicative price.**')).toBeLessThan(minor.indexOf('## What would change'));
   });
 
   it('links every chart as PNG and holds the TCO table', () => {
@@ -129,7 +135,7 @@ describe('renderReportMarkdown', () => {
         height: 1,
       },
     ];
-    const md = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank'), { charts }));
+    const md = renderReportMarkdown(reportSources(exampleAnswers('regulated-bank'), { charts }), ALL_LINKS);
     expect(md).toContain('[TCO by category](charts/tco-by-category.png)');
     expect(md).toMatch(/\| \*\*Isovalent Networking for Kubernetes\*\* \| €/);
   });
@@ -177,9 +183,21 @@ describe('renderReportMarkdown chart links', () => {
 
   it('links the SVG when only SVGs are written, and no chart when none is', () => {
     const sources = reportSources(makeAnswers(), { charts });
-    expect(renderReportMarkdown(sources, 'svg')).toContain('(charts/tornado.svg)');
-    const none = renderReportMarkdown(sources, null);
+    expect(renderReportMarkdown(sources, { ...ALL_LINKS, charts: 'svg' })).toContain('(charts/tornado.svg)');
+    const none = renderReportMarkdown(sources, { ...ALL_LINKS, charts: null });
     expect(none).not.toContain('charts/');
     expect(none).not.toContain('## Charts');
+  });
+
+  it('links report.pdf and report.html only when they are written', () => {
+    const sources = reportSources(makeAnswers(), { charts });
+    const both = renderReportMarkdown(sources, ALL_LINKS);
+    expect(both).toContain('[report.html](report.html) · [report.pdf](report.pdf)');
+    const htmlOnly = renderReportMarkdown(sources, { ...ALL_LINKS, pdf: false });
+    expect(htmlOnly).toContain('[report.html](report.html)');
+    expect(htmlOnly).not.toContain('report.pdf');
+    const neither = renderReportMarkdown(sources, { charts: null, html: false, pdf: false });
+    expect(neither).not.toMatch(/\]\((?!https?:)/);
+    expect(neither).toContain('Data version');
   });
 });

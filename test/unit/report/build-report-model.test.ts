@@ -50,11 +50,12 @@ describe('buildReportModel', () => {
     }
   });
 
-  it('warns about the placeholder Isovalent price until the client sets it', () => {
+  it('discloses the placeholder Isovalent price in the client’s words until the client sets it', () => {
     const withDefault = buildReportModel(reportSources(makeAnswers()));
-    // Disclosed in the client's words; the instruction to set the key goes to the consultant's terminal.
-    expect(withDefault.summary.placeholderWarning).toContain('indicative price; no vendor quote yet');
-    expect(withDefault.summary.placeholderWarning).not.toMatch(/assumptions\.|isovalentPrice/);
+    expect(withDefault.summary.placeholderWarning).toContain('an indicative price; no vendor quote yet');
+    expect(withDefault.summary.placeholderWarning).not.toMatch(/assumptions\.|[Rr]eplace it/);
+    const basis = withDefault.assumptions.rows.find((r) => r.key === 'isovalentPricePerNodeYear')?.kind;
+    expect(basis).toBe('indicative, no quote yet');
     const quoted = buildReportModel(
       reportSources(makeAnswers({ assumptions: { isovalentPricePerNodeYear: 1200 } })),
     );

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { renderChartSvg } from '../../../src/charts/render-chart.js';
+import { capabilityHeatmapSpec } from '../../../src/charts/specs/capability-heatmap.js';
+import { score } from '../../../src/index.js';
+import { OPTION_IDS } from '../../../src/schema/dataset.js';
+import { exampleAnswers } from '../../helpers/make-answers.js';
+
+/** The heatmap's column values, left to right, as the spec sorts them. */
+function columnOrder(spec: ReturnType<typeof capabilityHeatmapSpec>): string[] {
+  const layer = (spec as { layer: { data: { values: { option: string }[] } }[] }).layer;
+  return (layer[1]?.data.values ?? []).map((c) => c.option);
+}
+
+describe('capabilityHeatmapSpec', () => {
+  it.each(['small-team-basic', 'regulated-bank'])(
+    'orders the columns as the capability table above it does, whichever option wins (%s)',
+    (name) => {
+      expect(columnOrder(capabilityHeatmapSpec(score(exampleAnswers(name))))).toEqual([...OPTION_IDS]);
+    },
+  );
+
+  it('draws the unmet-must outline only when a must is unmet, so no graphic is left without a label', async () => {
+    const met = await renderChartSvg(capabilityHeatmapSpec(score(exampleAnswers('small-team-basic'))));
+    expect(met.svg).not.toMatch(/<g [^>]*role="graphics-symbol"[^>]*\/>/);
+    const unmet = await renderChartSvg(capabilityHeatmapSpec(score(exampleAnswers('regulated-bank'))));
+    expect(unmet.svg).toContain('stroke="#B42318"');
+  });
+});
