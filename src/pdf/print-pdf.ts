@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
 import { isProcessRunning } from '../generate/is-process-running.js';
@@ -290,25 +291,30 @@ function killProcessGroup(child: ChildProcess | null): void {
 }
 
 /**
- * A run's profile folder is named after its process, `cnireport-chrome-<pid>-XXXXXX`, so that the next run can
- * tell a profile whose run is gone (killed before it could delete it) from one a run still uses.
+ * A run's profile folder is named after its machine and process, `cnireport-chrome-<host>-<pid>-XXXXXX` (<host>:
+ * 8 hex digits of a hash of the host name), so that the next run can tell a profile whose run is gone (killed
+ * before it could delete it) from one a run still uses; a TMPDIR shared with other machines or containers holds
+ * their profiles too, and those pids mean nothing here.
  */
 function profilePrefix(pid: number): string {
-  return `cnireport-chrome-${pid}-`;
+  return `cnireport-chrome-${HOST}-${pid}-`;
 }
 
-const PROFILE_NAME = /^cnireport-chrome-(\d+)-[A-Za-z0-9]{6}$/;
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const PROFILE_NAME = /^cnireport-chrome-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
 
 /**
- * Deletes the profiles in `dir` whose run no longer exists on this machine. Never fails: a profile it cannot
+ * Deletes the profiles in `dir` of this machine whose run no longer exists. Never fails: a profile it cannot
  * read or delete stays for the next run or the system's temp cleaner.
  */
-export async function removeAbandonedProfiles(dir: string): Promise<void> {
+async function removeAbandonedProfiles(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => []);
   await Promise.all(
     names.map(async (name) => {
-      const pid = Number(PROFILE_NAME.exec(name)?.[1] ?? Number.NaN);
-      if (!Number.isSafeInteger(pid) || pid === process.pid || isProcessRunning(pid)) return;
+      const match = PROFILE_NAME.exec(name);
+      const pid = Number(match?.[2] ?? Number.NaN);
+      if (match?.[1] !== HOST || !Number.isSafeInteger(pid) || pid === process.pid || isProcessRunning(pid))
+        return;
       await removeProfile(path.join(dir, name));
     }),
   );
