@@ -13,8 +13,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
+import { prerequisite } from '../helpers/prerequisite.js';
 
 const exec = promisify(execFile);
+const hasBrowser = prerequisite(
+  'Chrome or Chromium (install chromium or set CNIREPORT_CHROME)',
+  findBrowser(currentBrowserSearchContext()) !== null,
+);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'cnireport-install-'));
 const example = join(root, 'examples', 'scaleup-sidecar-cost.yaml');
@@ -91,7 +97,7 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
     }
   });
 
-  it('ships the bundle and not what it holds: no chart, schema or YAML library is installed', () => {
+  it('ships the bundle and not what it holds: no chart, YAML, template, PDF or browser-driving library is installed', () => {
     for (const { modules } of Object.values(installs)) {
       const installed = join(modules, 'cnireport');
       expect(existsSync(join(installed, 'dist', 'bundle', 'main.cjs'))).toBe(true);
@@ -100,7 +106,6 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
       const under = existsSync(join(installed, 'node_modules'))
         ? readdirSync(join(installed, 'node_modules'))
         : [];
-      // (zod is not in the list: puppeteer-core's chromium-bidi brings a zod 3 of its own.)
       for (const name of [
         'vega',
         'vega-lite',
@@ -125,6 +130,20 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
         expect(installed.get(path)?.equals(bytes), `${kind}: ${path}`).toBe(true);
     }
   }, 120_000);
+
+  it.runIf(hasBrowser)(
+    'prints the PDF from an install that has no puppeteer-core of its own (it is in the bundle)',
+    async () => {
+      const { bin, modules } = installs.local;
+      expect(existsSync(join(modules, 'puppeteer-core'))).toBe(false);
+      const out = join(work, 'out', 'pdf');
+      await exec(bin, ['generate', example, '--out', out, '--format', 'pdf'], { cwd: work });
+      const pdf = readFileSync(join(out, 'fleetwise-logistics', 'report.pdf'));
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.toString('latin1')).toContain('/StructTreeRoot');
+    },
+    120_000,
+  );
 
   it('runs --version and validate, and imports as a library that scores as the CLI does', async () => {
     const { bin, modules } = installs.local;
