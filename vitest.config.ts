@@ -1,11 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { SLOW_SUITES, shared } from './vitest.shared.js';
 
+/** `npm test`: the fast suite (unit, golden, a few end-to-end runs). The slow ones: vitest.slow.config.ts. */
 export default defineConfig({
   test: {
+    ...shared,
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/build-once.ts'],
-    env: { TZ: 'UTC', NO_COLOR: '1' },
-    testTimeout: 20_000,
-    hookTimeout: 120_000,
+    exclude: [...configDefaults.exclude, ...SLOW_SUITES],
   },
 });

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 // The bundle that `npm run build` writes loads several times faster than the hundreds of modules it holds,
-// with V8's code cache (see scripts/bundle.js). It is used only when built after dist/cli/main.js, so a
-// bare `tsc` never leaves an out-of-date one in use.
-const built = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
-const bundled = built('../dist/bundle/main.cjs');
-const { run } =
-  bundled !== undefined && bundled >= (built('../dist/cli/main.js') ?? 0)
-    ? createRequire(import.meta.url)('../dist/bundle/load.cjs').load()
-    : await import('../dist/cli/main.js');
-
+// with V8's code cache, and is what the package ships (scripts/bundle.js). It runs whenever it is the one
+// dist/ was last built into (its build id, checked by load.cjs); after a bare `tsc` the compiled modules do.
+const loader = new URL('../dist/bundle/load.cjs', import.meta.url);
+const bundle = existsSync(loader) ? createRequire(import.meta.url)(loader.pathname) : null;
+let run;
+if (bundle?.valid()) {
+  ({ run } = bundle.load());
+} else if (existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  ({ run } = await import('../dist/cli/main.js'));
+} else {
+  process.stderr.write('error: cnireport is not built here: run `npm run build` in its folder first\n');
+  process.exit(1);
+}
 process.exitCode = await run(process.argv);

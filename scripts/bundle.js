@@ -1,4 +1,7 @@
-// Bundles the compiled CLI into dist/bundle/ (part of `npm run build`), with V8's code cache for it.
+// Bundles the compiled CLI into dist/bundle/ (part of `npm run build`, see build.js), with V8's code cache for
+// it, and the library entry (dist/index.js) into dist/bundle/index.js: the installed package runs these, so
+// its only dependencies are what they leave out (resvg's native addon, fontkit, the font files)
+// and every chart library comes from this build's one resolved copy, whatever the installer resolves.
 //
 // Node spends much of a short run loading code: resolving and reading the ~700 modules of vega, vega-lite,
 // d3, zod and the CLI one by one, then parsing and compiling the functions it runs. One bundled file cuts
@@ -7,12 +10,12 @@
 // every function a training run below compiled (the CLI, the YAML and schema checks, scoring, Vega, the
 // templates). Modules behind dynamic imports are still evaluated only when first imported.
 //
-// The cache is an optimisation only: V8 rejects one made by another Node or with other V8 flags, and load.cjs
-// ignores one made for another main.cjs (by the build id on the bundle's first line); either way the bundle
-// is compiled as usual. bin/cnireport.js uses the bundle only when it is newer than dist/cli/main.js, so a
-// plain `tsc` (as the test suite runs) never leaves a stale bundle in use.
+// load.cjs and main.cjs carry the build id (`--id`, from build-id.js). bin/cnireport.js runs the bundle only
+// when dist/build-id.js holds that id, which the build writes last and a bare `tsc` overwrites: a dist/ that
+// tsc rewrote since runs unbundled rather than stale. The cache is an optimisation only: V8 rejects one made
+// by another Node or with other V8 flags, and load.cjs ignores one made for another build; either way the
+// bundle is compiled as usual.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = resolve(root, process.argv[2] ?? 'dist/bundle');
+const outdir = resolve(root, 'dist/bundle');
+const idFlag = process.argv.indexOf('--id');
+const id = process.argv[idFlag + 1] ?? '';
+if (idFlag < 0 || !/^[0-9a-f]{32}$/.test(id))
+  throw new Error('bundle: --id <32 hex digits> is required (npm run build)');
 
 /**
  * A script compiled by vm.Script cannot import() without an experimental flag, so the imports left to run
@@ -53,12 +60,14 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Puppeteer is loaded only to print; resvg is a native addon; fontkit is required lazily by text-metrics;
-  // pptxgenjs import()s node:fs, which a vm.Script cannot do, so it is required from node_modules, and so is
-  // exceljs: the Office writers are large and only --format pptx / xlsx load them.
+  // Puppeteer is bundled too (with the code cache it loads in about half the time, and an install needs none of
+  // its hundred dependencies); ws's optional native helpers are left to its own fallback. resvg is a native addon;
+  // fontkit is required lazily by text-metrics. pptxgenjs import()s node:fs, which a vm.Script cannot do, so it is
+  // required from node_modules, with the jszip it and the deck's repair share, and so is exceljs: the Office
+  // writers are large and only --format pptx / xlsx load them.
   // pdf-lib is bundled: as a package it is a hundred modules, loaded in 60-90 ms by each PDF run (bundled
   // into ES modules its CommonJS re-exports came out empty; a CommonJS bundle keeps them).
-  external: ['puppeteer-core', '@resvg/resvg-js', 'fontkit', 'pptxgenjs', 'exceljs'],
+  external: ['@resvg/resvg-js', 'fontkit', 'bufferutil', 'utf-8-validate', 'pptxgenjs', 'exceljs', 'jszip'],
   // Two levels below the package root, as dist/<folder>/ is: every `new URL('../../data/', import.meta.url)`
   // and the like resolves as it does from the unbundled files.
   define: { 'import.meta.url': '__bundleUrl' },
@@ -73,11 +82,27 @@ const result = await build({
   logLevel: 'warning',
 });
 const [output] = result.outputFiles;
-const id = createHash('sha256').update(output.contents).digest('hex').slice(0, 32);
+// The library (`import('cnireport')`): scoring needs no browser, chart or template code, so an ES module
+// bundle of dist/index.js; require() is given to the CommonJS modules it holds.
+const library = await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/index.js'],
+  write: false,
+  outfile: join(outdir, 'index.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'main.cjs'), `// cnireport bundle ${id}\n${output.text}`);
+writeFileSync(join(outdir, 'index.js'), library.outputFiles[0].text);
 writeFileSync(
   join(outdir, 'load.cjs'),
   `'use strict';
@@ -87,20 +112,34 @@ const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
+const BUILD_ID = '${id}';
+const HEADER = \`// cnireport bundle \${BUILD_ID}\\n\`;
 const file = join(__dirname, 'main.cjs');
 const cacheFile = join(__dirname, 'main.cache');
 let script;
 let cache = 'none';
 
+/**
+ * Whether this bundle is what dist/ was last built into: dist/build-id.js holds its id (written last by the
+ * build; a bare tsc writes null there). Otherwise the compiled modules beside it are newer and run instead.
+ */
+exports.valid = () => {
+  try {
+    return readFileSync(join(__dirname, '..', 'build-id.js'), 'utf8').includes(\`BUILD_ID = '\${BUILD_ID}';\`);
+  } catch {
+    return false;
+  }
+};
+
 /** The bundle's exports: { run } of dist/cli/main.js. */
 exports.load = () => {
   const source = readFileSync(file, 'utf8');
-  const id = source.slice(0, source.indexOf('\\n'));
+  if (!source.startsWith(HEADER)) throw new Error(\`\${file} is not the bundle of build \${BUILD_ID}: run npm run build\`);
   let cachedData;
   try {
     const cache = readFileSync(cacheFile);
-    const header = Buffer.byteLength(id) + 1;
-    if (cache.subarray(0, header).toString('utf8') === \`\${id}\\n\`) cachedData = cache.subarray(header);
+    const header = Buffer.byteLength(HEADER);
+    if (cache.subarray(0, header).toString('utf8') === HEADER) cachedData = cache.subarray(header);
   } catch {
     // No cache: compiled as usual.
   }
@@ -118,26 +157,25 @@ exports.cacheState = () => cache;
 
 /** Writes the code cache of what this process compiled so far (scripts/bundle.js, after a training run). */
 exports.saveCache = () => {
-  const source = readFileSync(file, 'utf8');
-  const id = source.slice(0, source.indexOf('\\n'));
-  writeFileSync(cacheFile, Buffer.concat([Buffer.from(\`\${id}\\n\`), script.createCachedData()]));
+  writeFileSync(cacheFile, Buffer.concat([Buffer.from(HEADER), script.createCachedData()]));
 };
 `,
 );
-// The training run: a report in every format but the PDF (the printer's code is mostly the browser's).
+// The training run: a report in every format, with a browser path that does not exist: Puppeteer is loaded (its
+// code is cached too), no browser starts, and the PDF is left out with a note, as on a machine without one.
 const work = mkdtempSync(join(tmpdir(), 'cnireport-bundle-'));
 try {
   const train = `
     const bundle = require(${JSON.stringify(join(outdir, 'load.cjs'))});
     bundle.load().run([process.execPath, 'cnireport', 'generate', ${JSON.stringify(join(root, 'examples', 'scaleup-sidecar-cost.yaml'))},
-      '--out', ${JSON.stringify(work)}, '--format', 'html,md,svg,png,json']).then((code) => {
+      '--out', ${JSON.stringify(work)}]).then((code) => {
       if (code !== 0) throw new Error('the training run failed (exit code ' + code + ')');
       bundle.saveCache();
     });
   `;
   const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', train], {
     cwd: work,
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1790000000' },
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1790000000', CNIREPORT_CHROME: join(work, 'no-browser') },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`bundle: the code cache's training run failed:\n${run.stderr}`);

@@ -27,7 +27,15 @@ console.log(`fuzzing: ${runs} cases per property, seed ${seed}`);
 const start = performance.now();
 const vitest = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...SUITES, '--testTimeout=0', '--reporter=dot'],
+  [
+    join(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    '--config',
+    'vitest.slow.config.ts',
+    ...SUITES,
+    '--testTimeout=0',
+    '--reporter=dot',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

@@ -125,7 +125,15 @@ rmSync(dir, { recursive: true, force: true });
 function killTally() {
   const vitest = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'test/hardening/kill.test.ts', '-t', 'SIGKILLs'],
+    [
+      join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'vitest.slow.config.ts',
+      'test/hardening/kill.test.ts',
+      '-t',
+      'SIGKILLs',
+    ],
     {
       cwd: root,
       env: { ...process.env, KILL_RUNS: String(kills), NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions, renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { InternalError } from '../shared/errors.js';
@@ -81,7 +81,19 @@ export async function renderChartSvg(
 
 /** Rasterises a chart SVG with the bundled font only, on white, at `scale`× its CSS pixel size. */
 export function renderChartPng(svg: string, scale = 2): Uint8Array {
-  const resvg = new Resvg(svg, {
+  return new Resvg(svg, pngOptions(scale)).render().asPng();
+}
+
+/**
+ * `renderChartPng` with the rendering on libuv's thread pool, so this thread stays free meanwhile (for the
+ * browser's replies while a PDF prints): the same pixels.
+ */
+export async function renderChartPngAsync(svg: string, scale = 2): Promise<Uint8Array> {
+  return (await renderAsync(svg, pngOptions(scale))).asPng();
+}
+
+function pngOptions(scale: number): ResvgRenderOptions {
+  return {
     background: 'white',
     fitTo: { mode: 'zoom', value: scale },
     font: {
@@ -90,8 +102,7 @@ export function renderChartPng(svg: string, scale = 2): Uint8Array {
       defaultFontFamily: REPORT_FONT_FAMILY,
       sansSerifFamily: REPORT_FONT_FAMILY,
     },
-  });
-  return resvg.render().asPng();
+  };
 }
 
 function collectingLogger(warnings: string[], errors: string[]): vega.LoggerInterface {

@@ -26,8 +26,11 @@ export type GeneratedChart = Omit<ChartFiles, 'png'> & ReportChartImage;
 export interface ReportRenderers {
   /** The report's charts as SVG. */
   charts(result: ScoreResult): Promise<readonly GeneratedChart[]>;
-  /** A chart's SVG as a PNG at twice its size. Only the chart files need it, so it runs while the PDF prints. */
-  png(svg: string): Uint8Array;
+  /**
+   * A chart's SVG as a PNG at twice its size, rendered off this thread. Only the chart files need it, so it
+   * runs while the PDF prints, without holding up the browser's replies.
+   */
+  png(svg: string): Promise<Uint8Array>;
   html(sources: ReportSources): string;
   /** Rendered once the PDF has printed or failed, so it links only the files the folder will hold. */
   markdown(sources: ReportSources, links: MarkdownLinks): string;
@@ -38,7 +41,11 @@ export interface ReportRenderers {
 }
 
 export interface Printer {
-  print(html: string, options: { paper: 'A4' | 'Letter'; title: string }): Promise<Uint8Array>;
+  /** `title`, `author` and `creator` go into the PDF's document information. */
+  print(
+    html: string,
+    options: { paper: 'A4' | 'Letter'; title: string; author?: string; creator: string },
+  ): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -119,6 +126,7 @@ interface Prepared {
   readonly file: string;
   readonly slug: string;
   readonly client: string;
+  readonly preparedBy: string | undefined;
   readonly started: number;
   readonly png: ReportRenderers['png'];
   readonly markdown: ReportRenderers['markdown'];
@@ -254,6 +262,7 @@ export async function generateReports(
       file,
       slug,
       client: answers.engagement.client,
+      preparedBy: answers.engagement.preparedBy,
       started,
       png: render.png,
       markdown: render.markdown,
@@ -270,9 +279,13 @@ export async function generateReports(
   };
 
   const printPdf = async (launched: Printer, html: string, prepared: Prepared) => {
-    const title = `CNI recommendation for ${prepared.client}`;
+    const info = {
+      title: `CNI recommendation for ${prepared.client}`,
+      ...(prepared.preparedBy === undefined ? {} : { author: prepared.preparedBy }),
+      creator: `cnireport ${request.toolVersion}`,
+    };
     try {
-      return { pdf: await launched.print(html, { paper: request.paper, title }), pdfError: null };
+      return { pdf: await launched.print(html, { paper: request.paper, ...info }), pdfError: null };
     } catch (error) {
       if (!(error instanceof CniError)) throw error;
       const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, {
@@ -293,13 +306,15 @@ export async function generateReports(
         launched === null || launched instanceof CniError || html === null || hooks.signal?.aborted
           ? Promise.resolve({ pdf: null, pdfError: null })
           : timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
-      // Rasterising blocks this thread; the browser prints in its own processes meanwhile.
-      const charts = wants('png')
-        ? timed(phases, 'png', () =>
-            prepared.report.charts.map((chart) => ({ ...chart, png: prepared.png(chart.svg) })),
+      // Rasterised on libuv's threads while the browser prints in its own processes.
+      const rasterising = wants('png')
+        ? timedAsync(phases, 'png', () =>
+            Promise.all(
+              prepared.report.charts.map(async (chart) => ({ ...chart, png: await prepared.png(chart.svg) })),
+            ),
           )
-        : prepared.report.charts;
-      const { pdf, pdfError } = await printing;
+        : Promise.resolve(prepared.report.charts);
+      const [{ pdf, pdfError }, charts] = await Promise.all([printing, rasterising]);
       // Reports finish whole or not at all: once interrupted, nothing more is written.
       if (hooks.signal?.aborted) return;
       const folder = join(request.outDir, slug);

@@ -1,11 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
+import { isProcessRunning } from '../generate/is-process-running.js';
 import { CniError } from '../shared/errors.js';
 import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
 import { namedDestinationPages } from './named-destination-pages.js';
+import { type DocumentInfo, withDocumentInfo } from './with-document-info.js';
 
 export interface PdfPrinterOptions {
   /** Browser to run; by default the one `findBrowser` finds on this machine. */
@@ -21,11 +24,9 @@ export interface PdfPrinterOptions {
   readonly printTimeoutMs?: number;
 }
 
-export interface PrintOptions {
+export interface PrintOptions extends DocumentInfo {
   /** Used when the document's CSS `@page` rule sets no size. */
   readonly paper: 'A4' | 'Letter';
-  /** The PDF's Title metadata; written into the document's `<title>`, which Chrome copies. */
-  readonly title: string;
   readonly timeoutMs?: number;
 }
 
@@ -35,7 +36,12 @@ const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 5_000;
 
 /** Chrome switches for a quiet, offline, single-purpose printing browser. */
-const BROWSER_ARGS = [
+export const BROWSER_ARGS = [
+  // Headless Chromium 156 preloads two WebUI renderers for the omnibox popup at start and again with every
+  // new window, about 1.3 s of CPU each time, and keeps a spare renderer warm: none of it prints anything.
+  // Puppeteer merges this with its own --disable-features. Unknown names are ignored by other versions; a
+  // test checks that this browser shows no browser_ui target.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
   '--disable-dev-shm-usage',
   '--disable-gpu',
   '--no-first-run',
@@ -60,16 +66,26 @@ export class PdfPrinter {
   /** Prints under way: close() lets each reach its next step before closing the browser under it. */
   readonly #printing = new Set<Promise<unknown>>();
   /**
-   * A fresh context and page for the first document, opened as soon as the browser is up, while the report
-   * is still being made: its print then starts with setting the content.
+   * The page of the first document, made ready as soon as the browser is up, while the report is still being
+   * made: its print then starts with setting the content.
    */
   #spare: Promise<BlankPage> | undefined;
 
-  private constructor(executablePath: string, browser: Browser, userDataDir: string, printTimeoutMs: number) {
+  /** The removal of profiles that killed runs left, awaited before this run ends. */
+  readonly #sweep: Promise<void>;
+
+  private constructor(
+    executablePath: string,
+    browser: Browser,
+    userDataDir: string,
+    printTimeoutMs: number,
+    sweep: Promise<void>,
+  ) {
     this.executablePath = executablePath;
     this.#browser = browser;
     this.#userDataDir = userDataDir;
     this.#printTimeoutMs = printTimeoutMs;
+    this.#sweep = sweep;
   }
 
   static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
@@ -77,15 +93,20 @@ export class PdfPrinter {
     const noSandbox = options.noSandbox === true || process.getuid?.() === 0;
     const timeout = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
     const printTimeout = options.printTimeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+    // Profiles that runs killed outright (SIGKILL, power loss) left behind; cleared alongside the launch.
+    const sweep = removeAbandonedProfiles(tmpdir());
     // A fresh profile per run: nothing cached or remembered from one client's report reaches another's.
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'cnireport-chrome-')).catch((error: unknown) => {
-      const code = (error as NodeJS.ErrnoException).code ?? firstLine(error);
-      throw new CniError(
-        'BROWSER_FAILED',
-        `could not start the browser: cannot create its profile folder in ${tmpdir()} (${code})`,
-        { hint: 'Free some space there, or set TMPDIR to a writable folder.', cause: error },
-      );
-    });
+    const userDataDir = await mkdtemp(path.join(tmpdir(), profilePrefix(process.pid))).catch(
+      async (error: unknown) => {
+        await sweep;
+        const code = (error as NodeJS.ErrnoException).code ?? firstLine(error);
+        throw new CniError(
+          'BROWSER_FAILED',
+          `could not start the browser: cannot create its profile folder in ${tmpdir()} (${code})`,
+          { hint: 'Free some space there, or set TMPDIR to a writable folder.', cause: error },
+        );
+      },
+    );
     // Over a pipe Puppeteer's own timeout does not cover the first exchange with the browser, so a browser
     // that starts but never answers would hang the launch: this deadline kills it (its process group).
     const deadline = new AbortController();
@@ -109,13 +130,13 @@ export class PdfPrinter {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      const printer = new PdfPrinter(executablePath, browser, userDataDir, printTimeout);
-      printer.#spare = printer.#blankPage();
+      const printer = new PdfPrinter(executablePath, browser, userDataDir, printTimeout, sweep);
+      printer.#spare = printer.#initialPage();
       // A spare that fails (the browser died) is reported by the print that takes it.
       printer.#spare.catch(() => undefined);
       return printer;
     } catch (error) {
-      await removeProfile(userDataDir);
+      await Promise.all([removeProfile(userDataDir), sweep]);
       const reason = deadline.signal.aborted
         ? `it did not answer within ${seconds(timeout)}`
         : firstLine(error);
@@ -135,7 +156,7 @@ export class PdfPrinter {
     if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
     if (!this.#browser.connected) throw quit(`before printing "${options.title}"`);
     const timeoutMs = options.timeoutMs ?? this.#printTimeoutMs;
-    let context: BrowserContext | undefined;
+    let used: BlankPage | undefined;
     // Checked between DevTools calls: once close() is called, the print stops at its next step.
     const going = () => {
       if (this.#closed)
@@ -145,9 +166,16 @@ export class PdfPrinter {
     this.#spare = undefined;
     const work = async () => {
       const blank = await (spare ?? this.#blankPage());
-      context = blank.context;
+      used = blank;
       going();
-      return printPage(blank.page, withTitle(html, options.title), options.paper, timeoutMs, going);
+      const pdf = await printPage(
+        blank.page,
+        withTitle(html, options.title),
+        options.paper,
+        timeoutMs,
+        going,
+      );
+      return withDocumentInfo(pdf, options);
     };
     const printing = work();
     this.#printing.add(printing);
@@ -164,13 +192,27 @@ export class PdfPrinter {
         cause: error,
       });
     } finally {
-      if (context !== undefined && this.#browser.connected) {
-        await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
-          () => undefined,
-        );
+      if (used !== undefined && this.#browser.connected) {
+        await withDeadline(
+          used.context === null ? used.page.close() : used.context.close(),
+          CLOSE_TIMEOUT_MS,
+          'closing the page timed out',
+        ).catch(() => undefined);
       }
       this.#printing.delete(printing);
     }
+  }
+
+  /**
+   * The tab the browser opened at start, for the first document: the profile is this run's own and nothing
+   * has been loaded in it, so it is as isolated as a new context, without a new window's start-up. Closed
+   * after that document's print; later documents get their own contexts.
+   */
+  async #initialPage(): Promise<BlankPage> {
+    const [initial] = await this.#browser.pages();
+    if (initial === undefined) return this.#blankPage();
+    await lockDown(initial);
+    return { context: null, page: initial };
   }
 
   /** A new context and page for one document: JavaScript off, every request refused but `data:` URLs. */
@@ -179,9 +221,7 @@ export class PdfPrinter {
     const context = await this.#browser.createBrowserContext();
     try {
       const page = await context.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', refuseNetwork);
+      await lockDown(page);
       return { context, page };
     } catch (error) {
       if (this.#browser.connected) {
@@ -205,20 +245,31 @@ export class PdfPrinter {
       'a print did not stop in time',
     ).catch(() => undefined);
     try {
+      // Asked, not killed: the browser then deletes the shared-memory files it keeps under TMPDIR, which a
+      // killed one leaves behind (and TMPDIR cannot move into the profile: its socket path would grow too
+      // long for a Unix socket under a long TMPDIR).
       await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
     } catch {
       // A browser that does not close in time is killed with its helper processes (Puppeteer starts it
       // as the leader of its own process group); none of them may outlive the run.
       killProcessGroup(this.#browser.process());
     } finally {
-      await removeProfile(this.#userDataDir);
+      await Promise.all([removeProfile(this.#userDataDir), this.#sweep]);
     }
   }
 }
 
 interface BlankPage {
-  readonly context: BrowserContext;
+  /** Null for the browser's initial tab, which is closed alone. */
+  readonly context: BrowserContext | null;
   readonly page: Page;
+}
+
+/** JavaScript off and every request refused but `data:` URLs: a report cannot reach the network or run code. */
+async function lockDown(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', refuseNetwork);
 }
 
 /** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
@@ -237,6 +288,36 @@ function killProcessGroup(child: ChildProcess | null): void {
     // No process groups (Windows), or the group is gone already.
     child.kill('SIGKILL');
   }
+}
+
+/**
+ * A run's profile folder is named after its machine and process, `cnireport-chrome-<host>-<pid>-XXXXXX` (<host>:
+ * 8 hex digits of a hash of the host name), so that the next run can tell a profile whose run is gone (killed
+ * before it could delete it) from one a run still uses; a TMPDIR shared with other machines or containers holds
+ * their profiles too, and those pids mean nothing here.
+ */
+function profilePrefix(pid: number): string {
+  return `cnireport-chrome-${HOST}-${pid}-`;
+}
+
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const PROFILE_NAME = /^cnireport-chrome-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
+
+/**
+ * Deletes the profiles in `dir` of this machine whose run no longer exists. Never fails: a profile it cannot
+ * read or delete stays for the next run or the system's temp cleaner.
+ */
+async function removeAbandonedProfiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => []);
+  await Promise.all(
+    names.map(async (name) => {
+      const match = PROFILE_NAME.exec(name);
+      const pid = Number(match?.[2] ?? Number.NaN);
+      if (match?.[1] !== HOST || !Number.isSafeInteger(pid) || pid === process.pid || isProcessRunning(pid))
+        return;
+      await removeProfile(path.join(dir, name));
+    }),
+  );
 }
 
 /** A profile that cannot be deleted (a browser still dying inside it) is left to the system's temp cleaner. */
@@ -262,11 +343,9 @@ async function printPage(
   timeout: number,
   going: () => void,
 ) {
-  await page.setContent(html, { waitUntil: 'load', timeout });
-  going();
   // The PDF as delivered: tagged, with an outline. The draft that only tells where the contents' targets
-  // fall is printed without either: the layout (pages, destinations) is the same, the print about a quarter
-  // faster, and the PDF a third the size, read by pdf-lib in a few milliseconds instead of tens or hundreds.
+  // fall is printed without either: the layout (pages, destinations) is the same, the print faster, and the
+  // PDF small enough for pdf-lib to read in a few milliseconds.
   const print = (final: boolean) =>
     page.pdf({
       format: paper,
@@ -278,26 +357,58 @@ async function printPage(
       waitForFonts: true,
       timeout,
     });
-  const targets = await page.$$eval(PAGE_NUMBER_SLOT, (slots) => slots.length);
+  // Slots are found in the HTML itself: asking the page would inject Puppeteer's utility script first.
+  if (!html.includes(PAGE_NUMBER_ATTRIBUTE)) {
+    await page.setContent(html, { waitUntil: 'load', timeout });
+    going();
+    return print(true);
+  }
+  // The draft is laid out in full but paints nothing (visibility does not change layout): pages and
+  // destinations as in the final print, at a fraction of the painting and of the PDF's size.
+  await page.setContent(withEverythingHidden(html), { waitUntil: 'load', timeout });
   going();
-  if (targets === 0) return print(true);
   const draft = await print(false);
   going();
   const pages = Object.fromEntries(await namedDestinationPages(draft));
-  // Set through DevTools, not by the page's own scripts, which stay off.
-  await page.$$eval(
-    PAGE_NUMBER_SLOT,
-    (slots, numbers) => {
-      for (const slot of slots) {
-        const id = slot.getAttribute('data-page-of') ?? '';
+  // One call both shows the document again and fills the slots; set through DevTools, not by the page's own
+  // scripts, which stay off.
+  await page.evaluate(
+    (styleId, attribute, numbers) => {
+      // Runs in the page (this project's TypeScript has no DOM types).
+      const { document } = globalThis as unknown as { document: PageDocument };
+      document.getElementById(styleId)?.remove();
+      for (const slot of document.querySelectorAll(`[${attribute}]`)) {
+        const id = slot.getAttribute(attribute) ?? '';
         // Own keys only: a slot for "constructor" must not print Object's constructor.
         slot.textContent = Object.hasOwn(numbers, id) ? String(numbers[id]) : '';
       }
     },
+    HIDE_STYLE_ID,
+    PAGE_NUMBER_ATTRIBUTE,
     pages,
   );
   going();
   return print(true);
+}
+
+const HIDE_STYLE_ID = 'cnireport-draft-hidden';
+
+/** The little of the DOM that filling the slots uses. */
+interface PageDocument {
+  getElementById(id: string): { remove(): void } | null;
+  querySelectorAll(
+    selector: string,
+  ): Iterable<{ getAttribute(name: string): string | null; textContent: string | null }>;
+}
+
+/**
+ * The document with a style that hides everything, last in its <head> so that it wins over the document's
+ * own; a document without a </head> is drafted as it is (painted, the same pages).
+ */
+function withEverythingHidden(html: string): string {
+  const style = `<style id="${HIDE_STYLE_ID}">*,*::before,*::after{visibility:hidden!important}</style>`;
+  const at = html.search(/<\/head\s*>/i);
+  return at < 0 ? html : `${html.slice(0, at)}${style}${html.slice(at)}`;
 }
 
 /**
@@ -306,7 +417,7 @@ async function printPage(
  * and again with them filled in. Slots take a fixed width, so the numbers cannot move a page break.
  * The id must be the target of a link in the document, which is what makes Chrome record its page.
  */
-const PAGE_NUMBER_SLOT = '[data-page-of]';
+const PAGE_NUMBER_ATTRIBUTE = 'data-page-of';
 
 /** The document is set directly, so the only legitimate loads are inline `data:` resources. */
 function refuseNetwork(request: HTTPRequest): void {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
 import { formatMoney } from '../../src/shared/format.js';
+import { commandRuns, prerequisite } from '../helpers/prerequisite.js';
 import { withoutPlaceholderNotes } from '../helpers/without-placeholder-notes.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,18 +22,14 @@ const dir = mkdtempSync(join(tmpdir(), 'cnireport-generate-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const example = join(root, 'examples', 'regulated-bank.yaml');
-const hasBrowser = findBrowser(currentBrowserSearchContext()) !== null;
-const hasPoppler = ['pdfinfo', 'pdftotext'].every((command) => {
-  try {
-    execFileSync(command, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
-if (!hasBrowser || !hasPoppler) {
-  console.warn('SKIPPED the PDF checks of test/e2e/generate.test.ts: needs Chromium and poppler-utils.');
-}
+const hasBrowser = prerequisite(
+  'Chrome or Chromium (install chromium or set CNIREPORT_CHROME)',
+  findBrowser(currentBrowserSearchContext()) !== null,
+);
+const hasPoppler = prerequisite(
+  'poppler-utils (pdftotext, pdfinfo)',
+  commandRuns('pdftotext', ['-v']) && commandRuns('pdfinfo', ['-v']),
+);
 
 interface Run {
   code: number;
@@ -124,6 +121,12 @@ describe('cnireport generate (spawned)', () => {
       expect(pages).toBeGreaterThanOrEqual(8);
       expect(pages).toBeLessThanOrEqual(40);
       expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+      // The document information names the report, who prepared it and the tool (not the browser).
+      expect(info).toMatch(/^Title:\s+CNI recommendation for Northwind Bank$/m);
+      expect(info).toMatch(/^Author:\s+Jane Roe, Example Consulting$/m);
+      const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      expect(info).toMatch(new RegExp(`^Creator:\\s+cnireport ${version.replaceAll('.', '\\.')}$`, 'm'));
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
       const result = JSON.parse(readFileSync(join(folder, 'result.json'), 'utf8'));
       const recommended = result.options.find((o: { id: string }) => o.id === result.recommendation.option);
       const text = execFileSync('pdftotext', [join(folder, 'report.pdf'), '-']).toString('utf8');

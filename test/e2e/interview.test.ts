@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseAnswersText } from '../../src/io/parse-answers-text.js';
+import { commandRuns, prerequisite } from '../helpers/prerequisite.js';
 import { TmuxSession } from '../helpers/tmux-session.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'cnireport.js');
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-interview-e2e-'));
-const hasTmux = existsSync('/usr/bin/tmux') || existsSync('/usr/local/bin/tmux');
+const hasTmux = prerequisite('tmux (the interview needs a terminal)', commandRuns('tmux', ['-V']));
 const sessions: TmuxSession[] = [];
 afterEach(() => {
   for (const session of sessions.splice(0)) session.kill();
@@ -87,7 +88,7 @@ const ENTER = ['Enter'];
 /** Enter on an answer expected to be refused: nothing to wait for. */
 const TRY = ['Enter'];
 
-describe.skipIf(!hasTmux)('cnireport interview in a terminal', () => {
+describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
   it('answers every question with keystrokes; the file validates, scores and generates', async () => {
     const t = interview('--output', 'tmux-bank.yaml');
     await answer(t, 'Client organisation', 'Tmux Bank', ENTER);

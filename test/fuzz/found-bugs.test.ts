@@ -75,12 +75,10 @@ describe('bugs found by fuzzing', () => {
 
   it('a file with thousands of keys is refused before yaml compares every key with every other', () => {
     const text = HEAD + Array.from({ length: 50_000 }, () => 'a: 1\n').join('');
-    const start = performance.now();
+    // Before the limit: 16,000 duplicate keys took 7 s and 50,000 about a minute (now a bench figure).
     expect(lines(text)).toEqual([
       `a.yaml:1:1  more than ${MAX_ENTRIES} keys and list entries (expected an answers file of about a hundred)`,
     ]);
-    // Before the limit: 16,000 duplicate keys took 7 s and 50,000 about a minute.
-    expect(performance.now() - start).toBeLessThan(3_000);
   });
 
   it('a file just under the entry limit still gets every problem located', () => {

@@ -50,11 +50,10 @@ describe('hostile inputs through `cnireport score --json`', () => {
     'engagement: {client: *i}',
   ].join('\n');
 
-  it('refuses an alias bomb (billion laughs) quickly, in-process and spawned', async () => {
+  it('refuses an alias bomb (billion laughs) by its expansions, in-process and spawned', async () => {
     const path = file('laughs.yaml', BILLION_LAUGHS);
     const inProcess = await score(path);
     expectRefused(inProcess, path, /too many alias expansions/);
-    expect(inProcess.ms).toBeLessThan(1_000);
     const spawned = await spawnCli(['score', path, '--json']);
     expectRefused(spawned, path, /too many alias expansions/);
   });
@@ -70,10 +69,9 @@ describe('hostile inputs through `cnireport score --json`', () => {
     expect(result.code, result.err).toBe(1);
     expect(result.err).not.toMatch(STACK_LINE);
     expect(result.err).toMatch(new RegExp(`^${path}:\\d+:\\d+  `, 'm'));
-    expect(result.ms).toBeLessThan(2_000);
   });
 
-  it('refuses a 100 MB file by its size, without reading it (time and peak memory measured)', async () => {
+  it('refuses a 100 MB file by its size, without reading it (peak memory measured)', async () => {
     const path = join(dir, 'huge.yaml');
     const fd = openSync(path, 'w');
     const chunk = Buffer.alloc(1024 * 1024, 'a: 1\n');
@@ -81,7 +79,6 @@ describe('hostile inputs through `cnireport score --json`', () => {
     closeSync(fd);
     const inProcess = await score(path);
     expectRefused(inProcess, path, `too large (got ${100 * 1024 * 1024} bytes`);
-    expect(inProcess.ms).toBeLessThan(200);
     const spawned = await spawnCli(['score', path, '--json']);
     expectRefused(spawned, path, /too large/);
     // Node alone peaks near 50-80 MB; reading the file would add its 100 MB at least once.
@@ -208,13 +205,8 @@ describe('hostile inputs through `cnireport score --json`', () => {
   });
 });
 
-/**
- * yaml parses about 1 MB a second on a laptop, linearly; these shapes once grew with the square of their
- * entries (minutes). The budget leaves room for a loaded machine and still tells the two apart.
- */
-const WORST_CASE_BUDGET_MS = 15_000;
-
-describe('1 MiB worst cases: refused within a bounded time', () => {
+// How long these take is a figure of `npm run bench` (the slowest refusal of a 1 MiB worst case), not a test.
+describe('1 MiB worst cases: refused, located, no stack trace', () => {
   const fill = (line: (i: number) => string): string => {
     const parts: string[] = [HEAD];
     let size = HEAD.length;
@@ -243,7 +235,6 @@ describe('1 MiB worst cases: refused within a bounded time', () => {
       const result = await score(path);
       expect(result.code, result.err.slice(0, 500)).toBe(1);
       expect(result.err).not.toMatch(STACK_LINE);
-      expect(result.ms).toBeLessThan(WORST_CASE_BUDGET_MS);
     },
     30_000,
   );

@@ -45,7 +45,7 @@ describe('two runs writing the same report folder at once', () => {
               width: 1,
               height: 1,
             })),
-          png: (svg) => new TextEncoder().encode(svg),
+          png: async (svg) => new TextEncoder().encode(svg),
           html: () => `<html>run-${tag}</html>`,
           markdown: () => `run-${tag}\n`,
           deck: async () => new TextEncoder().encode(`run-${tag}`),

@@ -172,6 +172,26 @@ describe('generate killed at a random moment', () => {
   });
 });
 
+describe('the browser profile of a SIGKILLed run', () => {
+  it('is left in the temporary folder, and the next run there deletes it', async () => {
+    const run = start('kill-profile', { CNIREPORT_TIMING: '1' });
+    const profiles = () => readdirSync(run.privateTmp).filter((name) => name.startsWith('cnireport-chrome-'));
+    // Killed once the browser is up and using its profile.
+    while (!/^timing browser: launch/m.test(run.stderrSoFar()) && run.child.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(await survivorsAfter(run.privateTmp, 15_000)).toEqual([]);
+    expect(profiles()).toHaveLength(1);
+    const rerun = await generate([example, '--out', 'kill-profile', '--seed', '2'], {
+      cwd: dir,
+      env: { TMPDIR: run.privateTmp },
+    });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(profiles()).toEqual([]);
+  });
+});
+
 describe('generate stopped by a signal', () => {
   // SIGTERM and SIGINT: while the browser starts, while it prints, and while the report is written.
   const cases = [

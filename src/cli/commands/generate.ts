@@ -178,7 +178,7 @@ export async function loadRenderers(templateDir: string | undefined): Promise<Re
   const loaded = await templates.loadReportTemplates(templateDir);
   return {
     charts: async (result) => charts.renderReportCharts(specs.buildReportCharts(result), { png: false }),
-    png: (svg) => chart.renderChartPng(svg),
+    png: (svg) => chart.renderChartPngAsync(svg),
     html: (sources) => html.renderReportHtml(sources, loaded),
     markdown: markdown.renderReportMarkdown,
     deck: (sources) => deck.renderDeck(sources, chart.renderChartPng),

@@ -1,11 +1,5 @@
 import type { FuzzTarget, Outcome } from './fuzz-target.js';
 
-/**
- * Generous on a laptop (valid cases take well under 100 ms, a 1 MiB file a few hundred), strict enough to
- * catch parsing that grows with the square of the input, which turns a 1 MiB file into minutes.
- */
-export const CASE_BUDGET_MS = 5_000;
-
 /** Characters that rewrite a terminal or reorder a line: never echoed from a user's file into a message. */
 const UNSAFE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u;
 const STACK_LINE = /^ {4}at /m;
@@ -58,15 +52,16 @@ function refusalViolations(message: string, file: string, content: string | Uint
   return found.slice(0, 8);
 }
 
-/** Every rule an outcome breaks; none means the case passed. */
+/**
+ * Every rule an outcome breaks; none means the case passed. How long a case took is not one of them (a busy
+ * machine is not a defect): `npm run fuzz` prints the slowest case, and `npm run bench` times the worst shapes.
+ */
 export function outcomeViolations(
   target: FuzzTarget,
   outcome: Outcome,
   content: string | Uint8Array,
 ): string[] {
   const found: string[] = [];
-  if (outcome.ms > CASE_BUDGET_MS)
-    found.push(`took ${Math.round(outcome.ms)} ms (budget ${CASE_BUDGET_MS} ms)`);
   if (outcome.exit === 2) return [...found, `exit 2: ${outcome.message.slice(0, 2000)}`];
   if (outcome.exit === 0) {
     // Valid answers may come with warnings (implausible combinations), each located in the file; nothing else.

@@ -1,12 +1,24 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../src/cli/write-file-atomic.js';
 import { CniError } from '../../../src/shared/errors.js';
+import { commandRuns, prerequisite } from '../../helpers/prerequisite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Root may write anywhere: as root, the permission test runs as the unprivileged user nobody (setpriv). */
+const isRoot = process.getuid?.() === 0;
+const asNobody =
+  isRoot &&
+  prerequisite(
+    'setpriv (util-linux), to run the permission test as an unprivileged user under root',
+    commandRuns('setpriv', ['--version']),
+  );
 
 describe('writeFileAtomic', () => {
   it('writes a new file, creating its folder, and leaves no temporary file', async () => {
@@ -29,7 +41,7 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports an unwritable folder as OUTPUT_UNWRITABLE', async () => {
+  it.runIf(!isRoot)('reports an unwritable folder as OUTPUT_UNWRITABLE', async () => {
     const locked = join(dir, 'locked');
     await writeFileAtomic(join(locked, 'x'), 'x', { overwrite: false });
     chmodSync(locked, 0o500);
@@ -39,6 +51,40 @@ describe('writeFileAtomic', () => {
     chmodSync(locked, 0o700);
     expect((error as CniError).code).toBe('OUTPUT_UNWRITABLE');
     expect((error as CniError).message).toBe(`${join(locked, 'y')}: cannot write (permission denied)`);
+  });
+
+  it.runIf(asNobody)('reports an unwritable folder as OUTPUT_UNWRITABLE, run as nobody under root', () => {
+    // A folder nobody may read but not write (root's, 0755), and the compiled module the test setup built.
+    const locked = mkdtempSync(join(tmpdir(), 'cnireport-write-locked-'));
+    chmodSync(locked, 0o755);
+    const module = fileURLToPath(new URL('../../../dist/cli/write-file-atomic.js', import.meta.url));
+    const script = `import { writeFileAtomic } from ${JSON.stringify(module)};
+      await writeFileAtomic(${JSON.stringify(join(locked, 'y'))}, 'y', { overwrite: false }).then(
+        () => console.log('{"written":true}'),
+        (error) => console.log(JSON.stringify({ code: error.code, message: error.message })),
+      );`;
+    try {
+      const reply = execFileSync(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          '--input-type=module',
+          '-e',
+          script,
+        ],
+        { encoding: 'utf8', cwd: locked },
+      );
+      expect(JSON.parse(reply)).toEqual({
+        code: 'OUTPUT_UNWRITABLE',
+        message: `${join(locked, 'y')}: cannot write (permission denied)`,
+      });
+      expect(readdirSync(locked)).toEqual([]);
+    } finally {
+      rmSync(locked, { recursive: true, force: true });
+    }
   });
 
   it('reports a target that is a directory', async () => {

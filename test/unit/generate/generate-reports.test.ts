@@ -41,7 +41,7 @@ const renderers: ReportRenderers = {
       height: 5,
     },
   ],
-  png: (svg) => new TextEncoder().encode(`png of ${svg}`),
+  png: async (svg) => new TextEncoder().encode(`png of ${svg}`),
   html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
   markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
   deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.answers.engagement.client}`),

@@ -226,17 +226,15 @@ describe('parseAnswersText: YAML problems', () => {
     ]);
   });
 
-  it('refuses an alias bomb quickly', () => {
+  it('refuses an alias bomb before expanding it', () => {
     let bomb = `${HEAD}z0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
     for (let i = 1; i < 10; i++)
       bomb += `z${i}: &a${i} [${Array(9)
         .fill(`*a${i - 1}`)
         .join(', ')}]\n`;
-    const started = performance.now();
     expect(lines(bomb)).toEqual([
       'a.yaml:5:10  invalid YAML: too many alias expansions (expected at most 50)',
     ]);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an alias to an unknown anchor', () => {
@@ -249,12 +247,10 @@ describe('parseAnswersText: YAML problems', () => {
     ['flow lists', `${'['.repeat(5000)}${']'.repeat(5000)}`, 'a.yaml:1:65'],
     ['compact block lists', `${'- '.repeat(5000)}x\n`, 'a.yaml:1:129'],
     ['flow mappings', `${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`, 'a.yaml:1:257'],
-  ])('refuses 5,000-deep %s quickly, without a stack overflow', (_, text, where) => {
-    const started = performance.now();
+  ])('refuses 5,000-deep %s at the nesting limit, without a stack overflow', (_, text, where) => {
     expect(lines(text)).toEqual([
       `${where}  nested more than ${MAX_NESTING_DEPTH} levels deep (expected sections of plain keys and values)`,
     ]);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses an empty file and a file of comments', () => {

@@ -66,7 +66,9 @@ describe('PdfPrinter.launch', () => {
     launch.mockResolvedValue(fakeBrowser);
     const printer = await PdfPrinter.launch({ executablePath: '/usr/bin/chromium' });
     await printer.close();
-    await expect(printer.print('<p>x</p>', { paper: 'A4', title: 'x' })).rejects.toMatchObject({
+    await expect(
+      printer.print('<p>x</p>', { paper: 'A4', title: 'x', creator: 'cnireport test' }),
+    ).rejects.toMatchObject({
       code: 'BROWSER_FAILED',
     });
   });

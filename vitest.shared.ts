@@ -1,0 +1,31 @@
+import type { ViteUserConfig } from 'vitest/config';
+
+/**
+ * The suites too slow for a developer's every run (minutes each: hundreds of spawned runs, SIGKILLs, fuzzing,
+ * a terminal driven through tmux, npm installing the packed tarball): `npm run test:slow`, which .ci/run runs
+ * after `npm test`.
+ */
+export const SLOW_SUITES = [
+  'test/hardening/**/*.test.ts',
+  // The fuzz suites; test/fuzz/found-bugs.test.ts, the regression tests of what they found, stays fast.
+  'test/fuzz/brand-documents.test.ts',
+  'test/fuzz/example-mutations.test.ts',
+  'test/fuzz/hostile-inputs.test.ts',
+  'test/fuzz/random-documents.test.ts',
+  'test/fuzz/report-violations.test.ts',
+  'test/fuzz/schema-shaped.test.ts',
+  'test/e2e/interview.test.ts',
+  'test/e2e/install.test.ts',
+  // Chromium driving the workshop page, and LibreOffice opening the deck and recalculating the workbook.
+  'test/e2e/workshop-page.test.ts',
+  'test/e2e/deck.test.ts',
+  'test/e2e/deck-xlsx.test.ts',
+];
+
+/** What both suites share: dist/ built once before them, UTC, no colour. */
+export const shared: NonNullable<ViteUserConfig['test']> = {
+  globalSetup: ['test/helpers/build-once.ts'],
+  env: { TZ: 'UTC', NO_COLOR: '1' },
+  testTimeout: 20_000,
+  hookTimeout: 120_000,
+};
