@@ -31,6 +31,8 @@ export interface ComparedScenario {
   readonly options: readonly {
     readonly id: OptionId;
     readonly name: string;
+    /** The short name of data/options.yaml, for narrow columns. */
+    readonly short: string;
     readonly score: number;
     readonly disqualified: boolean;
     readonly tco: { readonly total: number };
@@ -95,13 +97,13 @@ export function compareScenarios(
     }
   }
   return {
-    scenarios: inputs.map(scenarioOf),
+    scenarios: inputs.map((input) => scenarioOf(input, dataset)),
     comparisons: rest.map((other) => compareTwo(base, other, dataset, opts)),
     warnings,
   };
 }
 
-function scenarioOf({ file, answers, result }: ScenarioInput): ComparedScenario {
+function scenarioOf({ file, answers, result }: ScenarioInput, dataset: Dataset): ComparedScenario {
   const rec = result.recommendation;
   return {
     file,
@@ -120,7 +122,16 @@ function scenarioOf({ file, answers, result }: ScenarioInput): ComparedScenario 
       const o = result.options.find((x) => x.id === id);
       return o === undefined
         ? []
-        : [{ id, name: o.name, score: o.score, disqualified: o.disqualified, tco: { total: o.tco.total } }];
+        : [
+            {
+              id,
+              name: o.name,
+              short: dataset.options.find((x) => x.id === id)?.short ?? o.name,
+              score: o.score,
+              disqualified: o.disqualified,
+              tco: { total: o.tco.total },
+            },
+          ];
     }),
   };
 }
@@ -234,7 +245,8 @@ function summarise(
             musts.shares,
             rows,
             attribution,
-            (x) => `${x > 0 ? '+' : '−'}${formatNumber(Math.abs(x), 2)} ${Math.abs(x) === 1 ? 'must' : 'musts'}`,
+            (x) =>
+              `${x > 0 ? '+' : '−'}${formatNumber(Math.abs(x), 2)} ${Math.abs(x) === 1 ? 'must' : 'musts'}`,
           );
     lines.push(
       `${ruledOut.name} is now ruled out: it cannot provide ${joinAnd(names.map(lowerFirst))}, a must${named === '' ? '' : `. What ruled it out: ${named}`}.`,
