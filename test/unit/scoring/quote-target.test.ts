@@ -25,7 +25,7 @@ function quoted(answers: Answers, price: number): Answers {
   return { ...answers, assumptions: { ...answers.assumptions, isovalentPricePerNodeYear: price } };
 }
 
-describe('quoteTargets', () => {
+describe('quoteTargets', { timeout: 90_000 }, () => {
   const answers = exampleAnswers('scaleup-sidecar-cost');
   const { targets, currency } = targetsOf(answers);
   const [target] = targets;

@@ -22,7 +22,7 @@ function withStakeholders(answers: Answers): Answers {
 const winnerWith = (answers: Answers, priorities: Weights) =>
   scoreAnswers({ ...answers, priorities }, dataset, { draws: 1 }).recommendation.option;
 
-describe('stakeholderViews', () => {
+describe('stakeholderViews', { timeout: 90_000 }, () => {
   const answers = withStakeholders(exampleAnswers('scaleup-sidecar-cost'));
   const result = scoreAnswers(answers, dataset, DRAWS);
   const views = stakeholderViews(answers, dataset, result, DRAWS);
