@@ -6,8 +6,11 @@ import { type AnswerChange, applyChanges } from './diff-answers.js';
 import { inputLabel } from './input-labels.js';
 import { shapleyValues } from './shapley.js';
 
-/** Beyond this many changed answers, 2^n engine runs get long: the answers are grouped by section instead. */
-export const MAX_ATTRIBUTED_INPUTS = 10;
+/**
+ * Beyond this many changed answers the answers are grouped by section: each of the 2^n combinations is a whole
+ * engine run (about 15 ms, mostly its sensitivity analysis), so 8 answers take some 4 s and 10 would take 16.
+ */
+export const MAX_ATTRIBUTED_INPUTS = 8;
 
 /**
  * Answers that name or date the engagement, and the stakeholders' own priorities: none enters the report's

@@ -77,14 +77,21 @@ export function quoteTargets(
     const confident = (price: number) =>
       (at(price).monteCarlo.options.find((o) => o.id === option.id)?.pRecommended ?? 0) >= QUOTE_CONFIDENCE;
     const ceiling = Math.ceil(Math.max(assumption.value, 1) * CEILING_FACTOR);
+    const hint = priceHint(result, key, option.id);
+    // The engine's own break-even of this price, when it reports one, brackets the answer to a few runs; the
+    // price that wins 80 % of the draws is usually near the one that wins at the likely values.
+    const recommended =
+      hint === undefined
+        ? highestPrice(chosen, ceiling)
+        : highestPriceRefined((p) => p <= hint, chosen, ceiling, 0.001);
     targets.push({
       option: option.id,
       name: option.name,
       key,
       unit: unitWithoutCurrency(assumption.unit, result.engagement.currency),
       current: assumption.value,
-      recommended: highestPrice(chosen, ceiling),
-      confident: highestPrice(confident, ceiling),
+      recommended,
+      confident: highestPriceRefined((p) => limitHolds(recommended, p), confident, ceiling, 0.25),
       confidence: QUOTE_CONFIDENCE,
       unmetMusts: scored.unmetMusts.map((id) => result.needs.find((n) => n.capability === id)?.name ?? id),
       rivalsRuledOut:
@@ -92,6 +99,11 @@ export function quoteTargets(
     });
   }
   return targets;
+}
+
+/** Whether `limit` says the test holds at `price`. */
+function limitHolds(limit: PriceLimit, price: number): boolean {
+  return limit.kind === 'beyond' || (limit.kind === 'upTo' && price <= limit.price);
 }
 
 /** The highest whole price in [0, ceiling] where `holds` is true, for a `holds` true below some point only. */
@@ -105,6 +117,56 @@ export function highestPrice(holds: (price: number) => boolean, ceiling: number)
     else hi = mid;
   }
   return { kind: 'upTo', price: lo };
+}
+
+/**
+ * `highestPrice` of an expensive test (`holds`: an engine run per price) guided by a cheap guess of its answer
+ * (`estimate`): the guess, widened by `spread` each way, is checked at both ends (and widened further until
+ * one end holds and the other fails), then narrowed to one unit. Exactly what `highestPrice(holds)` returns,
+ * with each price run at most once and, for a good guess, in a handful of runs.
+ */
+export function highestPriceRefined(
+  estimate: (price: number) => boolean,
+  holds: (price: number) => boolean,
+  ceiling: number,
+  spread = 0.05,
+): PriceLimit {
+  const guess = highestPrice(estimate, ceiling);
+  const centre = guess.kind === 'never' ? 0 : guess.price;
+  let lo = Math.floor(centre * (1 - spread));
+  let hi = Math.min(ceiling, Math.ceil(centre * (1 + spread)) + 1);
+  // Widen until holds(lo) and not holds(hi), each end checked once; 0 and the ceiling only when reached.
+  let hiFails = false;
+  for (let step = 0; step < MAX_STEPS && !holds(lo); step++) {
+    if (lo === 0) return { kind: 'never' };
+    [hi, hiFails] = [lo, true];
+    lo = Math.floor(lo / 2);
+  }
+  for (let step = 0; step < MAX_STEPS && !hiFails; step++) {
+    if (!holds(hi)) hiFails = true;
+    else if (hi === ceiling) return { kind: 'beyond', price: ceiling };
+    else [lo, hi] = [hi, Math.min(ceiling, hi * 2)];
+  }
+  for (let step = 0; step < MAX_STEPS && hi - lo > 1; step++) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { kind: 'upTo', price: lo };
+}
+
+/**
+ * Where the engine's break-even search says the option starts or stops winning on this price: the flip to the
+ * option when another option is recommended, the top of the range kept when the option itself is. A guess
+ * only: the caller checks it against the engine.
+ */
+function priceHint(result: ScoreResult, key: string, option: OptionId): number | undefined {
+  const finding = result.sensitivity.find((s) => s.kind === 'assumption' && s.key === key);
+  if (finding === undefined) return undefined;
+  if (result.recommendation.option === option) return finding.keepsTo;
+  return finding.newWinner === option && finding.flipsAt !== null && finding.flipsAt < finding.current
+    ? finding.flipsAt
+    : undefined;
 }
 
 function isAssumptionKey(key: string): key is AssumptionKey {

@@ -4,6 +4,7 @@ import { defaultDataset } from '../../../src/io/load-dataset.js';
 import type { Answers } from '../../../src/schema/answers.js';
 import {
   highestPrice,
+  highestPriceRefined,
   QUOTE_CONFIDENCE,
   type QuoteTarget,
   quoteTargetSentence,
@@ -111,7 +112,34 @@ describe('highestPrice', () => {
           expect(calls).toBeLessThanOrEqual(2 + Math.ceil(Math.log2(ceiling)) + 1);
           if (t < 0) expect(limit).toEqual({ kind: 'never' });
           else if (t >= ceiling) expect(limit).toEqual({ kind: 'beyond', price: ceiling });
-          else expect(limit).toEqual({ kind: 'upTo', price: Math.floor(t) });
+          else expect(limit).toEqual({ kind: 'upTo', price: Math.max(0, Math.floor(t)) });
+        },
+      ),
+    );
+  });
+});
+
+describe('highestPriceRefined', () => {
+  it('gives what highestPrice gives, whatever its estimate, checking each price at most once', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -10, max: 2e6, noNaN: true }),
+        fc.double({ min: -10, max: 2e6, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.constantFrom(0.001, 0.05, 0.5),
+        (t, e, ceiling, spread) => {
+          const asked = new Set<number>();
+          const limit = highestPriceRefined(
+            (p) => p <= e,
+            (p) => {
+              expect(asked.has(p), `asked twice about ${p}`).toBe(false);
+              asked.add(p);
+              return p <= t;
+            },
+            ceiling,
+            spread,
+          );
+          expect(limit).toEqual(highestPrice((p) => p <= t, ceiling));
         },
       ),
     );
