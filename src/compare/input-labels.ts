@@ -1,7 +1,7 @@
 import { type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
 import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
-import { formatMoney, formatNumber, joinAnd } from '../shared/format.js';
+import { formatLongDate, formatMoney, formatNumber, joinAnd } from '../shared/format.js';
 
 /** How the comparison names an answer to a client: the words of the report's situation chapter, not keys. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -101,5 +101,6 @@ export function inputValue(path: string, value: unknown, dataset: Dataset, curre
     return formatNumber(value, 2);
   }
   if (typeof value === 'object') return JSON.stringify(value);
+  if (path === 'engagement.date') return formatLongDate(String(value));
   return names?.[String(value)] ?? String(value);
 }

@@ -206,6 +206,10 @@ export function quoteTargetSentence(target: QuoteTarget, currency: string): stri
       ? `at no price is it recommended in ${share} of the simulated cost scenarios`
       : target.confident.kind === 'beyond'
         ? `it is recommended in at least ${share} of the simulated cost scenarios at any price up to ${money(target.confident.price)}`
-        : `it is recommended in at least ${share} of the simulated cost scenarios at ${money(target.confident.price)} or less`;
+        : `it is recommended in at least ${share} of the simulated cost scenarios at ${money(target.confident.price)} or less${
+            target.recommended.kind === 'upTo' && target.confident.price > target.recommended.price
+              ? ', a higher price, since the simulated costs spread unevenly around their likely values'
+              : ''
+          }`;
   return `${first}; ${second}.`;
 }
