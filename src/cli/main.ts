@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
+import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
@@ -51,6 +52,7 @@ Examples:
   registerValidate(program, io);
   registerSchema(program, io);
   registerScore(program, io);
+  registerCompare(program, io);
   registerData(program, io);
   registerGenerate(program, io);
 

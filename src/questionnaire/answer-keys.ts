@@ -4,8 +4,11 @@ import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import { InternalError } from '../shared/errors.js';
 
-/** A section of the answers file: every top-level key but the format version, which is not a question. */
-export type SectionKey = Exclude<keyof AnswersInput, 'version'>;
+/**
+ * A section of the answers file: every top-level key but the format version, which is not a question, and the
+ * optional list of stakeholders, written by hand (a list of named priorities, not one answer per key).
+ */
+export type SectionKey = Exclude<keyof AnswersInput, 'version' | 'stakeholders'>;
 /** The keys of one section, as the answers file spells them. */
 export type KeyOf<S extends SectionKey> = Extract<keyof NonNullable<AnswersInput[S]>, string>;
 
@@ -25,7 +28,7 @@ function sectionSchema(section: SectionKey): z.ZodObject {
 /** Every key of every section, in schema order: what the questionnaire has to ask. */
 export function answerKeys(): AnswerKey[] {
   return Object.keys(AnswersSchema.shape)
-    .filter((section): section is SectionKey => section !== 'version')
+    .filter((section): section is SectionKey => section !== 'version' && section !== 'stakeholders')
     .flatMap((section) => Object.keys(sectionSchema(section).shape).map((key) => ({ section, key })));
 }
 

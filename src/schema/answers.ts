@@ -228,6 +228,38 @@ export const PrioritiesSchema = z
   .refine((p) => p.cost + p.capability + p.risk + p.simplicity > 0, 'at least one priority above 0')
   .describe('How much each criterion counts in the decision.');
 
+const STAKEHOLDERS_MAX = 12;
+
+export const StakeholderSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine(isDisplayText, DISPLAY_TEXT)
+      .describe('Who holds these priorities, as the report names them: a role (CFO, CISO) or a person.'),
+    priorities: PrioritiesSchema.prefault({}).describe(
+      "This stakeholder's weight of each criterion, 0 to 5, as under priorities.",
+    ),
+  })
+  .describe('One stakeholder and the priorities they would set.');
+
+/** Optional: each stakeholder's own priorities, to show where their recommendations agree and where they part. */
+export const StakeholdersSchema = z
+  .array(StakeholderSchema)
+  .min(1)
+  .max(STAKEHOLDERS_MAX)
+  .refine(
+    (xs) => new Set(xs.map((x) => x.name.toLowerCase())).size === xs.length,
+    'each stakeholder named once',
+  )
+  .optional()
+  .describe(
+    'Named stakeholders with their own priorities (say CFO, CISO, platform lead): each gets a recommendation, ' +
+      'and the report shows where they agree. Omitted: none.',
+  );
+
 /** Keys that are shares or factors: beyond these bounds they stop meaning anything (and would make costs negative). */
 const ASSUMPTION_MAX: Partial<Record<AssumptionKey, number>> = {
   networkingTimeShare: 1,
@@ -268,6 +300,7 @@ export const AnswersSchema = z
     needs: NeedsSchema.prefault({}),
     priorities: PrioritiesSchema.prefault({}),
     assumptions: AssumptionsSchema.prefault({}),
+    stakeholders: StakeholdersSchema,
   })
   .superRefine(
     (a, ctx) => {

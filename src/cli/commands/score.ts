@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import { score } from '../../index.js';
 import { loadAnswers } from '../../io/load-answers.js';
+import { defaultDataset } from '../../io/load-dataset.js';
+import { quoteTargetSentence, quoteTargets } from '../../scoring/quote-target.js';
+import { stakeholderViews } from '../../scoring/stakeholder-views.js';
 import type { CliIo } from '../cli-io.js';
+import { formatQuoteTargets } from '../format-quote-targets.js';
 import { formatScoreTable } from '../format-score-table.js';
+import { formatStakeholders } from '../format-stakeholders.js';
 import { parseSeed } from '../parse-seed.js';
 import { printWarnings } from '../print-warnings.js';
 
@@ -20,7 +25,25 @@ export function registerScore(program: Command, io: CliIo): void {
     .action(async (file: string, opts: { json?: boolean; seed?: number }) => {
       const { answers, warnings } = await loadAnswers(file);
       printWarnings(io, warnings);
-      const result = score(answers, undefined, opts.seed === undefined ? {} : { seed: opts.seed });
-      io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScoreTable(result));
+      const scoreOptions = opts.seed === undefined ? {} : { seed: opts.seed };
+      const dataset = defaultDataset();
+      const result = score(answers, dataset, scoreOptions);
+      const targets = quoteTargets(answers, dataset, result, scoreOptions);
+      const stakeholders = stakeholderViews(answers, dataset, result, scoreOptions);
+      const { currency } = result.engagement;
+      if (opts.json) {
+        const json = {
+          ...result,
+          quoteTargets: targets.map((t) => ({ ...t, sentence: quoteTargetSentence(t, currency) })),
+          ...(stakeholders === null ? {} : { stakeholders }),
+        };
+        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      io.out(
+        formatScoreTable(result) +
+          formatQuoteTargets(targets, currency) +
+          (stakeholders === null ? '' : formatStakeholders(stakeholders)),
+      );
     });
 }

@@ -63,6 +63,25 @@ function allowed(node: JsonSchemaNode): fc.Arbitrary<unknown> {
 interface Shaped {
   cluster?: { nodes?: number; podsPerNode?: number };
   mesh?: { current?: string; sidecars?: number };
+  stakeholders?: { name?: unknown; priorities?: Record<string, unknown> }[];
+}
+
+/**
+ * Stakeholders as the schema allows them in number, but named plainly and apart, as a consultant names them,
+ * and with some weight on one criterion at least (all-zero priorities are refused, as under priorities).
+ */
+function keepStakeholderNames(doc: Shaped): Shaped {
+  if (doc.stakeholders === undefined) return doc;
+  const stakeholders = doc.stakeholders.slice(0, 3).map((s, i) => {
+    const weights = Object.values(s.priorities ?? {}).filter((w): w is number => typeof w === 'number');
+    const zero = s.priorities !== undefined && weights.length === 4 && weights.every((w) => w === 0);
+    return {
+      ...s,
+      name: `Stakeholder ${i + 1}`,
+      ...(zero ? { priorities: { ...s.priorities, cost: 1 } } : {}),
+    };
+  });
+  return { ...doc, stakeholders };
 }
 
 /**
@@ -101,7 +120,7 @@ function withOneWrongValue(doc: unknown, at: number, wrong: unknown): unknown {
  * extreme number or odd text in place of a value.
  */
 export function schemaShapedAnswers(): fc.Arbitrary<FuzzCase> {
-  const shaped = allowed(answersJsonSchema()).map((doc) => doc as Shaped);
+  const shaped = allowed(answersJsonSchema()).map((doc) => keepStakeholderNames(doc as Shaped));
   const write = (doc: unknown, kind: string) => fuzzCase(stringify(doc, { lineWidth: 0 }), [kind]);
   const oneWrong = fc
     .tuple(shaped, fc.nat(), fc.oneof(extremeNumber(), oddText()))

@@ -1,0 +1,215 @@
+import type { Answers } from '../schema/answers.js';
+import { ASSUMPTION_KEYS, type AssumptionKey } from '../schema/assumption-keys.js';
+import type { Dataset, OptionId } from '../schema/dataset.js';
+import { formatMoney, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { type ScoreOptions, scoreAnswers } from './score-answers.js';
+import type { ScoreResult } from './score-result.js';
+
+/** Share of simulated draws the option must win at the quoted price for the "confident" target. */
+export const QUOTE_CONFIDENCE = 0.8;
+
+/** The search looks up to this multiple of today's price, as the break-even search of the engine does. */
+const CEILING_FACTOR = 100;
+
+/** Integer bisection over at most 2^60 whole currency units: far more than any price the schema accepts. */
+const MAX_STEPS = 60;
+
+/**
+ * How high a price the option can be quoted at and still be chosen:
+ * - `upTo`: chosen at `price` (a whole amount of the currency) and below, not at `price + 1`;
+ * - `never`: not chosen even at a price of 0;
+ * - `beyond`: still chosen at `price`, the top of the range searched (100 times today's price).
+ */
+export type PriceLimit =
+  | { readonly kind: 'upTo'; readonly price: number }
+  | { readonly kind: 'never' }
+  | { readonly kind: 'beyond'; readonly price: number };
+
+/** The vendor-quote target of one option with a subscription, in the engagement currency. */
+export interface QuoteTarget {
+  readonly option: OptionId;
+  readonly name: string;
+  /** The assumption that holds the price: `assumptions.<key>` in the answers file. */
+  readonly key: AssumptionKey;
+  /** Unit of the price without the currency code, e.g. "per node-year". */
+  readonly unit: string;
+  /** The price the result used. */
+  readonly current: number;
+  /** Highest price at which the option is the recommendation (every other input as answered). */
+  readonly recommended: PriceLimit;
+  /** Highest price at which it is recommended in at least `confidence` of the seeded simulated draws. */
+  readonly confident: PriceLimit;
+  readonly confidence: number;
+  /** Musts the option cannot meet, by name: no price makes it the recommendation while these stand. */
+  readonly unmetMusts: readonly string[];
+  /** Every other option misses a must this one meets: the price cannot change the recommendation. */
+  readonly rivalsRuledOut: boolean;
+}
+
+/**
+ * For every option with a subscription (data: `options[].subscriptionKey`), the highest price per unit at which
+ * it is recommended, and at which it is recommended in 80 % of the Monte Carlo draws. Each is a bisection over
+ * whole currency units on `assumptions.<subscriptionKey>`, with the engine run at each probe: the price enters
+ * the answers exactly as a client's quote would, so plugging the target back in gives the stated outcome.
+ * A lower price only lowers the option's cost, so being chosen is monotone in the price (in every draw too:
+ * a quoted price is certain, and the other draws come from the same seed). Pure.
+ */
+export function quoteTargets(
+  answers: Answers,
+  dataset: Dataset,
+  result: ScoreResult,
+  opts: ScoreOptions = {},
+): QuoteTarget[] {
+  const targets: QuoteTarget[] = [];
+  for (const option of dataset.options) {
+    const key = option.subscriptionKey;
+    if (key === null || !isAssumptionKey(key)) continue;
+    const assumption = result.assumptions.find((a) => a.key === key);
+    const scored = result.options.find((o) => o.id === option.id);
+    if (assumption === undefined || scored === undefined) continue;
+    const at = (price: number, draws?: number) =>
+      scoreAnswers({ ...answers, assumptions: { ...answers.assumptions, [key]: price } }, dataset, {
+        ...opts,
+        ...(draws === undefined ? {} : { draws }),
+      });
+    // The recommendation itself does not depend on the simulation: one draw keeps each probe cheap.
+    const chosen = (price: number) => at(price, 1).recommendation.option === option.id;
+    const confident = (price: number) =>
+      (at(price).monteCarlo.options.find((o) => o.id === option.id)?.pRecommended ?? 0) >= QUOTE_CONFIDENCE;
+    const ceiling = Math.ceil(Math.max(assumption.value, 1) * CEILING_FACTOR);
+    const hint = priceHint(result, key, option.id);
+    // The engine's own break-even of this price, when it reports one, brackets the answer to a few runs; the
+    // price that wins 80 % of the draws is usually near the one that wins at the likely values.
+    const recommended =
+      hint === undefined
+        ? highestPrice(chosen, ceiling)
+        : highestPriceRefined((p) => p <= hint, chosen, ceiling, 0.001);
+    targets.push({
+      option: option.id,
+      name: option.name,
+      key,
+      unit: unitWithoutCurrency(assumption.unit, result.engagement.currency),
+      current: assumption.value,
+      recommended,
+      confident: highestPriceRefined((p) => limitHolds(recommended, p), confident, ceiling, 0.25),
+      confidence: QUOTE_CONFIDENCE,
+      unmetMusts: scored.unmetMusts.map((id) => result.needs.find((n) => n.capability === id)?.name ?? id),
+      rivalsRuledOut:
+        !scored.disqualified && result.options.every((o) => o.id === option.id || o.disqualified),
+    });
+  }
+  return targets;
+}
+
+/** Whether `limit` says the test holds at `price`. */
+function limitHolds(limit: PriceLimit, price: number): boolean {
+  return limit.kind === 'beyond' || (limit.kind === 'upTo' && price <= limit.price);
+}
+
+/** The highest whole price in [0, ceiling] where `holds` is true, for a `holds` true below some point only. */
+export function highestPrice(holds: (price: number) => boolean, ceiling: number): PriceLimit {
+  if (!holds(0)) return { kind: 'never' };
+  if (holds(ceiling)) return { kind: 'beyond', price: ceiling };
+  let [lo, hi] = [0, ceiling];
+  for (let step = 0; step < MAX_STEPS && hi - lo > 1; step++) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { kind: 'upTo', price: lo };
+}
+
+/**
+ * `highestPrice` of an expensive test (`holds`: an engine run per price) guided by a cheap guess of its answer
+ * (`estimate`): the guess, widened by `spread` each way, is checked at both ends (and widened further until
+ * one end holds and the other fails), then narrowed to one unit. Exactly what `highestPrice(holds)` returns,
+ * with each price run at most once and, for a good guess, in a handful of runs.
+ */
+export function highestPriceRefined(
+  estimate: (price: number) => boolean,
+  holds: (price: number) => boolean,
+  ceiling: number,
+  spread = 0.05,
+): PriceLimit {
+  const guess = highestPrice(estimate, ceiling);
+  const centre = guess.kind === 'never' ? 0 : guess.price;
+  let lo = Math.floor(centre * (1 - spread));
+  let hi = Math.min(ceiling, Math.ceil(centre * (1 + spread)) + 1);
+  // Widen until holds(lo) and not holds(hi), each end checked once; 0 and the ceiling only when reached.
+  let hiFails = false;
+  for (let step = 0; step < MAX_STEPS && !holds(lo); step++) {
+    if (lo === 0) return { kind: 'never' };
+    [hi, hiFails] = [lo, true];
+    lo = Math.floor(lo / 2);
+  }
+  for (let step = 0; step < MAX_STEPS && !hiFails; step++) {
+    if (!holds(hi)) hiFails = true;
+    else if (hi === ceiling) return { kind: 'beyond', price: ceiling };
+    else [lo, hi] = [hi, Math.min(ceiling, hi * 2)];
+  }
+  for (let step = 0; step < MAX_STEPS && hi - lo > 1; step++) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { kind: 'upTo', price: lo };
+}
+
+/**
+ * Where the engine's break-even search says the option starts or stops winning on this price: the flip to the
+ * option when another option is recommended, the top of the range kept when the option itself is. A guess
+ * only: the caller checks it against the engine.
+ */
+function priceHint(result: ScoreResult, key: string, option: OptionId): number | undefined {
+  const finding = result.sensitivity.find((s) => s.kind === 'assumption' && s.key === key);
+  if (finding === undefined) return undefined;
+  if (result.recommendation.option === option) return finding.keepsTo;
+  return finding.newWinner === option && finding.flipsAt !== null && finding.flipsAt < finding.current
+    ? finding.flipsAt
+    : undefined;
+}
+
+function isAssumptionKey(key: string): key is AssumptionKey {
+  return (ASSUMPTION_KEYS as readonly string[]).includes(key);
+}
+
+function unitWithoutCurrency(unit: string, currency: string): string {
+  return unit.startsWith(`${currency} `) ? unit.slice(currency.length + 1) : unit;
+}
+
+/**
+ * The quote target in one or two sentences for the client, e.g. "Isovalent Enterprise for Cilium becomes the
+ * recommendation at a price of $72 per node-year or less (today $1,500); it is recommended in at least 80 % of
+ * the simulated cost scenarios at $41 or less." For the report's sensitivity chapter and the terminal.
+ */
+export function quoteTargetSentence(target: QuoteTarget, currency: string): string {
+  const money = (x: number) => formatMoney(x, currency);
+  const { name, unit } = target;
+  const today = `today ${money(target.current)}`;
+  const share = formatPercent(target.confidence);
+  if (target.recommended.kind === 'never') {
+    return target.unmetMusts.length > 0
+      ? `${name} would not be recommended at any price: it cannot provide ${joinAnd(target.unmetMusts.map(lowerFirst))}, a must.`
+      : `${name} would not be recommended even at no subscription cost: its other costs and risks outweigh it.`;
+  }
+  if (target.rivalsRuledOut) {
+    return `${name} is the recommendation at any price: every alternative misses a must it meets.`;
+  }
+  const first =
+    target.recommended.kind === 'beyond'
+      ? `${name} stays the recommendation even at ${money(target.recommended.price)} ${unit}, a hundred times today's price (${money(target.current)})`
+      : target.recommended.price >= target.current
+        ? `${name} stays the recommendation at a price of ${money(target.recommended.price)} ${unit} or less (${today})`
+        : `${name} becomes the recommendation at a price of ${money(target.recommended.price)} ${unit} or less (${today})`;
+  const second =
+    target.confident.kind === 'never'
+      ? `at no price is it recommended in ${share} of the simulated cost scenarios`
+      : target.confident.kind === 'beyond'
+        ? `it is recommended in at least ${share} of the simulated cost scenarios at any price up to ${money(target.confident.price)}`
+        : `it is recommended in at least ${share} of the simulated cost scenarios at ${money(target.confident.price)} or less${
+            target.recommended.kind === 'upTo' && target.confident.price > target.recommended.price
+              ? ', a higher price, since the simulated costs spread unevenly around their likely values'
+              : ''
+          }`;
+  return `${first}; ${second}.`;
+}
