@@ -6,7 +6,9 @@ import { defaultDataset } from '../io/load-dataset.js';
 import type { Problem } from '../io/problem.js';
 import type { MarkdownLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
+import { quoteTargetSentence, quoteTargets } from '../scoring/quote-target.js';
 import type { ScoreResult } from '../scoring/score-result.js';
+import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
@@ -223,9 +225,14 @@ export async function generateReports(
       throw new RunAborted(error);
     });
     const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
-    const result = timed(phases, 'score', () =>
-      score(answers, undefined, request.seed === undefined ? {} : { seed: request.seed }),
-    );
+    const scoreOptions = request.seed === undefined ? {} : { seed: request.seed };
+    const result = timed(phases, 'score', () => score(answers, undefined, scoreOptions));
+    const { targets, stakeholders } = timed(phases, 'quote', () => ({
+      targets: quoteTargets(answers, defaultDataset(), result, scoreOptions),
+      stakeholders: stakeholderViews(answers, defaultDataset(), result, scoreOptions),
+    }));
+    const { currency } = result.engagement;
+    const quoteSentences = targets.map((t) => quoteTargetSentence(t, currency));
     const { verifiedOn } = defaultDataset().meta;
     const stale = staleDataWarning(verifiedOn, date);
     if (stale !== null) warnings.add(stale);
@@ -238,6 +245,8 @@ export async function generateReports(
     });
     const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
     const sources: ReportSources = {
+      quoteTargets: quoteSentences,
+      stakeholders,
       result,
       answers,
       dataset: defaultDataset(),
@@ -269,7 +278,12 @@ export async function generateReports(
       sources,
       report: {
         html,
-        resultJson: wants('json') ? resultJson(result, stamp) : null,
+        resultJson: wants('json')
+          ? resultJson(result, stamp, {
+              quoteTargets: targets.map((t, i) => ({ ...t, sentence: quoteSentences[i] })),
+              ...(stakeholders === null ? {} : { stakeholders }),
+            })
+          : null,
         deck,
         workbook,
         charts,

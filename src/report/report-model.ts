@@ -159,6 +159,8 @@ export interface SensitivitySection {
     readonly flip: string;
   }[];
   readonly breakEvens: readonly string[];
+  /** Where the named stakeholders agree, then each one's recommendation and boundary; empty without any. */
+  readonly stakeholders: readonly string[];
   readonly monteCarlo: ChartFigure | null;
   readonly monteCarloRows: readonly {
     readonly option: string;

@@ -1,6 +1,7 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import type { ScoreResult } from '../scoring/score-result.js';
+import type { StakeholderViews } from '../scoring/stakeholder-views.js';
 
 /** What result.json carries beside the result, so anyone can reproduce a report exactly. */
 export interface ReproStamp {
@@ -48,4 +49,8 @@ export interface ReportSources {
   readonly charts: readonly ReportChartImage[];
   readonly stamp: ReproStamp;
   readonly paper: 'A4' | 'Letter';
+  /** The price per node-year at which each subscription option would be recommended, in sentences. */
+  readonly quoteTargets?: readonly string[];
+  /** Each named stakeholder's recommendation and the boundary of their agreement, when the answers name any. */
+  readonly stakeholders?: StakeholderViews | null;
 }

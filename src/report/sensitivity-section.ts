@@ -32,7 +32,13 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
           ? 'no change between 0 and 5'
           : `${ctx.shortName(s.newWinner)} at ${formatNumber(s.flipsAt, 2)}`,
     }));
-  const breakEvens = result.sensitivity.filter((s) => s.kind === 'assumption').map((s) => s.sentence);
+  const breakEvens = [
+    ...(ctx.sources.quoteTargets ?? []),
+    ...result.sensitivity.filter((s) => s.kind === 'assumption').map((s) => s.sentence),
+  ];
+  const views = ctx.sources.stakeholders;
+  const stakeholders =
+    views === undefined || views === null ? [] : [views.sentence, ...views.views.map((v) => v.sentence)];
   const mc = result.monteCarlo;
   const monteCarloRows = OPTION_IDS.map((id) => {
     const o = mc.options.find((m) => m.id === id);
@@ -50,6 +56,7 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
     tornadoRows,
     weights,
     breakEvens,
+    stakeholders,
     monteCarlo: ctx.figure('monte-carlo'),
     monteCarloRows,
     monteCarloNote:

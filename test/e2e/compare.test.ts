@@ -38,7 +38,7 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('scaleup-sidecar-cost.yaml  scaleup-after-audit.yaml');
     expect(run.out).toContain(
-      "Cilium OSS's lead over Isovalent Enterprise for Cilium went from +0.23 to +0.06.",
+      "Cilium OSS's lead over Isovalent Networking for Kubernetes went from +0.23 to +0.06.",
     );
     expect(run.out).toMatch(/Attribution: Exact Shapley values over 6 changed answers, from 64 engine runs/);
     expect(run.out).toMatch(/team\.vendorSupport\s+none → preferred/);

@@ -9,15 +9,15 @@ describe('score: vendor-quote target and stakeholders', { timeout: 90_000 }, () 
   it('prints the quote target and each stakeholder with the boundary of their agreement', async () => {
     const run = await runCli('score', example('scaleup-after-audit'));
     expect(run.code).toBe(0);
-    expect(run.out).toContain(
-      'Vendor quote target:\n  - Isovalent Enterprise for Cilium becomes the recommendation at a price of $',
+    expect(run.out).toMatch(
+      /Vendor quote target:\n {2}- Isovalent Networking for Kubernetes (becomes|stays) the recommendation at a price of \$[\d,]+ per node-year or less/,
     );
     expect(run.out).toContain('(a quote goes in assumptions.isovalentPricePerNodeYear)');
     expect(run.out).toContain(
-      'Stakeholders:\n  The stakeholders part: CFO and Platform lead would choose Cilium OSS; CISO would choose Isovalent Enterprise for Cilium.',
+      'Stakeholders:\n  The stakeholders part: CISO and Platform lead would choose Isovalent Networking for Kubernetes; CFO would choose Cilium OSS.',
     );
     expect(run.out).toMatch(
-      /CISO would choose Isovalent Enterprise for Cilium \(confidence \d+ %\), not Cilium OSS; they would come round to it if their cost priority rose above \d\.\d \(now 1\)\./,
+      /CFO would choose Cilium OSS \(confidence \d+ %\), not Isovalent Networking for Kubernetes; they would come round to it if their cost priority fell below \d\.\d \(now 5\)\./,
     );
   });
 
@@ -28,7 +28,7 @@ describe('score: vendor-quote target and stakeholders', { timeout: 90_000 }, () 
       key: 'isovalentPricePerNodeYear',
     });
     expect(withThem.quoteTargets[0].sentence).toMatch(
-      /^Isovalent Enterprise for Cilium becomes the recommendation/,
+      /^Isovalent Networking for Kubernetes (becomes|stays) the recommendation/,
     );
     expect(withThem.stakeholders.views.map((v: { name: string }) => v.name)).toEqual([
       'CFO',

@@ -90,7 +90,7 @@ describe('compareScenarios', { timeout: 90_000 }, () => {
     expectAttributionAddsUp(c);
     const summary = c.comparisons[0]?.summary ?? [];
     expect(summary[0]).toBe(
-      'The recommendation moved from Cilium OSS to Isovalent Enterprise for Cilium (confidence 100 %).',
+      'The recommendation moved from Cilium OSS to Isovalent Networking for Kubernetes (confidence 100 %).',
     );
     expect(summary[1]).toBe(
       'Cilium OSS is now ruled out: it cannot provide vendor support, a must. What ruled it out: 24×7 vendor support none → required (+1 must).',
