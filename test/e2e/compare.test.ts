@@ -59,7 +59,10 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     const json = JSON.parse(run.out);
     expect(json.scenarios.map((s: { file: string }) => s.file)).toEqual([before, after]);
     expect(json.scenarios[0].recommendation).toMatchObject({ option: 'cilium-oss', closeCall: false });
-    expect(json.scenarios[1].recommendation).toMatchObject({ option: 'isovalent-enterprise', closeCall: true });
+    expect(json.scenarios[1].recommendation).toMatchObject({
+      option: 'isovalent-enterprise',
+      closeCall: true,
+    });
     expect(json.scenarios[1].recommendation.confidence).toBeLessThan(0.9);
     expect(json.scenarios[0].options.map((o: { id: string }) => o.id)).toEqual([
       'flannel',
