@@ -3,6 +3,7 @@ import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumpti
 import type { Dataset } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
 import { formatNumber } from '../shared/format.js';
+import type { Scenario } from './compute-tco.js';
 
 /** Where a parameter's value came from. */
 export type ParameterOrigin = 'default' | 'override' | 'answer';
@@ -88,4 +89,24 @@ export function resolveParameters(answers: Answers, dataset: Dataset): Parameter
 
 export function parameterValues(parameters: readonly Parameter[]): ParameterValues {
   return Object.fromEntries(parameters.map((p) => [p.key, p.value])) as ParameterValues;
+}
+
+/** The scenario at the likely values: every input's default or the client's figure, each add-on's likely effort. */
+export function likelyScenario(
+  answers: Answers,
+  dataset: Dataset,
+  parameters: readonly Parameter[],
+): Scenario {
+  return {
+    values: parameterValues(parameters),
+    nodes: answers.cluster.nodes,
+    sidecars: answers.mesh.sidecars,
+    addonHours: Object.fromEntries(
+      dataset.addons.map((a) => [
+        a.id,
+        { ops: a.opsHoursPerClusterMonth.likely, setup: a.setupHoursPerCluster.likely },
+      ]),
+    ),
+    perUsd: exchangeRate(dataset, answers.engagement.currency).perUsd,
+  };
 }

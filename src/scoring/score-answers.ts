@@ -19,14 +19,7 @@ import {
 import { teamUtilisation } from './assess-risk.js';
 import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
 import { unmetMusts } from './capability-fit.js';
-import {
-  type ByCategory,
-  computeTco,
-  type Scenario,
-  TCO_CATEGORIES,
-  type TcoBreakdown,
-  yearTotal,
-} from './compute-tco.js';
+import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
 import { deriveNeeds, type Need } from './derive-needs.js';
 import {
   type DecisionContext,
@@ -43,7 +36,7 @@ import {
   stackDecisionReason,
 } from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
-import { exchangeRate, parameterValues, resolveParameters } from './resolve-parameters.js';
+import { exchangeRate, likelyScenario, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
@@ -169,18 +162,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   // 1. needs, and the figures: defaults in the engagement currency, then the client's own
   const needs = deriveNeeds(answers, dataset.rules);
   const parameters = resolveParameters(answers, dataset);
-  const base: Scenario = {
-    values: parameterValues(parameters),
-    nodes: answers.cluster.nodes,
-    sidecars: answers.mesh.sidecars,
-    addonHours: Object.fromEntries(
-      dataset.addons.map((a) => [
-        a.id,
-        { ops: a.opsHoursPerClusterMonth.likely, setup: a.setupHoursPerCluster.likely },
-      ]),
-    ),
-    perUsd: exchangeRate(dataset, answers.engagement.currency).perUsd,
-  };
+  const base = likelyScenario(answers, dataset, parameters);
   const weights: Weights = { ...answers.priorities };
   // 2. each option's best stack under the client's weights
   const stacks = selectStacks(answers, needs, dataset, base, weights);

@@ -3,12 +3,7 @@ import type { Dataset } from '../schema/dataset.js';
 import type { Plan } from '../scoring/build-plan.js';
 import type { Scenario } from '../scoring/compute-tco.js';
 import { deriveNeeds } from '../scoring/derive-needs.js';
-import {
-  exchangeRate,
-  type Parameter,
-  parameterValues,
-  resolveParameters,
-} from '../scoring/resolve-parameters.js';
+import { likelyScenario, type Parameter, resolveParameters } from '../scoring/resolve-parameters.js';
 import { selectStacks } from '../scoring/select-stack.js';
 
 /** What the TCO of each option is computed from at the likely values: the inputs and each option's stack. */
@@ -25,18 +20,7 @@ export interface CostedPlans {
 export function costedPlans(answers: Answers, dataset: Dataset): CostedPlans {
   const needs = deriveNeeds(answers, dataset.rules);
   const parameters = resolveParameters(answers, dataset);
-  const scenario: Scenario = {
-    values: parameterValues(parameters),
-    nodes: answers.cluster.nodes,
-    sidecars: answers.mesh.sidecars,
-    addonHours: Object.fromEntries(
-      dataset.addons.map((a) => [
-        a.id,
-        { ops: a.opsHoursPerClusterMonth.likely, setup: a.setupHoursPerCluster.likely },
-      ]),
-    ),
-    perUsd: exchangeRate(dataset, answers.engagement.currency).perUsd,
-  };
+  const scenario = likelyScenario(answers, dataset, parameters);
   const plans = selectStacks(answers, needs, dataset, scenario, { ...answers.priorities }).map(
     (st) => st.plan,
   );
