@@ -67,7 +67,7 @@ export interface RiskFigures {
 type RiskSink = (id: string, penalty: number, text: () => string, basis: readonly string[]) => void;
 
 /** Months of the team's networking time a live migration of `hours` engineer-hours takes. */
-export function migrationMonths(hours: number, answers: Answers, values: ParameterValues): number {
+function migrationMonths(hours: number, answers: Answers, values: ParameterValues): number {
   const capacity = answers.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
   return capacity > 0 ? hours / capacity : Number.POSITIVE_INFINITY;
 }

@@ -20,7 +20,7 @@ export interface Need {
  * Figures rules may test beyond the answers themselves, under `derived.`: a node's kube-proxy programs only its
  * own cluster's Services, so Service scale is per cluster, and it weighs only where kube-proxy runs in iptables mode.
  */
-export function derivedFacts(answers: Answers) {
+function derivedFacts(answers: Answers) {
   const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
   return {
     servicesPerCluster,

@@ -112,7 +112,7 @@ export function winnerUnder(
 }
 
 /** Each plan's TCO, and its criterion scores once its risk penalty (summed in the risks' order) is known. */
-export function decide<T>(
+function decide<T>(
   ctx: DecisionContext,
   scenario: Scenario,
   each: (plan: Plan, tco: TcoBreakdown, criterion: (riskPenalty: number) => CriterionScores) => T,

@@ -18,8 +18,6 @@ export interface ExplainContext {
   readonly weights: Weights;
   readonly currency: string;
   readonly horizonYears: number;
-  readonly sidecars: number;
-  readonly removedPercent: number;
   /** Totals as the result reports them (rounded per year and category), so every sentence matches the tables. */
   readonly totals: Readonly<Record<string, number>>;
   readonly change: ChangeDecision;
@@ -93,20 +91,6 @@ function advantages(a: OptionEvaluation, b: OptionEvaluation, weights: Weights):
   return CRITERIA.filter((c) => gain(c) > 1e-9).sort((x, y) => gain(y) - gain(x));
 }
 
-function sidecarReason(
-  o: OptionEvaluation,
-  rival: OptionEvaluation | undefined,
-  ctx: ExplainContext,
-): Reason | null {
-  if (!o.plan.choice.movesSidecars || ctx.sidecars === 0 || rival?.plan.choice.movesSidecars !== false)
-    return null;
-  const removed = ctx.sidecars - o.tco.sidecarsKept;
-  return {
-    text: `Moving the mesh to Istio ambient mode on this path retires about ${formatNumber(removed)} of today's ${formatNumber(ctx.sidecars)} sidecar proxies, with their CPU, memory and latency.`,
-    basis: ['answer:mesh.sidecars', 'data:costs.sidecarsRemovedWithCiliumPercent', 'data:sidecarFreeMove'],
-  };
-}
-
 /** Why the recommendation keeps what runs today although another option scores higher. */
 function stayReason(ctx: ExplainContext): Reason | null {
   const c = ctx.change;
@@ -149,8 +133,6 @@ export function reasonsFor(
       if (r !== null) reasons.push(r);
     }
   }
-  const sidecars = sidecarReason(winner, runnerUp, ctx);
-  if (sidecars !== null) reasons.push(sidecars);
   for (const o of rivals) reasons.push(...disqualificationReasons(o, ctx).slice(0, 1));
   if (reasons.length < 3) {
     const strengths = mustStrengths(winner, ctx);

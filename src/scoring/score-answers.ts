@@ -79,7 +79,7 @@ const NO_NEEDS = Object.fromEntries(
  * The option that keeps the data plane the client runs today, with no subscription to buy: staying costs no
  * migration and no change risk. None when the clusters have no CNI yet or one the data does not describe.
  */
-export function incumbentOf(plans: readonly Plan[]): Plan | undefined {
+function incumbentOf(plans: readonly Plan[]): Plan | undefined {
   return plans.find((p) => p.keepsCurrentCni && p.option.vendor === null);
 }
 
@@ -262,8 +262,6 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     weights,
     currency: answers.engagement.currency,
     horizonYears: answers.engagement.horizonYears,
-    sidecars: answers.mesh.sidecars,
-    removedPercent: base.values.sidecarsRemovedWithCiliumPercent,
     totals: Object.fromEntries([...summaries].map(([id, t]) => [id, t.total])),
     change,
     names,
