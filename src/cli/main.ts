@@ -23,7 +23,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   const program = new Command('cnireport')
     .description(
       'Turns a Kubernetes networking workshop into a costed, explainable CNI recommendation ' +
-        '(Flannel with add-ons, Cilium OSS, Isovalent Enterprise).',
+        '(Flannel with add-ons, Cilium OSS, Isovalent Networking for Kubernetes).',
     )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

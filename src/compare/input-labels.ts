@@ -61,7 +61,7 @@ export function inputLabel(path: string, dataset: Dataset): string {
     return `Need: ${capability?.name ?? spaced(key)}`;
   }
   if (section === 'assumptions' && key in costKeyDescriptions) {
-    // "Isovalent Enterprise subscription per node per year (replace with a vendor quote)." → its first clause.
+    // "Isovalent Networking for Kubernetes subscription per node per year." → its first clause.
     const text = costKeyDescriptions[key as CostKey];
     return text.replace(/\s*\(.*$/, '').replace(/[.,]\s*$/, '');
   }

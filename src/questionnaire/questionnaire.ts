@@ -195,7 +195,7 @@ export const QUESTIONNAIRE: readonly Section[] = [
         unit: 'days',
         note: (ctx) =>
           frameworksOf(ctx).includes('pci-dss')
-            ? 'PCI-DSS keeps audit log history for at least 12 months (requirement 10.5.1).'
+            ? 'PCI DSS keeps audit log history for at least 12 months (requirement 10.5.1).'
             : undefined,
       }),
       ask('compliance', 'airGapped', {

@@ -178,7 +178,7 @@ function unitWithoutCurrency(unit: string, currency: string): string {
 }
 
 /**
- * The quote target in one or two sentences for the client, e.g. "Isovalent Enterprise for Cilium becomes the
+ * The quote target in one or two sentences for the client, e.g. "Isovalent Networking for Kubernetes becomes the
  * recommendation at a price of $72 per node-year or less (today $1,500); it is recommended in at least 80 % of
  * the simulated cost scenarios at $41 or less." For the report's sensitivity chapter and the terminal.
  */

@@ -153,8 +153,8 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     await answer(t, 'Weight of operational and vendor risk', '4', ENTER);
     await answer(t, 'Weight of operational simplicity', '2', ENTER);
     await answer(t, 'Override any of the cost defaults', 'y', ENTER);
-    await enterThroughout(t, 'Isovalent Enterprise subscription');
-    await answer(t, 'Isovalent Enterprise subscription per node per year', '1500', ENTER);
+    await enterThroughout(t, 'Isovalent Networking for Kubernetes subscription');
+    await answer(t, 'Isovalent Networking for Kubernetes subscription per node per year', '1500', ENTER);
     expect(await enterThroughout(t)).toBe(0);
 
     const screen = t.screen();

@@ -58,7 +58,7 @@ describe('the seed rule of thumb holds across situations', () => {
         priorities: { cost: 2, capability: 4, risk: 5, simplicity: 2 },
       },
     ],
-  ] as const)('Isovalent Enterprise for %s', (_, input) => {
+  ] as const)('Isovalent Networking for Kubernetes for %s', (_, input) => {
     expect(winner(input)).toBe('isovalent-enterprise');
   });
 
