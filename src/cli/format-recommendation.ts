@@ -4,16 +4,22 @@ import { formatNumber, formatPercent } from '../shared/format.js';
 /** The decision in a few lines: which option, how sure, and why. */
 export function formatRecommendation({ recommendation: rec, options }: ScoreResult): string {
   const runnerUp = options.find((o) => o.id === rec.runnerUp)?.name ?? rec.runnerUp;
-  const challenger = options.find((o) => o.id === rec.change.challenger)?.name ?? rec.change.challenger;
+  const challenger =
+    options.find((o) => o.id === rec.change.challenger)?.name ?? String(rec.change.challenger);
   const lead =
     rec.margin === null
       ? 'every alternative is ruled out'
       : rec.change.stayed
-        ? `stays on what runs today: ${challenger} leads by ${formatNumber(rec.change.lead ?? 0, 3)}, within its uncertainty`
+        ? stayedVerdict(rec.change, challenger)
         : `lead ${rec.margin.toFixed(2)} over ${runnerUp}`;
   const lines = [
     `Recommendation: ${rec.name} (confidence ${formatPercent(rec.confidence)}, ${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
     ...rec.reasons.map((r) => `  - ${r}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Why the recommendation stays on what runs today although another option scores higher. */
+export function stayedVerdict(change: ScoreResult['recommendation']['change'], challenger: string): string {
+  return `stays on what runs today: ${challenger} leads by ${formatNumber(change.lead ?? 0, 3)}, within its uncertainty of ${formatNumber(change.hurdle ?? 0, 3)}`;
 }

@@ -1,5 +1,6 @@
 import type { ScoreResult } from '../scoring/score-result.js';
-import { formatMoney, formatNumber, formatPercent } from '../shared/format.js';
+import { formatMoney, formatPercent } from '../shared/format.js';
+import { stayedVerdict } from './format-recommendation.js';
 
 function pad(s: string, width: number): string {
   return s.length >= width ? s : s + ' '.repeat(width - s.length);
@@ -14,7 +15,7 @@ export function formatScoreTable(result: ScoreResult): string {
     rec.margin === null
       ? ', every alternative is ruled out'
       : rec.change.stayed
-        ? `, stays: ${result.options.find((o) => o.id === rec.change.challenger)?.short ?? rec.change.challenger} leads by ${formatNumber(rec.change.lead ?? 0, 3)}, within its uncertainty of ${formatNumber(rec.change.hurdle ?? 0, 3)}`
+        ? `, ${stayedVerdict(rec.change, result.options.find((o) => o.id === rec.change.challenger)?.short ?? String(rec.change.challenger))}`
         : `, lead ${rec.margin.toFixed(2)}`;
   const lines = [
     `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,

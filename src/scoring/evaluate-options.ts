@@ -124,13 +124,30 @@ function decide<T>(
   const leanest = Math.min(...plans.map((p) => complexity(p, model.newComponentWeight)));
   return plans.map((plan, i) => {
     const tco = tcos[i] as TcoBreakdown;
-    return each(plan, tco, (penalty) => ({
-      cost: tco.total > 0 ? cheapest / tco.total : 1,
-      capability: capabilityFit(plan.fits, needs, model),
-      risk: 1 - Math.min(1, penalty),
-      simplicity: leanest / complexity(plan, model.newComponentWeight),
-    }));
+    return each(plan, tco, (penalty) =>
+      criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model),
+    );
   });
+}
+
+/**
+ * A plan's four criteria on the 0-1 scale: its TCO against the cheapest, its fit, its risk penalty, and its
+ * complexity against the leanest. The references are the rival plans' (a decision) or fixed ones (fitting a stack).
+ */
+export function criterionScores(
+  plan: Plan,
+  total: number,
+  riskPenalty: number,
+  reference: { readonly cheapest: number; readonly leanest: number },
+  needs: Record<CapabilityId, Need>,
+  model: Dataset['model'],
+): CriterionScores {
+  return {
+    cost: total > 0 ? reference.cheapest / total : 1,
+    capability: capabilityFit(plan.fits, needs, model),
+    risk: 1 - Math.min(1, riskPenalty),
+    simplicity: reference.leanest / complexity(plan, model.newComponentWeight),
+  };
 }
 
 /**

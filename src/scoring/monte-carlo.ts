@@ -6,9 +6,11 @@ import { computeTco, type Scenario } from './compute-tco.js';
 import {
   type ChangeHurdle,
   CRITERIA,
+  type CriterionScores,
   type DecisionContext,
   type OptionEvaluation,
   type Weights,
+  weightedScore,
 } from './evaluate-options.js';
 import type { Parameter, ParameterValues } from './resolve-parameters.js';
 import { sampleTriangular } from './sample-triangular.js';
@@ -104,6 +106,8 @@ export function runMonteCarlo(
   const fewest = Math.min(...likely.map((o) => o.blockers));
   const eligible = likely.flatMap((o, i) => (o.blockers === fewest ? [i] : []));
   const drawn = new Float64Array(n);
+  // Risk and simplicity at their likely values; cost and capability overwritten by each draw.
+  const criteria = likely.map((o) => ({ ...o.criteria }));
   const w = { ...weights };
   for (let d = 0; d < draws; d++) {
     for (const p of uncertain) values[p.key] = sampleTriangular(p.low, p.value, p.high, next());
@@ -130,7 +134,7 @@ export function runMonteCarlo(
       min = Math.min(min, total);
     }
     for (const i of eligible) {
-      const o = likely[i] as OptionEvaluation;
+      const c = criteria[i] as CriterionScores;
       let fit = 1;
       let sum = 0;
       let wsum = 0;
@@ -142,14 +146,9 @@ export function runMonteCarlo(
       }
       if (wsum > 0) fit = sum / wsum;
       const total = drawn[i] as number;
-      const cost = total > 0 ? min / total : 1;
-      const tw = w.cost + w.capability + w.risk + w.simplicity;
-      (scores[i] as Float64Array)[d] =
-        (w.cost * cost +
-          w.capability * fit +
-          w.risk * o.criteria.risk +
-          w.simplicity * o.criteria.simplicity) /
-        tw;
+      c.cost = total > 0 ? min / total : 1;
+      c.capability = fit;
+      (scores[i] as Float64Array)[d] = weightedScore(c, w);
     }
     const cheapest = drawn.indexOf(min);
     cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;

@@ -7,6 +7,7 @@ import type { CriterionScores, Weights } from './evaluate-options.js';
 import type { Reason } from './explain.js';
 import type { MonteCarloResult } from './monte-carlo.js';
 import type { Parameter } from './resolve-parameters.js';
+import type { StackDecision } from './select-stack.js';
 import type { SensitivityFinding } from './sensitivity.js';
 import type { SidecarTax } from './sidecar-tax.js';
 import type { TornadoBar } from './tornado.js';
@@ -37,16 +38,8 @@ export interface ChangeDecision {
   readonly hurdle: number | null;
 }
 
-/** One optional piece weighed for an option's stack, and why it was taken in or left out. */
-export interface StackDecisionResult {
-  readonly capability: CapabilityId | null;
-  readonly importance: Importance | null;
-  readonly addons: readonly string[];
-  readonly taken: boolean;
-  readonly tcoChange: number;
-  readonly fitChange: number;
-  readonly newComponents: number;
-  readonly scoreChange: number;
+/** One optional piece weighed for an option's stack, and why it was taken in or left out, in the client's words. */
+export interface StackDecisionResult extends StackDecision {
   readonly reason: string;
 }
 

@@ -2,10 +2,9 @@ import type { Answers, Importance } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset, OPTION_IDS } from '../schema/dataset.js';
 import { riskPenalty } from './assess-risk.js';
 import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, supportFor } from './build-plan.js';
-import { capabilityFit } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
-import { complexity, type Weights, weightedScore } from './evaluate-options.js';
+import { complexity, criterionScores, type Weights, weightedScore } from './evaluate-options.js';
 
 /** One optional piece weighed for an option's stack: taken in, or left out, and the figures behind it. */
 export interface StackDecision {
@@ -50,18 +49,9 @@ export function selectStacks(
   const leanest = Math.min(...base.map((p) => complexity(p, model.newComponentWeight)));
   const ownScore = (plan: Plan) => {
     const tco = tcoOf(plan);
-    const fit = capabilityFit(plan.fits, needs, model);
     const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
-    const score = weightedScore(
-      {
-        cost: tco.total > 0 ? cheapest / tco.total : 1,
-        capability: fit,
-        risk: 1 - Math.min(1, penalty),
-        simplicity: leanest / complexity(plan, model.newComponentWeight),
-      },
-      weights,
-    );
-    return { score, total: tco.total, fit };
+    const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
+    return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
   };
   const fitted = OPTION_IDS.map((id, i) => {
     let plan = base[i] as Plan;

@@ -1,4 +1,5 @@
 import type { ScoreResult } from '../../scoring/score-result.js';
+import type { SidecarTax } from '../../scoring/sidecar-tax.js';
 
 export interface SidecarCosts {
   /** Sidecars running today. */
@@ -9,14 +10,8 @@ export interface SidecarCosts {
   readonly memoryMiB: number;
   /** Compute cost of one sidecar for one year, in the engagement currency. */
   readonly perSidecarYear: number;
-  /** Year by year: what all of today's sidecars cost as the estate grows, the part still needed after the move,
-   *  and what the per-node sidecar-free data plane costs instead. */
-  readonly years: readonly {
-    readonly year: number;
-    readonly all: number;
-    readonly kept: number;
-    readonly perNode: number;
-  }[];
+  /** Year by year, as the engine works them out (SidecarTax). */
+  readonly years: SidecarTax['years'];
 }
 
 /** The sidecar tax as the engine worked it out, or null when the client runs no sidecars or cannot move them. */
