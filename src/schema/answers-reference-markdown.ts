@@ -6,7 +6,7 @@ import type { JsonSchemaNode } from './json-schema-node.js';
 export const ANSWERS_REFERENCE_START = '<!-- answers-reference:start -->';
 export const ANSWERS_REFERENCE_END = '<!-- answers-reference:end -->';
 
-/** The "Answers file reference" of the README: one table per section, generated from the schema. */
+/** The answers file reference (docs/answers.md): one table per section, generated from the schema. */
 export function answersReferenceMarkdown(): string {
   const schema = answersJsonSchema();
   const required = new Set(schema.required ?? []);
@@ -16,7 +16,7 @@ export function answersReferenceMarkdown(): string {
     if (node.type === 'object' && node.properties !== undefined) {
       sections.push(
         [
-          `### \`${key}\`${required.has(key) ? ' (required)' : ''}`,
+          `## \`${key}\`${required.has(key) ? ' (required)' : ''}`,
           '',
           node.description ?? '',
           '',
@@ -35,15 +35,17 @@ export function answersReferenceMarkdown(): string {
   ].join('\n');
 }
 
-/** `readme` with the text between the reference markers replaced by the current reference. */
-export function replaceAnswersReference(readme: string): string {
-  const start = readme.indexOf(ANSWERS_REFERENCE_START);
-  const end = readme.indexOf(ANSWERS_REFERENCE_END);
+/** `document` with the text between the reference markers replaced by the current reference. */
+export function replaceAnswersReference(document: string): string {
+  const start = document.indexOf(ANSWERS_REFERENCE_START);
+  const end = document.indexOf(ANSWERS_REFERENCE_END);
   if (start === -1 || end === -1 || end < start) {
-    throw new InternalError(`README lacks the markers ${ANSWERS_REFERENCE_START} … ${ANSWERS_REFERENCE_END}`);
+    throw new InternalError(
+      `the reference file lacks the markers ${ANSWERS_REFERENCE_START} … ${ANSWERS_REFERENCE_END}`,
+    );
   }
-  const before = readme.slice(0, start + ANSWERS_REFERENCE_START.length);
-  return `${before}\n${answersReferenceMarkdown()}\n${readme.slice(end)}`;
+  const before = document.slice(0, start + ANSWERS_REFERENCE_START.length);
+  return `${before}\n${answersReferenceMarkdown()}\n${document.slice(end)}`;
 }
 
 function table(prefix: string, node: JsonSchemaNode): string {

@@ -1,6 +1,6 @@
 /**
  * The subset of JSON Schema (draft-07) that z.toJSONSchema emits for the answers schema, and the rules
- * answers-json-schema.ts adds to it. Messages, the commented answers file and the README reference all
+ * answers-json-schema.ts adds to it. Messages, the commented answers file and the answers reference (docs/answers.md) all
  * read this one derived form, so none of them keeps its own list of keys, ranges or allowed values.
  */
 export interface JsonSchemaNode {

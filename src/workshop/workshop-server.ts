@@ -115,7 +115,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     readFile(options.assets.style, 'utf8'),
   ]).catch(() => {
     throw new CniError('DATA_INVALID', `the workshop page is missing (${options.assets.script})`, {
-      hint: 'build it with npm run build',
+      hint: 'in a checkout of the repository, run npm run build; an installed cnireport lacking it is damaged: install it again',
     });
   });
   const form = workshopForm();

@@ -6,13 +6,13 @@ import {
   replaceAnswersReference,
 } from '../../../src/schema/answers-reference-markdown.js';
 
-describe('answers reference in the README', () => {
+describe('answers reference in docs/answers.md', () => {
   it('is up to date (run `npm run docs` to refresh it)', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const reference = readFileSync(new URL('../../../docs/answers.md', import.meta.url), 'utf8');
     expect(
-      replaceAnswersReference(readme),
-      'README.md answers reference is out of date: run `npm run docs`',
-    ).toBe(readme);
+      replaceAnswersReference(reference),
+      'docs/answers.md answers reference is out of date: run `npm run docs`',
+    ).toBe(reference);
   });
 
   it('has a row for every key of the schema', () => {
@@ -27,7 +27,7 @@ describe('answers reference in the README', () => {
     }
   });
 
-  it('refuses a README without the markers', () => {
+  it('refuses a file without the markers', () => {
     expect(() => replaceAnswersReference('# no markers\n')).toThrow(/markers/);
   });
 });
