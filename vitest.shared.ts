@@ -20,6 +20,8 @@ export const SLOW_SUITES = [
   'test/e2e/workshop-page.test.ts',
   'test/e2e/deck.test.ts',
   'test/e2e/deck-xlsx.test.ts',
+  // A copy of data/ with an option added, through every output format (PDF, deck, workbook).
+  'test/e2e/option-set-as-data.test.ts',
 ];
 
 /** What both suites share: dist/ built once before them, UTC, no colour. */

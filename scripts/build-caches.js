@@ -8,8 +8,13 @@ import Handlebars from 'handlebars';
 import { DEFAULT_DATA_DIR, loadDataset, readDataFiles } from '../dist/io/load-dataset.js';
 import { LAYOUT_NAME, TEMPLATE_OPTIONS } from '../dist/render/render-report-html.js';
 
-// Valid data only: invalid files are reported by the YAML path, with their file names.
-loadDataset();
+// Valid data only: invalid files are reported each at its file:line:col, without a stack trace.
+try {
+  loadDataset();
+} catch (error) {
+  process.stderr.write(`error: ${error.message}\n`);
+  process.exit(1);
+}
 const { key, raw } = readDataFiles(DEFAULT_DATA_DIR);
 if (!isDeepStrictEqual(JSON.parse(JSON.stringify(raw)), raw)) {
   throw new Error('data/*.yaml holds values JSON cannot carry (a date, .inf, .nan): not cached');

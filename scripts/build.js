@@ -12,7 +12,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const id = buildId(root);
 if (process.argv.includes('--if-changed') && builtId(root) === id) process.exit(0);
 
-const node = (...args) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+// A failing step has printed its own error: stop with its status, without a second (Node's) stack trace.
+const node = (...args) => {
+  try {
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  } catch (error) {
+    process.exit(typeof error.status === 'number' && error.status !== 0 ? error.status : 1);
+  }
+};
 node(join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json');
 node(join(root, 'scripts', 'build-caches.js'));
 node(join(root, 'scripts', 'bundle.js'), '--id', id);

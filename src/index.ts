@@ -8,7 +8,7 @@ export { loadDataset } from './io/load-dataset.js';
 export type { Answers, AnswersInput } from './schema/answers.js';
 export { AnswersSchema } from './schema/answers.js';
 export type { CapabilityId, Dataset, OptionId } from './schema/dataset.js';
-export { CAPABILITY_IDS, DatasetSchema, OPTION_IDS } from './schema/dataset.js';
+export { CAPABILITY_IDS, DatasetSchema } from './schema/dataset.js';
 export type { ScoreOptions } from './scoring/score-answers.js';
 export { scoreAnswers } from './scoring/score-answers.js';
 export type { OptionResult, ScoreResult } from './scoring/score-result.js';

@@ -5,20 +5,9 @@ import type { Criterion } from '../scoring/evaluate-options.js';
 import { REPORT_FONT_STACK } from './report-font.js';
 
 /**
- * One colour per option, the same in every chart and in the report's tables. Light, mid and dark
- * (CIELAB L* ≈ 78, 54, 26) so the three stay apart when a client prints the report in black and white;
- * the hues (amber, teal, indigo) also stay apart for the common colour-vision deficiencies.
- */
-export const OPTION_COLOURS = {
-  flannel: '#F2B45C',
-  'cilium-oss': '#2A8C9E',
-  'isovalent-enterprise': '#3D2C8D',
-} as const satisfies Readonly<Record<string, string>>;
-
-/**
  * Series that are not options (cost categories, criteria, support levels) take one slate-blue ramp in
  * even lightness steps (CIELAB L* 25 to 89, low chroma): neighbours stay apart in greyscale, and no step
- * can be mistaken for an option's amber, teal or indigo.
+ * can be mistaken for an option's colour (data/options.yaml).
  */
 const SLATE = ['#173F55', '#395E74', '#5C7E94', '#829FB4', '#ACC1D1', '#D6E1EA'] as const;
 
@@ -121,20 +110,7 @@ export const chartTheme: Config = {
     titleFontWeight: 600,
     titleColor: INK,
   },
-  range: {
-    category: [
-      OPTION_COLOURS.flannel,
-      OPTION_COLOURS['cilium-oss'],
-      OPTION_COLOURS['isovalent-enterprise'],
-      ...NEUTRAL_SERIES,
-    ],
-  },
+  // Option series set their own colour scale from the result; anything else falls back to neutral greys.
+  range: { category: NEUTRAL_SERIES },
   text: { color: INK, fontSize: 11 },
 };
-
-/** Point shapes per option, so lines stay apart where colour does not (greyscale prints). */
-export const OPTION_SHAPES = {
-  flannel: 'circle',
-  'cilium-oss': 'square',
-  'isovalent-enterprise': 'triangle-up',
-} as const satisfies Readonly<Record<keyof typeof OPTION_COLOURS, string>>;

@@ -1,5 +1,4 @@
 import type { Dataset, Support } from '../schema/dataset.js';
-import { OPTION_IDS } from '../schema/dataset.js';
 
 /** One support entry: level (and the level without its add-ons), note, caveat and source. */
 function supportLines(label: string, s: Omit<Support, 'byCni'>, indent: string): string[] {
@@ -22,8 +21,9 @@ export function formatDataReport(d: Dataset): string {
   ];
   for (const c of d.capabilities) {
     lines.push(`  ${c.name}: ${c.why}`);
-    for (const id of OPTION_IDS) {
+    for (const { id } of d.options) {
       const s = c.support[id];
+      if (s === undefined) continue;
       lines.push(...supportLines(id, s, '    '));
       for (const [cni, o] of Object.entries(s.byCni ?? {}))
         lines.push(...supportLines(`when kept on ${cni}`, o, '      '));

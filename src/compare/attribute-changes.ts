@@ -1,5 +1,5 @@
 import { type Answers, AnswersSchema } from '../schema/answers.js';
-import { type Dataset, OPTION_IDS, type OptionId } from '../schema/dataset.js';
+import type { Dataset, OptionId } from '../schema/dataset.js';
 import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { type AnswerChange, applyChanges } from './diff-answers.js';
@@ -76,7 +76,9 @@ export function attributeChanges(
   const inputs = attributionInputs(changes, dataset);
   const grouped = inputs.some((i) => i.id !== i.paths[0] || i.paths.length > 1);
   const n = inputs.length;
-  const optionIds = OPTION_IDS;
+  const optionIds = [...new Set([...before.result.options, ...after.result.options].map((o) => o.id))].sort(
+    (a, b) => dataset.options.findIndex((o) => o.id === a) - dataset.options.findIndex((o) => o.id === b),
+  );
   const ahead = after.result.recommendation.option;
   const behind =
     before.result.recommendation.option !== ahead

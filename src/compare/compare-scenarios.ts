@@ -1,5 +1,6 @@
 import type { Answers, Importance } from '../schema/answers.js';
-import { type Dataset, OPTION_IDS, type OptionId } from '../schema/dataset.js';
+import type { Dataset, OptionId } from '../schema/dataset.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import type { ScoreOptions } from '../scoring/score-answers.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { formatMoney, formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
@@ -33,6 +34,8 @@ export interface ComparedScenario {
     readonly name: string;
     /** The short name of data/options.yaml, for narrow columns. */
     readonly short: string;
+    /** The option's colour in every chart and table (#RRGGBB). */
+    readonly colour: string;
     readonly score: number;
     readonly disqualified: boolean;
     readonly tco: { readonly total: number };
@@ -118,21 +121,15 @@ function scenarioOf({ file, answers, result }: ScenarioInput, dataset: Dataset):
       closeCall: rec.closeCall,
       margin: rec.margin,
     },
-    options: OPTION_IDS.flatMap((id) => {
-      const o = result.options.find((x) => x.id === id);
-      return o === undefined
-        ? []
-        : [
-            {
-              id,
-              name: o.name,
-              short: dataset.options.find((x) => x.id === id)?.short ?? o.name,
-              score: o.score,
-              disqualified: o.disqualified,
-              tco: { total: o.tco.total },
-            },
-          ];
-    }),
+    options: optionsInOrder(result).map((o) => ({
+      id: o.id,
+      name: o.name,
+      short: dataset.options.find((x) => x.id === o.id)?.short ?? o.name,
+      colour: o.colour,
+      score: o.score,
+      disqualified: o.disqualified,
+      tco: { total: o.tco.total },
+    })),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ComparisonReportModel {
   readonly isoDate: string;
   readonly paper: 'A4' | 'Letter';
   readonly headline: string;
+  /** Every option any scenario shows, with its colour, for the swatches. */
+  readonly options: readonly { readonly id: string; readonly colour: string }[];
   readonly scenarios: readonly {
     readonly letter: string;
     readonly label: string;
@@ -88,6 +90,9 @@ export function comparisonReportModel(
           : `The recommendation differs between scenarios; it is ${last.recommendation.name} in scenario ${letters[letters.length - 1]}.`;
   const sameCurrency = new Set(scenarios.map((s) => s.currency)).size === 1;
   return {
+    options: [...new Map(scenarios.flatMap((s) => s.options.map((o) => [o.id, o] as const))).values()].map(
+      ({ id, colour }) => ({ id, colour }),
+    ),
     title: `Scenario comparison: ${clients.join(' and ')}`,
     client: clients.join(' and '),
     date: formatLongDate(date),

@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import { OPTION_COLOURS } from '../charts/chart-theme.js';
 import { cssString } from '../render/css-string.js';
 import { TEMPLATE_OPTIONS } from '../render/render-report-html.js';
 import type { ComparisonReportModel } from './comparison-report-model.js';
@@ -21,9 +20,7 @@ const COVER_HEIGHT = { A4: '258mm', Letter: '240mm' } as const;
 function comparisonPageCss(model: ComparisonReportModel): string {
   const footer = `${model.client} · Scenario comparison · ${model.date}`;
   const box = "font-family:Inter,'Helvetica Neue',Arial,sans-serif;font-size:7.5pt;color:#6b7280;";
-  const swatches = Object.entries(OPTION_COLOURS)
-    .map(([id, colour]) => `.swatch-${id}{background:${colour}}`)
-    .join('');
+  const swatches = model.options.map(({ id, colour }) => `.swatch-${id}{background:${colour}}`).join('');
   return [
     `@page{size:${model.paper};margin:18mm 17mm 20mm 17mm;` +
       `@bottom-left{content:"${cssString(footer)}";${box}}` +

@@ -1,9 +1,9 @@
-import { BASELINE_COLOUR, CATEGORY_COLOURS, OPTION_COLOURS } from '../charts/chart-theme.js';
+import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../charts/chart-theme.js';
 import type { ReportModel } from '../report/report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { CATEGORY_LABELS } from '../report/tco-section.js';
-import { OPTION_IDS } from '../schema/dataset.js';
 import { TCO_CATEGORIES } from '../scoring/compute-tco.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatMoney } from '../shared/format.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 
@@ -113,7 +113,7 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
   const currency = result.currency.code;
   const horizon = result.engagement.horizonYears;
   // In the report's order (and colours), not by rank, so the deck's charts read like the report's.
-  const options = OPTION_IDS.flatMap((id) => result.options.filter((o) => o.id === id));
+  const options = optionsInOrder(result);
   const years = Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`);
   const cumulative = (perYear: readonly number[]) =>
     perYear.map((_, y) => perYear.slice(0, y + 1).reduce((a, b) => a + b, 0));
@@ -140,7 +140,7 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
       ...options.map((o) => ({
         name: o.name,
         values: cumulative(o.tco.perYear),
-        colour: hex(OPTION_COLOURS[o.id]),
+        colour: hex(o.colour),
         dashed: false,
       })),
       {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 import { type Dataset, DatasetSchema } from '../schema/dataset.js';
 import { CniError } from '../shared/errors.js';
+import { locateInDocument } from './locate-in-document.js';
 
 /** data/ ships beside dist/ and src/, both two levels below the package root. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -84,16 +85,57 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     sidecarFreeMove: raw.addons.sidecarFreeMove,
   });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  ${locateDataIssue(dir, i.path)}: ${i.message}`);
     throw new CniError('DATA_INVALID', `data files in ${dir} are invalid:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }
 
+/** Where each part of the data set is written: its file, and the key the part sits under there (none: the whole file). */
+const PART_FILES: Readonly<Record<string, readonly [(typeof FILES)[number], string | null]>> = {
+  meta: ['meta', null],
+  currencies: ['currencies', null],
+  costs: ['costs', 'costs'],
+  capabilities: ['capabilities', 'capabilities'],
+  addons: ['addons', 'addons'],
+  options: ['options', 'options'],
+  model: ['model', null],
+  rules: ['needs-rules', 'rules'],
+  migrations: ['migrations', 'migrations'],
+  meshRetirement: ['migrations', 'meshRetirement'],
+  platforms: ['platforms', 'platforms'],
+  currentStacks: ['options', 'currentStacks'],
+  sidecarFreeMove: ['addons', 'sidecarFreeMove'],
+};
+
+/**
+ * An issue's place as the contributor edits it: `dir/options.yaml:12:5 options.3.cni`. Read again from the file
+ * (only when the data is invalid), since a valid parse may have come from the cache.
+ */
+function locateDataIssue(dir: string, path: readonly PropertyKey[]): string {
+  const [part, ...rest] = path;
+  const where = PART_FILES[String(part)];
+  if (where === undefined) return path.join('.');
+  const [name, key] = where;
+  const inFile = key === null ? rest : [key, ...rest];
+  const file = join(dir, `${name}.yaml`);
+  try {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
+    const { line, col } = lineCounter.linePos(locateInDocument(doc, inFile, 'value'));
+    return `${file}:${line}:${col} ${inFile.join('.')}`;
+  } catch {
+    return `${file} ${inFile.join('.')}`;
+  }
+}
+
 let cached: Dataset | undefined;
 
-/** The data set shipped with the package, read once per process. */
+/**
+ * The data set a run uses, read once per process: the package's own, or the folder CNIREPORT_DATA_DIR names (a
+ * maintainer's edited copy of data/, checked by the same schema).
+ */
 export function defaultDataset(): Dataset {
-  cached ??= loadDataset();
+  cached ??= loadDataset(process.env.CNIREPORT_DATA_DIR || DEFAULT_DATA_DIR);
   return cached;
 }

@@ -1,4 +1,3 @@
-import { OPTION_COLOURS } from '../charts/chart-theme.js';
 import { measureTextWidth } from '../charts/text-metrics.js';
 import type { ReportModel } from '../report/report-model.js';
 import { cssString } from './css-string.js';
@@ -32,9 +31,7 @@ export function pageCss(model: ReportModel): string {
   const box =
     "font-family:Inter,'Helvetica Neue',Arial,'Noto Sans',sans-serif,'Noto Color Emoji','Apple Color Emoji'," +
     "'Segoe UI Emoji','Segoe UI Symbol';font-size:7.5pt;color:#5f6673;white-space:nowrap;";
-  const swatches = Object.entries(OPTION_COLOURS)
-    .map(([id, colour]) => `.swatch-${id}{background:${colour}}`)
-    .join('');
+  const swatches = model.options.map(({ id, colour }) => `.swatch-${id}{background:${colour}}`).join('');
   return [
     `:root{--brand:${model.brand.primaryColor}}`,
     `@page{size:${model.paper};margin:18mm 17mm 20mm 17mm;` +

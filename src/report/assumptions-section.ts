@@ -1,4 +1,4 @@
-import { OPTION_IDS } from '../schema/dataset.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatQuantity } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { AssumptionsSection } from './report-model.js';
@@ -34,11 +34,12 @@ export function assumptionsSection(ctx: ReportContext): AssumptionsSection {
     };
   });
   const set = rows.filter((r) => r.overridden).length;
+  // The sources of what the result says for this client (a kept CNI's own, a platform's), not the data's defaults.
   const capabilitySources = dataset.capabilities.flatMap((cap) =>
-    OPTION_IDS.map((id) => ({
+    optionsInOrder(result).map((o) => ({
       capability: cap.name,
-      option: ctx.shortName(id),
-      source: cap.support[id].source,
+      option: o.short,
+      source: o.capabilities.find((c) => c.id === cap.id)?.source ?? '',
     })),
   );
   return {

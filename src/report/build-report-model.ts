@@ -1,5 +1,4 @@
-import { OPTION_COLOURS } from '../charts/chart-theme.js';
-import { OPTION_IDS } from '../schema/dataset.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatLongDate } from '../shared/format.js';
 import { assumptionsSection } from './assumptions-section.js';
 import { capabilitySection } from './capability-section.js';
@@ -54,6 +53,6 @@ export function buildReportModel(sources: ReportSources): ReportModel {
     migration: migrationSection(ctx),
     assumptions: assumptionsSection(ctx),
     methodology: methodologySection(ctx),
-    options: OPTION_IDS.map((id) => ({ id, name: ctx.option(id).name, colour: OPTION_COLOURS[id] })),
+    options: optionsInOrder(ctx.sources.result).map((o) => ({ id: o.id, name: o.name, colour: o.colour })),
   };
 }

@@ -1,4 +1,5 @@
-import { OPTION_IDS, type SupportLevel } from '../schema/dataset.js';
+import type { SupportLevel } from '../schema/dataset.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { CapabilitySection } from './report-model.js';
@@ -15,7 +16,7 @@ const LEVEL_LABELS: Record<SupportLevel, string> = {
 /** Capability by option, what Flannel would have to bolt on, and each option's risks for this client. */
 export function capabilitySection(ctx: ReportContext): CapabilitySection {
   const { result, dataset } = ctx.sources;
-  const byOption = OPTION_IDS.map((id) => ctx.option(id));
+  const byOption = optionsInOrder(result);
   const addonNames = new Map(dataset.addons.map((a) => [a.id, a.name]));
   const rows = result.needs.map((need) => ({
     name: need.name,
@@ -62,5 +63,11 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
         : o.risks.map((r) => ({ text: r.text, penalty: `−${r.penalty.toFixed(2)}` })),
   }));
 
-  return { figure: ctx.figure('capability-heatmap'), rows, flannelStack: stack, risks };
+  return {
+    figure: ctx.figure('capability-heatmap'),
+    dense: byOption.length > 3,
+    rows,
+    flannelStack: stack,
+    risks,
+  };
 }

@@ -88,6 +88,8 @@ export interface SituationSection {
 
 export interface CapabilitySection {
   readonly figure: ChartFigure | null;
+  /** More options than three: the table is set tighter so that it still fits one page, every column on it. */
+  readonly dense: boolean;
   readonly rows: readonly {
     readonly name: string;
     readonly importance: string;

@@ -1,4 +1,4 @@
-import { OPTION_IDS } from '../schema/dataset.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatNumber, formatPercent, formatQuantity } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SensitivitySection } from './report-model.js';
@@ -40,10 +40,10 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
   const stakeholders =
     views === undefined || views === null ? [] : [views.sentence, ...views.views.map((v) => v.sentence)];
   const mc = result.monteCarlo;
-  const monteCarloRows = OPTION_IDS.map((id) => {
-    const o = mc.options.find((m) => m.id === id);
+  const monteCarloRows = optionsInOrder(result).map((option) => {
+    const o = mc.options.find((m) => m.id === option.id);
     return {
-      option: ctx.option(id).name,
+      option: option.name,
       pRecommended: o === undefined ? '–' : formatPercent(o.pRecommended),
       pCheapest: o === undefined ? '–' : formatPercent(o.pCheapest),
       p10: o === undefined ? '–' : ctx.money(o.p10),

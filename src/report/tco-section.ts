@@ -1,6 +1,5 @@
-import { OPTION_COLOURS } from '../charts/chart-theme.js';
-import { OPTION_IDS } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../scoring/compute-tco.js';
+import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
@@ -20,7 +19,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
   const { result, answers } = ctx.sources;
   const horizon = result.engagement.horizonYears;
   const recommended = result.recommendation.option;
-  const options = OPTION_IDS.map((id) => ctx.option(id));
+  const options = optionsInOrder(result);
   const baseline = result.baseline.tco;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const nodeYears = Array.from({ length: horizon }, (_, y) => answers.cluster.nodes * growth ** y).reduce(
@@ -31,7 +30,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
   const byYear: MoneyRow[] = [
     ...options.map((o) => ({
       label: o.name,
-      colour: OPTION_COLOURS[o.id],
+      colour: o.colour,
       cells: o.tco.perYear.map(ctx.money),
       total: ctx.money(o.tco.total),
       emphasis: o.id === recommended,
@@ -46,7 +45,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
   ];
   const byCategory: MoneyRow[] = options.map((o) => ({
     label: o.name,
-    colour: OPTION_COLOURS[o.id],
+    colour: o.colour,
     cells: TCO_CATEGORIES.map((c) => ctx.money(o.tco.byCategory[c])),
     total: ctx.money(o.tco.total),
     emphasis: o.id === recommended,

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS, PLATFORMS } from './answers.js';
 import { COST_KEYS, type CostKey } from './assumption-keys.js';
 
-export const OPTION_IDS = ['flannel', 'cilium-oss', 'isovalent-enterprise'] as const;
-export type OptionId = (typeof OPTION_IDS)[number];
+/** An option's id, as `data/options.yaml` declares it: the option set is data, not code. */
+export type OptionId = string;
+
+/** Point shapes a chart can draw an option's line with (Vega-Lite's), so lines stay apart in greyscale. */
+export const OPTION_MARKS = ['circle', 'square', 'triangle-up', 'triangle-down', 'diamond', 'cross'] as const;
+export type OptionMark = (typeof OPTION_MARKS)[number];
 
 /** The twelve capabilities: pod networking, which every option provides, and the ones `needs` can weigh. */
 export const CAPABILITY_IDS = ['podNetworking', ...NEED_KEYS] as const;
@@ -87,7 +91,8 @@ const capability = z.strictObject({
   id: z.enum(CAPABILITY_IDS),
   name: z.string().min(1),
   why: z.string().min(1),
-  support: z.strictObject({ flannel: support, 'cilium-oss': support, 'isovalent-enterprise': support }),
+  /** Keyed by option id: one entry for every option `data/options.yaml` declares, and no other. */
+  support: z.record(z.string(), support),
 });
 export type Capability = z.infer<typeof capability>;
 
@@ -106,10 +111,14 @@ const addon = z.strictObject({
 export type Addon = z.infer<typeof addon>;
 
 const option = z.strictObject({
-  id: z.enum(OPTION_IDS),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
   name: z.string().min(1),
   short: z.string().min(1),
-  cni: z.enum(['flannel', 'cilium']),
+  /** The option's colour in every chart and table; the palette should stay apart in greyscale. */
+  colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB'),
+  /** The point shape of the option's lines in charts. */
+  mark: z.enum(OPTION_MARKS),
+  cni: z.enum(CNIS),
   /** Current CNIs this option keeps as they are instead of moving to `cni` (the minimal path). */
   keepsCurrentCni: z.array(z.enum(CNIS)).default([]),
   /** Name and short name when the current CNI is kept; `{cni}` is that CNI's name. */
@@ -223,7 +232,7 @@ const migrationPath = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   from: z.array(z.enum(CNIS)).min(1),
-  toCni: z.enum(['flannel', 'cilium']),
+  toCni: z.enum(CNIS),
   /** `{currentCni}` is replaced by the name of the client's current CNI. */
   summary: z.string().min(1),
   source,
@@ -292,7 +301,7 @@ export const DatasetSchema = z
     ),
     capabilities: z.array(capability).length(CAPABILITY_IDS.length),
     addons: z.array(addon),
-    options: z.array(option).length(OPTION_IDS.length),
+    options: z.array(option).min(2),
     model,
     rules: z.array(needsRule),
     migrations: z.array(migrationPath),
@@ -338,13 +347,55 @@ export const DatasetSchema = z
         ctx.addIssue({ code: 'custom', path: ['capabilities'], message: `capability ${id} missing` });
       }
     }
-    for (const id of OPTION_IDS) {
-      if (!d.options.some((o) => o.id === id)) {
-        ctx.addIssue({ code: 'custom', path: ['options'], message: `option ${id} missing` });
+    const optionIds = d.options.map((o) => o.id);
+    for (const [i, o] of d.options.entries()) {
+      if (optionIds.indexOf(o.id) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', i, 'id'],
+          message: `option ${o.id} declared twice`,
+        });
+      }
+      if (d.options.findIndex((x) => x.colour.toLowerCase() === o.colour.toLowerCase()) !== i) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', i, 'colour'],
+          message: 'colour used by another option',
+        });
+      }
+    }
+    for (const [i, cap] of d.capabilities.entries()) {
+      for (const id of optionIds) {
+        if (cap.support[id] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['capabilities', i, 'support'],
+            message: `no entry for option ${id}`,
+          });
+        }
+      }
+      for (const key of Object.keys(cap.support)) {
+        if (!optionIds.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['capabilities', i, 'support', key],
+            message: `no option ${key} in options.yaml`,
+          });
+        }
+      }
+    }
+    const targets = [...new Set(d.options.map((o) => o.cni))];
+    for (const [i, m] of d.migrations.entries()) {
+      if (!targets.includes(m.toCni)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['migrations', i, 'toCni'],
+          message: `no option runs ${m.toCni}`,
+        });
       }
     }
     for (const from of CNIS) {
-      for (const toCni of ['flannel', 'cilium'] as const) {
+      for (const toCni of targets) {
         const paths = d.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
         if (paths.length !== 1) {
           ctx.addIssue({

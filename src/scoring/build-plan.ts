@@ -108,6 +108,8 @@ export function supportFor(dataset: Dataset, capability: CapabilityId, id: Optio
   const data = dataset.capabilities.find((c) => c.id === capability);
   if (data === undefined) throw new InternalError(`capability ${capability} missing from data`);
   const support = data.support[id];
+  if (support === undefined)
+    throw new InternalError(`capability ${capability} has no entry for option ${id}`);
   return support.byCni?.[cni] ?? support;
 }
 

@@ -1,11 +1,5 @@
 import type { Answers } from '../schema/answers.js';
-import {
-  CAPABILITY_IDS,
-  type CapabilityId,
-  type Dataset,
-  OPTION_IDS,
-  type OptionId,
-} from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
 import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import {
@@ -187,12 +181,13 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const hurdle = monteCarlo.hurdle;
   const bestAtLikely = pickWinner(evaluated);
   const winner = pickWinner(evaluated, hurdle);
+  const order = (id: OptionId) => dataset.options.findIndex((o) => o.id === id);
   const ranked = [...evaluated].sort(
     (a, b) =>
       (a === winner ? -1 : b === winner ? 1 : 0) ||
       a.blockers - b.blockers ||
       b.score - a.score ||
-      OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id),
+      order(a.id) - order(b.id),
   );
   const runnerUp = ranked[1];
   if (runnerUp === undefined) throw new InternalError('fewer than two options');
@@ -208,10 +203,8 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     stayed ||
     (margin !== null && margin < model.decision.closeCallMargin) ||
     pWin < model.decision.closeCallProbability;
-  const names = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name])) as Record<
-    OptionId,
-    string
-  >;
+  const names: Record<OptionId, string> = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name]));
+  const nameOf = (id: OptionId) => names[id] ?? id;
   const subscriptionKeys = [
     ...new Set(plans.flatMap((p) => (p.option.subscriptionKey === null ? [] : [p.option.subscriptionKey]))),
   ];
@@ -294,7 +287,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     },
     recommendation: {
       option: winner.id,
-      name: names[winner.id],
+      name: nameOf(winner.id),
       confidence: roundTo(pWin, 2),
       closeCall,
       margin: margin === null ? null : roundTo(margin, 4),
@@ -311,7 +304,10 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       const utilisation = roundTo(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values), 3);
       return {
         id: o.id,
-        name: names[o.id],
+        name: nameOf(o.id),
+        order: order(o.id),
+        colour: o.plan.option.colour,
+        mark: o.plan.option.mark,
         short: o.plan.option.short,
         rank: i + 1,
         score: roundTo(o.score, 4),

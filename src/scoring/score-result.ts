@@ -1,5 +1,5 @@
 import type { Importance } from '../schema/answers.js';
-import type { CapabilityId, OptionId, SupportLevel } from '../schema/dataset.js';
+import type { CapabilityId, OptionId, OptionMark, SupportLevel } from '../schema/dataset.js';
 import type { Risk } from './assess-risk.js';
 import type { ByCategory } from './compute-tco.js';
 import type { NeedOrigin } from './derive-needs.js';
@@ -50,6 +50,11 @@ export interface SensitivityEntry extends SensitivityFinding {
 export interface OptionResult {
   readonly id: OptionId;
   readonly name: string;
+  /** Position in the data's option list: the order every table and chart shows the options in. */
+  readonly order: number;
+  /** The option's colour (#RRGGBB) and chart point shape, the same in every output. */
+  readonly colour: string;
+  readonly mark: OptionMark;
   /** The name in running text ("Cilium OSS", or the client's own CNI where this path keeps it). */
   readonly short: string;
   readonly rank: number;

@@ -1,5 +1,5 @@
 import type { Answers, Importance } from '../schema/answers.js';
-import { CAPABILITY_IDS, type CapabilityId, type Dataset, OPTION_IDS } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Dataset } from '../schema/dataset.js';
 import { riskPenalty } from './assess-risk.js';
 import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, supportFor } from './build-plan.js';
 import { computeTco, type Scenario } from './compute-tco.js';
@@ -43,7 +43,8 @@ export function selectStacks(
   weights: Weights,
 ): FittedStack[] {
   const model = dataset.model;
-  const base = OPTION_IDS.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
+  const ids = dataset.options.map((o) => o.id);
+  const base = ids.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
   const tcoOf = (plan: Plan) => computeTco(plan, answers, scenario, model);
   const cheapest = Math.min(...base.map((p) => tcoOf(p).total));
   const leanest = Math.min(...base.map((p) => complexity(p, model.newComponentWeight)));
@@ -53,7 +54,7 @@ export function selectStacks(
     const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
     return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
   };
-  const fitted = OPTION_IDS.map((id, i) => {
+  const fitted = ids.map((id, i) => {
     let plan = base[i] as Plan;
     let current = ownScore(plan);
     const decisions: StackDecision[] = [];

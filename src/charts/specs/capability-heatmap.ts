@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Importance } from '../../schema/answers.js';
-import { OPTION_IDS, SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
-import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
+import { SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
+import { optionsInOrder } from '../../scoring/options-in-order.js';
+import type { ScoreResult } from '../../scoring/score-result.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
@@ -41,13 +42,10 @@ export function capabilityHeatmapTitle(): string {
  * The options in the data's order, as in the capability table the heatmap sits under, so a reader's eye
  * finds an option in the same column in both; the recommended one is marked by a bold header.
  */
-function optionsInTableOrder(result: ScoreResult): OptionResult[] {
-  return [...result.options].sort((a, b) => OPTION_IDS.indexOf(a.id) - OPTION_IDS.indexOf(b.id));
-}
 
 export function capabilityHeatmapDescription(result: ScoreResult): string {
   const musts = result.needs.filter((n) => n.importance === 'must').length;
-  const meeting = optionsInTableOrder(result)
+  const meeting = optionsInOrder(result)
     .map((o) =>
       o.unmetMusts.length === 0 ? `${o.name} meets all` : `${o.name} misses ${o.unmetMusts.length}`,
     )
@@ -60,7 +58,7 @@ export function capabilityHeatmapDescription(result: ScoreResult): string {
  * the level of support, and a red outline marks a must the option cannot meet, which rules it out.
  */
 export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
-  const options = optionsInTableOrder(result);
+  const options = optionsInOrder(result);
   const needs = [...result.needs].sort(
     (a, b) => IMPORTANCE_ORDER.indexOf(a.importance) - IMPORTANCE_ORDER.indexOf(b.importance),
   );
@@ -198,7 +196,7 @@ export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
         mark: { type: 'rect', y: -7, y2: -3 },
         encoding: {
           x,
-          color: { field: 'option', type: 'nominal', scale: optionColourScale(), legend: null },
+          color: { field: 'option', type: 'nominal', scale: optionColourScale(result), legend: null },
         },
       },
     ],

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { OPTION_IDS } from '../../schema/dataset.js';
+import { optionsInOrder } from '../../scoring/options-in-order.js';
 import type { ScoreResult } from '../../scoring/score-result.js';
-import { BASELINE_COLOUR, OPTION_COLOURS, OPTION_SHAPES } from '../chart-theme.js';
+import { BASELINE_COLOUR } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
 import { optionNameExpr, optionsByRank } from './option-scale.js';
@@ -46,7 +46,8 @@ export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
   const values = series.flatMap((s) =>
     cumulative(s.perYear).map((cost, y) => ({ series: s.id, year: `Year ${y + 1}`, index: y, cost })),
   );
-  const domain = [...OPTION_IDS, BASELINE];
+  const options = optionsInOrder(result);
+  const domain = [...options.map((o) => o.id), BASELINE];
   const legend = {
     orient: 'bottom',
     direction: 'horizontal',
@@ -84,15 +85,15 @@ export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
       },
       color: {
         ...seriesField,
-        scale: { domain, range: [...OPTION_IDS.map((id) => OPTION_COLOURS[id]), BASELINE_COLOUR] },
+        scale: { domain, range: [...options.map((o) => o.colour), BASELINE_COLOUR] },
       },
       shape: {
         ...seriesField,
-        scale: { domain, range: [...OPTION_IDS.map((id) => OPTION_SHAPES[id]), 'stroke'] },
+        scale: { domain, range: [...options.map((o) => o.mark), 'stroke'] },
       },
       strokeDash: {
         ...seriesField,
-        scale: { domain, range: [...OPTION_IDS.map(() => [1, 0]), [6, 4]] },
+        scale: { domain, range: [...options.map(() => [1, 0]), [6, 4]] },
       },
       // Numeric order: by name, "Year 10" would come before "Year 2".
       order: { field: 'index' },

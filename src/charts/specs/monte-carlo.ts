@@ -120,7 +120,7 @@ export function monteCarloSpec(result: ScoreResult): TopLevelSpec {
             x2: { field: 'to' },
             y: { field: 'share', type: 'quantitative', axis: null },
             y2: { datum: 0 },
-            color: { field: 'option', type: 'nominal', scale: optionColourScale(), legend: null },
+            color: { field: 'option', type: 'nominal', scale: optionColourScale(result), legend: null },
           },
         },
         {

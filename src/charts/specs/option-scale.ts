@@ -1,11 +1,15 @@
-import { OPTION_IDS, type OptionId } from '../../schema/dataset.js';
+import type { OptionId } from '../../schema/dataset.js';
+import { optionsInOrder } from '../../scoring/options-in-order.js';
 import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
-import { OPTION_COLOURS } from '../chart-theme.js';
 import { vegaString } from './vega-string.js';
 
-/** Colour scale keyed by option id over every option, so an option's colour never depends on which appear. */
-export function optionColourScale() {
-  return { domain: [...OPTION_IDS], range: OPTION_IDS.map((id) => OPTION_COLOURS[id]) };
+/**
+ * Colour scale keyed by option id over every option of the result(s), in the data's order, so an option's colour
+ * never depends on which of them a chart shows.
+ */
+export function optionColourScale(...results: readonly Pick<ScoreResult, 'options'>[]) {
+  const options = new Map(results.flatMap((r) => optionsInOrder(r)).map((o) => [o.id, o.colour]));
+  return { domain: [...options.keys()], range: [...options.values()] };
 }
 
 /** The options as the report ranks them: recommended first. */

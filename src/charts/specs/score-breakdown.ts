@@ -129,7 +129,7 @@ export function scoreBreakdownSpec(result: ScoreResult): TopLevelSpec {
             encoding: {
               y,
               x: { ...x, datum: 0 },
-              color: { field: 'option', type: 'nominal', scale: optionColourScale(), legend: null },
+              color: { field: 'option', type: 'nominal', scale: optionColourScale(result), legend: null },
             },
           },
         ],

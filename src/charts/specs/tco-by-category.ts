@@ -115,7 +115,7 @@ export function tcoByCategorySpec(result: ScoreResult): TopLevelSpec {
         encoding: {
           y,
           x: { ...x, datum: 0 },
-          color: { field: 'option', type: 'nominal', scale: optionColourScale(), legend: null },
+          color: { field: 'option', type: 'nominal', scale: optionColourScale(result), legend: null },
         },
       },
       {

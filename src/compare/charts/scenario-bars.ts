@@ -1,7 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartFrame } from '../../charts/specs/chart-frame.js';
 import { compactMoney, compactMoneyExpr } from '../../charts/specs/compact-money.js';
-import { optionColourScale } from '../../charts/specs/option-scale.js';
 import type { Axis, Scale } from '../../charts/specs/vega-lite-types.js';
 import type { OptionId } from '../../schema/dataset.js';
 import type { ComparedScenario } from '../compare-scenarios.js';
@@ -60,7 +59,7 @@ function bars(
             field: 'option',
             type: 'nominal',
             title: null,
-            scale: optionColourScale(),
+            scale: scenarioColourScale(labels),
             legend: { orient: 'bottom', direction: 'horizontal', labelExpr: legendExpr(rows) },
           },
         },
@@ -103,4 +102,10 @@ export function scenarioTcoSpec(labels: readonly ScenarioLabel[]): TopLevelSpec 
     { labelExpr: compactMoneyExpr(currency), title: null, tickCount: 6, grid: true },
     0,
   );
+}
+
+/** Colour scale over every option of the scenarios, each in its own colour whichever scenarios show it. */
+function scenarioColourScale(labels: readonly ScenarioLabel[]) {
+  const colours = new Map(labels.flatMap((l) => l.scenario.options.map((o) => [o.id, o.colour] as const)));
+  return { domain: [...colours.keys()], range: [...colours.values()] };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../../src/charts/render-chart.js';
 import { capabilityHeatmapSpec } from '../../../src/charts/specs/capability-heatmap.js';
 import { score } from '../../../src/index.js';
-import { OPTION_IDS } from '../../../src/schema/dataset.js';
+import { optionsInOrder } from '../../../src/scoring/options-in-order.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
 /** The heatmap's column values, left to right, as the spec sorts them. */
@@ -15,7 +15,8 @@ describe('capabilityHeatmapSpec', () => {
   it.each(['small-team-basic', 'regulated-bank'])(
     'orders the columns as the capability table above it does, whichever option wins (%s)',
     (name) => {
-      expect(columnOrder(capabilityHeatmapSpec(score(exampleAnswers(name))))).toEqual([...OPTION_IDS]);
+      const result = score(exampleAnswers(name));
+      expect(columnOrder(capabilityHeatmapSpec(result))).toEqual(optionsInOrder(result).map((o) => o.id));
     },
   );
 

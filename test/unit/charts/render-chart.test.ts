@@ -1,10 +1,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chartTheme, OPTION_COLOURS } from '../../../src/charts/chart-theme.js';
+import { chartTheme } from '../../../src/charts/chart-theme.js';
 import { renderChartPng, renderChartSvg } from '../../../src/charts/render-chart.js';
 import { REPORT_FONT_FAMILY, reportFontFiles } from '../../../src/charts/report-font.js';
 import { measureTextWidth } from '../../../src/charts/text-metrics.js';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { InternalError } from '../../../src/shared/errors.js';
 
 const LONG_LABEL = 'Flannel with Calico policy, Istio, Submariner and Falco';
@@ -161,8 +162,8 @@ describe('chartTheme', () => {
     return 116 * (y > 216 / 24389 ? Math.cbrt(y) : ((24389 / 27) * y) / 116 + 16 / 116) - 16;
   }
 
-  it('gives the three options colours at least 20 L* apart', () => {
-    const values = Object.values(OPTION_COLOURS).map(lightness);
+  it('gives the options data/options.yaml declares colours at least 20 L* apart', () => {
+    const values = defaultDataset().options.map((o) => lightness(o.colour));
     for (const [i, a] of values.entries()) {
       for (const b of values.slice(i + 1)) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(20);
     }

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { OPTION_COLOURS } from '../../../src/charts/chart-theme.js';
 import { renderChartSvg } from '../../../src/charts/render-chart.js';
 import { type RenderedReportChart, renderReportCharts } from '../../../src/charts/render-report-charts.js';
 import { buildReportCharts, type ReportChart } from '../../../src/charts/report-charts.js';
 import { REPORT_CHART_WIDTH } from '../../../src/charts/specs/chart-frame.js';
 import { score } from '../../../src/index.js';
 import { NEED_KEYS } from '../../../src/schema/answers.js';
-import { OPTION_IDS } from '../../../src/schema/dataset.js';
+import { optionsInOrder } from '../../../src/scoring/options-in-order.js';
 import type { ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { svgTextBoxes, type TextBox } from './svg-text-boxes.js';
@@ -114,12 +113,14 @@ describe('buildReportCharts', () => {
 
   it('colours each option the same in every chart, whichever options a chart shows', () => {
     for (const example of EXAMPLES) {
-      for (const chart of buildReportCharts(resultOf(example))) {
+      const result = resultOf(example);
+      const options = optionsInOrder(result);
+      for (const chart of buildReportCharts(result)) {
         const scales = optionColourScales(chart.spec);
         if (OPTION_CHARTS.includes(chart.name)) expect(scales.length, chart.name).toBeGreaterThan(0);
         for (const { domain, range } of scales) {
-          expect(domain.slice(0, OPTION_IDS.length)).toEqual([...OPTION_IDS]);
-          for (const id of OPTION_IDS) expect(range[domain.indexOf(id)]).toBe(OPTION_COLOURS[id]);
+          expect(domain.slice(0, options.length)).toEqual(options.map((o) => o.id));
+          for (const o of options) expect(range[domain.indexOf(o.id)]).toBe(o.colour);
         }
       }
     }

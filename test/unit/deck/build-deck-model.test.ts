@@ -4,7 +4,7 @@ import { buildDeckModel } from '../../../src/deck/build-deck-model.js';
 import type { DeckModel, DeckSlide, NativeChart } from '../../../src/deck/deck-model.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import type { ReportChartImage, ReportSources } from '../../../src/report/report-sources.js';
-import { OPTION_IDS } from '../../../src/schema/dataset.js';
+import { optionsInOrder } from '../../../src/scoring/options-in-order.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 
@@ -96,7 +96,7 @@ describe.each(EXAMPLES)('the deck of %s', (example) => {
   it('draws the TCO natively from the result’s own numbers, in the report’s option order', () => {
     const [byCategory, cumulative] = chartsOf(deck);
     if (byCategory === undefined || cumulative === undefined) throw new Error('no TCO charts');
-    const options = OPTION_IDS.map((id) => result.options.find((o) => o.id === id));
+    const options = optionsInOrder(result);
     expect(byCategory.categories).toEqual(options.map((o) => o?.name));
     byCategory.categories.forEach((_, i) => {
       const stacked = byCategory.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0);
@@ -107,7 +107,7 @@ describe.each(EXAMPLES)('the deck of %s', (example) => {
       ...options.map((o) => o?.tco.total),
       result.baseline.tco.total,
     ]);
-    expect(cumulative.series.map((s) => s.dashed)).toEqual([false, false, false, true]);
+    expect(cumulative.series.map((s) => s.dashed)).toEqual([...options.map(() => false), true]);
   });
 
   it('gives every slide speaker notes, and shows the client no YAML keys or file names', () => {
@@ -168,7 +168,7 @@ describe('the deck', () => {
           });
           const sources = reportSources(answers, { charts: charts(CHART_NAMES), draws: 50 });
           const [byCategory, cumulative] = chartsOf(deckOf(sources));
-          const totals = OPTION_IDS.map((id) => sources.result.options.find((o) => o.id === id)?.tco.total);
+          const totals = optionsInOrder(sources.result).map((o) => o.tco.total);
           expect(
             byCategory?.categories.map((_, i) =>
               byCategory.series.reduce((a, s) => a + (s.values[i] ?? 0), 0),
