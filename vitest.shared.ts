@@ -15,6 +15,8 @@ export const SLOW_SUITES = [
   'test/fuzz/report-violations.test.ts',
   'test/fuzz/schema-shaped.test.ts',
   'test/e2e/interview.test.ts',
+  // kubectl and the live client against a stand-in API server.
+  'test/e2e/discover-kubectl.test.ts',
   'test/e2e/install.test.ts',
   // Chromium driving the workshop page, and LibreOffice opening the deck and recalculating the workbook.
   'test/e2e/workshop-page.test.ts',

@@ -38,7 +38,8 @@ if (idFlag < 0 || !/^[0-9a-f]{32}$/.test(id))
 const importsThroughLoader = {
   name: 'imports-through-loader',
   setup(pluginBuild) {
-    const externals = /\bimport\((['"])(puppeteer-core|@resvg\/resvg-js|fontkit)\1\)/g;
+    const externals =
+      /\bimport\((['"])(puppeteer-core|@resvg\/resvg-js|fontkit|@kubernetes\/client-node)\1\)/g;
     pluginBuild.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
       return {
@@ -65,9 +66,20 @@ const result = await build({
   // fontkit is required lazily by text-metrics. pptxgenjs import()s node:fs, which a vm.Script cannot do, so it is
   // required from node_modules, with the jszip it and the deck's repair share, and so is exceljs: the Office
   // writers are large and only --format pptx / xlsx load them.
+  // @kubernetes/client-node (discover --context) is a runtime dependency loaded only when a live cluster is
+  // read: its HTTP and WebSocket stack is large, and no other command needs it.
   // pdf-lib is bundled: as a package it is a hundred modules, loaded in 60-90 ms by each PDF run (bundled
   // into ES modules its CommonJS re-exports came out empty; a CommonJS bundle keeps them).
-  external: ['@resvg/resvg-js', 'fontkit', 'bufferutil', 'utf-8-validate', 'pptxgenjs', 'exceljs', 'jszip'],
+  external: [
+    '@resvg/resvg-js',
+    'fontkit',
+    'bufferutil',
+    'utf-8-validate',
+    'pptxgenjs',
+    'exceljs',
+    'jszip',
+    '@kubernetes/client-node',
+  ],
   // Two levels below the package root, as dist/<folder>/ is: every `new URL('../../data/', import.meta.url)`
   // and the like resolves as it does from the unbundled files.
   define: { 'import.meta.url': '__bundleUrl' },

@@ -3,6 +3,7 @@ import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerInterview } from './commands/interview.js';
@@ -49,6 +50,7 @@ Examples:
   registerInit(program, io);
   registerInterview(program, io);
   registerWorkshop(program, io);
+  registerDiscover(program, io);
   registerValidate(program, io);
   registerSchema(program, io);
   registerScore(program, io);

@@ -56,7 +56,7 @@ function tooLarge(file: string, size: number): CniError {
   );
 }
 
-function unreadable(file: string, error: unknown): CniError {
+export function unreadable(file: string, error: unknown): CniError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
     code === 'ENOENT'

@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
+import { clusterObjects } from '../helpers/cluster-captures.js';
+import { kubeconfigFor, startFakeKubeApi } from '../helpers/fake-kube-api.js';
 import { prerequisite } from '../helpers/prerequisite.js';
 
 const exec = promisify(execFile);
@@ -144,6 +146,35 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
     },
     120_000,
   );
+
+  it('runs discover on a capture and, through the @kubernetes/client-node it installs, on a live cluster', async () => {
+    const capture = join(root, 'test', 'fixtures', 'discover', 'rke2-canal-istio.capture');
+    const api = await startFakeKubeApi(
+      clusterObjects({ platform: 'gke', cni: 'gke-dataplane-v2', workers: 3 }),
+    );
+    const kubeconfig = join(work, 'stand-in.kubeconfig');
+    writeFileSync(kubeconfig, kubeconfigFor(api.url));
+    try {
+      const repo = await exec(process.execPath, [join(root, 'bin', 'cnireport.js'), 'discover', capture], {
+        cwd: work,
+      });
+      const repoLive = await exec(
+        process.execPath,
+        [join(root, 'bin', 'cnireport.js'), 'discover', '--context', 'stand-in', '--kubeconfig', kubeconfig],
+        { cwd: work },
+      );
+      expect(repoLive.stdout).toContain('currentCni: cilium # discovered: GKE Dataplane V2');
+      for (const [kind, { bin }] of Object.entries(installs)) {
+        expect((await exec(bin, ['discover', capture], { cwd: work })).stdout, kind).toBe(repo.stdout);
+        const live = await exec(bin, ['discover', '--context', 'stand-in', '--kubeconfig', kubeconfig], {
+          cwd: work,
+        });
+        expect(live.stdout, kind).toBe(repoLive.stdout);
+      }
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
 
   it('runs --version and validate, and imports as a library that scores as the CLI does', async () => {
     const { bin, modules } = installs.local;

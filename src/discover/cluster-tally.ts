@@ -1,0 +1,104 @@
+import type { MESHES } from '../schema/answers.js';
+import type { DaemonSetFacts, NodeFacts, ObjectFacts, PodFacts } from './object-facts.js';
+import { MESH_SIGNATURES, type MeshSignature } from './signatures.js';
+
+type MeshId = (typeof MESHES)[number];
+
+/** What the pods on one node add up to. */
+export interface NodeTally {
+  running: number;
+  /** Running pods with a mesh's proxy beside an application, by mesh. */
+  sidecars: Partial<Record<MeshId, number>>;
+}
+
+/**
+ * One cluster's capture, added up object by object so that a capture of any size costs memory for its
+ * nodes and DaemonSets only: a pod leaves nothing but counts on its node's tally.
+ */
+export interface ClusterTally {
+  nodes: NodeFacts[];
+  daemonSets: DaemonSetFacts[];
+  services: number;
+  /** Running pods, by the node they run on ('' for none). */
+  byNode: Map<string, NodeTally>;
+  /** Pods not running (pending, finished, failed, unknown): not counted anywhere else. */
+  notRunning: number;
+  /** Running gateway pods (a mesh's proxy alone), by mesh: not sidecars. */
+  gateways: Partial<Record<MeshId, number>>;
+  /** Running control-plane pods, by mesh. */
+  controlPlanes: Partial<Record<MeshId, number>>;
+  /** Running pods of kube-proxy that no DaemonSet owns here (static pods), and the modes their commands name. */
+  kubeProxyPods: number;
+  kubeProxyModes: Set<string>;
+}
+
+export function emptyTally(): ClusterTally {
+  return {
+    nodes: [],
+    daemonSets: [],
+    services: 0,
+    byNode: new Map(),
+    notRunning: 0,
+    gateways: {},
+    controlPlanes: {},
+    kubeProxyPods: 0,
+    kubeProxyModes: new Set(),
+  };
+}
+
+const bump = (counts: Partial<Record<MeshId, number>>, mesh: MeshId) => {
+  counts[mesh] = (counts[mesh] ?? 0) + 1;
+};
+
+const isProxyOf = (signature: MeshSignature, c: { name: string; image: string }) =>
+  c.name === signature.proxyContainer &&
+  (signature.proxyImage === undefined || signature.proxyImage.test(c.image));
+
+function addPod(tally: ClusterTally, pod: PodFacts): void {
+  if (!pod.running) {
+    tally.notRunning += 1;
+    return;
+  }
+  let node = tally.byNode.get(pod.nodeName);
+  if (node === undefined) {
+    node = { running: 0, sidecars: {} };
+    tally.byNode.set(pod.nodeName, node);
+  }
+  node.running += 1;
+  if (pod.containers.some((c) => c.name === 'kube-proxy')) {
+    tally.kubeProxyPods += 1;
+    if (pod.proxyMode !== undefined) tally.kubeProxyModes.add(pod.proxyMode);
+  }
+  for (const signature of MESH_SIGNATURES) {
+    const proxies = [...pod.containers, ...pod.nativeSidecars].filter((c) => isProxyOf(signature, c));
+    const agent = proxies.some((c) => signature.nodeAgentImage?.test(c.image));
+    if (proxies.length > 0 && !agent) {
+      // A proxy beside an application is a sidecar; a proxy alone is a gateway (ingress, egress, waypoint).
+      const application = pod.containers.some((c) => !isProxyOf(signature, c));
+      bump(application ? node.sidecars : tally.gateways, signature.mesh);
+    }
+    if (
+      signature.controlPlaneImage !== undefined &&
+      pod.containers.some((c) => signature.controlPlaneImage?.test(c.image))
+    )
+      bump(tally.controlPlanes, signature.mesh);
+  }
+}
+
+/** Adds one object's facts to the cluster's tally. */
+export function addToTally(tally: ClusterTally, object: ObjectFacts): void {
+  switch (object.kind) {
+    case 'Node':
+      tally.nodes.push(object.facts);
+      return;
+    case 'Pod':
+      addPod(tally, object.facts);
+      return;
+    case 'Service':
+      tally.services += 1;
+      return;
+    case 'DaemonSet':
+      tally.daemonSets.push(object.facts);
+      return;
+  }
+}

@@ -1,0 +1,145 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { unreadable as unreadableFile } from '../io/load-answers.js';
+import { CniError } from '../shared/errors.js';
+import { CAPTURE_HEADER, captureLineFacts } from './capture-command.js';
+import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
+import { JsonListSplitter, JsonSyntaxError } from './json-list-splitter.js';
+import { objectFacts } from './object-facts.js';
+
+const EXPECTED =
+  'expected the output of the command `cnireport discover --print-command` prints, or of `kubectl get nodes,pods,services,daemonsets -A -o json`';
+
+/** A capture that is not one: one line naming the file and what was expected. */
+function notCapture(file: string, what: string): CniError {
+  return new CniError('INPUT_INVALID', `${file}: ${what} (${EXPECTED})`);
+}
+
+/** A file that cannot be read: as for answers files, and a gzip stream that breaks off. */
+function unreadable(file: string, error: unknown): CniError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
+    return new CniError('INPUT_UNREADABLE', `${file}: a damaged gzip file`, { cause: error });
+  return unreadableFile(file, error);
+}
+
+/** Reads a stream chunk by chunk into the format's parser, which the first bytes decide. */
+interface CaptureParser {
+  push(chunk: Buffer): void;
+  end(): void;
+}
+
+function jsonParser(file: string, tally: ClusterTally): CaptureParser {
+  const splitter = new JsonListSplitter((json, offset) => {
+    let object: unknown;
+    try {
+      object = JSON.parse(json);
+    } catch (error) {
+      const at = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+      throw notCapture(file, `not valid JSON at byte ${offset + Number(at ?? 0)}`);
+    }
+    const facts = objectFacts(object);
+    if (facts !== null) addToTally(tally, facts);
+  });
+  return {
+    push: (chunk) => splitter.push(chunk),
+    end: () => {
+      splitter.end();
+      const { kind, apiVersion } = splitter.topLevel;
+      if (kind !== 'List' && !kind?.endsWith('List'))
+        throw notCapture(
+          file,
+          `a JSON object of kind ${kind === undefined ? '(none)' : JSON.stringify(kind)}, not a List`,
+        );
+      if (apiVersion === undefined) throw notCapture(file, 'a List without apiVersion');
+      if (tally.nodes.length === 0)
+        throw notCapture(file, 'a List without nodes (the capture must include nodes)');
+    },
+  };
+}
+
+function lineParser(file: string, tally: ClusterTally): CaptureParser {
+  let rest = '';
+  let line = 0;
+  const decoder = new StringDecoder('utf8');
+  const take = (text: string) => {
+    line += 1;
+    if (line === 1) {
+      if (text.replace(/\r$/, '') !== CAPTURE_HEADER) throw notCapture(file, 'an unknown capture format');
+      return;
+    }
+    const facts = captureLineFacts(text.replace(/\r$/, ''));
+    if (facts === 'unknown') throw notCapture(file, `line ${line} is not a line of a capture`);
+    if (facts !== null) addToTally(tally, facts);
+  };
+  return {
+    push: (chunk) => {
+      const lines = (rest + decoder.write(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const l of lines) take(l);
+    },
+    end: () => {
+      if (rest !== '') take(rest);
+      if (tally.nodes.length === 0) throw notCapture(file, 'a capture without nodes');
+    },
+  };
+}
+
+const GZIP = [0x1f, 0x8b];
+
+/**
+ * One cluster's capture, read as a stream: the printed command's lines or kubectl's JSON List, either of
+ * them gzipped. Every object is cut down to its facts as it is read (see objectFacts). Any problem is one
+ * CniError line naming the file.
+ */
+export async function readCaptureFile(file: string): Promise<ClusterTally> {
+  const stats = await stat(file).catch((error: unknown) => {
+    throw unreadable(file, error);
+  });
+  if (stats.isDirectory())
+    throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a capture file)`);
+  if (stats.size === 0) throw notCapture(file, 'an empty file');
+  const tally = emptyTally();
+  let parser: CaptureParser | undefined;
+  let head: Buffer | undefined;
+  const first = Buffer.alloc(2);
+  await open(file)
+    .then(async (handle) => {
+      await handle.read(first, 0, 2, 0).finally(() => handle.close());
+    })
+    .catch((error: unknown) => {
+      throw unreadable(file, error);
+    });
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  const source = first[0] === GZIP[0] && first[1] === GZIP[1] ? input.pipe(createGunzip()) : input;
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (parser === undefined) {
+        head = head === undefined ? chunk : Buffer.concat([head, chunk]);
+        const text = head.toString('utf8', 0, Math.min(head.length, 64)).trimStart();
+        if (text === '' && head.length < 1 << 20) continue;
+        if (text.startsWith('{')) parser = jsonParser(file, tally);
+        else if (text.startsWith('cnireport-capture')) parser = lineParser(file, tally);
+        else if (text.startsWith('[')) throw notCapture(file, 'a JSON array, not a List');
+        else if (/^(apiVersion|kind|items):/m.test(text) || text.startsWith('---'))
+          throw notCapture(file, 'YAML, not JSON');
+        else throw notCapture(file, 'neither JSON nor a capture');
+        parser.push(head);
+        head = undefined;
+        continue;
+      }
+      parser.push(chunk);
+    }
+    if (parser === undefined) throw notCapture(file, 'only white space');
+    parser.end();
+  } catch (error) {
+    input.destroy();
+    if (error instanceof CniError) throw error;
+    if (error instanceof JsonSyntaxError)
+      throw notCapture(file, `not valid JSON at byte ${error.offset}: ${error.message}`);
+    throw unreadable(file, error);
+  }
+  return tally;
+}

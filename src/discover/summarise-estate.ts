@@ -1,0 +1,132 @@
+import type { AnswersDraft } from '../questionnaire/answers-draft.js';
+import { CLOUDS, PLATFORMS } from '../schema/answers.js';
+import type { ClusterFindings } from './recognise-cluster.js';
+
+/** A path into the answers file, `section.key`. */
+export type AnswerPath = `${'cluster' | 'mesh'}.${string}`;
+
+/** The estate's values for the answers file, each with its evidence, and what the consultant must know. */
+export interface EstateSummary {
+  values: Pick<AnswersDraft, 'cluster' | 'mesh'>;
+  /** One line per value written: what shows it; "not confirmed" where it is a default or an inference. */
+  evidence: Record<AnswerPath, string>;
+  /** Notes for the terminal: clusters outside the leading group, second meshes, unconfirmed values. */
+  warnings: string[];
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** `a.json 100, b.json 52` for several clusters, nothing for one (the total says it). */
+function perCluster(findings: readonly ClusterFindings[], show: (f: ClusterFindings) => string): string {
+  return findings.length === 1 ? '' : ` (${findings.map((f) => `${f.source} ${show(f)}`).join(', ')})`;
+}
+
+/** Clusters that share platform, CNI and kube-proxy mode: the estate's groups. */
+function groupsOf(findings: readonly ClusterFindings[]): ClusterFindings[][] {
+  const groups = new Map<string, ClusterFindings[]>();
+  for (const f of findings) {
+    const key = `${f.platform.value}|${f.cni.value}|${f.kubeProxy.value}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const workers = (g: ClusterFindings[]) => g.reduce((sum, f) => sum + f.workers, 0);
+  return [...groups.values()].sort((a, b) => workers(b) - workers(a));
+}
+
+/** Several clusters' findings as one estate: totals, the leading group's CNI and kube-proxy, every platform and cloud. */
+export function summariseEstate(findings: readonly ClusterFindings[]): EstateSummary {
+  const warnings: string[] = [];
+  const workers = findings.reduce((sum, f) => sum + f.workers, 0);
+  const controlPlane = findings.reduce((sum, f) => sum + f.controlPlaneOnly, 0);
+  const running = findings.reduce((sum, f) => sum + f.runningPods, 0);
+  const notRunning = findings.reduce((sum, f) => sum + f.notRunning, 0);
+  const services = findings.reduce((sum, f) => sum + f.services, 0);
+  const groups = groupsOf(findings);
+  const lead = groups[0] ?? [];
+  const leader = lead[0];
+  for (const group of groups.slice(1)) {
+    const first = group[0];
+    if (first === undefined || leader === undefined) continue;
+    warnings.push(
+      `${group.map((f) => f.source).join(', ')} (${n(group.reduce((s, f) => s + f.workers, 0))} worker nodes) ${group.length === 1 ? 'runs' : 'run'} ${first.cni.name} on ${first.platform.name} with kube-proxy ${first.kubeProxy.value}, ` +
+        `not the leading ${leader.cni.name} on ${leader.platform.name} with kube-proxy ${leader.kubeProxy.value}: the answers describe the estate by its largest group`,
+    );
+  }
+  for (const f of findings) for (const note of f.notes) warnings.push(`${f.source}: ${note}`);
+
+  // Meshes by the sidecars each carries across the estate; the one with most leads.
+  const meshes = new Map<string, ClusterFindings[]>();
+  for (const f of findings)
+    if (f.mesh.value !== 'none') meshes.set(f.mesh.value, [...(meshes.get(f.mesh.value) ?? []), f]);
+  const sidecarsOf = (fs: ClusterFindings[]) => fs.reduce((s, f) => s + f.mesh.sidecars, 0);
+  const [meshLead, ...otherMeshes] = [...meshes.values()].sort((a, b) => sidecarsOf(b) - sidecarsOf(a));
+  for (const other of otherMeshes)
+    warnings.push(
+      `${other.map((f) => f.source).join(', ')} ${other.length === 1 ? 'runs' : 'run'} ${other[0]?.mesh.name} (${n(sidecarsOf(other))} sidecars), not counted: the answers hold one mesh`,
+    );
+
+  const nodes = Math.max(workers, findings.length);
+  const sidecars = meshLead === undefined ? 0 : sidecarsOf(meshLead);
+  // Rounded, but never below what the sidecars need: a file the schema refuses helps no one.
+  const podsPerNode = Math.min(
+    1000,
+    Math.max(1, Math.round(running / Math.max(1, nodes)), Math.ceil(sidecars / nodes)),
+  );
+  const platforms = PLATFORMS.filter((p) => findings.some((f) => f.platform.value === p));
+  const platformOrder = [...new Set([leader?.platform.value, ...platforms])].filter((p) => p !== undefined);
+  const clouds = CLOUDS.filter((c) => findings.some((f) => f.clouds.value.includes(c)));
+  const versions = findings.flatMap((f) =>
+    f.versions.map((v) => `${findings.length === 1 ? '' : `${f.source} `}${v.version} on ${n(v.nodes)}`),
+  );
+
+  const evidence: Record<AnswerPath, string> = {
+    'cluster.clusters': `${findings.length === 1 ? 'one capture' : `${findings.length} captures`}: ${findings.map((f) => f.source).join(', ')}; kubelet ${versions.join(', ')}`,
+    'cluster.nodes': `${n(workers)} worker nodes${perCluster(findings, (f) => n(f.workers))}; ${n(controlPlane)} control-plane-only apart`,
+    'cluster.podsPerNode': `${n(running)} running pods on ${n(nodes)} worker nodes; ${n(notRunning)} not running, not counted`,
+    'cluster.services': `${n(services)} Services${perCluster(findings, (f) => n(f.services))}`,
+    'cluster.clouds': findings
+      .map((f) => `${findings.length === 1 ? '' : `${f.source}: `}${f.clouds.evidence}`)
+      .join('; '),
+    'cluster.currentCni': `${leader?.cni.name}: ${leader?.cni.evidence}${findings.length === 1 ? '' : ` (${lead.map((f) => f.source).join(', ')})`}`,
+    'cluster.platforms': findings
+      .map((f) => `${f.source}: ${f.platform.name}, ${f.platform.evidence}`)
+      .join('; '),
+    'cluster.kubeProxyMode': `${leader?.kubeProxy.evidence}${findings.length === 1 ? '' : ` (${lead.map((f) => f.source).join(', ')})`}`,
+    'mesh.current':
+      meshLead === undefined
+        ? 'no mesh proxy, control plane or node agent in any running pod'
+        : meshLead.map((f) => `${findings.length === 1 ? '' : `${f.source}: `}${f.mesh.evidence}`).join('; '),
+    'mesh.sidecars':
+      meshLead === undefined
+        ? 'no sidecars'
+        : `${n(sidecars)} running pods with the ${meshLead[0]?.mesh.name} proxy beside an application${perCluster(meshLead, (f) => n(f.mesh.sidecars))}; gateways not counted`,
+  };
+  for (const [path, found] of [
+    ['cluster.currentCni', leader?.cni],
+    ['cluster.kubeProxyMode', leader?.kubeProxy],
+  ] as const)
+    if (found !== undefined && !found.confirmed)
+      warnings.push(
+        `${path}: ${found.value} is not confirmed by the capture (${evidence[path]}); ask in the workshop`,
+      );
+  for (const f of findings)
+    if (!f.clouds.confirmed)
+      warnings.push(`${f.source}: clouds not confirmed (${f.clouds.evidence}); ask in the workshop`);
+
+  return {
+    values: {
+      cluster: {
+        clusters: findings.length,
+        nodes,
+        podsPerNode,
+        services,
+        clouds: clouds.length > 0 ? clouds : ['on-prem'],
+        ...(leader === undefined ? {} : { currentCni: leader.cni.value }),
+        platforms: platformOrder,
+        ...(leader === undefined ? {} : { kubeProxyMode: leader.kubeProxy.value }),
+      },
+      mesh: { current: meshLead?.[0]?.mesh.value ?? 'none', sidecars },
+    },
+    evidence,
+    warnings,
+  };
+}
