@@ -92,7 +92,8 @@ export async function renderChartPngAsync(svg: string, scale = 2): Promise<Uint8
   return (await renderAsync(svg, pngOptions(scale))).asPng();
 }
 
-function pngOptions(scale: number): ResvgRenderOptions {
+/** resvg's options for the report's charts and the deck's logo: the bundled font only, on white. */
+export function pngOptions(scale: number): ResvgRenderOptions {
   return {
     background: 'white',
     fitTo: { mode: 'zoom', value: scale },

@@ -1,6 +1,7 @@
 import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { buildDeckModel } from './build-deck-model.js';
+import { rasteriseLogo } from './rasterise-logo.js';
 import { type DeckImage, writeDeck } from './write-deck.js';
 
 /** Rasterises an SVG at `scale`× its pixel size, on white, in the report font. */
@@ -8,8 +9,6 @@ export type Rasterise = (svg: string, scale: number) => Uint8Array;
 
 /** Chart images at 2× their CSS size (as charts/*.png): about 175 dpi at the width a slide shows them. */
 const CHART_SCALE = 2;
-/** SVG logos are small; 4× keeps them sharp on a projector. */
-const LOGO_SCALE = 4;
 
 /** report.pptx: the executive deck of one report, from the same sources as the HTML. */
 export async function renderDeck(sources: ReportSources, rasterise: Rasterise): Promise<Uint8Array> {
@@ -23,5 +22,5 @@ export async function renderDeck(sources: ReportSources, rasterise: Rasterise): 
         { png: rasterise(chart.svg, CHART_SCALE), width: chart.width, height: chart.height },
       ]),
   );
-  return writeDeck(deck, { images, svgToPng: (svg) => rasterise(svg, LOGO_SCALE) });
+  return writeDeck(deck, { images, svgToPng: (svg) => rasteriseLogo(svg) });
 }

@@ -1,5 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
-import { CniError, InternalError } from '../shared/errors.js';
+import { InternalError } from '../shared/errors.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 import { imageSize } from './image-size.js';
 import { repairPptx } from './repair-pptx.js';
@@ -14,8 +14,8 @@ export interface DeckImage {
 export interface DeckAssets {
   /** The report's charts by name; the deck draws heatmap, tornado and Monte Carlo as images. */
   readonly images: ReadonlyMap<string, DeckImage>;
-  /** Rasterises an SVG logo: PowerPoint before 2019 and some viewers draw no SVG. */
-  readonly svgToPng: (svg: string) => Uint8Array;
+  /** Rasterises an SVG logo: PowerPoint before 2019 and some viewers draw no SVG. Failures are CniErrors. */
+  readonly svgToPng: (svg: string) => Promise<Uint8Array>;
 }
 
 /**
@@ -59,7 +59,7 @@ export async function writeDeck(deck: DeckModel, assets: DeckAssets): Promise<Ui
   pptx.author = deck.author ?? '';
   pptx.company = deck.brand.name ?? '';
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
-  const logo = logoImage(deck.brand.logoDataUri, assets);
+  const logo = await logoImage(deck.brand.logoDataUri, assets);
 
   pptx.defineSlideMaster({
     title: MASTER,
@@ -434,30 +434,17 @@ interface Logo {
 }
 
 /** The brand logo as a PNG or JPEG data URI with its pixel size; an SVG logo is rasterised first. */
-function logoImage(dataUri: string | null, assets: DeckAssets): Logo | null {
+async function logoImage(dataUri: string | null, assets: DeckAssets): Promise<Logo | null> {
   if (dataUri === null) return null;
   const match = /^data:(image\/[a-z+]+);base64,(.*)$/s.exec(dataUri);
   if (match === null) throw new InternalError('the brand logo is not a base64 data URI');
   const [, type, base64 = ''] = match;
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  const raster = type === 'image/svg+xml' ? rasteriseLogo(new TextDecoder().decode(bytes), assets) : bytes;
+  const raster = type === 'image/svg+xml' ? await assets.svgToPng(new TextDecoder().decode(bytes)) : bytes;
   const size = imageSize(raster);
   if (size === null) throw new InternalError(`cannot read the size of the ${type} logo`);
   const rasterUri = raster === bytes ? dataUri : pngDataUri(raster);
   return { dataUri: rasterUri, ...size };
-}
-
-/** A browser draws a malformed SVG as best it can; resvg refuses it, and the deck has to say so, not crash. */
-function rasteriseLogo(svg: string, assets: DeckAssets): Uint8Array {
-  try {
-    return assets.svgToPng(svg);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new CniError('INPUT_INVALID', `the brand logo (SVG) cannot be drawn for report.pptx: ${why}`, {
-      cause: error,
-      hint: 'fix the SVG (an SVG editor or `xmllint --noout logo.svg` shows where), or give a PNG logo',
-    });
-  }
 }
 
 function pngDataUri(png: Uint8Array): string {

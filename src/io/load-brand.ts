@@ -7,6 +7,7 @@ import { decodeTextFile } from './decode-text-file.js';
 import { escapeUnsafeChars } from './escape-unsafe-chars.js';
 import { parseBrandText } from './parse-brand-text.js';
 import { formatProblem } from './problem.js';
+import { outsideImageProblem, svgOutsideImages } from './svg-outside-images.js';
 
 /** A brand file is a handful of lines. */
 export const MAX_BRAND_BYTES = 64 * 1024;
@@ -68,6 +69,16 @@ async function readLogo(file: string): Promise<string> {
       'INPUT_INVALID',
       `${file}: not a PNG, JPEG or SVG image (judged by its content, not its name)`,
     );
+  }
+  if (type === 'image/svg+xml') {
+    // The browser draws a logo as an <img>, which loads nothing; the deck's rasteriser refuses such a logo.
+    // Said here, once, for every format.
+    const outside = svgOutsideImages(new TextDecoder().decode(bytes));
+    const [href] = outside.ok ? outside.hrefs : [];
+    if (href !== undefined) {
+      const { message, hint } = outsideImageProblem(href);
+      throw new CniError('INPUT_INVALID', `${file}: ${message}`, { hint });
+    }
   }
   return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 }

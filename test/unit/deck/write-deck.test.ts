@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChartPng } from '../../../src/charts/render-chart.js';
 import { buildDeckModel } from '../../../src/deck/build-deck-model.js';
 import type { DeckModel } from '../../../src/deck/deck-model.js';
+import { rasteriseLogo } from '../../../src/deck/rasterise-logo.js';
 import { type DeckAssets, writeDeck } from '../../../src/deck/write-deck.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import type { Brand, ReportChartImage } from '../../../src/report/report-sources.js';
@@ -27,7 +28,7 @@ const LOGO_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30" viewBox="0 0 120 30"><rect width="30" height="30" fill="#0f5132"/></svg>';
 const assets: DeckAssets = {
   images: new Map(IMAGE_CHARTS.map((name) => [name, { png, width: 640, height: 400 }])),
-  svgToPng: (svg) => renderChartPng(svg, 4),
+  svgToPng: (svg) => rasteriseLogo(svg),
 };
 
 function deckOf(example: string, brand?: Brand): DeckModel {
