@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { reportFontFaceCss } from '../charts/report-font.js';
@@ -83,6 +83,8 @@ function emptyDir(): TemplateDir {
 async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateDir> {
   const found = emptyDir();
   const top = await listDir(dir, shipped);
+  // A template pack is passed around between colleagues: none of its files may lead out of its folder.
+  const readText = shipped ? readShipped : confinedReader(await realpath(dir));
   if (top.includes(LAYOUT)) {
     found.layout = await readText(join(dir, LAYOUT));
     found.origins[LAYOUT] = join(dir, LAYOUT);
@@ -128,13 +130,43 @@ async function listDir(dir: string, shipped: boolean): Promise<string[]> {
   }
 }
 
-async function readText(file: string): Promise<string> {
+async function readShipped(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CniError('TEMPLATE_INVALID', `${file}: cannot read the template (${code})`);
+    throw unreadableTemplate(file, error);
   }
+}
+
+/**
+ * Reads the files of a template folder whose real path is `root`: each one resolved through every symbolic link
+ * on its way, and refused unless it is a regular file inside `root` (a link to ~/.aws/credentials, /etc/passwd
+ * or a FIFO is not a template).
+ */
+function confinedReader(root: string): (file: string) => Promise<string> {
+  return async (file) => {
+    try {
+      const real = await realpath(file);
+      const fromRoot = relative(root, real);
+      if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
+        throw new CniError('TEMPLATE_INVALID', `${file}: links to a file outside the template folder`, {
+          hint: 'copy the file into the template folder instead of linking to it',
+        });
+      }
+      if (!(await stat(real)).isFile()) {
+        throw new CniError('TEMPLATE_INVALID', `${file}: not a regular file`);
+      }
+      return await readFile(real, 'utf8');
+    } catch (error) {
+      if (error instanceof CniError) throw error;
+      throw unreadableTemplate(file, error);
+    }
+  };
+}
+
+function unreadableTemplate(file: string, error: unknown): CniError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+  return new CniError('TEMPLATE_INVALID', `${file}: cannot read the template (${code})`);
 }
 
 function required(text: string | undefined, dir: string, name: string): string {

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,5 +53,42 @@ describe('loadReportTemplates: the stylesheet', () => {
     await expect(loadReportTemplates(await overrideDir({ 'notes.txt': 'x' }))).rejects.toThrow(
       /holds none of report.hbs, report.css, extra.css or partials\//,
     );
+  });
+});
+
+describe('loadReportTemplates: a template folder never leads out of itself (security review M4)', () => {
+  it.each([
+    ['a partial', 'partials/cover.hbs'],
+    ['extra.css', 'extra.css'],
+    ['report.hbs', 'report.hbs'],
+  ])('refuses %s that is a symbolic link to a file outside the folder', async (_, name) => {
+    const outside = await overrideDir({ credentials: 'AWS_SECRET_ACCESS_KEY=leaked' });
+    const dir = await overrideDir({ 'partials/.keep': '' });
+    await symlink(join(outside, 'credentials'), join(dir, name));
+    await expect(loadReportTemplates(dir)).rejects.toMatchObject({
+      name: 'CniError',
+      code: 'TEMPLATE_INVALID',
+      message: `${join(dir, name)}: links to a file outside the template folder`,
+    });
+  });
+
+  it('refuses a partials folder that is a link out of the template folder', async () => {
+    const outside = await overrideDir({ 'cover.hbs': 'root:x:0:0' });
+    const dir = await overrideDir({ 'extra.css': EXTRA });
+    await symlink(outside, join(dir, 'partials'));
+    await expect(loadReportTemplates(dir)).rejects.toMatchObject({
+      message: `${join(dir, 'partials', 'cover.hbs')}: links to a file outside the template folder`,
+    });
+  });
+
+  it('refuses a FIFO instead of waiting for a writer, and follows links that stay inside', async () => {
+    const dir = await overrideDir({ 'extra.css': EXTRA });
+    execFileSync('mkfifo', [join(dir, 'report.css')]);
+    await expect(loadReportTemplates(dir)).rejects.toMatchObject({
+      message: `${join(dir, 'report.css')}: not a regular file`,
+    });
+    const inside = await overrideDir({ 'mine.css': EXTRA });
+    await symlink(join(inside, 'mine.css'), join(inside, 'extra.css'));
+    expect((await loadReportTemplates(inside)).stylesheet).toBe(`${shipped.stylesheet}\n${EXTRA}`);
   });
 });
