@@ -20,7 +20,7 @@ export function formatScoreTable(result: ScoreResult): string {
   const lines = [
     `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
     '',
-    `  #  ${pad('Option', nameWidth)}  Score  ${pad(`${engagement.horizonYears}-year TCO`, 14)}  Status`,
+    `  #  ${pad('Option', nameWidth)}  Score  ${pad(`${engagement.horizonYears}-year TCO, median`, 22)}  Status`,
   ];
   for (const o of result.options) {
     const status =
@@ -30,12 +30,13 @@ export function formatScoreTable(result: ScoreResult): string {
           ? `ruled out: does not fully meet ${o.unmetMusts.join(', ')} (must)`
           : 'meets every must';
     lines.push(
-      `  ${o.rank}  ${pad(o.name, nameWidth)}  ${o.score.toFixed(2)}   ${pad(money(o.tco.total), 14)}  ${status}`,
+      `  ${o.rank}  ${pad(o.name, nameWidth)}  ${o.score.toFixed(2)}   ${pad(money(o.tco.median), 22)}  ${status}`,
     );
   }
   lines.push(
     '',
-    `  Staying as today (${result.baseline.description}) costs ${money(result.baseline.tco.total)}.`,
+    `  Staying as today (${result.baseline.description}) costs a median ${money(result.baseline.tco.median)}.`,
+    '  Medians of the simulated scenarios; result.json gives each total at the likely figures as tco.likely.',
   );
   lines.push('', `Why ${rec.name}:`, ...rec.reasons.map((r) => `  - ${r}`));
   const weighed = result.options.flatMap((o) => o.stack.decisions.map((d) => `  - ${o.short}: ${d.reason}`));

@@ -121,7 +121,7 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
   const numberFormat = moneyFormat(currency, largest);
   const byCategory: NativeChart = {
     type: 'bar',
-    title: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} by category`,
+    title: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} by category, likely figures`,
     categories: options.map((o) => o.name),
     series: TCO_CATEGORIES.filter((c) => options.some((o) => o.tco.byCategory[c] !== 0)).map((c) => ({
       name: CATEGORY_LABELS[c],
@@ -134,7 +134,7 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
   };
   const overTime: NativeChart = {
     type: 'line',
-    title: 'Cumulative TCO by year',
+    title: 'Cumulative TCO by year, likely figures',
     categories: years,
     series: [
       ...options.map((o) => ({
@@ -158,8 +158,8 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
     title: `Total cost of ownership over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
     charts: [byCategory, overTime],
     footnote:
-      `${model.tco.comparison.map((c) => `${c.option} ${c.total} (P10–P90 ${c.range})`).join(' · ')}. ` +
-      `Today, unchanged: ${formatMoney(result.baseline.tco.total, currency)}.`,
+      `Medians: ${model.tco.comparison.map((c) => `${c.option} ${c.total} (P10–P90 ${c.range})`).join(' · ')}. ` +
+      `Today, unchanged: ${formatMoney(result.baseline.tco.median, currency)}. Charts at the likely figures.`,
     notes: [
       model.tco.intro,
       model.tco.baselineNote,

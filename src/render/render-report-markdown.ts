@@ -43,6 +43,12 @@ export function renderReportMarkdown(sources: ReportSources, links: MarkdownLink
   lines.push(
     `## Total cost of ownership (${md(sources.result.currency.code)})`,
     '',
+    '| Option | Median TCO | P10 – P90 | Saved against today (medians) |',
+    '| --- | ---: | ---: | ---: |',
+    ...tco.comparison.map((c) => `| ${md(c.option)} | ${md(c.total)} | ${md(c.range)} | ${md(c.savings)} |`),
+    '',
+    'Year by year, at the likely figures:',
+    '',
     `| Option | ${tco.yearHeaders.join(' | ')} | Total |`,
     `| --- | ${tco.yearHeaders.map(() => '---:').join(' | ')} | ---: |`,
     ...tco.byYear.map((row) => {

@@ -17,21 +17,22 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const horizon = result.engagement.horizonYears;
   const confidence = formatPercent(rec.confidence);
   const draws = formatNumber(result.monteCarlo.draws);
-  const savings = winner.tco.savingsVsBaseline ?? 0;
+  const savings = winner.tco.medianSavingsVsBaseline;
 
   const stays = rec.option === rec.change.incumbent;
-  const median = ctx.money(winner.tco.p50);
+  const median = ctx.money(winner.tco.median);
+  const range = `${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`;
   const headline =
     `We recommend ${stays ? `keeping what the clusters run today, ${rec.name},` : rec.name} for ${result.engagement.client}: ` +
-    `it costs ${ctx.money(winner.tco.total)} over ${horizon} ${horizon === 1 ? 'year' : 'years'} at the likely ` +
-    `figures (${median} in the median simulated scenario) and stays the recommendation in ${confidence} of ${draws} ` +
-    'scenarios in which costs, priorities and capability judgements vary together.';
+    `it costs a median ${median} over ${horizon} ${horizon === 1 ? 'year' : 'years'} (P10–P90 ${range}) and stays ` +
+    `the recommendation in ${confidence} of ${draws} scenarios in which costs, priorities and capability judgements ` +
+    'vary together.';
 
   const rivals = result.options.filter((o) => o.id !== rec.option);
   const runnerUpSentence = runnerUp.disqualified
     ? `No other option meets every must the client set.`
     : `${runnerUp.name} comes second, scoring ${formatScore(runnerUp.score)} against ${formatScore(winner.score)}` +
-      ` at ${ctx.money(runnerUp.tco.total)} over the horizon.`;
+      ` at a median ${ctx.money(runnerUp.tco.median)} over the horizon.`;
 
   const flips = result.sensitivity
     .filter((s) => s.flipsAt !== null)
@@ -101,18 +102,20 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     ruledOut,
     keyFigures: [
       {
-        label: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
-        value: ctx.money(winner.tco.total),
-        note: `likely figures; median ${median}, P10–P90 ${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`,
+        label: `Median TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'}`,
+        value: median,
+        note: `median of the simulated scenarios; P10–P90 ${range}; ${ctx.money(winner.tco.likely)} at the likely figures`,
       },
       {
         label: savings >= 0 ? 'Saved against today' : 'More than today',
         value: ctx.money(Math.abs(savings)),
-        note: result.baseline.meetsAllMusts
-          ? 'against keeping today’s set-up, which meets every must'
-          : result.baseline.option === null
-            ? 'against the leanest install with nothing added'
-            : `against keeping today’s set-up, which misses ${result.baseline.unmetMusts.length} ${result.baseline.unmetMusts.length === 1 ? 'must' : 'musts'}`,
+        note: `medians; ${
+          result.baseline.meetsAllMusts
+            ? 'against keeping today’s set-up, which meets every must'
+            : result.baseline.option === null
+              ? 'against the leanest install with nothing added'
+              : `against keeping today’s set-up, which misses ${result.baseline.unmetMusts.length} ${result.baseline.unmetMusts.length === 1 ? 'must' : 'musts'}`
+        }`,
       },
       {
         label: 'Confidence',

@@ -21,8 +21,10 @@ export function judgement(ctx: ReportContext): Judgement {
       (mc.levelSpread > 0
         ? `, and each judgement of how well an option meets a need within ${formatNumber(mc.levelSpread, 2)} on a 0–1 scale`
         : '') +
-      `. The headline cost uses the likely figures; ${formatPercent(winner.tco.likelyPercentile)} of the simulated ` +
-      `totals fall below it, and the median is ${ctx.money(winner.tco.p50)}.` +
+      `. Every headline cost is the median of the simulated totals (${ctx.money(winner.tco.median)} here), with ` +
+      'the P10–P90 range; the yearly and category tables show the total at the likely value of every input ' +
+      `(${ctx.money(winner.tco.likely)}), which ${formatPercent(winner.tco.likelyPercentile)} of the simulated totals ` +
+      'fall below, because most ranges reach further above the likely value than below it.' +
       (answers.cluster.currentCni === 'none' ? '' : ` ${incumbentSentence(ctx)}`),
     stacks: result.options
       .filter((o) => o.excludedBy.length === 0)

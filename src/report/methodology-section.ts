@@ -39,6 +39,11 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'larger of its request and its measured use; kube-proxy by the Services of its own cluster), add-on ' +
         'licences, and one-off migration and training. Recurring costs grow with the node count. Every default has ' +
         'a unit, a source and a low, likely and high value, listed in the appendix; the client’s own figures replace them.',
+      'Every headline cost in this report (the cover, the summary, the comparison, the deck and the workbook’s ' +
+        'summary) is the median of the simulated totals, with the P10–P90 range beside it, and staying as today is ' +
+        'simulated in the same scenarios. Most cost ranges reach further above their likely value than below it, so ' +
+        'the total at the likely value of every input sits low in that range; it is shown as such, and the yearly and ' +
+        'category tables and the workbook’s formulas use it, because those add up where medians do not.',
       'The path the client runs today is a real option: it costs no migration and carries no change risk, and ' +
         'whether it meets the needs is computed, not assumed. Simplicity counts what the team must learn and run new, ' +
         'and the risk of a live migration grows with the months of the team’s time it takes. A recommendation to ' +

@@ -51,14 +51,14 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     emphasis: o.id === recommended,
   }));
   const comparison = options.map((o) => {
-    const savings = o.tco.savingsVsBaseline ?? 0;
+    const savings = o.tco.medianSavingsVsBaseline;
     const utilisation = o.operations.teamUtilisation;
     return {
       option: o.name,
-      total: ctx.money(o.tco.total),
+      total: ctx.money(o.tco.median),
       savings: savings >= 0 ? ctx.money(savings) : `costs ${ctx.money(-savings)} more`,
       range: `${ctx.money(o.tco.p10)} – ${ctx.money(o.tco.p90)}`,
-      perNodeYear: ctx.money(Math.round(o.tco.total / nodeYears)),
+      perNodeYear: ctx.money(Math.round(o.tco.median / nodeYears)),
       opsHours:
         `${formatNumber(o.operations.hoursPerMonth, 1)} h` +
         (utilisation === null ? '' : `, ${formatPercent(utilisation)} of the team’s network time`),
@@ -72,8 +72,10 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     intro:
       `Every figure is in ${result.currency.code}, over ${horizon} ${horizon === 1 ? 'year' : 'years'}, with the node count ` +
       `growing ${formatNumber(answers.cluster.growthPercentPerYear, 1)} % a year. Recurring costs grow with the estate; ` +
-      'migration and training fall in year 1. Each figure uses the likely value of every input; the range is the ' +
-      'P10–P90 of the simulated scenarios.',
+      'migration and training fall in year 1. The year and category tables use the likely value of every input, ' +
+      'so that they add up; the comparison below gives the median of the simulated scenarios, the basis of every ' +
+      'headline figure in this report, with their P10–P90 range. ' +
+      `Today, unchanged: a median ${ctx.money(baseline.median)} (P10–P90 ${ctx.money(baseline.p10)} – ${ctx.money(baseline.p90)}).`,
     figures,
     yearHeaders: Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`),
     byYear,

@@ -20,6 +20,8 @@ export interface ExplainContext {
   readonly horizonYears: number;
   /** Totals as the result reports them (rounded per year and category), so every sentence matches the tables. */
   readonly totals: Readonly<Record<string, number>>;
+  /** Each option's median simulated total: the basis of every cost the reasons quote. */
+  readonly medians: Readonly<Record<string, number>>;
   readonly change: ChangeDecision;
   readonly names: Readonly<Record<string, string>>;
 }
@@ -56,9 +58,10 @@ function criterionReason(
   const money = (x: number) => formatMoney(x, ctx.currency);
   switch (c) {
     case 'cost': {
-      const [ta, tb] = [ctx.totals[a.id] ?? a.tco.total, ctx.totals[b.id] ?? b.tco.total];
+      const { total, basis, after } = costBasis(a, [b], ctx);
+      const [ta, tb] = [total(a), total(b)];
       return {
-        text: `${name(a)} costs ${money(ta)} over ${horizon(ctx)}, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
+        text: `${name(a)} costs ${basis}${money(ta)} over ${horizon(ctx)}${after}, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
         basis: [`computed:tco.${a.id}`, `computed:tco.${b.id}`],
       };
     }
@@ -180,12 +183,24 @@ function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation
   };
 }
 
+/**
+ * The totals a cost sentence quotes: the medians of the simulated scenarios, the report's headline basis, unless
+ * the cheaper option at the likely figures (the one the cost criterion favours) is not also cheaper at the median.
+ */
+function costBasis(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx: ExplainContext) {
+  const median = (o: OptionEvaluation) => ctx.medians[o.id] ?? o.tco.total;
+  const likely = (o: OptionEvaluation) => ctx.totals[o.id] ?? o.tco.total;
+  return dearer.every((o) => median(o) >= median(a))
+    ? { total: median, basis: 'a median ', after: '' }
+    : { total: likely, basis: '', after: ' at the likely figures' };
+}
+
 function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx: ExplainContext): Reason {
   const money = (x: number) => formatMoney(x, ctx.currency);
-  const total = (o: OptionEvaluation) => ctx.totals[o.id] ?? o.tco.total;
+  const { total, basis, after } = costBasis(a, dearer, ctx);
   const parts = dearer.map((o) => `${money(total(o) - total(a))} less than ${name(o)} (${money(total(o))})`);
   return {
-    text: `${name(a)} costs ${money(total(a))} over ${horizon(ctx)}, ${joinAnd(parts)}.`,
+    text: `${name(a)} costs ${basis}${money(total(a))} over ${horizon(ctx)}${after}, ${joinAnd(parts)}.`,
     basis: [`computed:tco.${a.id}`, ...dearer.map((o) => `computed:tco.${o.id}`)],
   };
 }

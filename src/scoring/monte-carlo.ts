@@ -31,6 +31,13 @@ export interface MonteCarloOption {
   readonly histogram: readonly number[];
 }
 
+/** The simulated spread of a cost with no decision attached (staying as today): P10, median and P90. */
+export interface SimulatedRange {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
 export interface MonteCarloResult {
   readonly draws: number;
   readonly seed: number;
@@ -44,6 +51,8 @@ export interface MonteCarloResult {
   readonly options: readonly MonteCarloOption[];
   /** The change rule the draws were decided by: the path run today and each challenger's required lead. */
   readonly hurdle: ChangeHurdle;
+  /** Staying as today, costed in the same draws as the options, so that every headline figure is a median. */
+  readonly baseline: SimulatedRange | null;
 }
 
 const BIN_COUNT = 24;
@@ -78,18 +87,21 @@ export function runMonteCarlo(
   draws: number,
   seed: number,
   incumbent: OptionId | null,
+  baseline: Plan | null = null,
 ): MonteCarloResult {
   const { prioritySpread, levelSpread } = ctx.dataset.model.decision;
   const model = ctx.dataset.model;
   const rng = xoroshiro128plus(seed);
   const next = () => uniformFloat64(rng);
   const uncertain = parameters.filter((p) => p.uncertain);
-  const addonIds = [...new Set(ctx.plans.flatMap((p) => p.addons.map((a) => a.id)))];
+  const costed = baseline === null ? ctx.plans : [...ctx.plans, baseline];
+  const addonIds = [...new Set(costed.flatMap((p) => p.addons.map((a) => a.id)))];
   const addons = addonIds.flatMap((id) => ctx.dataset.addons.filter((a) => a.id === id));
   const n = likely.length;
   const totals = Array.from({ length: n }, () => new Float64Array(draws));
   const scores = Array.from({ length: n }, () => new Float64Array(draws));
   const cheapestCount = new Array<number>(n).fill(0);
+  const baselineTotals = new Float64Array(baseline === null ? 0 : draws);
   const values: ParameterValues = { ...base.values };
   // One scenario, its values and add-on hours overwritten in place by each draw: the draws allocate nothing
   // they do not keep.
@@ -126,6 +138,7 @@ export function runMonteCarlo(
       weightSum += w[c];
     }
     if (weightSum === 0) Object.assign(w, weights);
+    if (baseline !== null) baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
     let min = Number.POSITIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const total = computeTco(ctx.plans[i] as Plan, ctx.answers, scenario, model).total;
@@ -184,6 +197,7 @@ export function runMonteCarlo(
     wins[winner] = (wins[winner] ?? 0) + 1;
   }
   for (const t of totals) t.sort();
+  baselineTotals.sort();
   const lo = Math.min(...totals.map((t) => t[0] as number));
   const hi = Math.max(...totals.map((t) => t[t.length - 1] as number));
   const width = hi > lo ? (hi - lo) / BIN_COUNT : 1;
@@ -202,6 +216,14 @@ export function runMonteCarlo(
     levelSpread,
     bins,
     hurdle,
+    baseline:
+      baseline === null
+        ? null
+        : {
+            p10: quantile(baselineTotals, 0.1),
+            p50: quantile(baselineTotals, 0.5),
+            p90: quantile(baselineTotals, 0.9),
+          },
     options: likely.map((o, i) => {
       const sorted = totals[i] as Float64Array;
       const histogram = new Array<number>(BIN_COUNT).fill(0);

@@ -1,5 +1,5 @@
 import type { Answers } from '../schema/answers.js';
-import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type Dataset, type OptionId } from '../schema/dataset.js';
 import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import {
@@ -11,10 +11,10 @@ import {
   roundTo,
 } from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
-import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
+import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import { unmetMusts } from './capability-fit.js';
 import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
-import { deriveNeeds, type Need } from './derive-needs.js';
+import { deriveNeeds } from './derive-needs.js';
 import {
   type DecisionContext,
   evaluateOptions,
@@ -59,42 +59,6 @@ function summariseTco(t: TcoBreakdown, baselineTotal: number | null): TcoSummary
     byCategory,
     byYear,
     ...(baselineTotal === null ? {} : { savingsVsBaseline: baselineTotal - total }),
-  };
-}
-
-const NO_NEEDS = Object.fromEntries(
-  CAPABILITY_IDS.map((id) => [
-    id,
-    { capability: id, importance: 'no', origin: 'default', reasons: [], basis: [] },
-  ]),
-) as unknown as Record<CapabilityId, Need>;
-
-/**
- * The option that keeps the data plane the client runs today, with no subscription to buy: staying costs no
- * migration and no change risk. None when the clusters have no CNI yet or one the data does not describe.
- */
-function incumbentOf(plans: readonly Plan[]): Plan | undefined {
-  return plans.find((p) => p.keepsCurrentCni && p.option.vendor === null);
-}
-
-/** The status quo: today's CNI, kube-proxy and mesh kept as they are, nothing added. */
-function baselinePlan(answers: Answers, dataset: Dataset, incumbent: Plan | undefined): Plan {
-  const id = incumbent?.option.id ?? (dataset.options[0]?.id as OptionId);
-  const plan = buildPlan(id, answers, NO_NEEDS, dataset, MUSTS_ONLY);
-  const today = currentComponents(answers, dataset);
-  const keepsKubeProxy = answers.cluster.kubeProxyMode !== 'none' || incumbent === undefined;
-  return {
-    ...plan,
-    option: { ...plan.option, replacesKubeProxy: !keepsKubeProxy },
-    addons: plan.addons.filter((a) => a.id === 'existing-mesh'),
-    newAddons: [],
-    extras: [],
-    components: incumbent === undefined ? plan.components : [...today],
-    newComponents: [],
-    migratesCni: false,
-    replacesKubeProxy: !keepsKubeProxy,
-    removesKubeProxy: false,
-    learnsEbpf: false,
   };
 }
 
@@ -168,6 +132,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const model = dataset.model;
   const draws = opts.draws ?? model.decision.monteCarloDraws;
   const seed = opts.seed ?? model.decision.seed;
+  const baselineFor = baselinePlan(answers, dataset, plans);
   const monteCarlo = runMonteCarlo(
     ctx,
     evaluated,
@@ -177,6 +142,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     draws,
     seed,
     incumbent?.option.id ?? null,
+    baselineFor,
   );
   const hurdle = monteCarlo.hurdle;
   const bestAtLikely = pickWinner(evaluated);
@@ -192,7 +158,6 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const runnerUp = ranked[1];
   if (runnerUp === undefined) throw new InternalError('fewer than two options');
   const contender = ranked.find((o) => o.id !== winner.id && o.blockers <= winner.blockers);
-  const baselineFor = baselinePlan(answers, dataset, incumbent);
   const baseline = computeTco(baselineFor, answers, base, model);
   const baselineUnmet = unmetMusts(baselineFor.fits, needs);
   const pWin = monteCarlo.options.find((o) => o.id === winner.id)?.pRecommended ?? 0;
@@ -231,6 +196,20 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   // 4. explanations, quoting the same rounded totals the tables show
   const baselineSummary = summariseTco(baseline, null);
   const summaries = new Map(evaluated.map((o) => [o.id, summariseTco(o.tco, baselineSummary.total)]));
+  // The headline basis: the median of the simulated totals, with its P10-P90; the likely-values total beside it.
+  const simulated = (id: OptionId) => {
+    const mc = monteCarlo.options.find((m) => m.id === id);
+    const likely = summaries.get(id)?.total ?? 0;
+    return mc === undefined
+      ? { p10: likely, median: likely, p90: likely }
+      : { p10: Math.round(mc.p10), median: Math.round(mc.p50), p90: Math.round(mc.p90) };
+  };
+  const baselineRange = monteCarlo.baseline ?? {
+    p10: baselineSummary.total,
+    p50: baselineSummary.total,
+    p90: baselineSummary.total,
+  };
+  const baselineMedian = Math.round(baselineRange.p50);
   // Staying is weighed only while it is itself a contender (it meets as many musts as the best).
   const incumbentEval = evaluated.find((o) => o.id === hurdle.incumbent);
   const lead = bestAtLikely.id === winner.id ? winner : bestAtLikely;
@@ -256,6 +235,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     currency: answers.engagement.currency,
     horizonYears: answers.engagement.horizonYears,
     totals: Object.fromEntries([...summaries].map(([id, t]) => [id, t.total])),
+    medians: Object.fromEntries(plans.map((p) => [p.option.id, simulated(p.option.id).median])),
     change,
     names,
   };
@@ -326,10 +306,13 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         because: reasons,
         tco: {
           ...(summaries.get(o.id) ?? summariseTco(o.tco, baselineSummary.total)),
-          p10: Math.round(mc?.p10 ?? o.tco.total),
-          p50: Math.round(mc?.p50 ?? o.tco.total),
-          p90: Math.round(mc?.p90 ?? o.tco.total),
+          p10: simulated(o.id).p10,
+          p50: simulated(o.id).median,
+          p90: simulated(o.id).p90,
           likelyPercentile: roundTo(mc?.likelyPercentile ?? 0.5, 4),
+          median: simulated(o.id).median,
+          likely: summaries.get(o.id)?.total ?? Math.round(o.tco.total),
+          medianSavingsVsBaseline: baselineMedian - simulated(o.id).median,
         },
         stack: {
           components: [...o.plan.components],
@@ -371,7 +354,13 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     }),
     baseline: {
       description: baselineDescription,
-      tco: baselineSummary,
+      tco: {
+        ...baselineSummary,
+        p10: Math.round(baselineRange.p10),
+        median: baselineMedian,
+        p90: Math.round(baselineRange.p90),
+        likely: baselineSummary.total,
+      },
       option: incumbent?.option.id ?? null,
       meetsAllMusts: incumbent !== undefined && baselineUnmet.length === 0,
       unmetMusts: baselineUnmet,
@@ -405,6 +394,14 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         p90: Math.round(o.p90),
         likelyPercentile: roundTo(o.likelyPercentile, 4),
       })),
+      baseline:
+        monteCarlo.baseline === null
+          ? null
+          : {
+              p10: Math.round(monteCarlo.baseline.p10),
+              p50: Math.round(monteCarlo.baseline.p50),
+              p90: Math.round(monteCarlo.baseline.p90),
+            },
       hurdle: {
         incumbent: monteCarlo.hurdle.incumbent,
         hurdles: Object.fromEntries(

@@ -22,6 +22,17 @@ export interface TcoSummary {
   readonly savingsVsBaseline?: number;
 }
 
+/**
+ * The headline basis: the median of the simulated totals with its P10 and P90, and the total at the likely values
+ * (`total`, which the years and categories add up to) under its own name.
+ */
+export interface SimulatedTco {
+  readonly median: number;
+  readonly p10: number;
+  readonly p90: number;
+  readonly likely: number;
+}
+
 /** Whether the recommendation changes the client's data plane, and how clear the case for that change is. */
 export interface ChangeDecision {
   /** The option that keeps what the client runs today without a new subscription; null when none does. */
@@ -75,7 +86,10 @@ export interface OptionResult {
     readonly p90: number;
     /** Share of simulated scenarios that cost less than `total` (the TCO at likely values). */
     readonly likelyPercentile: number;
-  };
+  } & SimulatedTco & {
+      /** The status quo's median minus this option's: the saving on the headline basis (positive: cheaper). */
+      readonly medianSavingsVsBaseline: number;
+    };
   readonly stack: {
     readonly components: readonly string[];
     /** Components the team does not run today. */
@@ -135,7 +149,7 @@ export interface ScoreResult {
   readonly options: readonly OptionResult[];
   readonly baseline: {
     readonly description: string;
-    readonly tco: TcoSummary;
+    readonly tco: TcoSummary & SimulatedTco;
     /** The option whose path staying is; null when the clusters have no CNI the data describes. */
     readonly option: OptionId | null;
     /** Whether today's set-up, with nothing added, meets every must. */

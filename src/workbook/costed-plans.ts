@@ -1,5 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
+import { baselinePlan } from '../scoring/baseline-plan.js';
 import type { Plan } from '../scoring/build-plan.js';
 import type { Scenario } from '../scoring/compute-tco.js';
 import { deriveNeeds } from '../scoring/derive-needs.js';
@@ -11,6 +12,8 @@ export interface CostedPlans {
   readonly parameters: readonly Parameter[];
   readonly scenario: Scenario;
   readonly plans: readonly Plan[];
+  /** Staying as today: today's CNI, kube-proxy and mesh kept as they are, nothing added. */
+  readonly baseline: Plan;
 }
 
 /**
@@ -24,5 +27,5 @@ export function costedPlans(answers: Answers, dataset: Dataset): CostedPlans {
   const plans = selectStacks(answers, needs, dataset, scenario, { ...answers.priorities }).map(
     (st) => st.plan,
   );
-  return { parameters, scenario, plans };
+  return { parameters, scenario, plans, baseline: baselinePlan(answers, dataset, plans) };
 }

@@ -44,6 +44,12 @@ export async function writeTcoWorkbook(
     const name = sheetNames.get(option.id) ?? option.id;
     totalRows.set(option.id, optionSheet(book, name, option.name, plan, answers, costed, money));
   }
+  sheetNames.set(BASELINE_SHEET, BASELINE_SHEET);
+  totalRows.set(
+    BASELINE_SHEET,
+    optionSheet(book, BASELINE_SHEET, BASELINE_SHEET, costed.baseline, answers, costed, money),
+  );
+  printSetUp(book);
   summarySheet(summary, result, sheetNames, totalRows, answers.engagement.horizonYears, money);
 
   const written = new Uint8Array(await book.xlsx.writeBuffer());
@@ -451,11 +457,27 @@ function summarySheet(
   sheet.getCell('A1').value =
     `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} for ${result.engagement.client}, ${result.currency.code}`;
   sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
+  sheet.getCell('A2').value =
+    'Years and total at the likely figures: live formulas over Assumptions. Median, P10 and P90: the simulated ' +
+    'scenarios of the report (values, not formulas), the basis of its headline figures.';
+  sheet.getCell('A2').font = { italic: true, name: 'Arial' };
   const header = sheet.getRow(3);
-  header.values = ['Option', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
+  header.values = [
+    'Option',
+    ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`),
+    'Total at the likely figures',
+    'Median (simulated)',
+    'P10',
+    'P90',
+  ];
   header.font = HEADER_FONT;
   header.fill = HEADER_FILL;
-  result.options.forEach((option, i) => {
+  header.alignment = { wrapText: true, vertical: 'top' };
+  const rows = [
+    ...result.options.map((o) => ({ id: o.id, name: o.name, tco: o.tco })),
+    { id: BASELINE_SHEET, name: BASELINE_SHEET, tco: result.baseline.tco },
+  ];
+  rows.forEach((option, i) => {
     const name = sheetNames.get(option.id) ?? option.id;
     const r = sheet.getRow(4 + i);
     r.getCell(1).value = option.name;
@@ -464,8 +486,28 @@ function summarySheet(
       r.getCell(c).value = { formula: `${quote(name)}!${columnLetter(c)}${row}` };
       r.getCell(c).numFmt = money;
     }
+    [option.tco.median, option.tco.p10, option.tco.p90].forEach((x, k) => {
+      r.getCell(3 + horizon + k).value = x;
+      r.getCell(3 + horizon + k).numFmt = money;
+    });
   });
-  sheet.columns = [{ width: 40 }, ...Array.from({ length: horizon + 1 }, () => ({ width: 16 }))];
+  sheet.columns = [{ width: 40 }, ...Array.from({ length: horizon + 4 }, () => ({ width: 16 }))];
+}
+
+/** The status quo's sheet and its line in Summary: finance's baseline. */
+export const BASELINE_SHEET = 'Today, unchanged';
+
+/** Every sheet prints landscape, one page wide, as many pages long as it needs. */
+function printSetUp(book: ExcelJS.Workbook): void {
+  for (const sheet of book.worksheets) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
+  }
 }
 
 function columnLetter(n: number): string {

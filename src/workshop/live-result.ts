@@ -45,7 +45,7 @@ export function liveResult(result: ScoreResult, draws: number): LiveResult {
         ),
         disqualified: o.disqualified,
         reasons: o.reasons,
-        tcoTotal: o.tco.total,
+        tcoTotal: o.tco.median,
         tcoLow: o.tco.p10,
         tcoHigh: o.tco.p90,
       };

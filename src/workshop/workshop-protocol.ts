@@ -69,6 +69,7 @@ export interface LiveOption {
   readonly parts: Readonly<Record<string, number>>;
   readonly disqualified: boolean;
   readonly reasons: readonly string[];
+  /** The median simulated TCO, the report's headline basis, between its P10 (low) and P90 (high). */
   readonly tcoTotal: number;
   readonly tcoLow: number;
   readonly tcoHigh: number;

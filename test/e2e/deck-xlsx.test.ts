@@ -116,8 +116,18 @@ describe.skipIf(!ready)('tco.xlsx recalculated by LibreOffice', () => {
       expect([...sheets.keys()]).toContain('Summary');
       expect([...sheets.keys()]).toContain('Assumptions');
       const summary = yearTable(sheets.get('Summary') ?? [], horizon);
+      // The status quo recalculates too; each line also carries the simulated median the report leads with.
+      expect(summary.get('Today, unchanged')).toEqual([
+        ...result.baseline.tco.perYear,
+        result.baseline.tco.total,
+      ]);
+      const medians = new Map(
+        (sheets.get('Summary') ?? []).map((row) => [row[0], Number(row[horizon + 2])] as const),
+      );
+      expect(medians.get('Today, unchanged')).toBe(result.baseline.tco.median);
       for (const option of result.options) {
         expect(summary.get(option.name), option.name).toEqual([...option.tco.perYear, option.tco.total]);
+        expect(medians.get(option.name), option.name).toBe(option.tco.median);
         const sheet = [...sheets].find(
           ([name, rows]) => name !== 'Summary' && rows[0]?.[0]?.startsWith(`${option.name}:`),
         );

@@ -19,7 +19,7 @@ function cumulative(perYear: readonly number[]): number[] {
 }
 
 export function cumulativeTcoTitle(result: ScoreResult): string {
-  return `Cumulative cost ${overHorizon(result.engagement.horizonYears)}, ${result.engagement.currency}`;
+  return `Cumulative cost ${overHorizon(result.engagement.horizonYears)} at the likely figures, ${result.engagement.currency}`;
 }
 
 export function cumulativeTcoDescription(result: ScoreResult): string {

@@ -22,14 +22,14 @@ const LABEL_HEADROOM = 0.15;
 const ROW_HEIGHT = 46;
 
 export function tcoByCategoryTitle(result: ScoreResult): string {
-  return `Total cost of ownership ${overHorizon(result.engagement.horizonYears)}, ${result.engagement.currency}`;
+  return `Total cost of ownership ${overHorizon(result.engagement.horizonYears)} at the likely figures, ${result.engagement.currency}`;
 }
 
 export function tcoByCategoryDescription(result: ScoreResult): string {
   const { currency } = result.engagement;
   const totals = optionsByRank(result).map((o) => `${o.name} ${compactMoney(o.tco.total, currency)}`);
   return (
-    `Total cost ${overHorizon(result.engagement.horizonYears)}: ${totals.join(', ')}; ` +
+    `Total cost ${overHorizon(result.engagement.horizonYears)} at the likely value of every input: ${totals.join(', ')}; ` +
     `staying as today costs ${compactMoney(result.baseline.tco.total, currency)}.`
   );
 }

@@ -18,8 +18,9 @@ describe('buildReportModel', () => {
         style: 'currency',
         currency: sources.result.currency.code,
         maximumFractionDigits: 0,
-      }).format(winner?.tco.total ?? Number.NaN),
+      }).format(winner?.tco.median ?? Number.NaN),
     );
+    expect(winner?.tco.median).toBe(winner?.tco.p50);
     expect(model.summary.reasons.length).toBeGreaterThanOrEqual(1);
     expect(model.summary.reasons.length).toBeLessThanOrEqual(5);
   });

@@ -74,7 +74,9 @@ describe('writeTcoWorkbook', () => {
   it('builds each option from the named inputs, Summary from the option sheets, Summary first', async () => {
     const { sources, book } = await workbookOf('scaleup-sidecar-cost');
     expect(book.worksheets.map((s) => s.name).slice(0, 2)).toEqual(['Summary', 'Assumptions']);
-    expect(book.worksheets).toHaveLength(2 + sources.result.options.length);
+    // Summary, Assumptions, each option and the status quo.
+    expect(book.worksheets).toHaveLength(3 + sources.result.options.length);
+    expect(book.worksheets.at(-1)?.name).toBe('Today, unchanged');
     for (const sheet of book.worksheets.slice(2)) {
       const all = formulas(sheet).join(' ');
       for (const name of [
@@ -90,7 +92,7 @@ describe('writeTcoWorkbook', () => {
     }
     const summary = formulas(book.getWorksheet('Summary') as ExcelJS.Worksheet);
     expect(summary).toHaveLength(
-      sources.result.options.length * (sources.result.engagement.horizonYears + 1),
+      (sources.result.options.length + 1) * (sources.result.engagement.horizonYears + 1),
     );
     expect(summary.every((f) => /^'[^']+'!\w+\d+$/.test(f))).toBe(true);
   });
