@@ -1,17 +1,25 @@
 // Prints timing figures for the decision engine and the report (run after `npm run build`): `npm run bench`.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//
+// The spawned-CLI figures run the way a consultant runs the tool, each under scripts/measure-tree.py (wall time
+// until the last process of the tree exits, CPU of the whole tree, browser included; peak PSS for the batch).
+// With BENCH_BEFORE=<folder> (another checkout, built) every spawned figure is measured for that build too,
+// alternating with this one in the same rounds, so a busy moment slows both sides alike: before and after side
+// by side, with their ratio. BENCH_ROUNDS (7) and BENCH_BATCH_ROUNDS (1) set the repetitions. The load average
+// is printed beside each figure: the machine may be shared, and CPU time is the steadier figure there.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { AnswersSchema, loadDataset, scoreAnswers } from '../dist/index.js';
 import { currentBrowserSearchContext, findBrowser } from '../dist/pdf/find-browser.js';
 
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const BATCH_ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 1);
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dataset = loadDataset();
-const answers = AnswersSchema.parse(
-  parse(readFileSync(new URL('../examples/design-sample.yaml', import.meta.url), 'utf8')),
-);
+const answers = AnswersSchema.parse(parse(readFileSync(join(root, 'examples/design-sample.yaml'), 'utf8')));
 
 function median(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -53,43 +61,91 @@ time(
 );
 console.log(`(recommendation for ${base.engagement.client}: ${base.recommendation.option})`);
 
-// The report: spawned CLI runs, as a user runs them, against Chromium printing the same HTML itself.
-const cli = fileURLToPath(new URL('../bin/cnireport.js', import.meta.url));
-const example = fileURLToPath(new URL('../examples/regulated-bank.yaml', import.meta.url));
+// The builds compared: this one, and the one BENCH_BEFORE names.
+const builds = [{ name: 'after', root }];
+if (process.env.BENCH_BEFORE) {
+  const before = resolve(process.env.BENCH_BEFORE);
+  if (!existsSync(join(before, 'bin', 'cnireport.js')))
+    throw new Error(`BENCH_BEFORE=${before} holds no bin/cnireport.js (a built checkout of cnireport)`);
+  builds.push({ name: 'before', root: before });
+}
+const cliOf = (build) => join(build.root, 'bin', 'cnireport.js');
+const example = join(root, 'examples', 'regulated-bank.yaml');
 const work = mkdtempSync(join(tmpdir(), 'cnireport-bench-'));
 const browser = findBrowser(currentBrowserSearchContext());
 
-function wall(command, args, env = {}) {
-  const t0 = performance.now();
-  const run = spawnSync(command, args, { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8' });
-  const ms = performance.now() - t0;
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
-  return { ms, stderr: run.stderr };
+/** The Python that measure-tree.py runs with, resolved once (a version manager's shim costs a start-up). */
+const python = (() => {
+  try {
+    return execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+})();
+if (python === null) console.log('\n(no python3: wall times only, no CPU or memory of the process tree)');
+
+/** One run of a command: wall ms, CPU ms of its whole tree, peak PSS (MiB, when sampled), stderr. */
+function measure(command, args, { env = {}, sampleMs = 0 } = {}) {
+  const options = { cwd: work, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 };
+  if (python === null) {
+    const t0 = performance.now();
+    const run = spawnSync(command, args, options);
+    const ms = performance.now() - t0;
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+    return { ms, cpuMs: null, pssMiB: null, stderr: run.stderr };
+  }
+  const figures = join(work, 'figures.json');
+  const script = join(root, 'scripts', 'measure-tree.py');
+  const run = spawnSync(python, [script, figures, String(sampleMs), command, ...args], options);
+  const result = JSON.parse(readFileSync(figures, 'utf8'));
+  if (run.status !== 0 || result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
+  return { ms: result.wallMs, cpuMs: result.cpuMs, pssMiB: result.peakPssMiB, stderr: run.stderr };
 }
 
-function medianOf(runs, fn) {
-  fn();
-  return median(Array.from({ length: runs }, () => fn()));
-}
-
-const rows = [];
-function row(label, value, target, unit = ' ms') {
-  const over = target !== null && value > target;
-  const digits = unit === '' ? 2 : 0;
-  rows.push([
-    label,
-    `${value.toFixed(digits)}${unit}`,
-    target === null ? '' : `<= ${target}${unit}`,
-    target === null ? '' : over ? 'NOT MET' : 'met',
-  ]);
-}
-
-/** The load average, so a reader can tell a slow figure from a busy machine. */
+/** The 1-minute load average now. */
+const load1 = () => loadavg()[0];
 const load = () =>
   `load average ${loadavg()
     .map((value) => value.toFixed(2))
     .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} CPUs`;
 const loadBefore = load();
+
+/**
+ * Runs `sides` in `rounds` rounds, the order turning each round; returns each side's samples and the load
+ * averages seen at the start of each round.
+ */
+function interleave(sides, rounds) {
+  const samples = sides.map(() => []);
+  const loads = [];
+  for (let round = 0; round < rounds; round++) {
+    loads.push(load1());
+    for (let i = 0; i < sides.length; i++) {
+      const side = (i + round) % sides.length;
+      samples[side].push(sides[side]());
+    }
+  }
+  return { samples, load: median(loads) };
+}
+
+const rows = [];
+/**
+ * A figure: `values` holds one entry per build (after, before), each { value, cpu } or null; `unit` ms, MiB
+ * or '' (a ratio).
+ */
+function row(label, values, { target = null, unit = ' ms', load: at = load1() } = {}) {
+  rows.push({ label, values, target, unit, load: at });
+}
+const fmt = (value, unit) =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? ''
+    : `${value.toFixed(unit === '' ? 2 : 0)}${unit}`;
+
+/** Median wall and CPU of samples of measure(). */
+const summary = (samples) => ({
+  value: median(samples.map((s) => s.ms)),
+  cpu: samples[0]?.cpuMs === null ? null : median(samples.map((s) => s.cpuMs)),
+});
 
 /** The slowest refusal of the worst 1 MiB answers files (shapes that once took minutes): ms. */
 async function worstRefusal() {
@@ -128,17 +184,18 @@ async function worstRefusal() {
 }
 
 /** Re-scoring and re-rendering the HTML report in a process that has done it before (the workshop page). */
-async function warmRerender() {
+async function warmRerender(build) {
+  const dist = (path) => pathToFileURL(join(build.root, 'dist', path)).href;
   const [{ generateReports }, chart, charts, specs, html, markdown, templates, { loadBrand }] =
     await Promise.all([
-      import('../dist/generate/generate-reports.js'),
-      import('../dist/charts/render-chart.js'),
-      import('../dist/charts/render-report-charts.js'),
-      import('../dist/charts/report-charts.js'),
-      import('../dist/render/render-report-html.js'),
-      import('../dist/render/render-report-markdown.js'),
-      import('../dist/io/load-report-templates.js'),
-      import('../dist/io/load-brand.js'),
+      import(dist('generate/generate-reports.js')),
+      import(dist('charts/render-chart.js')),
+      import(dist('charts/render-report-charts.js')),
+      import(dist('charts/report-charts.js')),
+      import(dist('render/render-report-html.js')),
+      import(dist('render/render-report-markdown.js')),
+      import(dist('io/load-report-templates.js')),
+      import(dist('io/load-brand.js')),
     ]);
   const loaded = await templates.loadReportTemplates();
   const renderers = {
@@ -150,10 +207,11 @@ async function warmRerender() {
   const brand = await loadBrand(undefined);
   const once = async () => {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await generateReports(
       {
         files: [example],
-        outDir: join(work, 'warm'),
+        outDir: join(work, `warm-${build.name}`),
         formats: ['html'],
         paper: 'A4',
         brand,
@@ -165,17 +223,15 @@ async function warmRerender() {
         launchPrinter: () => Promise.reject(new Error('no PDF in this figure')),
       },
     );
-    return performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
-  for (let i = 0; i < 3; i++) await once();
-  const samples = [];
-  for (let i = 0; i < 9; i++) samples.push(await once());
-  return median(samples);
+  return once;
 }
 
 /** 20 answers files (the examples in turn, each its own client) for the batch figure. */
 function batchFiles(count) {
-  const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+  const examples = join(root, 'examples');
   const texts = readdirSync(examples)
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => readFileSync(join(examples, name), 'utf8'));
@@ -190,90 +246,231 @@ function batchFiles(count) {
 }
 
 try {
-  const generate = (out, ...args) =>
-    wall(process.execPath, [cli, 'generate', example, '--out', out, ...args]).ms;
-  let ratioRows = [];
+  const generate =
+    (build, out, ...args) =>
+    () =>
+      measure(process.execPath, [
+        cliOf(build),
+        'generate',
+        example,
+        '--out',
+        `${build.name}-${out}`,
+        ...args,
+      ]);
   if (browser === null) {
     console.log('\nNo Chrome/Chromium found: the PDF rows are skipped (set CNIREPORT_CHROME).');
   } else {
-    const { BROWSER_ARGS } = await import('../dist/pdf/print-pdf.js');
+    const { BROWSER_ARGS } = await import('../dist/pdf/browser-args.js');
     const features = BROWSER_ARGS.filter((arg) => arg.startsWith('--disable-features='));
     console.log(`\nThe tool's switches for the efficient floor: ${features.join(' ')}`);
-    const reportHtml = pathToFileURL(join(work, 'all', 'northwind-bank', 'report.html')).href;
+    const reportHtml = pathToFileURL(join(work, 'after-all', 'northwind-bank', 'report.html')).href;
     const floor = (switches) => () =>
-      wall(browser.executablePath, [
+      measure(browser.executablePath, [
         '--headless',
         '--no-sandbox',
         ...switches,
         `--print-to-pdf=${join(work, 'floor.pdf')}`,
         reportHtml,
-      ]).ms;
-    const plain = floor([]);
-    const efficient = floor(features);
-    generate('all');
-    plain();
-    efficient();
-    // Interleaved, the order turning each round, so a busy moment slows every side alike.
-    const sides = [() => generate('all'), plain, efficient];
-    const rounds = Array.from({ length: 7 }, (_, round) => {
-      const times = [];
-      for (let i = 0; i < sides.length; i++) {
-        const side = (i + round) % sides.length;
-        times[side] = sides[side]();
-      }
-      return times;
-    });
-    const all = median(rounds.map(([g]) => g));
-    const ratioTo = (side) => median(rounds.map((times) => times[0] / times[side]));
-    ratioRows = [
-      [
-        'generate / Chromium --print-to-pdf with the same switches (median of 7 paired ratios)',
-        ratioTo(2),
-        1.2,
-      ],
-      ['generate / Chromium --print-to-pdf as it comes (median of 7 paired ratios)', ratioTo(1), null],
-    ];
-    for (const [label, value, target] of ratioRows) row(label, value, target, '');
-    row('generate, all formats (spawned CLI, median of 7)', all, null);
+      ]);
+    const sides = [...builds.map((build) => generate(build, 'all')), floor([]), floor(features)];
+    for (const side of sides) side();
+    const { samples, load: at } = interleave(sides, ROUNDS);
+    const [plain, efficient] = samples.slice(builds.length);
+    const ratioTo = (floorSamples) =>
+      builds.map((_, b) => ({
+        value: median(samples[b].map((s, round) => s.ms / floorSamples[round].ms)),
+        cpu:
+          samples[b][0].cpuMs === null
+            ? null
+            : median(samples[b].map((s, round) => s.cpuMs / floorSamples[round].cpuMs)),
+      }));
+    row(
+      `generate / Chromium --print-to-pdf with the same switches (median of ${ROUNDS} paired ratios)`,
+      ratioTo(efficient),
+      {
+        target: 1.2,
+        unit: '',
+        load: at,
+      },
+    );
+    row(
+      `generate / Chromium --print-to-pdf as it comes (median of ${ROUNDS} paired ratios)`,
+      ratioTo(plain),
+      {
+        unit: '',
+        load: at,
+      },
+    );
+    row(
+      `generate, all formats (spawned CLI, median of ${ROUNDS})`,
+      builds.map((_, b) => summary(samples[b])),
+      {
+        load: at,
+      },
+    );
     row(
       "floor: chromium --headless --print-to-pdf with the tool's --disable-features",
-      median(rounds.map((t) => t[2])),
-      null,
+      [summary(efficient)],
+      {
+        load: at,
+      },
     );
-    row('floor: chromium --headless --print-to-pdf as it comes', median(rounds.map((t) => t[1])), null);
+    row('floor: chromium --headless --print-to-pdf as it comes', [summary(plain)], { load: at });
   }
-  row(
-    'generate, HTML only, cold (spawned CLI, median of 7)',
-    medianOf(7, () => generate('html', '--format', 'html')),
-    500,
-  );
-  row('re-score and re-render the HTML in a running process (median of 9)', await warmRerender(), 200);
+  {
+    const sides = builds.map((build) => generate(build, 'html', '--format', 'html'));
+    for (const side of sides) side();
+    const { samples, load: at } = interleave(sides, ROUNDS);
+    row(`generate, HTML only, cold (spawned CLI, median of ${ROUNDS})`, samples.map(summary), {
+      target: 500,
+      load: at,
+    });
+  }
+  {
+    const [first, second] = ['scaleup-sidecar-cost.yaml', 'scaleup-after-audit.yaml'].map((name) =>
+      join(root, 'examples', name),
+    );
+    const sides = builds.map(
+      (build) => () => measure(process.execPath, [cliOf(build), 'compare', first, second]),
+    );
+    for (const side of sides) side();
+    const { samples, load: at } = interleave(sides, ROUNDS);
+    row(
+      `compare of two answers files, terminal output (spawned CLI, median of ${ROUNDS})`,
+      samples.map(summary),
+      {
+        target: 1500,
+        load: at,
+      },
+    );
+  }
+  {
+    const sides = await Promise.all(builds.map((build) => warmRerender(build)));
+    for (let i = 0; i < 3; i++) for (const side of sides) await side();
+    const samples = sides.map(() => []);
+    const loads = [];
+    for (let round = 0; round < 9; round++) {
+      loads.push(load1());
+      for (const [b, side] of sides.entries()) samples[b].push(await side());
+    }
+    row('re-score and re-render the HTML in a running process (median of 9)', samples.map(summary), {
+      target: 200,
+      load: median(loads),
+    });
+  }
   if (browser !== null) {
     const files = batchFiles(20);
-    const one = wall(process.execPath, [cli, 'generate', files[0], '--out', 'batch-1']).ms;
-    const batch = wall(process.execPath, [cli, 'generate', ...files, '--out', 'batch'], {
-      CNIREPORT_TIMING: '1',
-    });
-    const peak = /peak RSS (\d+) MiB/.exec(batch.stderr)?.[1];
+    const batches = builds.map(() => []);
+    const loads = [];
+    for (let round = 0; round < BATCH_ROUNDS; round++) {
+      for (let i = 0; i < builds.length; i++) {
+        const b = (i + round) % builds.length;
+        const build = builds[b];
+        loads.push(load1());
+        const one = measure(process.execPath, [
+          cliOf(build),
+          'generate',
+          files[0],
+          '--out',
+          `${build.name}-batch-1`,
+        ]);
+        const all = measure(
+          process.execPath,
+          [cliOf(build), 'generate', ...files, '--out', `${build.name}-batch`],
+          {
+            env: { CNIREPORT_TIMING: '1' },
+            sampleMs: 250,
+          },
+        );
+        batches[b].push({ one, all });
+      }
+    }
+    const at = median(loads);
+    const per = (pick) =>
+      batches.map((runs) => ({
+        value: median(runs.map(({ one, all }) => pick(one.ms, all.ms))),
+        cpu: python === null ? null : median(runs.map(({ one, all }) => pick(one.cpuMs, all.cpuMs))),
+      }));
     row(
-      '20-file batch, all formats: each report after the first ((T20 - T1) / 19)',
-      (batch.ms - one) / 19,
-      600,
+      `20-file batch, all formats: each report after the first ((T20 - T1) / 19), ${BATCH_ROUNDS} run(s)`,
+      per((one, all) => (all - one) / 19),
+      {
+        target: 600,
+        load: at,
+      },
     );
-    row('20-file batch, all formats: per report on average', batch.ms / 20, null);
-    row('20-file batch: Node peak RSS (npm run stress checks 100 files < 1 GiB)', Number(peak), null, ' MiB');
-    const { stderr } = wall(process.execPath, [cli, 'generate', example, '--out', 'all'], {
-      CNIREPORT_TIMING: '1',
+    row(
+      '20-file batch, all formats: per report on average',
+      per((_, all) => all / 20),
+      { load: at },
+    );
+    row(
+      '20-file batch: peak PSS of the whole tree (Node + browser), sampled every 250 ms',
+      batches.map((runs) => ({ value: median(runs.map(({ all }) => all.pssMiB ?? Number.NaN)), cpu: null })),
+      { target: 1024, unit: ' MiB', load: at },
+    );
+    row(
+      '20-file batch: Node peak RSS',
+      batches.map((runs) => ({
+        value: median(runs.map(({ all }) => Number(/peak RSS (\d+) MiB/.exec(all.stderr)?.[1]))),
+        cpu: null,
+      })),
+      { unit: ' MiB', load: at },
+    );
+    const { stderr } = measure(process.execPath, [cliOf(builds[0]), 'generate', example, '--out', 'timing'], {
+      env: { CNIREPORT_TIMING: '1' },
     });
     console.log(`\nWhere one all-formats run spends its time (CNIREPORT_TIMING=1):\n${stderr.trimEnd()}`);
   }
-  row('slowest refusal of a worst-case 1 MiB answers file (in-process parse)', await worstRefusal(), 2000);
-  const width = Math.max(...rows.map((r) => r[0].length));
+  row(
+    'slowest refusal of a worst-case 1 MiB answers file (in-process parse)',
+    [{ value: await worstRefusal(), cpu: null }],
+    {
+      target: 2000,
+    },
+  );
+
+  const names = builds.map((build) => build.name);
+  const header = [
+    'figure',
+    ...names.flatMap((name) => [name, `${name} CPU`]),
+    ...(builds.length > 1 ? ['after/before'] : []),
+    'target',
+    '',
+    'load 1 min',
+  ];
+  const lines = rows.map(({ label, values, target, unit, load: at }) => {
+    const [after, before] = values;
+    const met = target === null || after === undefined ? '' : after.value <= target ? 'met' : 'NOT MET';
+    return [
+      label,
+      ...builds.flatMap((_, b) => [
+        fmt(values[b]?.value, unit),
+        fmt(values[b]?.cpu, unit === '' ? '' : ' ms'),
+      ]),
+      ...(builds.length > 1
+        ? [
+            after !== undefined && before !== undefined && unit !== ''
+              ? fmt(after.value / before.value, '')
+              : '',
+          ]
+        : []),
+      target === null ? '' : `<= ${target}${unit}`,
+      met,
+      at.toFixed(1),
+    ];
+  });
+  const widths = header.map((_, c) => Math.max(...[header, ...lines].map((line) => line[c].length)));
+  const print = (line) =>
+    console.log(
+      line.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+    );
   console.log(`\nMachine: ${loadBefore} before the report rows, ${load()} after.`);
-  console.log(`\n${'report'.padEnd(width)}  ${'median'.padStart(8)}  target`);
-  for (const [label, value, target, note] of rows) {
-    console.log(`${label.padEnd(width)}  ${value.padStart(8)}  ${target.padEnd(9)} ${note}`.trimEnd());
-  }
+  console.log(
+    'CPU: user + system time of the whole process tree (browser included), median; a ratio row gives the CPU ratio.\n',
+  );
+  print(header);
+  for (const line of lines) print(line);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -111,10 +111,25 @@ const library = await build({
   logLevel: 'warning',
 });
 
+// What bin/cnireport.js loads before anything else to start the browser of a PDF run (early-browser.ts): small,
+// with nothing of Puppeteer, so the browser boots while the bundle loads.
+const early = await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/pdf/early-browser.js'],
+  write: false,
+  outfile: join(outdir, 'early-browser.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'main.cjs'), `// cnireport bundle ${id}\n${output.text}`);
 writeFileSync(join(outdir, 'index.js'), library.outputFiles[0].text);
+writeFileSync(join(outdir, 'early-browser.js'), early.outputFiles[0].text);
 writeFileSync(
   join(outdir, 'load.cjs'),
   `'use strict';

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import type { EarlyBrowser } from '../pdf/early-browser.js';
 import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { registerCompare } from './commands/compare.js';
@@ -17,9 +18,14 @@ import { paint } from './paint.js';
 /**
  * Runs the CLI and returns the exit code. The one place that catches errors: 0 done; 1 a problem the
  * user can fix (CniError, or a usage error commander already explained), or the CniError's own exit code
- * (130 for an interview stopped with Ctrl+C); 2 a bug, printed with its stack.
+ * (130 for an interview stopped with Ctrl+C); 2 a bug, printed with its stack. `earlyBrowser` is the browser
+ * bin/cnireport.js started before loading the rest, for generate's PDFs.
  */
-export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function run(
+  argv: string[],
+  io: CliIo = processIo(),
+  earlyBrowser: EarlyBrowser | null = null,
+): Promise<number> {
   const { version, bugsUrl } = readPackageInfo();
   const program = new Command('cnireport')
     .description(
@@ -56,7 +62,7 @@ Examples:
   registerScore(program, io);
   registerCompare(program, io);
   registerData(program, io);
-  registerGenerate(program, io);
+  registerGenerate(program, io, earlyBrowser);
 
   try {
     await program.parseAsync(argv);

@@ -184,7 +184,10 @@ export async function generateReports(
     return value;
   };
 
+  let closing: Promise<void> | undefined;
   const startPrinter = () => {
+    // Once stopping, no browser is started: none would be closed.
+    if (closing !== undefined || hooks.signal?.aborted) return;
     const t0 = performance.now();
     printer = hooks.launchPrinter().then(
       (launched) => {
@@ -369,7 +372,6 @@ export async function generateReports(
     }
   };
 
-  let closing: Promise<void> | undefined;
   const closePrinter = () => {
     closing ??= (async () => {
       const launched = printer === undefined ? null : await printer.catch(() => null);

@@ -1,13 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
-import { isProcessRunning } from '../generate/is-process-running.js';
 import { CniError } from '../shared/errors.js';
+import { browserArgs } from './browser-args.js';
+import { profilePrefix, removeAbandonedProfiles, removeProfile } from './browser-profile.js';
+import { killGroup, type StartedBrowser } from './early-browser.js';
 import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
 import { namedDestinationPages } from './named-destination-pages.js';
+import { PipeTransport } from './pipe-transport.js';
 import { type DocumentInfo, withDocumentInfo } from './with-document-info.js';
 
 export interface PdfPrinterOptions {
@@ -22,6 +25,11 @@ export interface PdfPrinterOptions {
   readonly launchTimeoutMs?: number;
   /** How long one document may take to print, unless `print` is given its own timeout. */
   readonly printTimeoutMs?: number;
+  /**
+   * A browser already started (`startEarlyBrowser`) to connect to instead of launching one; if it does not
+   * answer, it is killed and one is launched as usual.
+   */
+  readonly started?: StartedBrowser | null;
 }
 
 export interface PrintOptions extends DocumentInfo {
@@ -35,31 +43,24 @@ const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 /** Closing a page or the browser must not be what hangs the run. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/** Chrome switches for a quiet, offline, single-purpose printing browser. */
-export const BROWSER_ARGS = [
-  // Headless Chromium 156 preloads two WebUI renderers for the omnibox popup at start and again with every
-  // new window, about 1.3 s of CPU each time, and keeps a spare renderer warm: none of it prints anything.
-  // Puppeteer merges this with its own --disable-features. Unknown names are ignored by other versions; a
-  // test checks that this browser shows no browser_ui target.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
-  '--disable-dev-shm-usage',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--disable-default-apps',
-];
+/**
+ * Documents printed at once, each on its own page: the browser's renderer works on one while the next is
+ * being set, and a third page gains nothing on two cores.
+ */
+const PAGES = 2;
 
 /**
  * Prints self-contained HTML documents to PDF with one headless browser, reused for every document
- * until `close()`. Each document gets its own browser context and page, with JavaScript off and every
- * request refused except `data:` URLs, so a report cannot reach the network or run code.
+ * until `close()`. Documents are printed on a pool of at most `PAGES` pages, each in a context of its own
+ * (the first is the browser's initial tab, in this run's fresh profile), reused from one document to the
+ * next: a new document replaces the old one whole, and with JavaScript off and every request refused except
+ * `data:` URLs, a report cannot reach the network, run code or store anything another one could read.
  */
 export class PdfPrinter {
   readonly executablePath: string;
   readonly #browser: Browser;
+  /** The browser's process; null only where Puppeteer does not tell it. */
+  readonly #child: ChildProcess | null;
   readonly #userDataDir: string;
   readonly #printTimeoutMs: number;
   #closed = false;
@@ -70,6 +71,12 @@ export class PdfPrinter {
    * made: its print then starts with setting the content.
    */
   #spare: Promise<BlankPage> | undefined;
+  /** Pages ready for the next document. */
+  readonly #idle: BlankPage[] = [];
+  /** Pages this printer holds, printing or idle, the spare included: at most `PAGES`. */
+  #opened = 0;
+  /** Prints waiting for a page. */
+  readonly #waiting: (() => void)[] = [];
 
   /** The removal of profiles that killed runs left, awaited before this run ends. */
   readonly #sweep: Promise<void>;
@@ -77,24 +84,35 @@ export class PdfPrinter {
   private constructor(
     executablePath: string,
     browser: Browser,
+    child: ChildProcess | null,
     userDataDir: string,
     printTimeoutMs: number,
     sweep: Promise<void>,
   ) {
     this.executablePath = executablePath;
     this.#browser = browser;
+    this.#child = child;
     this.#userDataDir = userDataDir;
     this.#printTimeoutMs = printTimeoutMs;
     this.#sweep = sweep;
+    this.#opened = 1;
+    this.#spare = this.#initialPage();
+    // A spare that fails (the browser died) is reported by the print that takes it.
+    this.#spare.catch(() => undefined);
   }
 
   static async launch(options: PdfPrinterOptions = {}): Promise<PdfPrinter> {
-    const executablePath = options.executablePath ?? locateBrowser();
-    const noSandbox = options.noSandbox === true || process.getuid?.() === 0;
     const timeout = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
     const printTimeout = options.printTimeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
     // Profiles that runs killed outright (SIGKILL, power loss) left behind; cleared alongside the launch.
     const sweep = removeAbandonedProfiles(tmpdir());
+    const { started } = options;
+    if (started !== undefined && started !== null) {
+      const connected = await PdfPrinter.#connect(started, timeout, printTimeout, sweep);
+      if (connected !== null) return connected;
+    }
+    const executablePath = options.executablePath ?? locateBrowser();
+    const noSandbox = options.noSandbox === true || process.getuid?.() === 0;
     // A fresh profile per run: nothing cached or remembered from one client's report reaches another's.
     const userDataDir = await mkdtemp(path.join(tmpdir(), profilePrefix(process.pid))).catch(
       async (error: unknown) => {
@@ -117,7 +135,7 @@ export class PdfPrinter {
         // 'shell' passes plain --headless: the old headless mode where a browser still has it (its PDF
         // outline support came first) and the current mode otherwise, incl. chrome-headless-shell.
         headless: 'shell',
-        args: noSandbox ? ['--no-sandbox', ...BROWSER_ARGS] : BROWSER_ARGS,
+        args: browserArgs(noSandbox),
         userDataDir,
         // The protocol runs over pipes rather than a port: if this process dies, even by SIGKILL, the
         // pipes close and the browser quits instead of running on with nobody to close it.
@@ -130,11 +148,7 @@ export class PdfPrinter {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      const printer = new PdfPrinter(executablePath, browser, userDataDir, printTimeout, sweep);
-      printer.#spare = printer.#initialPage();
-      // A spare that fails (the browser died) is reported by the print that takes it.
-      printer.#spare.catch(() => undefined);
-      return printer;
+      return new PdfPrinter(executablePath, browser, browser.process(), userDataDir, printTimeout, sweep);
     } catch (error) {
       await Promise.all([removeProfile(userDataDir), sweep]);
       const reason = deadline.signal.aborted
@@ -151,21 +165,56 @@ export class PdfPrinter {
     }
   }
 
+  /**
+   * Connects to a browser started before Puppeteer was loaded, over its DevTools pipe, as `launch` would have
+   * (the same command line, `launchCommandLine`). Null, with that browser killed and its profile deleted, when
+   * it does not answer in time or has quit: the caller launches one as usual, which says what is wrong.
+   */
+  static async #connect(
+    started: StartedBrowser,
+    timeout: number,
+    printTimeout: number,
+    sweep: Promise<void>,
+  ): Promise<PdfPrinter | null> {
+    const { child } = started;
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+    try {
+      const browser = await withDeadline(
+        (async () => {
+          const connected = await puppeteer.connect({
+            transport,
+            protocolTimeout: Math.max(timeout, printTimeout) * 2,
+          });
+          // As launch does: the initial tab is there before the first document needs it.
+          await connected.waitForTarget((target) => target.type() === 'page', { timeout });
+          return connected;
+        })(),
+        timeout,
+        'the browser did not answer',
+      );
+      return new PdfPrinter(started.executablePath, browser, child, started.userDataDir, printTimeout, sweep);
+    } catch {
+      transport.close();
+      killGroup(child);
+      await Promise.all([exited(child, CLOSE_TIMEOUT_MS), removeProfile(started.userDataDir)]);
+      return null;
+    }
+  }
+
   /** Prints one document. Rejects with BROWSER_FAILED if the browser errs, quits or takes longer than the timeout. */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
     if (!this.#browser.connected) throw quit(`before printing "${options.title}"`);
     const timeoutMs = options.timeoutMs ?? this.#printTimeoutMs;
     let used: BlankPage | undefined;
+    let printed = false;
     // Checked between DevTools calls: once close() is called, the print stops at its next step.
     const going = () => {
       if (this.#closed)
         throw new CniError('BROWSER_FAILED', `the PDF printer was closed while printing "${options.title}"`);
     };
-    const spare = this.#spare;
-    this.#spare = undefined;
     const work = async () => {
-      const blank = await (spare ?? this.#blankPage());
+      const blank = await this.#takePage(going);
       used = blank;
       going();
       const pdf = await printPage(
@@ -175,6 +224,7 @@ export class PdfPrinter {
         timeoutMs,
         going,
       );
+      printed = true;
       return withDocumentInfo(pdf, options);
     };
     const printing = work();
@@ -192,21 +242,55 @@ export class PdfPrinter {
         cause: error,
       });
     } finally {
-      if (used !== undefined && this.#browser.connected) {
-        await withDeadline(
-          used.context === null ? used.page.close() : used.context.close(),
-          CLOSE_TIMEOUT_MS,
-          'closing the page timed out',
-        ).catch(() => undefined);
-      }
+      // A page whose print failed or timed out may still be busy with it: it is closed, not reused.
+      if (used !== undefined) await this.#givePage(used, printed);
       this.#printing.delete(printing);
     }
   }
 
+  /** A page for the next document: an idle one, the spare, a new one while fewer than `PAGES`, or the next freed. */
+  async #takePage(going: () => void): Promise<BlankPage> {
+    for (;;) {
+      going();
+      const idle = this.#idle.pop();
+      if (idle !== undefined) return idle;
+      const spare = this.#spare;
+      if (spare !== undefined || this.#opened < PAGES) {
+        this.#spare = undefined;
+        if (spare === undefined) this.#opened += 1;
+        try {
+          return await (spare ?? this.#blankPage());
+        } catch (error) {
+          this.#opened -= 1;
+          this.#waiting.shift()?.();
+          throw error;
+        }
+      }
+      await new Promise<void>((wake) => this.#waiting.push(wake));
+    }
+  }
+
+  /** Back to the pool for the next document, or closed when it must not be reused. */
+  async #givePage(blank: BlankPage, reusable: boolean): Promise<void> {
+    if (reusable && !this.#closed && this.#browser.connected) {
+      this.#idle.push(blank);
+    } else {
+      this.#opened -= 1;
+      if (this.#browser.connected) {
+        await withDeadline(
+          blank.context === null ? blank.page.close() : blank.context.close(),
+          CLOSE_TIMEOUT_MS,
+          'closing the page timed out',
+        ).catch(() => undefined);
+      }
+    }
+    this.#waiting.shift()?.();
+  }
+
   /**
    * The tab the browser opened at start, for the first document: the profile is this run's own and nothing
-   * has been loaded in it, so it is as isolated as a new context, without a new window's start-up. Closed
-   * after that document's print; later documents get their own contexts.
+   * has been loaded in it, so it is as isolated as a new context, without a new window's start-up. It then
+   * joins the pool of pages.
    */
   async #initialPage(): Promise<BlankPage> {
     const [initial] = await this.#browser.pages();
@@ -237,6 +321,8 @@ export class PdfPrinter {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Prints waiting for a page see the printer closed and stop.
+    for (const wake of this.#waiting.splice(0)) wake();
     // A browser closed while a DevTools call is under way (say newPage) can leave that call unanswered for
     // good, with Puppeteer's timers keeping the process alive: prints stop at their next step first.
     await withDeadline(
@@ -249,10 +335,13 @@ export class PdfPrinter {
       // killed one leaves behind (and TMPDIR cannot move into the profile: its socket path would grow too
       // long for a Unix socket under a long TMPDIR).
       await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
+      // A browser Puppeteer connected to rather than launched is not waited for by close().
+      if (this.#child !== null && !(await exited(this.#child, CLOSE_TIMEOUT_MS)))
+        throw new CniError('BROWSER_FAILED', 'the browser did not quit');
     } catch {
       // A browser that does not close in time is killed with its helper processes (Puppeteer starts it
       // as the leader of its own process group); none of them may outlive the run.
-      killProcessGroup(this.#browser.process());
+      if (this.#child !== null) killGroup(this.#child);
     } finally {
       await Promise.all([removeProfile(this.#userDataDir), this.#sweep]);
     }
@@ -280,49 +369,20 @@ function quit(when: string, cause?: unknown): CniError {
   });
 }
 
-function killProcessGroup(child: ChildProcess | null): void {
-  if (child?.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // No process groups (Windows), or the group is gone already.
-    child.kill('SIGKILL');
-  }
-}
-
-/**
- * A run's profile folder is named after its machine and process, `cnireport-chrome-<host>-<pid>-XXXXXX` (<host>:
- * 8 hex digits of a hash of the host name), so that the next run can tell a profile whose run is gone (killed
- * before it could delete it) from one a run still uses; a TMPDIR shared with other machines or containers holds
- * their profiles too, and those pids mean nothing here.
- */
-function profilePrefix(pid: number): string {
-  return `cnireport-chrome-${HOST}-${pid}-`;
-}
-
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
-const PROFILE_NAME = /^cnireport-chrome-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
-
-/**
- * Deletes the profiles in `dir` of this machine whose run no longer exists. Never fails: a profile it cannot
- * read or delete stays for the next run or the system's temp cleaner.
- */
-async function removeAbandonedProfiles(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => []);
-  await Promise.all(
-    names.map(async (name) => {
-      const match = PROFILE_NAME.exec(name);
-      const pid = Number(match?.[2] ?? Number.NaN);
-      if (match?.[1] !== HOST || !Number.isSafeInteger(pid) || pid === process.pid || isProcessRunning(pid))
-        return;
-      await removeProfile(path.join(dir, name));
-    }),
-  );
-}
-
-/** A profile that cannot be deleted (a browser still dying inside it) is left to the system's temp cleaner. */
-async function removeProfile(userDataDir: string): Promise<void> {
-  await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+/** Whether `child` has exited within `ms` (at once if it has already). */
+function exited(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('exit', done);
+      resolve(false);
+    }, ms);
+    function done() {
+      clearTimeout(timer);
+      resolve(true);
+    }
+    child.once('exit', done);
+  });
 }
 
 function seconds(ms: number): string {

@@ -1,12 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../src/charts/render-chart.js';
 import { reportFontFaceCss } from '../../src/charts/report-font.js';
+import { BROWSER_ARGS } from '../../src/pdf/browser-args.js';
+import { startEarlyBrowser } from '../../src/pdf/early-browser.js';
 import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
-import { BROWSER_ARGS, PdfPrinter } from '../../src/pdf/print-pdf.js';
+import { PdfPrinter } from '../../src/pdf/print-pdf.js';
 import { CniError } from '../../src/shared/errors.js';
 import { commandRuns, prerequisite } from '../helpers/prerequisite.js';
 
@@ -165,6 +169,26 @@ describe.runIf(hasBrowser)('PdfPrinter with a real browser', () => {
     expect(contents).toMatch(/nowhere 5\. inherited\s*$/);
   });
 
+  it('prints documents at once on its few reused pages, each PDF holding only its own document', async () => {
+    // The first has page-number slots (a hidden draft, then the slots filled); the ones after it, on the
+    // same pages, must show neither that hiding style nor the earlier document's text.
+    const withSlots =
+      '<!doctype html><html><head></head><body><p><a href="#end">to the end <span data-page-of="end"></span></a></p>' +
+      '<p id="end" style="break-before: page">alpha document</p></body></html>';
+    const plain = (n: number) =>
+      `<!doctype html><html><head></head><body><p>plain document ${n}</p></body></html>`;
+    const documents = [withSlots, ...[1, 2, 3, 4, 5].map(plain)];
+    const pdfs = await Promise.all(
+      documents.map((html, n) =>
+        printer.print(html, { paper: 'A4', title: `doc ${n}`, creator: 'cnireport test' }),
+      ),
+    );
+    if (!hasPoppler) return;
+    const texts = pdfs.map((pdf) => pdfText(pdf).replace(/\s+/g, ' ').trim());
+    expect(texts[0]).toBe('to the end 2 alpha document');
+    for (const n of [1, 2, 3, 4, 5]) expect(texts[n]).toBe(`plain document ${n}`);
+  });
+
   it('fails with BROWSER_FAILED instead of hanging when printing exceeds its timeout', async () => {
     const html = await reportHtml([]);
     const failure = printer.print(html, {
@@ -206,6 +230,34 @@ describe.runIf(hasBrowser)('the browser switches (BROWSER_ARGS) on this browser'
     } finally {
       await launched.close();
     }
+  });
+});
+
+describe.runIf(hasBrowser)('a browser started before Puppeteer is loaded (startEarlyBrowser)', () => {
+  it('is connected to and prints as a launched one does, then quits with its profile deleted', async () => {
+    const early = startEarlyBrowser([process.execPath, 'cnireport', 'generate', 'acme.yaml']);
+    const started = early?.take() ?? null;
+    expect(started).not.toBeNull();
+    expect(early?.take()).toBeNull();
+    const printer = await PdfPrinter.launch({ started });
+    const pdf = await printer.print('<!doctype html><html><head></head><body><p>early</p></body></html>', {
+      paper: 'A4',
+      title: 'early',
+      creator: 'cnireport test',
+    });
+    await printer.close();
+    expect(started?.child.exitCode !== null || started?.child.signalCode !== null).toBe(true);
+    expect(existsSync(started?.userDataDir ?? '')).toBe(false);
+    if (hasPoppler) expect(pdfText(pdf).trim()).toBe('early');
+  });
+
+  it('is killed, its profile deleted, when nothing takes it', async () => {
+    const early = startEarlyBrowser([process.execPath, 'cnireport', 'generate', 'acme.yaml']);
+    const profiles = () => readdirSync(tmpdir()).filter((name) => name.includes(`-${process.pid}-`));
+    expect(profiles()).toHaveLength(1);
+    await early?.close();
+    expect(profiles()).toEqual([]);
+    expect(early?.take()).toBeNull();
   });
 });
 

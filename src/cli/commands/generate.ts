@@ -10,6 +10,7 @@ import { describeHolder } from '../../generate/lock-folder.js';
 import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
+import type { EarlyBrowser } from '../../pdf/early-browser.js';
 import { uncoveredCharacters } from '../../render/uncovered-characters.js';
 import type { ReportSources } from '../../report/report-sources.js';
 import { CniError } from '../../shared/errors.js';
@@ -32,7 +33,7 @@ interface GenerateOptions {
 /** A second signal while stopping gets the default behaviour: the handlers are registered once. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export function registerGenerate(program: Command, io: CliIo): void {
+export function registerGenerate(program: Command, io: CliIo, earlyBrowser: EarlyBrowser | null): void {
   program
     .command('generate')
     .description(
@@ -102,7 +103,7 @@ Examples:
           launchPrinter: async () => {
             // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
             const { PdfPrinter } = await import('../../pdf/print-pdf.js');
-            return PdfPrinter.launch(timeouts);
+            return PdfPrinter.launch({ ...timeouts, started: earlyBrowser?.take() ?? null });
           },
           onProgress: (finished) => {
             progress?.finished(finished);
