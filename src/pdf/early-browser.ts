@@ -39,7 +39,13 @@ const CLOSE_WAIT_MS = 5_000;
  */
 export function startEarlyBrowser(argv: readonly string[]): EarlyBrowser | null {
   if (!asksForPdf(argv.slice(2))) return null;
-  const found = findBrowser(currentBrowserSearchContext());
+  let found: ReturnType<typeof findBrowser>;
+  try {
+    found = findBrowser(currentBrowserSearchContext());
+  } catch {
+    // CNIREPORT_CHROME names no browser: the printer's launch says so.
+    return null;
+  }
   if (found === null) return null;
   const noSandbox = process.getuid?.() === 0;
   let userDataDir: string;

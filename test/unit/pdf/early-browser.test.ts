@@ -1,7 +1,7 @@
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { browserArgs, launchCommandLine } from '../../../src/pdf/browser-args.js';
-import { asksForPdf } from '../../../src/pdf/early-browser.js';
+import { asksForPdf, startEarlyBrowser } from '../../../src/pdf/early-browser.js';
 
 describe('launchCommandLine', () => {
   it.each([false, true])(
@@ -32,5 +32,24 @@ describe('asksForPdf', () => {
     [[], false],
   ])('%j → %s', (args, expected) => {
     expect(asksForPdf(args)).toBe(expected);
+  });
+});
+
+describe('startEarlyBrowser', () => {
+  it('starts nothing when CNIREPORT_CHROME names no browser: the printer says so later', () => {
+    const before = process.env.CNIREPORT_CHROME;
+    process.env.CNIREPORT_CHROME = '/nonexistent';
+    try {
+      expect(startEarlyBrowser([process.execPath, 'cnireport', 'generate', 'acme.yaml'])).toBeNull();
+    } finally {
+      if (before === undefined) delete process.env.CNIREPORT_CHROME;
+      else process.env.CNIREPORT_CHROME = before;
+    }
+  });
+
+  it('starts nothing for a run that prints no PDF', () => {
+    expect(
+      startEarlyBrowser([process.execPath, 'cnireport', 'generate', 'a.yaml', '--format', 'html']),
+    ).toBeNull();
   });
 });
