@@ -30,10 +30,19 @@ export class PipeTransport implements ConnectionTransport {
     this.#write.write('\0');
   }
 
+  /** Stops reading and writing; the pipes are closed, so they no longer keep the process alive. */
   close(): void {
     this.#closed = true;
     this.#read.off('data', this.#receive);
     this.#read.off('close', this.#ended);
+    this.#read.destroy();
+    this.#write.destroy();
+  }
+
+  /** Gives up on a browser that does not answer: the connection fails what it still waits for, then closes. */
+  abandon(): void {
+    this.onclose?.();
+    this.close();
   }
 
   readonly #receive = (chunk: Buffer): void => {

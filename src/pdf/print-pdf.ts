@@ -154,12 +154,7 @@ export class PdfPrinter {
       const reason = deadline.signal.aborted
         ? `it did not answer within ${seconds(timeout)}`
         : firstLine(error);
-      throw new CniError('BROWSER_FAILED', `could not start the browser ${executablePath}: ${reason}`, {
-        hint: noSandbox
-          ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
-          : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
-        cause: error,
-      });
+      throw notStarted(executablePath, reason, noSandbox, error);
     } finally {
       clearTimeout(timer);
     }
@@ -167,8 +162,9 @@ export class PdfPrinter {
 
   /**
    * Connects to a browser started before Puppeteer was loaded, over its DevTools pipe, as `launch` would have
-   * (the same command line, `launchCommandLine`). Null, with that browser killed and its profile deleted, when
-   * it does not answer in time or has quit: the caller launches one as usual, which says what is wrong.
+   * (the same command line, `launchCommandLine`). When it does not answer in time it is killed and its profile
+   * deleted, and the launch fails as a launched one would; null when it has quit: the caller launches one as
+   * usual, which says what is wrong.
    */
   static async #connect(
     started: StartedBrowser,
@@ -193,11 +189,16 @@ export class PdfPrinter {
         'the browser did not answer',
       );
       return new PdfPrinter(started.executablePath, browser, child, started.userDataDir, printTimeout, sweep);
-    } catch {
-      transport.close();
+    } catch (error) {
+      const hasQuit = child.exitCode !== null || child.signalCode !== null;
+      // Its pending calls (each with a timer as long as the protocol timeout) are failed, not left to run out.
+      transport.abandon();
       killGroup(child);
-      await Promise.all([exited(child, CLOSE_TIMEOUT_MS), removeProfile(started.userDataDir)]);
-      return null;
+      await Promise.all([exited(child, CLOSE_TIMEOUT_MS), removeProfile(started.userDataDir), sweep]);
+      if (hasQuit) return null;
+      const reason =
+        error instanceof CniError ? `it did not answer within ${seconds(timeout)}` : firstLine(error);
+      throw notStarted(started.executablePath, reason, started.noSandbox, error);
     }
   }
 
@@ -359,6 +360,15 @@ async function lockDown(page: Page): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', refuseNetwork);
+}
+
+function notStarted(executablePath: string, reason: string, noSandbox: boolean, cause: unknown): CniError {
+  return new CniError('BROWSER_FAILED', `could not start the browser ${executablePath}: ${reason}`, {
+    hint: noSandbox
+      ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
+      : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
+    cause,
+  });
 }
 
 /** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
