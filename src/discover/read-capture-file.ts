@@ -7,6 +7,7 @@ import { CniError } from '../shared/errors.js';
 import { CAPTURE_HEADER, captureLineFacts } from './capture-command.js';
 import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
 import { JsonListSplitter, JsonSyntaxError } from './json-list-splitter.js';
+import { KubectlListSplitter, looksLikeKubectlList, NotKubectlLayout } from './kubectl-list-splitter.js';
 import { objectFacts } from './object-facts.js';
 
 const EXPECTED =
@@ -31,7 +32,37 @@ interface CaptureParser {
   end(): void;
 }
 
+/** kind and apiVersion of the List the items came in: a List of any kind (PodList too) is accepted. */
+function checkList(file: string, tally: ClusterTally, kind: unknown, apiVersion: unknown): void {
+  if (typeof kind !== 'string' || !kind.endsWith('List'))
+    throw notCapture(
+      file,
+      `a JSON object of kind ${typeof kind === 'string' ? JSON.stringify(kind) : '(none)'}, not a List`,
+    );
+  if (apiVersion === undefined) throw notCapture(file, 'a List without apiVersion');
+  if (tally.nodes.length === 0)
+    throw notCapture(file, 'a List without nodes (the capture must include nodes)');
+}
+
+const addObject = (tally: ClusterTally) => (object: unknown) => {
+  const facts = objectFacts(object);
+  if (facts !== null) addToTally(tally, facts);
+};
+
+/** kubectl's own layout, read fast (see KubectlListSplitter); NotKubectlLayout sends the caller to jsonParser. */
+function kubectlListParser(file: string, tally: ClusterTally): CaptureParser {
+  const splitter = new KubectlListSplitter(addObject(tally));
+  return {
+    push: (chunk) => splitter.push(chunk),
+    end: () => {
+      const { kind, apiVersion } = splitter.end();
+      checkList(file, tally, kind, apiVersion);
+    },
+  };
+}
+
 function jsonParser(file: string, tally: ClusterTally): CaptureParser {
+  const add = addObject(tally);
   const splitter = new JsonListSplitter((json, offset) => {
     let object: unknown;
     try {
@@ -40,22 +71,13 @@ function jsonParser(file: string, tally: ClusterTally): CaptureParser {
       const at = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
       throw notCapture(file, `not valid JSON at byte ${offset + Number(at ?? 0)}`);
     }
-    const facts = objectFacts(object);
-    if (facts !== null) addToTally(tally, facts);
+    add(object);
   });
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {
       splitter.end();
-      const { kind, apiVersion } = splitter.topLevel;
-      if (kind !== 'List' && !kind?.endsWith('List'))
-        throw notCapture(
-          file,
-          `a JSON object of kind ${kind === undefined ? '(none)' : JSON.stringify(kind)}, not a List`,
-        );
-      if (apiVersion === undefined) throw notCapture(file, 'a List without apiVersion');
-      if (tally.nodes.length === 0)
-        throw notCapture(file, 'a List without nodes (the capture must include nodes)');
+      checkList(file, tally, splitter.topLevel.kind, splitter.topLevel.apiVersion);
     },
   };
 }
@@ -101,9 +123,6 @@ export async function readCaptureFile(file: string): Promise<ClusterTally> {
   if (stats.isDirectory())
     throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a capture file)`);
   if (stats.size === 0) throw notCapture(file, 'an empty file');
-  const tally = emptyTally();
-  let parser: CaptureParser | undefined;
-  let head: Buffer | undefined;
   const first = Buffer.alloc(2);
   await open(file)
     .then(async (handle) => {
@@ -112,15 +131,33 @@ export async function readCaptureFile(file: string): Promise<ClusterTally> {
     .catch((error: unknown) => {
       throw unreadable(file, error);
     });
+  const gzipped = first[0] === GZIP[0] && first[1] === GZIP[1];
+  try {
+    return await readOnce(file, gzipped, true);
+  } catch (error) {
+    // Not kubectl's layout after all: read again without assuming one.
+    if (error instanceof NotKubectlLayout) return readOnce(file, gzipped, false);
+    throw error;
+  }
+}
+
+async function readOnce(file: string, gzipped: boolean, kubectlLayout: boolean): Promise<ClusterTally> {
+  const tally = emptyTally();
+  let parser: CaptureParser | undefined;
+  let head: Buffer | undefined;
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const source = first[0] === GZIP[0] && first[1] === GZIP[1] ? input.pipe(createGunzip()) : input;
+  const source = gzipped ? input.pipe(createGunzip()) : input;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       if (parser === undefined) {
         head = head === undefined ? chunk : Buffer.concat([head, chunk]);
         const text = head.toString('utf8', 0, Math.min(head.length, 64)).trimStart();
         if (text === '' && head.length < 1 << 20) continue;
-        if (text.startsWith('{')) parser = jsonParser(file, tally);
+        if (text.startsWith('{'))
+          parser =
+            kubectlLayout && looksLikeKubectlList(head)
+              ? kubectlListParser(file, tally)
+              : jsonParser(file, tally);
         else if (text.startsWith('cnireport-capture')) parser = lineParser(file, tally);
         else if (text.startsWith('[')) throw notCapture(file, 'a JSON array, not a List');
         else if (/^(apiVersion|kind|items):/m.test(text) || text.startsWith('---'))
@@ -136,7 +173,7 @@ export async function readCaptureFile(file: string): Promise<ClusterTally> {
     parser.end();
   } catch (error) {
     input.destroy();
-    if (error instanceof CniError) throw error;
+    if (error instanceof CniError || error instanceof NotKubectlLayout) throw error;
     if (error instanceof JsonSyntaxError)
       throw notCapture(file, `not valid JSON at byte ${error.offset}: ${error.message}`);
     throw unreadable(file, error);

@@ -208,14 +208,14 @@ function kubeProxyOf(
       return { value: mode, evidence: `${where}, --proxy-mode=${mode}`, confirmed: true };
     return {
       value: 'iptables',
-      evidence: `${where}; its mode is in its configuration, not the capture: iptables is the default (not confirmed)`,
+      evidence: `${where}; its mode is in its configuration, not the capture: iptables, the default (not confirmed)`,
       confirmed: false,
     };
   }
   if (platform.signature?.builtInKubeProxy === true)
     return {
       value: 'iptables',
-      evidence: `${platform.name} runs kube-proxy inside its own process, which no pod shows: iptables is the default (not confirmed)`,
+      evidence: `${platform.name} runs kube-proxy inside its own process, which no pod shows: iptables, the default (not confirmed)`,
       confirmed: false,
     };
   const replaced = REPLACES_KUBE_PROXY.has(cni.answer);

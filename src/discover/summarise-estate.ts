@@ -106,11 +106,11 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
   ] as const)
     if (found !== undefined && !found.confirmed)
       warnings.push(
-        `${path}: ${found.value} is not confirmed by the capture (${evidence[path]}); ask in the workshop`,
+        `${path}: ${found.value} is a default or an inference, not read from the clusters; ask in the workshop`,
       );
   for (const f of findings)
     if (!f.clouds.confirmed)
-      warnings.push(`${f.source}: clouds not confirmed (${f.clouds.evidence}); ask in the workshop`);
+      warnings.push(`${f.source}: nodes without a providerID, taken as on-premises; ask in the workshop`);
 
   return {
     values: {

@@ -33,7 +33,7 @@ function clusterLine(f: ClusterFindings): string {
       ? 'no mesh'
       : `${f.mesh.name} (${n(f.mesh.sidecars)} sidecars${f.mesh.ambientNodes > 0 ? `, ambient on ${n(f.mesh.ambientNodes)} nodes` : ''})`;
   return (
-    `${f.source}: ${f.platform.name} on ${f.clouds.value.join(', ')}, ${n(f.workers)} worker nodes` +
+    `${f.source}: ${f.platform.name} (${f.clouds.value.join(', ')}), ${n(f.workers)} worker nodes` +
     `${f.controlPlaneOnly > 0 ? ` (+${n(f.controlPlaneOnly)} control-plane-only)` : ''}, ${n(f.runningPods)} running pods, ` +
     `${n(f.services)} Services, ${f.cni.name}, kube-proxy ${f.kubeProxy.value}${f.kubeProxy.confirmed ? '' : ' (not confirmed)'}, ` +
     `${mesh}, kubelet ${f.versions.map((v) => v.version).join(', ')}\n`

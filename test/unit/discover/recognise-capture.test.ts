@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCaptureFile } from '../../../src/discover/read-capture-file.js';
 import { recogniseCluster } from '../../../src/discover/recognise-cluster.js';
+import { CNIS } from '../../../src/schema/answers.js';
 import { type ClusterScenario, captureJson } from '../../helpers/cluster-captures.js';
+
+/** The answers format's own value once it has one (the platforms work adds canal and ovn-kubernetes), else other. */
+const orOther = (cni: string) => ((CNIS as readonly string[]).includes(cni) ? cni : 'other');
 
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-discover-'));
 
@@ -28,8 +32,16 @@ describe('each CNI and platform, from its DaemonSets, images, node labels and pr
       true,
     ],
     ['gke', 'gke-dataplane-v2', 'GKE Dataplane V2 (Cilium managed by GKE)', 'cilium', ['gcp'], 'none', true],
-    ['openshift', 'ovn-kubernetes', 'OVN-Kubernetes', 'other', ['on-prem'], 'none', true],
-    ['rke2', 'canal', 'Canal (Flannel networking, Calico policy)', 'other', ['on-prem'], 'iptables', false],
+    ['openshift', 'ovn-kubernetes', 'OVN-Kubernetes', orOther('ovn-kubernetes'), ['on-prem'], 'none', true],
+    [
+      'rke2',
+      'canal',
+      'Canal (Flannel networking, Calico policy)',
+      orOther('canal'),
+      ['on-prem'],
+      'iptables',
+      false,
+    ],
     ['k3s', 'k3s-builtin', 'Flannel', 'flannel', ['on-prem'], 'iptables', false],
     ['talos', 'flannel', 'Flannel', 'flannel', ['on-prem'], 'iptables', false],
     ['kubeadm', 'calico', 'Calico', 'calico', ['on-prem'], 'iptables', false],
@@ -95,5 +107,31 @@ describe('counts', () => {
   it('kube-proxy: its mode when the command line names it', async () => {
     const f = await findings('ipvs', { platform: 'kubeadm', cni: 'calico', kubeProxy: { mode: 'ipvs' } });
     expect(f.kubeProxy).toMatchObject({ value: 'ipvs', confirmed: true });
+  });
+});
+
+describe('any JSON layout', () => {
+  it("compact and two-space JSON give what kubectl's own layout gives", async () => {
+    const s: ClusterScenario = {
+      platform: 'eks',
+      cni: 'aws-vpc-cni',
+      workers: 4,
+      controlPlane: 1,
+      mesh: 'istio',
+    };
+    const layouts = [
+      captureJson(s),
+      JSON.stringify(JSON.parse(captureJson(s))),
+      JSON.stringify(JSON.parse(captureJson(s)), null, 2),
+    ];
+    const read = await Promise.all(
+      layouts.map(async (text, i) => {
+        const file = join(dir, `layout-${i}.json`);
+        writeFileSync(file, text);
+        return recogniseCluster('same.json', await readCaptureFile(file));
+      }),
+    );
+    expect(read[1]).toEqual(read[0]);
+    expect(read[2]).toEqual(read[0]);
   });
 });
