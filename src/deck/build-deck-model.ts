@@ -183,7 +183,7 @@ function capabilitySlide(model: ReportModel, charts: ReadonlySet<string>): DeckS
     bullets: [...summary.ruledOut, sentence(capability.flannelStack.note)],
     table: null,
     notes: [
-      `Flannel’s stack: ${capability.flannelStack.components}.`,
+      `What ${capability.flannelStack.option} would run: ${capability.flannelStack.components}.`,
       ...capability.flannelStack.addons.map((a) => `${a.name}: ${a.status}.`),
       ...capability.risks.flatMap((r) =>
         r.items.map((i) => `${r.option} risk: ${withoutFullStop(i.text)} (${i.penalty}).`),

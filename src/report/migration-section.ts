@@ -10,11 +10,10 @@ import { cniName } from './situation-section.js';
 export function migrationSection(ctx: ReportContext): MigrationSection {
   const { result, answers, dataset } = ctx.sources;
   const target = ctx.option(result.recommendation.option);
-  const targetData = dataset.options.find((o) => o.id === target.id);
-  if (targetData === undefined) throw new InternalError(`no data for option ${target.id}`);
   const from = answers.cluster.currentCni;
-  const path = dataset.migrations.find((m) => m.toCni === targetData.cni && m.from.includes(from));
-  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${targetData.cni}`);
+  // The path to the CNI the option runs for this client: its own, or the client's where it keeps it.
+  const path = dataset.migrations.find((m) => m.toCni === target.cni && m.from.includes(from));
+  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${target.cni}`);
 
   const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const value = (key: string) => result.assumptions.find((a) => a.key === key)?.value ?? 0;

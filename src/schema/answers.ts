@@ -25,10 +25,12 @@ export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
 export const CLOUDS = ['aws', 'azure', 'gcp', 'oracle', 'ibm', 'alibaba', 'on-prem', 'other'] as const;
 export const CNIS = [
   'flannel',
+  'canal',
   'calico',
   'cilium',
   'aws-vpc-cni',
   'azure-cni',
+  'ovn-kubernetes',
   'weave',
   'other',
   'none',

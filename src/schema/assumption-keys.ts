@@ -15,6 +15,7 @@ export const COST_KEYS = [
   'isovalentSupportEffortFactor',
   'flannelOpsHoursPerClusterMonth',
   'ciliumOpsHoursPerClusterMonth',
+  'keptCniOpsHoursPerClusterMonth',
   'kubeProxyCpuMillicoresPerNode',
   'kubeProxyCpuMillicoresPer1000Services',
   'migrationHoursPerCluster',
@@ -52,6 +53,8 @@ export const costKeyDescriptions: Record<CostKey, string> = {
   flannelOpsHoursPerClusterMonth: 'Engineer hours per cluster per month to run Flannel and kube-proxy.',
   ciliumOpsHoursPerClusterMonth:
     'Engineer hours per cluster per month to run Cilium (agent, operator, Hubble, upgrades).',
+  keptCniOpsHoursPerClusterMonth:
+    'Engineer hours per cluster per month to run the CNI the clusters run today (Calico, AWS VPC CNI, Azure CNI, OVN-Kubernetes), where a path keeps it; the default depends on that CNI and on who runs its agent.',
   kubeProxyCpuMillicoresPerNode: 'CPU kube-proxy uses per node at rest, in millicores.',
   kubeProxyCpuMillicoresPer1000Services:
     'Extra kube-proxy CPU per node for every 1000 Services (iptables mode), in millicores.',

@@ -48,6 +48,13 @@ const costDefault = z
     byMesh: z
       .record(z.string(), z.strictObject({ likely: z.number(), low: z.number(), high: z.number(), source }))
       .optional(),
+    /** The default for a client on this CNI today (the effort of running the CNI a path keeps). */
+    byCni: z
+      .partialRecord(
+        z.enum(CNIS),
+        z.strictObject({ likely: z.number(), low: z.number(), high: z.number(), source }),
+      )
+      .optional(),
   })
   .refine((c) => c.low <= c.likely && c.likely <= c.high, 'low <= likely <= high');
 export type CostDefault = z.infer<typeof costDefault>;
@@ -118,11 +125,18 @@ const option = z.strictObject({
   colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB'),
   /** The point shape of the option's lines in charts. */
   mark: z.enum(OPTION_MARKS),
-  cni: z.enum(CNIS),
-  /** Current CNIs this option keeps as they are instead of moving to `cni` (the minimal path). */
+  /** The CNI the option moves a client to; absent for an option that only keeps the client's own (`keepsOnly`). */
+  cni: z.enum(CNIS).optional(),
+  /** Current CNIs this option keeps as they are instead of moving to `cni`. */
   keepsCurrentCni: z.array(z.enum(CNIS)).default([]),
-  /** Name and short name when the current CNI is kept; `{cni}` is that CNI's name. */
+  /** Offered only to a client whose current CNI is in `keepsCurrentCni`: the path that stays on it. */
+  keepsOnly: z.boolean().default(false),
+  /**
+   * Names when the current CNI is kept; `{cni}` is that CNI's name. `nameWhenKeptWithAddons` applies when the path
+   * adds something to what runs today ("Calico with add-ons"), `nameWhenKept` when it adds nothing ("Stay on Calico").
+   */
   nameWhenKept: z.string().optional(),
+  nameWhenKeptWithAddons: z.string().optional(),
   shortWhenKept: z.string().optional(),
   components: z.array(z.string()).min(1),
   opsKey: z.enum(COST_KEYS),
@@ -260,8 +274,22 @@ const platform = z.strictObject({
 });
 export type Platform = z.infer<typeof platform>;
 
-/** What runs today for each CNI a client may have: the components the team already knows. */
-const currentStack = z.strictObject({ cni: z.enum(CNIS), components: z.array(z.string()) });
+/**
+ * What runs today for each CNI a client may have: the components the team already knows and, for a CNI a path may
+ * keep, what keeping it takes: its agents' footprint, whether it can serve Services without kube-proxy (and whether
+ * that means switching to an eBPF data plane the team must learn). `abandoned`: the project is no longer
+ * maintained, so no path keeps it, and the report says why the client must move.
+ */
+const currentStack = z.strictObject({
+  cni: z.enum(CNIS),
+  components: z.array(z.string()),
+  perNode: footprint.optional(),
+  perNodeSource: source.optional(),
+  replacesKubeProxy: z.boolean().optional(),
+  kubeProxyReplacementIsEbpf: z.boolean().default(false),
+  abandoned: z.strictObject({ note: z.string().min(1), source }).optional(),
+});
+export type CurrentStack = z.infer<typeof currentStack>;
 
 /** Moving sidecars to a sidecar-free data plane: the meshes it applies to and the add-on that runs it. */
 const sidecarFreeMove = z.strictObject({
@@ -384,24 +412,59 @@ export const DatasetSchema = z
         }
       }
     }
-    const targets = [...new Set(d.options.map((o) => o.cni))];
-    for (const [i, m] of d.migrations.entries()) {
-      if (!targets.includes(m.toCni)) {
+    for (const [i, o] of d.options.entries()) {
+      if ((o.cni === undefined) !== o.keepsOnly) {
         ctx.addIssue({
           code: 'custom',
-          path: ['migrations', i, 'toCni'],
-          message: `no option runs ${m.toCni}`,
+          path: ['options', i, 'cni'],
+          message:
+            'an option names the CNI it moves to (cni), or keeps the current one only (keepsOnly), not both',
+        });
+      }
+      if (o.keepsOnly && o.keepsCurrentCni.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['options', i, 'keepsCurrentCni'], message: 'keeps no CNI' });
+      }
+      for (const cni of o.keepsCurrentCni) {
+        if (d.currentStacks.find((s) => s.cni === cni)?.abandoned !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options', i, 'keepsCurrentCni'],
+            message: `${cni} is abandoned: no path keeps it`,
+          });
+        }
+      }
+    }
+    // Every path a client can take has exactly one migration: from each CNI to each option's own, or staying on
+    // the CNI the option keeps.
+    const pairs = new Set(
+      d.options.flatMap((o) =>
+        CNIS.flatMap((from) =>
+          o.keepsCurrentCni.includes(from)
+            ? [`${from}>${from}`]
+            : o.cni === undefined
+              ? []
+              : [`${from}>${o.cni}`],
+        ),
+      ),
+    );
+    for (const pair of pairs) {
+      const [from, toCni] = pair.split('>') as [string, string];
+      const paths = d.migrations.filter((m) => m.toCni === toCni && (m.from as string[]).includes(from));
+      if (paths.length !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['migrations'],
+          message: `${paths.length} migration paths from ${from} to ${toCni}; expected exactly one`,
         });
       }
     }
-    for (const from of CNIS) {
-      for (const toCni of targets) {
-        const paths = d.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
-        if (paths.length !== 1) {
+    for (const [i, m] of d.migrations.entries()) {
+      for (const from of m.from) {
+        if (!pairs.has(`${from}>${m.toCni}`)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['migrations'],
-            message: `${paths.length} migration paths from ${from} to ${toCni}; expected exactly one`,
+            path: ['migrations', i, 'from'],
+            message: `no path goes from ${from} to ${m.toCni}`,
           });
         }
       }

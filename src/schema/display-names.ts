@@ -36,10 +36,12 @@ export const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], string> = {
 
 export const CNI_NAMES: Record<(typeof CNIS)[number], string> = {
   flannel: 'Flannel',
+  canal: 'Canal',
   calico: 'Calico',
   cilium: 'Cilium',
   'aws-vpc-cni': 'AWS VPC CNI',
   'azure-cni': 'Azure CNI',
+  'ovn-kubernetes': 'OVN-Kubernetes',
   weave: 'Weave Net',
   other: 'another CNI',
   none: 'none (new clusters)',

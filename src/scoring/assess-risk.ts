@@ -132,7 +132,7 @@ function eachRisk(
         r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
       ),
       () =>
-        `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a live data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
+        `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
       ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
     );
   }

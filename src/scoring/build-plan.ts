@@ -86,20 +86,45 @@ function optionData(dataset: Dataset, id: OptionId): OptionData {
   return option;
 }
 
-/** The CNI an option runs for this client, and its names when it keeps the client's own. */
-function resolveOption(option: OptionData, current: Cni): { option: OptionData; cni: Cni; kept: boolean } {
-  if (!option.keepsCurrentCni.includes(current))
-    return { option, cni: option.cni, kept: option.cni === current };
-  const fill = (template: string | undefined, fallback: string) =>
-    (template ?? fallback).replaceAll('{cni}', CNI_NAMES[current]);
+/** Whether the option is a path for a client on `current`: one that only keeps CNIs is a path for their clients. */
+export function offeredTo(option: OptionData, current: Cni): boolean {
+  return !option.keepsOnly || option.keepsCurrentCni.includes(current);
+}
+
+/** The options that are paths for this client, in the data's order. */
+export function offeredOptions(dataset: Dataset, answers: Answers): OptionData[] {
+  return dataset.options.filter((o) => offeredTo(o, answers.cluster.currentCni));
+}
+
+const fillCni = (template: string | undefined, fallback: string, cni: Cni) =>
+  (template ?? fallback).replaceAll('{cni}', CNI_NAMES[cni]);
+
+/**
+ * The CNI an option runs for this client and, where it keeps the client's own (another CNI than the option's), that
+ * CNI's own footprint, kube-proxy replacement and short name from what runs today.
+ */
+function resolveOption(
+  option: OptionData,
+  current: Cni,
+  dataset: Dataset,
+): { option: OptionData; cni: Cni; kept: boolean; keptOther: boolean } {
+  if (!option.keepsCurrentCni.includes(current)) {
+    if (option.cni === undefined) throw new InternalError(`option ${option.id} is no path from ${current}`);
+    return { option, cni: option.cni, kept: option.cni === current, keptOther: false };
+  }
+  const today = dataset.currentStacks.find((s) => s.cni === current);
   return {
     option: {
       ...option,
-      name: fill(option.nameWhenKept, option.name),
-      short: fill(option.shortWhenKept, option.short),
+      short: fillCni(option.shortWhenKept, option.short, current),
+      perNode: today?.perNode ?? option.perNode,
+      perNodeSource: today?.perNodeSource ?? option.perNodeSource,
+      replacesKubeProxy: today?.replacesKubeProxy ?? option.replacesKubeProxy,
+      ebpfDataPlane: today?.kubeProxyReplacementIsEbpf ?? option.ebpfDataPlane,
     },
     cni: current,
     kept: true,
+    keptOther: true,
   };
 }
 
@@ -151,7 +176,7 @@ export function buildPlan(
   choice: StackChoice = MUSTS_ONLY,
 ): Plan {
   const current = answers.cluster.currentCni;
-  const { option, cni, kept } = resolveOption(optionData(dataset, id), current);
+  const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
   const addonIds = new Set<string>();
   if (answers.mesh.current !== 'none') addonIds.add('mesh');
   for (const capability of CAPABILITY_IDS) {
@@ -176,7 +201,7 @@ export function buildPlan(
       ...(support.caveat === undefined ? {} : { caveat: support.caveat }),
     };
   }
-  if (fipsApplies(answers, dataset) && !option.fipsValidatedBuild && meetsAMust(fits.encryption.level)) {
+  if (fipsApplies(answers, dataset) && !resolved.fipsValidatedBuild && meetsAMust(fits.encryption.level)) {
     // WireGuard's ChaCha20-Poly1305 is not FIPS-approved; IPsec on a FIPS-validated kernel module would be the
     // client's own to certify. Without a vendor's validated build the need is met only in part.
     fits.encryption = {
@@ -186,21 +211,21 @@ export function buildPlan(
       source: `${fits.encryption.source} ; ${dataset.model.fipsFrameworksSource}`,
     };
   }
-  if (option.vendor === null) {
+  if (resolved.vendor === null) {
     const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni);
     if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
   }
-  const extras = option.extras
+  const extras = resolved.extras
     .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))
     .map(({ component, perNode, source }) => ({ component, perNode, source }));
   // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
   // staying must not smuggle in a rollout nobody asked for.
   const kubeProxyWanted =
     answers.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
-  const replacesKubeProxy = option.replacesKubeProxy && (!kept || kubeProxyWanted);
+  const replacesKubeProxy = resolved.replacesKubeProxy && (!kept || kubeProxyWanted);
   const own = kept
-    ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? option.components)
-    : option.components;
+    ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? resolved.components)
+    : resolved.components;
   const stack = [
     ...new Set([
       ...own.filter((c) => c !== 'kube-proxy' || !replacesKubeProxy),
@@ -216,20 +241,40 @@ export function buildPlan(
       ? []
       : [{ platform: platform.name, note: rule.note, source: rule.source }];
   });
+  // New clusters are built without kube-proxy where the path replaces it: nothing runs yet to remove.
+  const removesKubeProxy =
+    replacesKubeProxy && answers.cluster.kubeProxyMode !== 'none' && current !== 'none';
+  const newAddons = addons.filter((a) => a.id !== 'existing-mesh');
+  // A kept CNI is named for what the path does to it: stays as it is, or gets add-ons; its eBPF data plane, where
+  // it has one, runs only where it replaces kube-proxy (Calico's), and is new to the team where that is switched on.
+  const option: OptionData = keptOther
+    ? {
+        ...resolved,
+        name: fillCni(
+          newAddons.length > 0
+            ? (resolved.nameWhenKeptWithAddons ?? resolved.nameWhenKept)
+            : resolved.nameWhenKept,
+          resolved.name,
+          cni,
+        ),
+        replacesKubeProxy,
+        ebpfDataPlane: resolved.ebpfDataPlane && replacesKubeProxy,
+      }
+    : resolved;
   return {
     option,
     cni,
     keepsCurrentCni: kept,
     addons,
-    newAddons: addons.filter((a) => a.id !== 'existing-mesh'),
+    newAddons,
     extras,
     components: stack,
     newComponents: stack.filter((c) => !known.has(c)),
     fits,
     migratesCni: current !== 'none' && !kept,
     replacesKubeProxy,
-    removesKubeProxy: replacesKubeProxy && answers.cluster.kubeProxyMode !== 'none',
-    learnsEbpf: option.ebpfDataPlane && !kept,
+    removesKubeProxy,
+    learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,
     choice: { optional: choice.optional, movesSidecars },
     excludedBy,
   };

@@ -42,8 +42,9 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter
   const currency = answers.engagement.currency;
   const local = d.byCurrency?.[currency];
   const meshVariant = d.byMesh?.[answers.mesh.current];
+  const cniVariant = d.byCni?.[answers.cluster.currentCni];
   const rate = d.money && local === undefined ? exchangeRate(dataset, currency).perUsd : 1;
-  const base = local ?? meshVariant ?? d;
+  const base = local ?? meshVariant ?? cniVariant ?? d;
   const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (currencies.yaml).`;
   const common = {
     key,

@@ -247,11 +247,16 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const unmetNames = baselineUnmet.map((id) =>
     lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
   );
+  const abandoned = dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.abandoned;
   const baselineDescription =
     incumbent === undefined
       ? answers.cluster.currentCni === 'none'
         ? `no network today; compared with the leanest new install (${baselineFor.option.name}, nothing added)`
-        : `today's ${baselineNames} kept as they are, costed like ${baselineFor.option.short} with nothing added`
+        : `today's ${baselineNames} kept as they are, costed like ${baselineFor.option.short} with nothing added${
+            abandoned === undefined
+              ? ''
+              : `; not a path to stay on (${abandoned.note.trim().replace(/\.$/, '')})`
+          }`
       : `${baselineNames} kept as ${answers.mesh.current === 'none' ? 'it is' : 'they are'}, nothing added; ${
           baselineUnmet.length === 0
             ? 'it meets every must'

@@ -1,7 +1,14 @@
 import type { Answers, Importance } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset } from '../schema/dataset.js';
 import { riskPenalty } from './assess-risk.js';
-import { buildPlan, canMoveSidecars, MUSTS_ONLY, type Plan, supportFor } from './build-plan.js';
+import {
+  buildPlan,
+  canMoveSidecars,
+  MUSTS_ONLY,
+  offeredOptions,
+  type Plan,
+  supportFor,
+} from './build-plan.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
 import { complexity, criterionScores, type Weights, weightedScore } from './evaluate-options.js';
@@ -43,7 +50,7 @@ export function selectStacks(
   weights: Weights,
 ): FittedStack[] {
   const model = dataset.model;
-  const ids = dataset.options.map((o) => o.id);
+  const ids = offeredOptions(dataset, answers).map((o) => o.id);
   const base = ids.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
   const tcoOf = (plan: Plan) => computeTco(plan, answers, scenario, model);
   const cheapest = Math.min(...base.map((p) => tcoOf(p).total));

@@ -34,6 +34,11 @@ export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
     kind: 'count',
     unit: 'h per cluster-month',
   },
+  keptCniOpsHoursPerClusterMonth: {
+    name: 'Operations effort of today’s CNI',
+    kind: 'count',
+    unit: 'h per cluster-month',
+  },
   kubeProxyRemovalHoursPerCluster: {
     name: 'kube-proxy removal effort',
     kind: 'count',

@@ -162,10 +162,14 @@ describe('chartTheme', () => {
     return 116 * (y > 216 / 24389 ? Math.cbrt(y) : ((24389 / 27) * y) / 116 + 16 / 116) - 16;
   }
 
-  it('gives the options data/options.yaml declares colours at least 20 L* apart', () => {
-    const values = defaultDataset().options.map((o) => lightness(o.colour));
+  // Four options cannot all sit 20 L* apart on white paper; 12 keeps neighbours apart in greyscale, and each option's
+  // own mark (circle, square, triangle, diamond) tells lines apart where lightness alone would not.
+  it('gives the options data/options.yaml declares colours at least 12 L* apart, each with its own mark', () => {
+    const options = defaultDataset().options;
+    const values = options.map((o) => lightness(o.colour));
     for (const [i, a] of values.entries()) {
-      for (const b of values.slice(i + 1)) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(20);
+      for (const b of values.slice(i + 1)) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(12);
     }
+    expect(new Set(options.map((o) => o.mark)).size).toBe(options.length);
   });
 });

@@ -108,6 +108,7 @@ describe('data sources', () => {
       'isovalentSupportEffortFactor',
       'flannelOpsHoursPerClusterMonth',
       'ciliumOpsHoursPerClusterMonth',
+      'keptCniOpsHoursPerClusterMonth',
       'kubeProxyCpuMillicoresPerNode',
       'kubeProxyCpuMillicoresPer1000Services',
       'migrationHoursPerCluster',

@@ -72,13 +72,14 @@ describe('2. change is weighed against the horizon and the team', () => {
 });
 
 describe('3. plans are fitted to the client', () => {
-  it('keeps a client on the AWS VPC CNI on it for the minimal path, named for it, with no migration', () => {
+  it('keeps a client on the AWS VPC CNI on it on its own path, named for it, with no migration', () => {
     const result = run({
       cluster: { clusters: 1, nodes: 30, services: 100, currentCni: 'aws-vpc-cni', platforms: ['eks'] },
       needs: { networkPolicy: 'must' },
     });
-    const minimal = option(result, 'flannel');
-    expect(minimal.name).toBe('AWS VPC CNI (with add-ons)');
+    const minimal = option(result, 'keep-current');
+    expect(minimal.name).toBe('Stay on AWS VPC CNI');
+    expect(option(result, 'flannel').keepsCurrentCni).toBe(false);
     expect(minimal.cni).toBe('aws-vpc-cni');
     expect(minimal.keepsCurrentCni).toBe(true);
     expect(minimal.migration.cniHours).toBe(0);

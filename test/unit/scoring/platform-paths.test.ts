@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { score } from '../../../src/index.js';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
+import type { OptionResult, ScoreResult } from '../../../src/scoring/score-result.js';
+import { makeAnswers } from '../../helpers/make-answers.js';
+
+/** A situation of tests' own (test/unit/scoring/platform-situations), each file saying what it expects and why. */
+function situation(name: string): ScoreResult {
+  const url = new URL(`platform-situations/${name}.yaml`, import.meta.url);
+  return score(AnswersSchema.parse(parse(readFileSync(url, 'utf8'))), undefined, { draws: 200 });
+}
+const option = (r: ScoreResult, id: string) => r.options.find((o) => o.id === id) as OptionResult;
+const kept = (r: ScoreResult) => r.options.find((o) => o.keepsCurrentCni) as OptionResult;
+const cap = (o: OptionResult, id: string) => o.capabilities.find((c) => c.id === id);
+
+describe('the client’s real paths (issue 18), one situation per class', () => {
+  it('gives a kept Calico its own option: its name, capabilities, footprint and sources, not Flannel’s', () => {
+    const r = situation('calico-kept');
+    const stay = option(r, 'keep-current');
+    expect(stay).toMatchObject({ name: 'Stay on Calico', cni: 'calico', keepsCurrentCni: true });
+    expect(cap(stay, 'kubeProxyReplacement')?.level).toBe('built-in');
+    expect(cap(stay, 'kubeProxyReplacement')?.source).toContain('docs.tigera.io');
+    for (const c of stay.capabilities) expect(c.source, c.id).not.toContain('flannel-io');
+    expect(stay.stack.components).toContain('calico-node');
+    expect(stay.stack.components).not.toContain('kube-proxy');
+    expect(stay.migration.cniHours).toBe(0);
+    expect(stay.migration.kubeProxyHours).toBeGreaterThan(0);
+    expect(option(r, 'flannel').keepsCurrentCni).toBe(false);
+    expect(r.recommendation.option).toBe('keep-current');
+  });
+
+  it('lets the stay path take its vendor’s support, costed, instead of ruling it out', () => {
+    const r = situation('calico-support');
+    const stay = option(r, 'keep-current');
+    expect(stay.name).toBe('Calico with add-ons');
+    expect(stay.unmetMusts).toEqual([]);
+    expect(stay.stack.addons.map((a) => a.id)).toContain('tigera-support');
+    expect(stay.tco.byCategory.tooling).toBeGreaterThan(0);
+    expect(r.recommendation.option).toBe('keep-current');
+  });
+
+  it('never keeps an abandoned CNI, and says why the client must move', () => {
+    const r = situation('weave');
+    expect(r.options.some((o) => o.keepsCurrentCni)).toBe(false);
+    expect(r.options.map((o) => o.id)).not.toContain('keep-current');
+    expect(r.baseline.option).toBeNull();
+    expect(r.baseline.description).toContain('not a path to stay on');
+    expect(r.baseline.description).toContain('archived');
+  });
+
+  it('charges a greenfield estate no migration and no kube-proxy removal on any path', () => {
+    const r = situation('greenfield');
+    for (const o of r.options)
+      expect([o.id, o.migration.cniHours, o.migration.kubeProxyHours]).toEqual([o.id, 0, 0]);
+    expect(r.options.map((o) => o.id)).not.toContain('keep-current');
+  });
+
+  it('models OpenShift’s own offer: OVN-Kubernetes kept under Red Hat’s support, Flannel excluded, Cilium a rebuild', () => {
+    const r = situation('openshift-ovn');
+    const stay = option(r, 'keep-current');
+    expect(stay.name).toBe('Stay on OVN-Kubernetes');
+    expect(cap(stay, 'vendorSupport')?.note).toContain('Red Hat');
+    expect(cap(stay, 'encryption')?.level).toBe('built-in');
+    expect(cap(stay, 'egressControl')?.level).toBe('built-in');
+    expect(option(r, 'flannel').excludedBy.map((e) => e.platform)).toEqual(['Red Hat OpenShift']);
+    expect(r.recommendation.option).toBe('keep-current');
+    const toCilium = defaultDataset().migrations.find(
+      (m) => m.toCni === 'cilium' && m.from.includes('ovn-kubernetes'),
+    );
+    expect(toCilium?.id).toBe('rebuild-to-cilium');
+  });
+
+  it('counts AWS’s encryption between Nitro instances for an EKS client outside FIPS, and keeps the VPC CNI', () => {
+    const r = situation('eks-nitro');
+    const stay = option(r, 'keep-current');
+    expect(cap(stay, 'encryption')).toMatchObject({ importance: 'must', level: 'built-in' });
+    expect(cap(stay, 'encryption')?.note).toContain('Nitro');
+    expect(r.recommendation.option).toBe('keep-current');
+    const toCilium = defaultDataset().migrations.find(
+      (m) => m.toCni === 'cilium' && m.from.includes('aws-vpc-cni'),
+    );
+    expect(toCilium?.caveats.map((c) => c.text).join(' ')).toContain('target-type ip');
+  });
+
+  it('still caps encryption in part under FIPS where no validated module is confirmed', () => {
+    const answers = makeAnswers({
+      cluster: { clouds: ['aws'], currentCni: 'aws-vpc-cni', platforms: ['eks'] },
+      compliance: { encryptionInTransit: 'required', fips: true },
+    });
+    expect(cap(kept(score(answers, undefined, { draws: 100 })), 'encryption')?.level).toBe('partial');
+  });
+});
+
+const PARAMS = { numRuns: 25, seed: 20261207 };
+const estate = fc.record({
+  clusters: fc.integer({ min: 1, max: 6 }),
+  extraNodes: fc.integer({ min: 0, max: 600 }),
+  services: fc.integer({ min: 0, max: 6000 }),
+  kubeProxyMode: fc.constantFrom('iptables', 'ipvs', 'nftables', 'none'),
+  vendor: fc.constantFrom('none', 'preferred', 'required'),
+  ebpf: fc.constantFrom('none', 'some', 'deep'),
+  kpr: fc.constantFrom('must', 'should', 'nice', 'no'),
+  encryption: fc.constantFrom('required', 'preferred', 'none'),
+  retention: fc.constantFrom(0, 90),
+  weights: fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 1, max: 5 }))),
+});
+type Estate = typeof estate extends fc.Arbitrary<infer T> ? T : never;
+function answersFor(e: Estate, cluster: Record<string, unknown>): Answers {
+  return makeAnswers({
+    cluster: {
+      clusters: e.clusters,
+      nodes: e.clusters + e.extraNodes,
+      services: e.services,
+      kubeProxyMode: e.kubeProxyMode,
+      ...cluster,
+    },
+    team: { vendorSupport: e.vendor, ebpfExperience: e.ebpf },
+    compliance: { encryptionInTransit: e.encryption, flowLogRetentionDays: e.retention },
+    needs: { kubeProxyReplacement: e.kpr },
+    priorities: {
+      cost: e.weights[0],
+      capability: e.weights[1],
+      risk: e.weights[2],
+      simplicity: e.weights[3],
+    },
+  });
+}
+const run = (a: Answers) => score(a, undefined, { draws: 1 });
+
+describe('platform paths, for any estate (fast-check)', () => {
+  it('a greenfield estate pays no migration on any path', () => {
+    fc.assert(
+      fc.property(estate, fc.constantFrom('self-managed', 'eks', 'aks', 'gke', 'rke2'), (e, platform) => {
+        const r = run(answersFor(e, { currentCni: 'none', platforms: [platform] }));
+        for (const o of r.options) {
+          expect(o.migration.cniHours + o.migration.kubeProxyHours).toBe(0);
+          expect(o.keepsCurrentCni).toBe(false);
+        }
+      }),
+      PARAMS,
+    );
+  });
+
+  it('staying never costs a migration of the data plane', () => {
+    const current = fc.constantFrom(
+      ['flannel', 'self-managed', 'on-prem'],
+      ['canal', 'rke2', 'on-prem'],
+      ['calico', 'self-managed', 'aws'],
+      ['cilium', 'self-managed', 'on-prem'],
+      ['aws-vpc-cni', 'eks', 'aws'],
+      ['azure-cni', 'aks', 'azure'],
+      ['ovn-kubernetes', 'openshift', 'on-prem'],
+    );
+    fc.assert(
+      fc.property(estate, current, (e, [cni, platform, cloud]) => {
+        const r = run(answersFor(e, { currentCni: cni, platforms: [platform], clouds: [cloud] }));
+        const stays = r.options.filter((o) => o.keepsCurrentCni);
+        expect(stays.length).toBeGreaterThan(0);
+        for (const o of stays) {
+          expect(o.migration.cniHours).toBe(0);
+          expect(o.cni).toBe(cni);
+        }
+        if (r.baseline.option !== null) expect(r.baseline.tco.byCategory.migration).toBe(0);
+      }),
+      PARAMS,
+    );
+  });
+
+  it('a platform’s excluded path is never recommended', () => {
+    const current = fc.constantFrom(
+      'flannel',
+      'calico',
+      'cilium',
+      'ovn-kubernetes',
+      'weave',
+      'none',
+      'other',
+    );
+    fc.assert(
+      fc.property(estate, current, fc.constantFrom('gke', 'openshift'), (e, cni, platform) => {
+        const r = run(answersFor(e, { currentCni: cni, platforms: [platform] }));
+        const excluded = r.options.filter((o) => o.excludedBy.length > 0);
+        expect(excluded.length).toBeGreaterThan(0);
+        for (const o of excluded) {
+          expect(r.recommendation.option).not.toBe(o.id);
+          expect(o.disqualified).toBe(true);
+        }
+      }),
+      PARAMS,
+    );
+  });
+});
