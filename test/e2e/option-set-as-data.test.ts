@@ -104,7 +104,8 @@ let result: ScoreResult;
 beforeAll(async () => {
   if (!ready) return;
   addCalicoTarget();
-  const run = await generate(join(ROOT, 'examples', 'regulated-bank.yaml'));
+  // An EKS client on the VPC CNI: five paths (its own kept CNI among them) and the one added here.
+  const run = await generate(join(ROOT, 'test', 'unit', 'scoring', 'platform-situations', 'eks-nitro.yaml'));
   expect(run.err).not.toMatch(/error/i);
   expect(run.code).toBe(0);
   folder = join(outDir, readdirSync(outDir)[0] ?? '');
@@ -112,7 +113,8 @@ beforeAll(async () => {
 }, 300_000);
 
 describe.runIf(ready)('an option added in data/ only', () => {
-  it('is scored, ranked and given its own colour and mark in result.json', () => {
+  it('is scored, ranked and given its own colour and mark in result.json, beside four others', () => {
+    expect(result.options).toHaveLength(5);
     const added = result.options.find((o) => o.id === NEW.id);
     expect(added?.name).toBe(NEW.name);
     expect(added?.colour).toBe(NEW.colour);
