@@ -1,10 +1,10 @@
-import type { StakeholderViews } from '../scoring/stakeholder-views.js';
+import type { BuiltResult } from '../result/result-schema.js';
 import { formatNumber } from '../shared/format.js';
 
 const weight = (x: number) => formatNumber(x, 1);
 
 /** The stakeholders' recommendations for the terminal: where they agree, each one's boundary, their weights. */
-export function formatStakeholders(views: StakeholderViews): string {
+export function formatStakeholders(views: NonNullable<BuiltResult['stakeholders']>): string {
   const lines = ['', 'Stakeholders:', `  ${views.sentence}`];
   for (const v of views.views) {
     const p = v.priorities;

@@ -1,14 +1,13 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { score } from '../index.js';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
 import type { Problem } from '../io/problem.js';
 import type { MarkdownLinks } from '../render/render-report-markdown.js';
 import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
-import { quoteTargetSentence, quoteTargets } from '../scoring/quote-target.js';
-import type { ScoreResult } from '../scoring/score-result.js';
-import { stakeholderViews } from '../scoring/stakeholder-views.js';
+import { buildResult } from '../result/build-result.js';
+import { resultJson } from '../result/result-json.js';
+import type { BuiltResult } from '../result/result-schema.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
@@ -17,7 +16,6 @@ import type { ReportFormat } from './parse-formats.js';
 import { reportDate } from './report-date.js';
 import { type ChartFiles, type RenderedReport, reportFiles } from './report-files.js';
 import { reproStamp } from './repro-stamp.js';
-import { resultJson } from './result-json.js';
 import { staleDataWarning } from './stale-data-warning.js';
 import { writeReportFiles } from './write-report-files.js';
 
@@ -27,7 +25,7 @@ export type GeneratedChart = Omit<ChartFiles, 'png'> & ReportChartImage;
 /** The pure renderers a report is made with; injected so the orchestration can be tested on its own. */
 export interface ReportRenderers {
   /** The report's charts as SVG. */
-  charts(result: ScoreResult): Promise<readonly GeneratedChart[]>;
+  charts(result: BuiltResult): Promise<readonly GeneratedChart[]>;
   /**
    * A chart's SVG as a PNG at twice its size, rendered off this thread. Only the chart files need it, so it
    * runs while the PDF prints, without holding up the browser's replies.
@@ -229,13 +227,7 @@ export async function generateReports(
     });
     const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
     const scoreOptions = request.seed === undefined ? {} : { seed: request.seed };
-    const result = timed(phases, 'score', () => score(answers, undefined, scoreOptions));
-    const { targets, stakeholders } = timed(phases, 'quote', () => ({
-      targets: quoteTargets(answers, defaultDataset(), result, scoreOptions),
-      stakeholders: stakeholderViews(answers, defaultDataset(), result, scoreOptions),
-    }));
-    const { currency } = result.engagement;
-    const quoteSentences = targets.map((t) => quoteTargetSentence(t, currency));
+    const result = timed(phases, 'score', () => buildResult(answers, defaultDataset(), scoreOptions));
     const { verifiedOn } = defaultDataset().meta;
     const stale = staleDataWarning(verifiedOn, date);
     if (stale !== null) warnings.add(stale);
@@ -248,8 +240,6 @@ export async function generateReports(
     });
     const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
     const sources: ReportSources = {
-      quoteTargets: quoteSentences,
-      stakeholders,
       result,
       answers,
       dataset: defaultDataset(),
@@ -281,12 +271,7 @@ export async function generateReports(
       sources,
       report: {
         html,
-        resultJson: wants('json')
-          ? resultJson(result, stamp, {
-              quoteTargets: targets.map((t, i) => ({ ...t, sentence: quoteSentences[i] })),
-              ...(stakeholders === null ? {} : { stakeholders }),
-            })
-          : null,
+        resultJson: wants('json') ? resultJson(result, stamp) : null,
         deck,
         workbook,
         charts,

@@ -1,4 +1,4 @@
-import { CRITERIA } from '../scoring/evaluate-options.js';
+import { CRITERIA } from '../schema/criteria.js';
 import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';

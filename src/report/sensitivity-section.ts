@@ -33,12 +33,11 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
           : `${ctx.shortName(s.newWinner)} at ${formatNumber(s.flipsAt, 2)}`,
     }));
   const breakEvens = [
-    ...(ctx.sources.quoteTargets ?? []),
+    ...result.quoteTargets.map((t) => t.sentence),
     ...result.sensitivity.filter((s) => s.kind === 'assumption').map((s) => s.sentence),
   ];
-  const views = ctx.sources.stakeholders;
-  const stakeholders =
-    views === undefined || views === null ? [] : [views.sentence, ...views.views.map((v) => v.sentence)];
+  const views = result.stakeholders;
+  const stakeholders = views === undefined ? [] : [views.sentence, ...views.views.map((v) => v.sentence)];
   const mc = result.monteCarlo;
   const monteCarloRows = optionsInOrder(result).map((option) => {
     const o = mc.options.find((m) => m.id === option.id);

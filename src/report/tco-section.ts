@@ -1,4 +1,4 @@
-import { TCO_CATEGORIES, type TcoCategory } from '../scoring/compute-tco.js';
+import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';

@@ -1,17 +1,10 @@
 import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/dataset.js';
+import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import type { Plan } from './build-plan.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
-export const TCO_CATEGORIES = [
-  'subscription',
-  'operations',
-  'compute',
-  'migration',
-  'training',
-  'tooling',
-] as const;
-export type TcoCategory = (typeof TCO_CATEGORIES)[number];
+export { TCO_CATEGORIES, type TcoCategory };
 export type ByCategory = Record<TcoCategory, number>;
 
 /** The figures one evaluation runs on: the likely values, or one Monte Carlo draw, or a sensitivity probe. */

@@ -1,4 +1,5 @@
 import type { Answers } from '../schema/answers.js';
+import { CRITERIA, type Criterion } from '../schema/criteria.js';
 import type { CapabilityId, Dataset, OptionId } from '../schema/dataset.js';
 import { assessRisk, type Risk, riskPenalty } from './assess-risk.js';
 import type { Plan } from './build-plan.js';
@@ -6,8 +7,7 @@ import { capabilityFit, unmetMusts } from './capability-fit.js';
 import { computeTco, type Scenario, type TcoBreakdown } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
 
-export const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
-export type Criterion = (typeof CRITERIA)[number];
+export { CRITERIA, type Criterion };
 export type CriterionScores = Record<Criterion, number>;
 
 /** Everything that stays fixed while prices vary: the client, the needs and each option's stack. */

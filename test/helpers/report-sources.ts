@@ -1,7 +1,7 @@
 import { defaultDataset } from '../../src/io/load-dataset.js';
 import type { Brand, ReportChartImage, ReportSources } from '../../src/report/report-sources.js';
+import { buildResult } from '../../src/result/build-result.js';
 import type { Answers } from '../../src/schema/answers.js';
-import { scoreAnswers } from '../../src/scoring/score-answers.js';
 
 export const PLAIN_BRAND: Brand = { name: null, logoDataUri: null, primaryColor: '#1f3a5f', footer: null };
 
@@ -11,7 +11,7 @@ export function reportSources(
   overrides: { brand?: Brand; charts?: readonly ReportChartImage[]; draws?: number } = {},
 ): ReportSources {
   const dataset = defaultDataset();
-  const result = scoreAnswers(answers, dataset, { draws: overrides.draws ?? 400 });
+  const result = buildResult(answers, dataset, { draws: overrides.draws ?? 400 });
   return {
     result,
     answers,

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { score } from '../../index.js';
 import { loadAnswers } from '../../io/load-answers.js';
 import { defaultDataset } from '../../io/load-dataset.js';
-import { quoteTargetSentence, quoteTargets } from '../../scoring/quote-target.js';
-import { stakeholderViews } from '../../scoring/stakeholder-views.js';
+import { buildResult } from '../../result/build-result.js';
+import { BuiltResultSchema } from '../../result/result-schema.js';
 import type { CliIo } from '../cli-io.js';
 import { formatQuoteTargets } from '../format-quote-targets.js';
 import { formatScoreTable } from '../format-score-table.js';
@@ -26,24 +25,15 @@ export function registerScore(program: Command, io: CliIo): void {
       const { answers, warnings } = await loadAnswers(file);
       printWarnings(io, warnings);
       const scoreOptions = opts.seed === undefined ? {} : { seed: opts.seed };
-      const dataset = defaultDataset();
-      const result = score(answers, dataset, scoreOptions);
-      const targets = quoteTargets(answers, dataset, result, scoreOptions);
-      const stakeholders = stakeholderViews(answers, dataset, result, scoreOptions);
-      const { currency } = result.engagement;
+      const result = buildResult(answers, defaultDataset(), scoreOptions);
       if (opts.json) {
-        const json = {
-          ...result,
-          quoteTargets: targets.map((t) => ({ ...t, sentence: quoteTargetSentence(t, currency) })),
-          ...(stakeholders === null ? {} : { stakeholders }),
-        };
-        io.out(`${JSON.stringify(json, null, 2)}\n`);
+        io.out(`${JSON.stringify(BuiltResultSchema.parse(result), null, 2)}\n`);
         return;
       }
       io.out(
         formatScoreTable(result) +
-          formatQuoteTargets(targets, currency) +
-          (stakeholders === null ? '' : formatStakeholders(stakeholders)),
+          formatQuoteTargets(result.quoteTargets) +
+          (result.stakeholders === undefined ? '' : formatStakeholders(result.stakeholders)),
       );
     });
 }

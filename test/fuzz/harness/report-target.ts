@@ -7,7 +7,7 @@ import { loadReportTemplates } from '../../../src/io/load-report-templates.js';
 import { renderReportHtml } from '../../../src/render/render-report-html.js';
 import { renderReportMarkdown } from '../../../src/render/render-report-markdown.js';
 import type { ReportTemplates } from '../../../src/render/report-templates.js';
-import { scoreAnswers } from '../../../src/scoring/score-answers.js';
+import { buildResult } from '../../../src/result/build-result.js';
 import type { FuzzTarget } from './fuzz-target.js';
 import { timed } from './timed.js';
 
@@ -37,7 +37,7 @@ export function reportTarget(dir: string): FuzzTarget {
       return timed(async (): Promise<RenderedReport> => {
         const { answers } = await loadAnswers(file);
         const dataset = defaultDataset();
-        const result = scoreAnswers(answers, dataset, { draws: DRAWS });
+        const result = buildResult(answers, dataset, { draws: DRAWS });
         buildReportCharts(result);
         const sources = {
           result,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reproStamp } from '../../../src/generate/repro-stamp.js';
-import { resultJson } from '../../../src/generate/result-json.js';
-import { score } from '../../../src/index.js';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { buildResult } from '../../../src/result/build-result.js';
+import { resultJson } from '../../../src/result/result-json.js';
 import { makeAnswers } from '../../helpers/make-answers.js';
 
-const result = score(makeAnswers(), undefined, { draws: 50, seed: 7 });
+const result = buildResult(makeAnswers(), defaultDataset(), { draws: 50, seed: 7 });
 const stamp = reproStamp({
   answersBytes: new TextEncoder().encode('abc'),
   toolVersion: '1.2.3',

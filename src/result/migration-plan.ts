@@ -1,0 +1,52 @@
+import type { Answers } from '../schema/answers.js';
+import type { Dataset, MigrationPart } from '../schema/dataset.js';
+import type { ScoreResult } from '../scoring/score-result.js';
+import { InternalError } from '../shared/errors.js';
+import type { BuiltResult } from './result-schema.js';
+
+/**
+ * The migration to the recommended path: the data's path from the client's CNI to the path's CNI, the phases
+ * that have effort for this client (replacing kube-proxy only where the engine replaces it; retiring the
+ * sidecars only where it moves them), and the engine's hours split by part.
+ */
+export function migrationPlan(
+  answers: Answers,
+  dataset: Dataset,
+  result: ScoreResult,
+): BuiltResult['migrationPlan'] {
+  const target = result.options.find((o) => o.id === result.recommendation.option);
+  const targetData = dataset.options.find((o) => o.id === result.recommendation.option);
+  if (target === undefined || targetData === undefined) {
+    throw new InternalError(`no option ${result.recommendation.option}`);
+  }
+  const from = answers.cluster.currentCni;
+  const path = dataset.migrations.find((m) => m.toCni === targetData.cni && m.from.includes(from));
+  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${targetData.cni}`);
+
+  const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const perNode = result.assumptions.find((a) => a.key === 'migrationHoursPerNode')?.value ?? 0;
+  const nodeHours =
+    target.migration.cniHours > 0 ? Math.round(perNode * answers.cluster.nodes * maturity) : 0;
+  const hours: Record<MigrationPart, number> = {
+    cluster: target.migration.cniHours - nodeHours,
+    node: nodeHours,
+    'kube-proxy': target.migration.kubeProxyHours,
+    addons: target.migration.addonHours,
+    mesh: target.migration.meshHours,
+  };
+  const phases = path.phases.filter((p) => p.part !== 'kube-proxy' || hours['kube-proxy'] > 0);
+  if (hours.mesh > 0) phases.push(dataset.meshRetirement);
+  return {
+    option: target.id,
+    from,
+    title: path.title,
+    summary: path.summary,
+    source: path.source,
+    phases: phases.map(({ part, title, steps }) => ({ part, title, steps })),
+    caveats: path.caveats.map((c) => ({
+      text: c.text,
+      appliesToClient: c.appliesTo?.includes(from) === true,
+    })),
+    hours,
+  };
+}

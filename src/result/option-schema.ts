@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ReasonSchema, RiskSchema, StackDecisionSchema } from './explanation-schemas.js';
+import {
+  CapabilityIdSchema,
+  CriterionNumbersSchema,
+  ImportanceSchema,
+  OptionIdSchema,
+  OptionMarkSchema,
+  SupportLevelSchema,
+} from './ids.js';
+import { TcoSummarySchema } from './tco-schemas.js';
+
+/** One path for the client: its rank, score, cost, stack, capabilities, risks, operations and migration effort. */
+export const OptionResultSchema = z.strictObject({
+  id: OptionIdSchema,
+  name: z.string(),
+  order: z
+    .number()
+    .describe("Position in the data's option list: the order every table and chart shows the options in."),
+  colour: z.string().describe('The option’s colour (#RRGGBB), the same in every output.'),
+  mark: OptionMarkSchema.describe('The option’s point shape in charts.'),
+  short: z
+    .string()
+    .describe('The name in running text ("Cilium OSS", or the client\'s own CNI where this path keeps it).'),
+  rank: z.number(),
+  score: z.number(),
+  criteria: CriterionNumbersSchema,
+  disqualified: z.boolean(),
+  unmetMusts: z.array(CapabilityIdSchema),
+  excludedBy: z
+    .array(z.strictObject({ platform: z.string(), note: z.string(), source: z.string() }))
+    .describe("Platforms of the client's that do not allow this option's CNI: each rules it out."),
+  cni: z.string().describe('The CNI this path runs for the client.'),
+  keepsCurrentCni: z.boolean(),
+  reasons: z.array(z.string()),
+  because: z.array(ReasonSchema),
+  tco: TcoSummarySchema.extend({
+    p10: z.number(),
+    p50: z.number(),
+    p90: z.number(),
+    likelyPercentile: z.number().describe('Share of simulated scenarios that cost less than `total`.'),
+  }),
+  stack: z.strictObject({
+    components: z.array(z.string()),
+    newComponents: z.array(z.string()).describe('Components the team does not run today.'),
+    addons: z.array(z.strictObject({ id: z.string(), name: z.string(), isNew: z.boolean() })),
+    movesSidecars: z.boolean(),
+    decisions: z
+      .array(StackDecisionSchema)
+      .describe(
+        'The should and nice needs and the sidecar move weighed for this stack: taken in or left out, and why.',
+      ),
+  }),
+  capabilities: z.array(
+    z.strictObject({
+      id: CapabilityIdSchema,
+      importance: ImportanceSchema,
+      level: SupportLevelSchema,
+      possibleLevel: SupportLevelSchema,
+      via: z.array(z.string()),
+      note: z.string(),
+      source: z.string().describe('The source for this capability on this path, as the engine used it.'),
+    }),
+  ),
+  risks: z.array(RiskSchema),
+  operations: z.strictObject({
+    hoursPerMonth: z.number(),
+    teamUtilisation: z
+      .number()
+      .nullable()
+      .describe("Share of the team's networking time; null when the team has none."),
+    sidecarsKept: z.number(),
+    perNodeVcpu: z.number(),
+    perNodeGb: z.number(),
+  }),
+  migration: z
+    .strictObject({
+      cniHours: z.number(),
+      kubeProxyHours: z.number().describe('Switching on kube-proxy replacement and removing kube-proxy.'),
+      addonHours: z.number(),
+      meshHours: z.number(),
+    })
+    .describe('One-time engineer-hours to move to this option, by part, after the team-maturity factor.'),
+});

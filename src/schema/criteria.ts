@@ -1,0 +1,3 @@
+/** The four criteria every option is scored on and the client weighs (`priorities`), in the report's order. */
+export const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
+export type Criterion = (typeof CRITERIA)[number];
