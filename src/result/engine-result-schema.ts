@@ -12,7 +12,7 @@ import { TcoSummarySchema } from './tco-schemas.js';
 /** The change rule: the path run today and how far each challenger must lead it to be recommended instead. */
 export const ChangeHurdleSchema = z.strictObject({
   incumbent: OptionIdSchema.nullable(),
-  hurdles: z.record(OptionIdSchema, z.number()),
+  hurdles: z.partialRecord(OptionIdSchema, z.number()),
 });
 
 export const RecommendationSchema = z.strictObject({
