@@ -50,6 +50,10 @@ export const MonteCarloSchema = z.strictObject({
   levelSpread: z.number(),
   bins: z.array(z.number()),
   hurdle: ChangeHurdleSchema,
+  baseline: z
+    .strictObject({ p10: z.number(), p50: z.number(), p90: z.number() })
+    .nullable()
+    .describe('Staying as today, costed in the same draws as the options.'),
   options: z.array(
     z.strictObject({
       id: OptionIdSchema,
@@ -88,7 +92,12 @@ export const EngineResultShape = {
   options: z.array(OptionResultSchema),
   baseline: z.strictObject({
     description: z.string(),
-    tco: TcoSummarySchema,
+    tco: TcoSummarySchema.extend({
+      p10: z.number(),
+      median: z.number(),
+      p90: z.number(),
+      likely: z.number(),
+    }),
     option: OptionIdSchema.nullable().describe('The option whose path staying is; null when none.'),
     meetsAllMusts: z.boolean(),
     unmetMusts: z.array(CapabilityIdSchema),

@@ -39,6 +39,11 @@ export const OptionResultSchema = z.strictObject({
     p50: z.number(),
     p90: z.number(),
     likelyPercentile: z.number().describe('Share of simulated scenarios that cost less than `total`.'),
+    median: z.number().describe('The headline: the median of the simulated totals.'),
+    likely: z.number().describe('The total at the likely values, which the years and categories add up to.'),
+    medianSavingsVsBaseline: z
+      .number()
+      .describe("The status quo's median minus this option's: the saving on the headline basis."),
   }),
   stack: z.strictObject({
     components: z.array(z.string()),
