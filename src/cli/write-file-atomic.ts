@@ -43,6 +43,9 @@ export async function stageFile(target: string, data: string | Uint8Array): Prom
       throw unwritable(target, error);
     });
   try {
+    // The file it replaces keeps its permissions: a 0600 report or answers file stays private.
+    const replaced = await lstat(target).catch(() => null);
+    if (replaced?.isFile()) await handle.chmod(replaced.mode & 0o777);
     await handle.writeFile(data);
     await handle.sync();
   } catch (error) {

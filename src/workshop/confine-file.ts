@@ -5,9 +5,10 @@ import { CniError } from '../shared/errors.js';
 const ANSWERS_FILE = /\.ya?ml$/i;
 
 /**
- * The path of an answers file the page names, inside `folder` and nowhere else: a relative name without
- * `..`, ending in .yaml or .yml, whose folder really is inside `folder` once links are followed, and that is
- * not itself a link (replacing a link would write wherever it points).
+ * The path of an answers file the page names, in `folder` itself and nowhere else: a plain file name (no
+ * folder part: the workshop's folder is the one the consultant started it in, and a CI workflow or a manifest
+ * in a subfolder is not an answers file; no leading dot), ending in .yaml or .yml, that is not itself a link
+ * (replacing a link would write wherever it points).
  */
 export async function confineAnswersFile(folder: string, name: string): Promise<string> {
   const refuse = (why: string) =>
@@ -22,6 +23,10 @@ export async function confineAnswersFile(folder: string, name: string): Promise<
     throw refuse('only a name inside the workshop folder is accepted (no .., no empty parts)');
   }
   if (trimmed.includes('\0')) throw refuse('not a file name');
+  if (parts.length > 1)
+    throw refuse('only a file in the workshop folder itself is accepted, not in a subfolder');
+  if (trimmed.startsWith('.'))
+    throw refuse('a hidden file (its name starts with a dot) is not an answers file');
   if (!ANSWERS_FILE.test(trimmed)) throw refuse('an answers file ends in .yaml or .yml');
   const root = await realpath(folder).catch(() => {
     throw refuse('the workshop folder is gone');

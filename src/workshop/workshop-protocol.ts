@@ -129,6 +129,8 @@ export interface WorkshopState {
   readonly form: WorkshopForm;
   /** The answers file's name relative to the folder files are saved in; null when started without one. */
   readonly file: string | null;
+  /** That file's version on disk (an opaque tag, see file-version.ts); a save over it sends it back as `base`. */
+  readonly version: string | null;
   /** The answers of that file (or the starting answers), as the inputs hold them. */
   readonly saved: Entries;
   /** Answers changed in this run but not saved (a reload or a stopped run), offered back. */
@@ -139,7 +141,17 @@ export interface WorkshopState {
 export interface SaveRequest {
   readonly file: string;
   readonly entries: Entries;
-  readonly overwrite: boolean;
+  /** The version of the file the page last loaded or saved. */
+  readonly base: string | null;
+  /** The version of an existing file the consultant agreed to replace (from the server's 409). */
+  readonly replace: string | null;
+}
+
+export interface SaveResponse {
+  readonly file: string;
+  /** The saved file's version: the `base` of the next save. */
+  readonly version: string | null;
+  readonly message: string;
 }
 
 export interface GeneratedFile {

@@ -14,6 +14,7 @@ import { scoreAnswers } from '../scoring/score-answers.js';
 import { CniError, InternalError } from '../shared/errors.js';
 import { confineAnswersFile, isInside } from './confine-file.js';
 import { evaluateEntries } from './evaluate-entries.js';
+import { fileVersion, looksLikeAnswersFile } from './file-version.js';
 import { liveResult } from './live-result.js';
 import { PAGE_CSP, pageHtml, REPORT_CSP } from './page-html.js';
 import { type GuardConfig, guardRequest, tokenCookie } from './request-guard.js';
@@ -79,10 +80,14 @@ const EvaluateSchema = z.strictObject({
   /** Keep these answers as the ones to offer back after a reload; false while an earlier draft is on offer. */
   record: z.boolean().default(true),
 });
+const VersionSchema = z.string().max(64).nullable().default(null);
 const SaveSchema = z.strictObject({
   file: z.string().max(255),
   entries: EntriesSchema,
-  overwrite: z.boolean().default(false),
+  /** The version of the file the page last loaded or saved: saving over that version needs no question. */
+  base: VersionSchema,
+  /** The version of an existing file the consultant agreed to replace, as the server's 409 named it. */
+  replace: VersionSchema,
 });
 const GenerateSchema = z.strictObject({ file: z.string().max(255) });
 
@@ -93,6 +98,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.json': 'application/json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 class HttpError extends Error {
@@ -123,9 +130,9 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
   let saved: Entries = options.saved;
   let latest: Entries | null = options.draft;
   let file: string | null = options.file;
-  /** Files this run wrote, with their modification time: saving again needs no new consent. */
-  const written = new Map<string, number>();
   const pending = new Set<Promise<unknown>>();
+  /** The real paths of the files Generate wrote in this run: all /out/ serves (not other clients' reports). */
+  const generated = new Set<string>();
   const generation = new AbortController();
   let generating = false;
 
@@ -167,7 +174,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
       case 'GET /page.css':
         return send(response, 200, 'text/css; charset=utf-8', style);
       case 'GET /api/state':
-        return sendJson(response, 200, state());
+        return sendJson(response, 200, await state());
       case 'POST /api/evaluate': {
         const body = EvaluateSchema.parse(await readJson(request));
         if (body.record) latest = body.entries;
@@ -184,10 +191,11 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     }
   }
 
-  function state(): WorkshopState {
+  async function state(): Promise<WorkshopState> {
     return {
       form,
       file,
+      version: file === null ? null : await fileVersion(join(await realFolder(), file)),
       saved,
       draft: latest !== null && !sameEntries(latest, saved) ? latest : null,
       draws: options.draws,
@@ -230,23 +238,43 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
       const [first] = parsed.problems;
       throw new InternalError(`workshop answers do not validate: ${first && formatProblem(first)}`);
     }
-    const current = await stat(target).catch(() => null);
-    const ours = current !== null && written.get(target) === current.mtimeMs;
-    await writeFileAtomic(target, text, { overwrite: request.overwrite || ours }).catch((error: unknown) => {
+    // The server, not the page, decides what may be replaced: only an answers file, and only the version the
+    // page last loaded or saved, or the one the consultant was asked about (a 409 names it). A second tab
+    // that saves over the first one's answers is asked too.
+    const current = await fileVersion(target);
+    if (current !== null) {
+      if (!(await looksLikeAnswersFile(target))) {
+        throw new HttpError(409, `${request.file} exists and is not an answers file: give another name`);
+      }
+      if (request.base !== current && request.replace !== current) throw replaceQuestion(target, current);
+    }
+    await writeFileAtomic(target, text, { overwrite: current !== null }).catch(async (error: unknown) => {
       if (error instanceof CniError && error.code === 'OUTPUT_EXISTS') {
-        throw new HttpError(409, `${request.file} exists. Replace it?`, { exists: true });
+        throw replaceQuestion(target, await fileVersion(target));
       }
       throw error;
     });
-    written.set(target, (await stat(target)).mtimeMs);
-    await options.placeSchema(target);
-    file = relative(await realFolder(), target)
-      .split(sep)
-      .join('/');
+    const version = await fileVersion(target);
+    file = basename(target);
+    const schema = await options.placeSchema(target).then(
+      () => null,
+      // The answers are saved; the schema beside them only helps an editor, so the save still succeeds.
+      (error: unknown) => (error instanceof CniError ? error.message : String(error)),
+    );
     saved = request.entries;
     latest = request.entries;
     await rm(draftFileFor(target), { force: true });
-    return { file, message: `saved ${file}` };
+    const note = schema === null ? '' : ` (the schema for editors was not placed beside it: ${schema})`;
+    return { file, version, message: `saved ${file}${note}` };
+  }
+
+  function replaceQuestion(target: string, version: string | null): HttpError {
+    const name = basename(target);
+    const message =
+      name === file
+        ? `${name} changed since this page last loaded or saved it (another tab or program saved it). Replace it?`
+        : `${name} exists. Replace it?`;
+    return new HttpError(409, message, { exists: true, version });
   }
 
   async function generate(
@@ -260,6 +288,10 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     generating = true;
     try {
       const outcome = await options.generate(target, generation.signal);
+      for (const path of outcome.files) {
+        const real = await realpath(join(outcome.folder, path)).catch(() => null);
+        if (real !== null) generated.add(real);
+      }
       const folder = relative(options.outDir, outcome.folder).split(sep).join('/');
       return {
         folder: relative(process.cwd(), outcome.folder) || '.',
@@ -287,7 +319,10 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     }
     const root = await realpath(options.outDir).catch(() => null);
     const real = root === null ? null : await realpath(join(root, ...parts)).catch(() => null);
-    if (root === null || real === null || !isInside(root, real) || !(await stat(real)).isFile()) {
+    if (root === null || real === null || !isInside(root, real) || !generated.has(real)) {
+      return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
+    }
+    if ((await stat(real).catch(() => null))?.isFile() !== true) {
       return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
     }
     const body = await readFile(real);

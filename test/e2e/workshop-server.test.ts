@@ -90,11 +90,7 @@ describe('cnireport workshop: the server', () => {
   });
 
   it('refuses a save without the token and touches nothing', async () => {
-    const response = await post(
-      '/api/save',
-      { file: 'stolen.yaml', entries, overwrite: false },
-      { Cookie: '' },
-    );
+    const response = await post('/api/save', { file: 'stolen.yaml', entries }, { Cookie: '' });
     expect(response.status).toBe(403);
     expect(existsSync(join(folder, 'stolen.yaml'))).toBe(false);
   });
@@ -115,17 +111,13 @@ describe('cnireport workshop: the server', () => {
 
   it('refuses a state-changing request from another origin, or without one', async () => {
     for (const origin of ['http://evil.example', 'null', `${workshop.origin}.evil.example`]) {
-      const response = await post(
-        '/api/save',
-        { file: 'cross.yaml', entries, overwrite: false },
-        { Origin: origin },
-      );
+      const response = await post('/api/save', { file: 'cross.yaml', entries }, { Origin: origin });
       expect(response.status, origin).toBe(403);
     }
     const noOrigin = await rawRequest(`${workshop.origin}/api/save`, {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ file: 'cross.yaml', entries, overwrite: false }),
+      body: JSON.stringify({ file: 'cross.yaml', entries }),
     });
     expect(noOrigin.status).toBe(403);
     const crossSite = await post(
@@ -151,7 +143,7 @@ describe('cnireport workshop: the server', () => {
     ['notes.txt', join(folder, 'notes.txt')],
   ])('confines the file name %s to the answers file folder', async (file, where) => {
     if (!existsSync(join(folder, 'link'))) symlinkSync(outside, join(folder, 'link'));
-    const response = await post('/api/save', { file, entries, overwrite: true });
+    const response = await post('/api/save', { file, entries });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).message).toContain(file);
     expect(existsSync(where)).toBe(false);
@@ -160,13 +152,13 @@ describe('cnireport workshop: the server', () => {
   it('will not replace a file through a symbolic link', async () => {
     writeFileSync(join(outside, 'target.yaml'), 'kept: true\n');
     symlinkSync(join(outside, 'target.yaml'), join(folder, 'pointer.yaml'));
-    const response = await post('/api/save', { file: 'pointer.yaml', entries, overwrite: true });
+    const response = await post('/api/save', { file: 'pointer.yaml', entries });
     expect(response.status).toBe(400);
     expect(readFileSync(join(outside, 'target.yaml'), 'utf8')).toBe('kept: true\n');
   });
 
   it('saves what init and interview write, valid, and asks before replacing a file', async () => {
-    const saved = await post('/api/save', { file: 'new.yaml', entries, overwrite: false });
+    const saved = await post('/api/save', { file: 'new.yaml', entries });
     expect(saved.status).toBe(200);
     const text = readFileSync(join(folder, 'new.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*answers\.schema\.json\n/);
@@ -183,7 +175,7 @@ describe('cnireport workshop: the server', () => {
     expect(validated).toBe('new.yaml: ok\n');
 
     const original = readFileSync(join(folder, 'acme.yaml'), 'utf8');
-    const refused = await post('/api/save', { file: 'acme.yaml', entries, overwrite: false });
+    const refused = await post('/api/save', { file: 'acme.yaml', entries });
     expect(refused.status).toBe(409);
     expect(JSON.parse(refused.body)).toMatchObject({
       exists: true,
@@ -196,7 +188,6 @@ describe('cnireport workshop: the server', () => {
     const response = await post('/api/save', {
       file: 'wrong.yaml',
       entries: { ...entries, 'cluster.nodes': 'many' },
-      overwrite: false,
     });
     expect(response.status).toBe(422);
     const expected = checkAnswer({ section: 'cluster', key: 'nodes' }, 'many', {});
@@ -231,9 +222,13 @@ describe('cnireport workshop: starting and stopping', () => {
       const saved = await rawRequest(`${run.origin}/api/save`, {
         method: 'POST',
         headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ file: 'fresh.yaml', entries: state.saved, overwrite: false }),
+        body: JSON.stringify({ file: 'fresh.yaml', entries: state.saved }),
       });
-      expect(JSON.parse(saved.body)).toEqual({ file: 'fresh.yaml', message: 'saved fresh.yaml' });
+      expect(JSON.parse(saved.body)).toEqual({
+        file: 'fresh.yaml',
+        message: 'saved fresh.yaml',
+        version: expect.any(String),
+      });
       expect(readFileSync(join(empty, 'fresh.yaml'), 'utf8')).toContain('  client: Client name\n');
     } finally {
       await run.stop();

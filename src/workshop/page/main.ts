@@ -103,7 +103,7 @@ function layout(page: Page): HTMLElement[] {
     { type: 'button', 'aria-pressed': 'false', 'data-testid': 'view-toggle' },
     'Presentation view',
   );
-  save.addEventListener('click', () => void saveAnswers(page, saveAs.value, false));
+  save.addEventListener('click', () => void saveAnswers(page, saveAs.value));
   generate.addEventListener('click', () => void generateReport(page));
   toggle.addEventListener('click', () => {
     const present = document.documentElement.classList.toggle('present');
@@ -556,16 +556,18 @@ function drawPriorities(page: Page, result: LiveResult): void {
   }
 }
 
-async function saveAnswers(page: Page, file: string, overwrite: boolean): Promise<void> {
+/** `replace`: the version of an existing file the consultant agreed to replace, as the server named it. */
+async function saveAnswers(page: Page, file: string, replace: string | null = null): Promise<void> {
   setStatus('Saving…');
   const { status, data } = await api<{
     file?: string;
+    version?: string | null;
     message: string;
     exists?: boolean;
     problems?: string[];
-  }>('/api/save', { file, entries: page.entries, overwrite });
+  }>('/api/save', { file, entries: page.entries, base: page.state.version, replace });
   if (status === 409 && data.exists === true) {
-    if (window.confirm(data.message)) return saveAnswers(page, file, true);
+    if (window.confirm(data.message)) return saveAnswers(page, file, data.version ?? null);
     setStatus('Not saved: give another file name.');
     return;
   }
@@ -574,7 +576,13 @@ async function saveAnswers(page: Page, file: string, overwrite: boolean): Promis
     return;
   }
   page.dirty = false;
-  page.state = { ...page.state, file: data.file ?? file, saved: { ...page.entries }, draft: null };
+  page.state = {
+    ...page.state,
+    file: data.file ?? file,
+    version: data.version ?? null,
+    saved: { ...page.entries },
+    draft: null,
+  };
   $<HTMLInputElement>('[data-testid="save-as"]').value = page.state.file ?? file;
   setStatus(`Saved ${data.file ?? file}.`);
 }

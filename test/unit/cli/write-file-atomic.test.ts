@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,15 @@ describe('writeFileAtomic', () => {
     } finally {
       rmSync(locked, { recursive: true, force: true });
     }
+  });
+
+  it('keeps the permissions of the file it replaces: a private file stays private (security review L12)', async () => {
+    const target = join(dir, 'private.yaml');
+    writeFileSync(target, 'old\n', { mode: 0o600 });
+    chmodSync(target, 0o600);
+    await writeFileAtomic(target, 'new\n', { overwrite: true });
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
   it('reports a target that is a directory', async () => {
