@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 
 /** What a request must match to be served: the run's token, the address it serves, its own origin. */
 export interface GuardConfig {
-  readonly token: string;
+  /** The secret of the printed URL: good for one page load, then null (a link in the history is dead). */
+  readonly token: string | null;
+  /** The cookie's secret, another one: the URL's token never becomes the session's. */
+  readonly session: string;
   /** `Host` values this server answers to: `127.0.0.1:8123`, and the like. */
   readonly hosts: ReadonlySet<string>;
   readonly cookieName: string;
@@ -28,8 +31,9 @@ export function guardRequest(request: IncomingMessage, config: GuardConfig): Gua
   const cookieToken = readCookie(request.headers.cookie, config.cookieName);
   const queryToken =
     method === 'GET' ? new URL(request.url ?? '/', 'http://workshop').searchParams.get('token') : null;
-  const viaCookie = cookieToken !== undefined && sameSecret(cookieToken, config.token);
-  const viaQuery = !viaCookie && queryToken !== null && sameSecret(queryToken, config.token);
+  const viaCookie = cookieToken !== undefined && sameSecret(cookieToken, config.session);
+  const viaQuery =
+    !viaCookie && queryToken !== null && config.token !== null && sameSecret(queryToken, config.token);
   if (!viaCookie && !viaQuery) return deny(403, 'missing or wrong token');
   if (STATE_CHANGING.has(method)) {
     const origin = request.headers.origin;
@@ -71,7 +75,7 @@ function sameSecret(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The cookie that carries the token after the first page load; named per port, as cookies ignore ports. */
-export function tokenCookie(config: GuardConfig): string {
-  return `${config.cookieName}=${config.token}; HttpOnly; SameSite=Strict; Path=/`;
+/** The cookie that carries the session after the first page load; named per port, as cookies ignore ports. */
+export function sessionCookie(config: GuardConfig): string {
+  return `${config.cookieName}=${config.session}; HttpOnly; SameSite=Strict; Path=/`;
 }

@@ -17,9 +17,12 @@ import { evaluateEntries } from './evaluate-entries.js';
 import { fileVersion, looksLikeAnswersFile } from './file-version.js';
 import { liveResult } from './live-result.js';
 import { PAGE_CSP, pageHtml, REPORT_CSP } from './page-html.js';
-import { type GuardConfig, guardRequest, tokenCookie } from './request-guard.js';
+import { type GuardConfig, guardRequest, sessionCookie } from './request-guard.js';
 import { workshopForm } from './workshop-form.js';
 import type { Entries, GeneratedFile, LiveView, WorkshopState } from './workshop-protocol.js';
+
+/** Open connections at most: a browser opens six per host, the workshop is one room's few tabs. */
+export const MAX_CONNECTIONS = 64;
 
 /** Largest request body: a full set of answers is a few kilobytes. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -143,11 +146,15 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
   });
   server.requestTimeout = 120_000;
   server.headersTimeout = 10_000;
+  // A page needs a handful of connections per tab. Past the cap new sockets are closed at once, so a flood of
+  // idle ones cannot exhaust the process's file descriptors (the saves and reports it writes need them).
+  server.maxConnections = MAX_CONNECTIONS;
 
   const port = await listen(server, options.host, options.port);
   const authority = hostPort(options.host, port);
-  const guard: GuardConfig = {
+  const guard: { -readonly [K in keyof GuardConfig]: GuardConfig[K] } = {
     token,
+    session: randomBytes(24).toString('base64url'),
     hosts: new Set([authority, ...(options.extraHosts ?? []).map((h) => hostPort(h, port))]),
     cookieName: `cnireport-workshop-${port}`,
   };
@@ -161,9 +168,12 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     const url = new URL(request.url ?? '/', 'http://workshop');
     const route = `${request.method} ${url.pathname}`;
     if (verdict.viaQuery) {
-      // The token leaves the address bar for a cookie script cannot read.
-      response.setHeader('Set-Cookie', tokenCookie(guard));
-      response.setHeader('Location', url.pathname === '/' ? '/' : url.pathname);
+      // The token leaves the address bar for a cookie script cannot read, holding another secret; the URL's
+      // token is spent, so the printed URL or the browser's history cannot open the page again. Always to
+      // the page itself: the request's path is not echoed (`//evil.example/` would be another site).
+      guard.token = null;
+      response.setHeader('Set-Cookie', sessionCookie(guard));
+      response.setHeader('Location', '/');
       return send(response, 303, 'text/plain; charset=utf-8', '');
     }
     switch (route) {

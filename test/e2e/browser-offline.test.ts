@@ -12,7 +12,10 @@ import { prerequisite } from '../helpers/prerequisite.js';
  * witness: it records every host lookup and connection the browser makes.
  */
 const browser = findBrowser(currentBrowserSearchContext());
-const hasBrowser = prerequisite('Chrome or Chromium (install chromium or set CNIREPORT_CHROME)', browser !== null);
+const hasBrowser = prerequisite(
+  'Chrome or Chromium (install chromium or set CNIREPORT_CHROME)',
+  browser !== null,
+);
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-offline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

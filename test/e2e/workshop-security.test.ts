@@ -9,14 +9,17 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONNECTIONS } from '../../src/workshop/workshop-server.js';
 import {
   buildWorkshopPage,
   type RawResponse,
   rawRequest,
+  sessionCookieOf,
   startWorkshop,
   type WorkshopProcess,
 } from '../helpers/workshop-process.js';
@@ -46,7 +49,7 @@ beforeAll(async () => {
   mkdirSync(join(folder, 'out', 'other-client'), { recursive: true });
   writeFileSync(join(folder, 'out', 'other-client', 'report.html'), '<p>another client</p>');
   workshop = await startWorkshop(folder, 'acme.yaml', '--out', 'out');
-  cookie = `cnireport-workshop-${new URL(workshop.url).port}=${workshop.token}`;
+  cookie = await sessionCookieOf(workshop);
 });
 afterAll(async () => {
   await workshop?.stop();
@@ -164,5 +167,28 @@ describe('workshop Save beside a dangling answers.schema.json link (I3)', () => 
     );
     expect(readFileSync(join(folder, 'fresh.yaml'), 'utf8')).toContain('client: Acme Corp');
     expect(existsSync(join(folder, 'nowhere'))).toBe(false);
+  });
+});
+
+describe('workshop connections (L4)', () => {
+  it('closes sockets past MAX_CONNECTIONS at once, and serves again when the flood is gone', async () => {
+    const port = Number(new URL(workshop.url).port);
+    const sockets: Socket[] = [];
+    const closed = new Set<Socket>();
+    try {
+      for (let i = 0; i < MAX_CONNECTIONS + 10; i++) {
+        const socket = connect(port, '127.0.0.1');
+        socket.on('error', () => undefined);
+        socket.on('close', () => closed.add(socket));
+        sockets.push(socket);
+        await new Promise((resolve) => socket.once('connect', resolve).once('close', resolve));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(closed.size).toBeGreaterThanOrEqual(10);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await get('/api/state')).status).toBe(200);
   });
 });

@@ -18,6 +18,7 @@ import {
   buildWorkshopPage,
   type RawResponse,
   rawRequest,
+  sessionCookieOf,
   startWorkshop,
   type WorkshopProcess,
 } from '../helpers/workshop-process.js';
@@ -28,6 +29,7 @@ const folder = join(base, 'client');
 const outside = join(base, 'elsewhere');
 let workshop: WorkshopProcess;
 let cookie: string;
+let first: RawResponse;
 
 beforeAll(async () => {
   buildWorkshopPage();
@@ -35,7 +37,8 @@ beforeAll(async () => {
   mkdirSync(outside);
   writeFileSync(join(folder, 'acme.yaml'), readFileSync(join(root, 'examples', 'regulated-bank.yaml')));
   workshop = await startWorkshop(folder, 'acme.yaml');
-  cookie = `cnireport-workshop-${new URL(workshop.url).port}=${workshop.token}`;
+  first = await rawRequest(workshop.url);
+  cookie = String(first.headers['set-cookie']).split(';')[0] ?? '';
 });
 afterAll(async () => {
   await workshop?.stop();
@@ -59,11 +62,13 @@ describe('cnireport workshop: the server', () => {
   });
 
   it('trades the URL token for an HttpOnly SameSite=Strict cookie, then serves the page with its CSP', async () => {
-    const first = await rawRequest(workshop.url);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/');
     const setCookie = String(first.headers['set-cookie']);
-    expect(setCookie).toContain(cookie);
+    expect(cookie).toMatch(/^cnireport-workshop-\d+=[\w-]{32}$/);
+    // The cookie holds a secret of its own, and the URL's token is spent (security review L1).
+    expect(setCookie).not.toContain(workshop.token);
+    expect((await rawRequest(workshop.url)).status).toBe(403);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
 
@@ -214,7 +219,7 @@ describe('cnireport workshop: starting and stopping', () => {
     mkdirSync(empty);
     const run = await startWorkshop(empty);
     try {
-      const runCookie = `cnireport-workshop-${new URL(run.url).port}=${run.token}`;
+      const runCookie = await sessionCookieOf(run);
       const state = JSON.parse(
         (await rawRequest(`${run.origin}/api/state`, { headers: { Cookie: runCookie } })).body,
       );
@@ -272,15 +277,16 @@ describe('cnireport workshop: starting and stopping', () => {
   it('Ctrl+C is not held up by a request that never finishes sending its body', async () => {
     const run = await startWorkshop(folder, 'acme.yaml');
     const port = Number(new URL(run.url).port);
+    const runCookie = await sessionCookieOf(run);
     const socket = connect(port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(
-      `POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: cnireport-workshop-${port}=${run.token}\r\n` +
+      `POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${runCookie}\r\n` +
         `Origin: ${run.origin}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"entries":`,
     );
     // A complete request on a second connection: the server is up and has the stalled one open.
     const alive = await rawRequest(`${run.origin}/api/state`, {
-      headers: { Cookie: `cnireport-workshop-${port}=${run.token}` },
+      headers: { Cookie: runCookie },
     });
     expect(alive.status).toBe(200);
     const stopped = await run.stop('SIGINT');
@@ -290,7 +296,7 @@ describe('cnireport workshop: starting and stopping', () => {
 
   it('Ctrl+C exits 130; answers not saved are kept as a draft and offered back next time', async () => {
     const run = await startWorkshop(folder, 'acme.yaml');
-    const runCookie = `cnireport-workshop-${new URL(run.url).port}=${run.token}`;
+    const runCookie = await sessionCookieOf(run);
     const changed = await rawRequest(`${run.origin}/api/evaluate`, {
       method: 'POST',
       headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
@@ -305,7 +311,7 @@ describe('cnireport workshop: starting and stopping', () => {
     expect(readFileSync(join(folder, 'acme.draft.yaml'), 'utf8')).toContain('  nodes: 333\n');
 
     const again = await startWorkshop(folder, 'acme.yaml');
-    const againCookie = `cnireport-workshop-${new URL(again.url).port}=${again.token}`;
+    const againCookie = await sessionCookieOf(again);
     const state = await rawRequest(`${again.origin}/api/state`, { headers: { Cookie: againCookie } });
     expect(JSON.parse(state.body).draft).toMatchObject({ 'cluster.nodes': '333' });
     expect(again.stderr()).toContain('acme.draft.yaml holds answers not saved last time');

@@ -93,3 +93,12 @@ export function rawRequest(
     req.end(options.body);
   });
 }
+
+/** Opens the printed URL once, as the browser does, and returns the session cookie (`name=value`) it sets. */
+export async function sessionCookieOf(workshop: Pick<WorkshopProcess, 'url'>): Promise<string> {
+  const first = await rawRequest(workshop.url);
+  const cookie = String(first.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+  if (first.status !== 303 || cookie === '')
+    throw new Error(`the workshop URL gave no cookie (${first.status})`);
+  return cookie;
+}

@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { type GuardConfig, guardRequest, tokenCookie } from '../../../src/workshop/request-guard.js';
+import { type GuardConfig, guardRequest, sessionCookie } from '../../../src/workshop/request-guard.js';
 
 const config: GuardConfig = {
   token: 'secret-token',
+  session: 'session-secret',
   hosts: new Set(['127.0.0.1:8123']),
   cookieName: 'cw-8123',
 };
 const request = (method: string, url: string, headers: Record<string, string>) =>
   ({ method, url, headers }) as unknown as IncomingMessage;
-const good = { host: '127.0.0.1:8123', cookie: 'other=1; cw-8123=secret-token' };
+const good = { host: '127.0.0.1:8123', cookie: 'other=1; cw-8123=session-secret' };
 const post = { ...good, origin: 'http://127.0.0.1:8123', 'content-type': 'application/json; charset=utf-8' };
 
 describe('guardRequest', () => {
@@ -43,7 +44,20 @@ describe('guardRequest', () => {
     expect(guardRequest(req, config)).toMatchObject({ ok: false, status });
   });
 
-  it('hands over an HttpOnly, SameSite=Strict cookie', () => {
-    expect(tokenCookie(config)).toBe('cw-8123=secret-token; HttpOnly; SameSite=Strict; Path=/');
+  it('hands over an HttpOnly, SameSite=Strict cookie holding the session, not the URL token', () => {
+    expect(sessionCookie(config)).toBe('cw-8123=session-secret; HttpOnly; SameSite=Strict; Path=/');
+  });
+
+  it('takes neither the URL token as a cookie nor a spent URL token (security review L1)', () => {
+    const asCookie = { host: good.host, cookie: 'cw-8123=secret-token' };
+    expect(guardRequest(request('GET', '/api/state', asCookie), config)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    const spent = { ...config, token: null };
+    expect(guardRequest(request('GET', '/?token=secret-token', { host: good.host }), spent)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 });
