@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { escapeUnsafeLines } from '../io/escape-unsafe-chars.js';
 import type { EarlyBrowser } from '../pdf/early-browser.js';
 import { CniError } from '../shared/errors.js';
 import { type CliIo, processIo } from './cli-io.js';
@@ -70,8 +71,10 @@ Examples:
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof CniError) {
-      io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
-      if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
+      // Messages name files from the command line or a file, whose names may hold terminal escapes.
+      io.err(`${paint(io.errColor, 'red', 'error:')} ${escapeUnsafeLines(error.message)}\n`);
+      if (error.hint !== undefined)
+        io.err(`${paint(io.errColor, 'dim', 'hint:')} ${escapeUnsafeLines(error.hint)}\n`);
       return error.exitCode;
     }
     const where = bugsUrl === undefined ? 'to the cnireport maintainers' : `at ${bugsUrl}`;

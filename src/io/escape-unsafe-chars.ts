@@ -9,3 +9,8 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
 export function escapeUnsafeChars(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
+
+/** `escapeUnsafeChars` for text of several lines: every unsafe character escaped but the line breaks. */
+export function escapeUnsafeLines(text: string): string {
+  return text.split('\n').map(escapeUnsafeChars).join('\n');
+}

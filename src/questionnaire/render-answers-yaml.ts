@@ -99,7 +99,10 @@ function yamlValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
   if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
   if (isRecord(value) || value === null) return JSON.stringify(value);
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
+  // A string the library writes as a block scalar (`|-` then the text on the next line: one that starts
+  // `---` or `...`, say) does not fit the one-line `key: value` slot; JSON's quoting is valid YAML there.
+  return typeof value === 'string' && plain.includes('\n') ? JSON.stringify(value) : plain;
 }
 
 /** `# text`, word-wrapped so the file reads well in a terminal. */

@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { compareScenarios, type ScenarioInput } from '../../compare/compare-scenarios.js';
 import { comparisonJson } from '../../compare/comparison-json.js';
 import { reportDate } from '../../generate/report-date.js';
+import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadAnswers } from '../../io/load-answers.js';
 import { defaultDataset } from '../../io/load-dataset.js';
 import { scoreAnswers } from '../../scoring/score-answers.js';
@@ -63,7 +64,7 @@ Examples:
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
           invalid += 1;
-          io.err(`${error.message}\n`);
+          io.err(`${escapeUnsafeLines(error.message)}\n`);
         }
       }
       if (loaded.length < 2) {

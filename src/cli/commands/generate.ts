@@ -8,6 +8,7 @@ import {
 } from '../../generate/generate-reports.js';
 import { describeHolder } from '../../generate/lock-folder.js';
 import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import type { EarlyBrowser } from '../../pdf/early-browser.js';
@@ -239,7 +240,7 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
 }
 
 function printError(io: CliIo, error: CniError): void {
-  io.err(`${paint(io.errColor, 'red', 'error:')} ${error.message}\n`);
+  io.err(`${paint(io.errColor, 'red', 'error:')} ${escapeUnsafeLines(error.message)}\n`);
   if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
 }
 

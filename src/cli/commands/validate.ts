@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { escapeUnsafeChars, escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadAnswers } from '../../io/load-answers.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
@@ -28,12 +29,12 @@ Examples:
       for (const file of files) {
         try {
           const { warnings } = await loadAnswers(file);
-          io.out(`${file}: ${paint(io.outColor, 'green', 'ok')}\n`);
+          io.out(`${escapeUnsafeChars(file)}: ${paint(io.outColor, 'green', 'ok')}\n`);
           printWarnings(io, warnings);
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
           failed += 1;
-          io.err(`${error.message}\n`);
+          io.err(`${escapeUnsafeLines(error.message)}\n`);
         }
       }
       if (failed > 0) {

@@ -82,6 +82,18 @@ describe('renderAnswersYaml', () => {
     }
   });
 
+  it.each(['--- Acme', '... Acme', '---', '|-', '> folded', '- item', '? key'])(
+    'writes a client named %j as valid YAML that reads back the same (security review L6)',
+    (client) => {
+      const values = parse(
+        readFileSync(new URL('../../../examples/small-team-basic.yaml', import.meta.url), 'utf8'),
+      );
+      values.engagement.client = client;
+      const parsed = parseAnswersText(renderAnswersYaml({ schemaRef: 'x.json', values }), 'a.yaml');
+      expect(parsed.ok && parsed.answers.engagement.client).toBe(client);
+    },
+  );
+
   it('uncomments a section once one of its keys has a value', () => {
     const rendered = renderAnswersYaml({
       schemaRef: 'x.json',
