@@ -76,7 +76,7 @@ describe('workshop Save writes only answers files in its folder, with consent th
   it.each(['project/.github/workflows/ci.yml', 'project/new.yaml', '.hidden.yaml'])(
     'refuses %s, and writes nothing there',
     async (file) => {
-      const response = await post('/api/save', { file, entries, replace: 'anything' });
+      const response = await post('/api/save', { file, entries });
       expect(response.status).toBe(400);
       expect(readFileSync(join(folder, 'project', '.github', 'workflows', 'ci.yml'), 'utf8')).toBe(CI);
       expect(existsSync(join(folder, 'project', 'new.yaml'))).toBe(false);
