@@ -15,13 +15,11 @@ export function migrationPlan(
   result: ScoreResult,
 ): BuiltResult['migrationPlan'] {
   const target = result.options.find((o) => o.id === result.recommendation.option);
-  const targetData = dataset.options.find((o) => o.id === result.recommendation.option);
-  if (target === undefined || targetData === undefined) {
-    throw new InternalError(`no option ${result.recommendation.option}`);
-  }
+  if (target === undefined) throw new InternalError(`no option ${result.recommendation.option}`);
   const from = answers.cluster.currentCni;
-  const path = dataset.migrations.find((m) => m.toCni === targetData.cni && m.from.includes(from));
-  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${targetData.cni}`);
+  // The path to the CNI the option runs for this client: its own, or the client's where it keeps it.
+  const path = dataset.migrations.find((m) => m.toCni === target.cni && m.from.includes(from));
+  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${target.cni}`);
 
   const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const perNode = result.assumptions.find((a) => a.key === 'migrationHoursPerNode')?.value ?? 0;
