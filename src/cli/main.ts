@@ -71,8 +71,10 @@ Examples:
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof CniError) {
+      // Stopping the workshop or the interview is how they end: said plainly, not as an error.
+      const label = error.code === 'STOPPED' ? '' : `${paint(io.errColor, 'red', 'error:')} `;
       // Messages name files from the command line or a file, whose names may hold terminal escapes.
-      io.err(`${paint(io.errColor, 'red', 'error:')} ${escapeUnsafeLines(error.message)}\n`);
+      io.err(`${label}${escapeUnsafeLines(error.message)}\n`);
       if (error.hint !== undefined)
         io.err(`${paint(io.errColor, 'dim', 'hint:')} ${escapeUnsafeLines(error.hint)}\n`);
       return error.exitCode;

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { describeExpectation, formatSchemaValue } from '../schema/describe-expectation.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import type { AnswersDraft } from './answers-draft.js';
+import { yamlValueAfterKey } from './update-answers-yaml.js';
 
 export interface RenderAnswersYamlOptions {
   /** Path or URL of the JSON Schema, for the yaml-language-server modeline (editor completion). */
@@ -87,22 +87,11 @@ function renderEntry(
   const shown = value !== undefined ? value : node.const !== undefined ? node.const : node.default;
   const entry =
     shown !== undefined
-      ? `${indent}${key}: ${yamlValue(shown)}`
+      ? `${indent}${key}:${yamlValueAfterKey(shown, indent)}`
       : required
         ? `${indent}${key}:`
         : `${indent}# ${key}:`;
   return [...notes.flatMap((note) => comment(note, indent)), entry];
-}
-
-/** A value on one line: lists in flow style, text quoted only where YAML needs it. */
-function yamlValue(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
-  if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
-  if (isRecord(value) || value === null) return JSON.stringify(value);
-  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
-  // A string the library writes as a block scalar (`|-` then the text on the next line: one that starts
-  // `---` or `...`, say) does not fit the one-line `key: value` slot; JSON's quoting is valid YAML there.
-  return typeof value === 'string' && plain.includes('\n') ? JSON.stringify(value) : plain;
 }
 
 /** `# text`, word-wrapped so the file reads well in a terminal. */

@@ -224,7 +224,7 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     await t.waitFor((s) => s.includes('[exit'), 'the end');
     expect(t.exitCode()).toBe(130);
     expect(t.screen()).toContain(
-      'error: interview stopped (Ctrl+C); the answers so far are in stopped.draft.yaml\n' +
+      'interview stopped (Ctrl+C); the answers so far are in stopped.draft.yaml\n' +
         'hint: pick up with: cnireport interview --from stopped.draft.yaml --output stopped.yaml',
     );
     expect(existsSync(join(dir, 'stopped.yaml'))).toBe(false);

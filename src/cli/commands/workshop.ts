@@ -149,7 +149,7 @@ Examples:
         kept = `; answers not saved are in ${relative(process.cwd(), target)}`;
       }
       const why = signal === 'SIGINT' ? 'Ctrl+C' : signal;
-      throw new CniError('INTERRUPTED', `workshop stopped (${why})${kept}`, {
+      throw new CniError('STOPPED', `workshop stopped (${why})${kept}`, {
         exitCode: STOP_SIGNALS[signal],
       });
     });
