@@ -137,14 +137,10 @@ Examples:
           throw cause;
         }
         const why = exitCode === 130 ? 'Ctrl+C' : exitCode === 143 ? 'SIGTERM' : 'the terminal closed';
-        throw new CniError(
-          'STOPPED',
-          `interview stopped (${why}); the answers so far are in ${draftFile}`,
-          {
-            hint: `pick up with: ${pickUp(draftFile, output)}`,
-            exitCode,
-          },
-        );
+        throw new CniError('STOPPED', `interview stopped (${why}); the answers so far are in ${draftFile}`, {
+          hint: `pick up with: ${pickUp(draftFile, output)}`,
+          exitCode,
+        });
       } finally {
         close();
       }

@@ -25,6 +25,7 @@ Examples:
     )
     .action(async (files: string[]) => {
       let failed = 0;
+      let unread = 0;
       // Every file is checked before the exit status is decided, so one run reports all of them.
       for (const file of files) {
         try {
@@ -33,9 +34,15 @@ Examples:
           printWarnings(io, warnings);
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
+          // One file that cannot be read says so once, as the error itself.
+          if (files.length === 1 && error.code === 'INPUT_UNREADABLE') throw error;
           failed += 1;
+          if (error.code === 'INPUT_UNREADABLE') unread += 1;
           io.err(`${escapeUnsafeLines(error.message)}\n`);
         }
+      }
+      if (failed > 0 && unread === failed) {
+        throw new CniError('INPUT_UNREADABLE', `${failed} of ${files.length} files could not be read`);
       }
       if (failed > 0) {
         throw new CniError(

@@ -711,8 +711,11 @@ function drawPriorities(page: Page, result: LiveResult): void {
   }
 }
 
-/** `replace`: the version of an existing file the consultant agreed to replace, as the server named it. */
-async function saveAnswers(page: Page, file: string, replace: string | null = null): Promise<void> {
+/**
+ * Saves the answers; resolves to whether they were saved. `replace`: the version of an existing file the
+ * consultant agreed to replace, as the server named it.
+ */
+async function saveAnswers(page: Page, file: string, replace: string | null = null): Promise<boolean> {
   setStatus('Saving…');
   const { status, data } = await api<{
     file?: string;
@@ -724,11 +727,11 @@ async function saveAnswers(page: Page, file: string, replace: string | null = nu
   if (status === 409 && data.exists === true) {
     if (window.confirm(data.message)) return saveAnswers(page, file, data.version ?? null);
     setStatus('Not saved: give another file name.');
-    return;
+    return false;
   }
   if (status !== 200) {
     setStatus(`Not saved: ${data.message}${data.problems ? ` (${data.problems.join('; ')})` : ''}`, true);
-    return;
+    return false;
   }
   page.dirty = false;
   page.state = {
@@ -740,14 +743,20 @@ async function saveAnswers(page: Page, file: string, replace: string | null = nu
   };
   $<HTMLInputElement>('[data-testid="save-as"]').value = page.state.file ?? file;
   setStatus(`Saved ${data.file ?? file}.`);
+  return true;
 }
 
 async function generateReport(page: Page): Promise<void> {
-  const file = page.state.file;
-  if (page.dirty || file === null) {
-    setStatus('Save first: the report is made from the saved answers file.', true);
+  const named = $<HTMLInputElement>('[data-testid="save-as"]').value.trim();
+  if (page.state.file === null && named === '') {
+    setStatus('Name the answers file first: the report is made from it.', true);
     return;
   }
+  // The report is made from the file: answers changed on the page are saved into it first.
+  if ((page.dirty || page.state.file === null) && !(await saveAnswers(page, page.state.file ?? named)))
+    return;
+  const file = page.state.file;
+  if (file === null) return;
   const started = Date.now();
   const button = $<HTMLButtonElement>('[data-testid="generate"]');
   button.disabled = true;

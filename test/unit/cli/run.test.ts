@@ -101,6 +101,15 @@ describe('run (in-process)', () => {
     });
   });
 
+  it('validate of a file that is missing says so once, without the init hint', async () => {
+    const missing = join(dir, 'missing.yaml');
+    expect(await cli('validate', missing)).toEqual({
+      code: 1,
+      out: '',
+      err: `error: ${missing}: no such file\n`,
+    });
+  });
+
   it('schema prints the committed schema', async () => {
     const committed = readFileSync(new URL('../../../schema/answers.schema.json', import.meta.url), 'utf8');
     expect(await cli('schema')).toEqual({ code: 0, out: committed, err: '' });
