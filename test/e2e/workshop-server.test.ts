@@ -383,9 +383,7 @@ describe('cnireport workshop: starting and stopping', () => {
     expect(changed.status).toBe(200);
     const stopped = await run.stop('SIGINT');
     expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toBe(
-      'workshop stopped (Ctrl+C); answers not saved are in acme.draft.yaml\n',
-    );
+    expect(stopped.stderr).toBe('workshop stopped (Ctrl+C); answers not saved are in acme.draft.yaml\n');
     expect(readFileSync(join(folder, 'acme.draft.yaml'), 'utf8')).toContain('  nodes: 333\n');
 
     const again = await startWorkshop(folder, 'acme.yaml');
