@@ -149,3 +149,29 @@ describe('run (in-process)', () => {
     );
   });
 });
+
+describe('help texts', () => {
+  it.each([
+    [],
+    ['init'],
+    ['interview'],
+    ['workshop'],
+    ['discover'],
+    ['validate'],
+    ['schema'],
+    ['score'],
+    ['compare'],
+    ['data'],
+    ['generate'],
+  ])('cnireport %s --help wraps at 100 columns, and its examples start with $', async (...command) => {
+    const { out } = await cli(...command, '--help');
+    const long = out.split('\n').filter((line) => line.length > 100);
+    expect(long).toEqual([]);
+    const examples =
+      out
+        .split(/\nExamples?:\n/)[1]
+        ?.split('\n')
+        .filter((l) => l.trim() !== '') ?? [];
+    for (const line of examples) expect(line).toMatch(/^ {2}(\$ cnireport |# )/);
+  });
+});
