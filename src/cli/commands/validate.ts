@@ -34,15 +34,16 @@ Examples:
           printWarnings(io, warnings);
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
-          // One file that cannot be read says so once, as the error itself.
-          if (files.length === 1 && error.code === 'INPUT_UNREADABLE') throw error;
+          // A file that does not exist says so once, as the error itself, without the hint about writing one.
+          const missing = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+          if (files.length === 1 && missing) throw error;
           failed += 1;
-          if (error.code === 'INPUT_UNREADABLE') unread += 1;
+          if (missing) unread += 1;
           io.err(`${escapeUnsafeLines(error.message)}\n`);
         }
       }
       if (failed > 0 && unread === failed) {
-        throw new CniError('INPUT_UNREADABLE', `${failed} of ${files.length} files could not be read`);
+        throw new CniError('INPUT_UNREADABLE', `${failed} of ${files.length} files do not exist`);
       }
       if (failed > 0) {
         throw new CniError(
