@@ -220,7 +220,11 @@ function withFinalNewline(text: string): string {
 
 /** A scalar or a list of scalars on one line, as `init` writes them: `[aws, gcp]`. */
 function inline(value: unknown): string {
-  const plain = stringify(value, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'flow' }).trimEnd();
+  const plain = stringify(value, {
+    lineWidth: 0,
+    flowCollectionPadding: false,
+    collectionStyle: 'flow',
+  }).trimEnd();
   // A string the library writes as a block scalar (`|-` then the text on the next line: one that starts
   // `---` or `...`, or holds a line break) does not fit the one-line `key: value` slot; JSON's quoting is
   // valid YAML there (security review L6).

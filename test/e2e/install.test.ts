@@ -17,7 +17,7 @@ import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-bro
 import { clusterObjects } from '../helpers/cluster-captures.js';
 import { kubeconfigFor, startFakeKubeApi } from '../helpers/fake-kube-api.js';
 import { prerequisite } from '../helpers/prerequisite.js';
-import { rawRequest, startWorkshopWith } from '../helpers/workshop-process.js';
+import { rawRequest, sessionCookieOf, startWorkshopWith } from '../helpers/workshop-process.js';
 
 const exec = promisify(execFile);
 const hasBrowser = prerequisite(
@@ -201,9 +201,8 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
     // The workshop serves its page, script and state from the installed package.
     const workshop = await startWorkshopWith([bin], folder, 'acme.yaml');
     try {
-      const entry = await rawRequest(workshop.url);
-      expect(entry.status).toBe(303);
-      const cookie = `cnireport-workshop-${new URL(workshop.url).port}=${workshop.token}`;
+      // The printed URL opens the page once and sets the session's cookie (a 303 to /).
+      const cookie = await sessionCookieOf(workshop);
       for (const path of ['/', '/page.js', '/page.css', '/api/state']) {
         const response = await rawRequest(`${workshop.origin}${path}`, { headers: { Cookie: cookie } });
         expect(response.status, path).toBe(200);

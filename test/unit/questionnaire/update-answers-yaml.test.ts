@@ -80,6 +80,17 @@ describe('updateAnswersYaml', () => {
     );
   });
 
+  it.each(['--- Acme', '... Acme', '---', '|-', '> folded', '- item', '? key', 'two\nlines'])(
+    'writes a client named %j on its one line as valid YAML that reads back the same (security review L6)',
+    (client) => {
+      const text = 'version: 1\nengagement:\n  client: Acme   # the legal name\n  date: 2026-11-24\n';
+      const updated = updateAnswersYaml(text, [{ path: ['engagement', 'client'], value: client }]);
+      expect(parse(updated).engagement).toEqual({ client, date: '2026-11-24' });
+      expect(updated.split('\n')).toHaveLength(text.split('\n').length);
+      expect(updated).toContain('   # the legal name\n  date: 2026-11-24\n');
+    },
+  );
+
   it('fills in a key init wrote commented out where it stands, and comments a removed key out', () => {
     const text =
       'version: 1\nteam:\n  # Engineers who run the clusters.\n  # platformEngineers:\n  maturity: advanced\n';
