@@ -62,10 +62,12 @@ export function formatDataReport(d: Dataset): string {
       `    source: ${a.source.trim()}`,
     );
   }
-  lines.push('', 'Exchange rates');
-  for (const r of d.currencies.rates) {
-    const vintage = r.vintage === undefined ? '' : ` (${r.vintage})`;
-    lines.push(`  ${r.currency}: ${r.perUsd} per USD${vintage}; ${r.source.trim()}`);
+  lines.push('', 'Exchange rates (ECB monthly averages, units per EUR)');
+  for (const m of d.currencies.months) {
+    const rates = Object.entries(m.perEur).map(([c, x]) => `${c} ${x}`);
+    lines.push(`  ${m.month} (${m.days} days): ${rates.join(', ')}`);
   }
+  lines.push(`  source: ${d.currencies.source.trim()}`);
+  if (d.currencies.gap !== undefined) lines.push(`  not shipped: ${d.currencies.gap.trim()}`);
   return `${lines.join('\n')}\n`;
 }

@@ -13,11 +13,7 @@ import { formatProblem } from './problem.js';
  * mapping at all (or cannot be read) is refused, as `validate` would refuse it.
  */
 export async function loadAnswersDraft(file: string): Promise<{ draft: AnswersDraft; problems: string[] }> {
-  return answersDraftOfText(await readAnswersText(file), file);
-}
-
-/** `loadAnswersDraft` of a file's text already read. */
-export function answersDraftOfText(text: string, file: string): { draft: AnswersDraft; problems: string[] } {
+  const text = await readAnswersText(file);
   const result = parseAnswersText(text, file);
   const problems = result.ok ? [] : result.problems;
   const data = mappingData(text);

@@ -151,11 +151,16 @@ export const QUESTIONNAIRE: readonly Section[] = [
       ask('engagement', 'client', { message: 'Client organisation' }),
       ask('engagement', 'preparedBy', { message: 'Prepared by (person, firm)' }),
       ask('engagement', 'date', {
-        message: 'Report date (YYYY-MM-DD)',
+        message: 'Report date (YYYY-MM-DD; empty for the day it is generated)',
         help: 'The date printed on the report.',
-        note: () => 'Empty: the day the report is generated.',
       }),
       ask('engagement', 'currency', { message: 'Currency of every amount' }),
+      ask('engagement', 'exchangeRate', {
+        message: 'The client’s own exchange rate (empty for the ECB monthly average of the report month)',
+        unit: (ctx) => `${ctx.answers.engagement?.currency ?? 'USD'} per USD`,
+        help: 'The US-dollar defaults in the data are converted at this rate.',
+        when: (ctx) => (ctx.answers.engagement?.currency ?? 'USD') !== 'USD',
+      }),
       ask('engagement', 'horizonYears', { message: 'Years the cost comparison covers', unit: 'years' }),
     ],
   },

@@ -13,7 +13,6 @@ const CRITERION_MEANINGS = {
 /** How the recommendation was reached, and the stamp that reproduces it. */
 export function methodologySection(ctx: ReportContext): MethodologySection {
   const { result, stamp, dataset } = ctx.sources;
-  const rate = dataset.currencies.rates.find((r) => r.currency === result.currency.code && r.perUsd !== 1);
   const total = CRITERIA.reduce((sum, c) => sum + result.priorities[c], 0);
   return {
     paragraphs: [
@@ -67,12 +66,12 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
       { label: 'Tool', value: `${stamp.tool} ${stamp.toolVersion}` },
       { label: 'Data version', value: stamp.dataVersion },
       { label: 'Facts last verified', value: stamp.dataVerifiedOn },
-      ...(rate === undefined
+      ...(result.currency.origin === 'base'
         ? []
         : [
             {
               label: 'Exchange rate',
-              value: `${rate.perUsd} ${rate.currency} per USD (${rate.vintage ?? rate.asOf})`,
+              value: `${result.currency.perUsd} ${result.currency.code} per USD (${result.currency.vintage})`,
             },
           ]),
       { label: 'Answers file (SHA-256)', value: stamp.inputSha256 },

@@ -120,9 +120,26 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
       `Moving retires about ${ctx.money(all - kept)} of sidecar compute over ${years}, against ` +
       `${ctx.money(perNode + moveCost)} for the per-node agents and the move itself: ` +
       `${net >= 0 ? `a net saving of about ${ctx.money(net)}` : `a net cost of about ${ctx.money(-net)}`} before ` +
-      'the operations effort of the second mode. ' +
+      'the added upkeep of ambient mode beside the istiod already run. ' +
       (movers.length === 0
-        ? 'No path takes the move: under the client’s priorities it does not pay for itself.'
+        ? notTaken(ctx, years)
         : `${joinAnd(movers)} ${movers.length === 1 ? 'takes' : 'take'} it.`),
   };
+}
+
+/**
+ * Why no path takes the move, from the recommended path's own weighing of it: a saving that the client's priorities
+ * outweigh (new components, risk) is not a move that "does not pay for itself".
+ */
+function notTaken(ctx: ReportContext, years: string): string {
+  const { result } = ctx.sources;
+  const winner = ctx.option(result.recommendation.option);
+  const move = winner.stack.decisions.find((d) => d.capability === null);
+  if (move === undefined || move.tcoChange >= 0)
+    return 'No path takes the move: all costs counted, it does not pay for itself.';
+  return (
+    `No path takes the move: on the recommended path it saves ${ctx.money(-move.tcoChange)} net over ${years}, ` +
+    `operations included, but adds ${move.newComponents} ${move.newComponents === 1 ? 'component' : 'components'} ` +
+    'to learn and run, which the client’s priorities weigh more.'
+  );
 }

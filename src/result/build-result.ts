@@ -1,5 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
+import { exchangeRate } from '../scoring/exchange-rate.js';
 import { quoteTargetSentence, quoteTargets } from '../scoring/quote-target.js';
 import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
@@ -18,7 +19,7 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
   const stakeholders = stakeholderViews(answers, dataset, result, options);
   const { currency, horizonYears } = result.engagement;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
-  const rate = dataset.currencies.rates.find((r) => r.currency === currency && r.perUsd !== 1);
+  const fx = exchangeRate(dataset, answers.engagement);
   return {
     ...result,
     quoteTargets: targets.map((t) => ({ ...t, sentence: quoteTargetSentence(t, currency) })),
@@ -32,8 +33,7 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
     }),
     dataVintage: {
       verifiedOn: dataset.meta.verifiedOn,
-      exchangeRate:
-        rate === undefined ? null : { perUsd: rate.perUsd, vintage: rate.vintage ?? rate.asOf ?? null },
+      exchangeRate: fx.origin === 'base' ? null : { perUsd: fx.perUsd, vintage: fx.vintage },
     },
   };
 }

@@ -117,7 +117,23 @@ export const EngineResultShape = {
   tornado: z.strictObject({ option: OptionIdSchema, bars: z.array(TornadoBarSchema) }),
   monteCarlo: MonteCarloSchema,
   assumptions: z.array(ParameterSchema),
-  currency: z.strictObject({ code: z.string(), perUsd: z.number(), source: z.string() }),
+  currency: z.strictObject({
+    code: z.string(),
+    perUsd: z
+      .number()
+      .describe('Units of the engagement currency per US dollar that USD defaults are converted at.'),
+    source: z.string(),
+    origin: z
+      .enum(['base', 'ecb', 'client'])
+      .describe(
+        'ecb: an ECB monthly average from the data; client: the engagement’s own rate; base: USD itself.',
+      ),
+    month: z
+      .string()
+      .nullable()
+      .describe('YYYY-MM of the ECB monthly average used; null for USD or the client’s own rate.'),
+    vintage: z.string().describe('What the rate is, with its month, in words, as the report prints it.'),
+  }),
   sidecarTax: SidecarTaxSchema.nullable(),
   notCosted: z.array(z.string()),
 } as const;

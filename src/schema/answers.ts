@@ -21,7 +21,7 @@ export type NeedKey = (typeof NEED_KEYS)[number];
 export const IMPORTANCE_LEVELS = ['must', 'should', 'nice', 'no'] as const;
 export type Importance = (typeof IMPORTANCE_LEVELS)[number];
 
-export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN'] as const;
 export const CLOUDS = ['aws', 'azure', 'gcp', 'oracle', 'ibm', 'alibaba', 'on-prem', 'other'] as const;
 export const CNIS = [
   'flannel',
@@ -88,6 +88,15 @@ export const EngagementSchema = z
       .enum(CURRENCIES)
       .default('USD')
       .describe('ISO 4217 currency of every amount in the answers and the report.'),
+    exchangeRate: z
+      .number()
+      .positive()
+      .max(1_000_000)
+      .optional()
+      .describe(
+        'Units of the engagement currency per US dollar, to convert the USD defaults with. Default: the ECB ' +
+          'monthly average for the report month (the latest shipped for a later date).',
+      ),
     horizonYears: count('Years the total cost of ownership covers.', 1, 10).default(3),
   })
   .describe('Who the report is for and how costs are shown.');

@@ -25,6 +25,7 @@ export const COST_KEYS = [
   'ciliumTrainingDaysPerEngineer',
   'addonTrainingDaysPerEngineer',
   'trainingCoursePerEngineer',
+  'fleetMarginalClusterShare',
 ] as const;
 export type CostKey = (typeof COST_KEYS)[number];
 
@@ -55,6 +56,8 @@ export const costKeyDescriptions: Record<CostKey, string> = {
     'Engineer hours per cluster per month to run Cilium (agent, operator, Hubble, upgrades).',
   keptCniOpsHoursPerClusterMonth:
     'Engineer hours per cluster per month to run the CNI the clusters run today (Calico, AWS VPC CNI, Azure CNI, OVN-Kubernetes), where a path keeps it; the default depends on that CNI and on who runs its agent.',
+  fleetMarginalClusterShare:
+    'Share of one cluster’s upkeep that each further cluster adds when the clusters are built and changed alike, 0 to 1.',
   kubeProxyCpuMillicoresPerNode: 'CPU kube-proxy uses per node at rest, in millicores.',
   kubeProxyCpuMillicoresPer1000Services:
     'Extra kube-proxy CPU per node for every 1000 Services (iptables mode), in millicores.',

@@ -111,8 +111,14 @@ const addon = z.strictObject({
   setupHoursPerCluster: range,
   opsHoursPerClusterMonth: range,
   perNode: footprint,
+  /** Pods each cluster runs once, whatever its size (Istio waypoints): costed at their requests. */
+  perCluster: footprint.default({ cpuMillicores: 0, memoryMiB: 0 }),
   risk: z.number().min(0).max(1),
   riskNote: z.string().min(1),
+  /** A further risk for a client with more than one cluster (a feature not yet stable across clusters). */
+  multiClusterRisk: z
+    .strictObject({ penalty: z.number().min(0).max(1), note: z.string().min(1), source })
+    .optional(),
   source,
 });
 export type Addon = z.infer<typeof addon>;
@@ -313,16 +319,27 @@ export const DatasetSchema = z
     }),
     currencies: z.strictObject({
       base: z.literal('USD'),
-      rates: z.array(
-        z.strictObject({
-          currency: z.enum(CURRENCIES),
-          perUsd: z.number().positive(),
-          source,
-          asOf: z.string().optional(),
-          /** What the rate is, in the client's words, so the report can print its vintage. */
-          vintage: z.string().min(1).optional(),
-        }),
-      ),
+      source,
+      /** Months not shipped, and why. */
+      gap: z.string().optional(),
+      /** ECB monthly averages, units of each currency per euro, oldest first. */
+      months: z
+        .array(
+          z.strictObject({
+            month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'),
+            days: z.number().int().positive().max(31),
+            perEur: z.strictObject(
+              Object.fromEntries(
+                CURRENCIES.filter((c) => c !== 'EUR').map((c) => [c, z.number().positive()]),
+              ) as Record<Exclude<(typeof CURRENCIES)[number], 'EUR'>, z.ZodNumber>,
+            ),
+          }),
+        )
+        .min(1)
+        .refine(
+          (ms) => ms.every((m, i) => i === 0 || (ms[i - 1]?.month ?? '') < m.month),
+          'months in order, once each',
+        ),
     }),
     costs: z.strictObject(
       Object.fromEntries(COST_KEYS.map((k) => [k, costDefault])) as Record<CostKey, typeof costDefault>,
@@ -467,11 +484,6 @@ export const DatasetSchema = z
             message: `no path goes from ${from} to ${m.toCni}`,
           });
         }
-      }
-    }
-    for (const c of CURRENCIES) {
-      if (!d.currencies.rates.some((r) => r.currency === c)) {
-        ctx.addIssue({ code: 'custom', path: ['currencies', 'rates'], message: `no rate for ${c}` });
       }
     }
   });

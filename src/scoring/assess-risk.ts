@@ -141,6 +141,13 @@ function eachRisk(
       `data:addons.${addon.id}`,
     ]);
   }
+  if (answers.cluster.clusters > 1) {
+    for (const addon of plan.newAddons) {
+      const m = addon.multiClusterRisk;
+      if (m !== undefined)
+        add(`addon-${addon.id}-multicluster`, m.penalty, () => m.note, [`data:addons.${addon.id}`]);
+    }
+  }
   for (const capability of CAPABILITY_IDS) {
     const caveat = plan.fits[capability].caveat;
     if (caveat !== undefined && isRequired(needs[capability].importance)) {

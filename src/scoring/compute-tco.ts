@@ -57,7 +57,15 @@ function opsHoursPerMonth(plan: Plan, answers: Answers, s: Scenario, model: Mode
   // Loops rather than reduce and spread: Monte Carlo runs this tens of thousands of times.
   let addons = 0;
   for (const a of plan.addons) addons += s.addonHours[a.id]?.ops ?? 0;
-  return answers.cluster.clusters * maturity * (core + addons);
+  return fleetClusters(answers.cluster.clusters, v.fleetMarginalClusterShare) * maturity * (core + addons);
+}
+
+/**
+ * Clusters built and changed alike are run as a fleet: the first takes its full upkeep (release notes, upgrade
+ * tests, incidents learned from), each further one the stated share of it (its roll-out, drift and own incidents).
+ */
+export function fleetClusters(clusters: number, marginalShare: number): number {
+  return 1 + (clusters - 1) * marginalShare;
 }
 
 /** vCPU and GB every node holds for the network layer under this plan. */
@@ -107,6 +115,9 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
   let licencePerNode = 0;
   for (const a of plan.addons) licencePerNode += a.licencePerNodeYear;
+  const perCluster = perClusterFootprint(plan);
+  const perClusterCostPerHour =
+    answers.cluster.clusters * (perCluster.vcpu * v.vcpuHourPrice + perCluster.gb * v.memoryGbHourPrice);
   const licence = licencePerNode * s.perUsd;
 
   const years: ByCategory[] = [];
@@ -120,7 +131,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;
     const nodeCostPerHour = nodes * (footprint.vcpu * v.vcpuHourPrice + footprint.gb * v.memoryGbHourPrice);
-    year.compute = nodeCostPerHour * HOURS_PER_YEAR + sidecars * sidecarCostPerYear(v);
+    year.compute =
+      (nodeCostPerHour + perClusterCostPerHour) * HOURS_PER_YEAR + sidecars * sidecarCostPerYear(v);
     year.tooling = nodes * licence;
     years.push(year);
   }
@@ -139,6 +151,17 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     sidecarsKept: s.sidecars * keptShare,
     migrationHours: hours,
   };
+}
+
+/** vCPU and GB each cluster holds once for the plan's add-ons (waypoints), whatever its node count. */
+export function perClusterFootprint(plan: Plan): { vcpu: number; gb: number } {
+  let millicores = 0;
+  let mib = 0;
+  for (const a of plan.addons) {
+    millicores += a.perCluster.cpuMillicores;
+    mib += a.perCluster.memoryMiB;
+  }
+  return { vcpu: millicores / 1000, gb: mib * GB_PER_MIB };
 }
 
 /** What one sidecar proxy costs a year in the CPU and memory it reserves. */

@@ -1,9 +1,9 @@
 import type { Answers } from '../schema/answers.js';
 import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
-import { InternalError } from '../shared/errors.js';
 import { formatNumber } from '../shared/format.js';
 import type { Scenario } from './compute-tco.js';
+import { exchangeRate } from './exchange-rate.js';
 
 /** Where a parameter's value came from. */
 export type ParameterOrigin = 'default' | 'override' | 'answer';
@@ -25,13 +25,6 @@ export interface Parameter {
 
 export type ParameterValues = Record<CostKey, number>;
 
-/** Units per USD for the engagement currency, and the sentence that says where the rate comes from. */
-export function exchangeRate(dataset: Dataset, currency: Answers['engagement']['currency']) {
-  const rate = dataset.currencies.rates.find((r) => r.currency === currency);
-  if (rate === undefined) throw new InternalError(`no exchange rate for ${currency}`);
-  return rate;
-}
-
 const ANSWERED: Partial<Record<CostKey, (a: Answers) => number | undefined>> = {
   sidecarCpuMillicores: (a) => a.mesh.sidecarCpuMillicores,
   sidecarMemoryMiB: (a) => a.mesh.sidecarMemoryMiB,
@@ -43,9 +36,10 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter
   const local = d.byCurrency?.[currency];
   const meshVariant = d.byMesh?.[answers.mesh.current];
   const cniVariant = d.byCni?.[answers.cluster.currentCni];
-  const rate = d.money && local === undefined ? exchangeRate(dataset, currency).perUsd : 1;
+  const fx = exchangeRate(dataset, answers.engagement);
+  const rate = d.money && local === undefined ? fx.perUsd : 1;
   const base = local ?? meshVariant ?? cniVariant ?? d;
-  const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (currencies.yaml).`;
+  const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (${fx.vintage}).`;
   const common = {
     key,
     description: costKeyDescriptions[key],
@@ -108,6 +102,6 @@ export function likelyScenario(
         { ops: a.opsHoursPerClusterMonth.likely, setup: a.setupHoursPerCluster.likely },
       ]),
     ),
-    perUsd: exchangeRate(dataset, answers.engagement.currency).perUsd,
+    perUsd: exchangeRate(dataset, answers.engagement).perUsd,
   };
 }

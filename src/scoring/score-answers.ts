@@ -22,6 +22,7 @@ import {
   pickWinner,
   type Weights,
 } from './evaluate-options.js';
+import { exchangeRate } from './exchange-rate.js';
 import {
   type ExplainContext,
   type Reason,
@@ -30,7 +31,7 @@ import {
   stackDecisionReason,
 } from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
-import { exchangeRate, likelyScenario, resolveParameters } from './resolve-parameters.js';
+import { likelyScenario, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
@@ -121,6 +122,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const needs = deriveNeeds(answers, dataset.rules);
   const parameters = resolveParameters(answers, dataset);
   const base = likelyScenario(answers, dataset, parameters);
+  const fx = exchangeRate(dataset, answers.engagement);
   const weights: Weights = { ...answers.priorities };
   // 2. each option's best stack under the client's weights
   const stacks = selectStacks(answers, needs, dataset, base, weights);
@@ -423,7 +425,10 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     currency: {
       code: answers.engagement.currency,
       perUsd: base.perUsd,
-      source: exchangeRate(dataset, answers.engagement.currency).source.trim(),
+      source: fx.source,
+      origin: fx.origin,
+      month: fx.month,
+      vintage: fx.vintage,
     },
     sidecarTax: roundSidecarTax(sidecarTax(answers, dataset, base.values, plans)),
     notCosted: [

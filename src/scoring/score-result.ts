@@ -169,7 +169,17 @@ export interface ScoreResult {
   readonly tornado: { readonly option: OptionId; readonly bars: readonly TornadoBar[] };
   readonly monteCarlo: MonteCarloResult;
   readonly assumptions: readonly Parameter[];
-  readonly currency: { readonly code: string; readonly perUsd: number; readonly source: string };
+  readonly currency: {
+    readonly code: string;
+    readonly perUsd: number;
+    readonly source: string;
+    /** `ecb` (a monthly average from the data), `client` (engagement.exchangeRate) or `base` (USD). */
+    readonly origin: 'base' | 'ecb' | 'client';
+    /** The month of the ECB average used, YYYY-MM; null for USD or the client's own rate. */
+    readonly month: string | null;
+    /** What the rate is, with its month, in the client's words. */
+    readonly vintage: string;
+  };
   /** What today's sidecars cost and what moving them to a sidecar-free mesh saves; null without sidecars. */
   readonly sidecarTax: SidecarTax | null;
   readonly notCosted: readonly string[];

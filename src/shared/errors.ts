@@ -11,9 +11,7 @@ export type CniErrorCode =
   | 'BROWSER_FAILED'
   | 'USAGE'
   | 'NO_TERMINAL'
-  | 'INTERRUPTED'
-  /** The person stopped a command that runs until stopped (the workshop, the interview): not an error. */
-  | 'STOPPED';
+  | 'INTERRUPTED';
 
 /**
  * A problem the user can fix: one line, optionally a hint. Exit code 1, or `exitCode` where a convention

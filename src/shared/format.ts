@@ -33,6 +33,18 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A YYYY-MM month as a client reads it: "March 2026". */
+export function formatMonth(isoMonth: string): string {
+  return MONTH.format(new Date(`${isoMonth}-01T00:00:00Z`));
+}
+
+/** A count with its noun, singular for exactly one: "1 day", "0.5 days", "3 clusters". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count, Number.isInteger(count) ? 0 : 1)} ${count === 1 ? one : many}`;
+}
+
 /** A YYYY-MM-DD date as a client reads it on a cover: "24 November 2026". */
 export function formatLongDate(isoDate: string): string {
   return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));

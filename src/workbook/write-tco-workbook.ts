@@ -297,8 +297,8 @@ function optionSheet(
   const addons = add('Add-on operations hours per cluster-month', addonOps, `add-ons: ${addonNames}`);
   const opsHours = add(
     'Operations hours per month, whole estate',
-    f(`Clusters*MaturityFactor*(${core}*${ebpf}*${vendor}+${addons})`),
-    'clusters × maturity factor × (CNI hours × eBPF factor × vendor share + add-on hours)',
+    f(`(1+(Clusters-1)*fleetMarginalClusterShare)*MaturityFactor*(${core}*${ebpf}*${vendor}+${addons})`),
+    'fleet (first cluster + share per further cluster) × maturity factor × (CNI hours × eBPF factor × vendor share + add-on hours)',
   );
   const hourly = add(
     'Engineer cost per hour',
@@ -312,6 +312,16 @@ function optionSheet(
     'agents and add-ons, from the data set',
   );
   const mem = add('Network-layer memory per node, MiB', mib, 'agents and add-ons, from the data set');
+  const clusterCpu = add(
+    'Per-cluster pods of add-ons, millicores per cluster',
+    plan.addons.reduce((sum, a) => sum + a.perCluster.cpuMillicores, 0),
+    'waypoint proxies at their chart requests, from the data set',
+  );
+  const clusterMem = add(
+    'Per-cluster pods of add-ons, MiB per cluster',
+    plan.addons.reduce((sum, a) => sum + a.perCluster.memoryMiB, 0),
+    'waypoint proxies at their chart requests, from the data set',
+  );
   const kubeProxy = add(
     'kube-proxy runs on this path (1 yes, 0 no)',
     option.replacesKubeProxy ? 0 : 1,
@@ -418,7 +428,7 @@ function optionSheet(
     set('Operations', `ROUND(${opsHours}*12*${hourly},0)`);
     set(
       'Compute',
-      `ROUND(${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
+      `ROUND((${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)+Clusters*(${clusterCpu}/1000*vcpuHourPrice+${clusterMem}*${GB_PER_MIB}*memoryGbHourPrice))*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
     );
     set(
       'Migration',

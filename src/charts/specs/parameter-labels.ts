@@ -13,6 +13,7 @@ export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
   engineerCostPerYear: { name: 'Engineer cost', kind: 'money', unit: 'per year' },
   engineerHoursPerYear: { name: 'Productive hours per engineer', kind: 'count', unit: 'h per year' },
   networkingTimeShare: { name: 'Team time for networking', kind: 'share', unit: '' },
+  fleetMarginalClusterShare: { name: 'Upkeep of each further cluster', kind: 'share', unit: '' },
   vcpuHourPrice: { name: 'vCPU price', kind: 'money', unit: 'per vCPU-hour' },
   memoryGbHourPrice: { name: 'Memory price', kind: 'money', unit: 'per GB-hour' },
   sidecarCpuMillicores: { name: 'CPU per sidecar', kind: 'count', unit: 'millicores' },

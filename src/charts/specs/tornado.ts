@@ -39,8 +39,10 @@ export function tornadoDescription(result: ScoreResult): string {
   const top = result.tornado.bars[0];
   if (top === undefined) return `No uncertain input moves the ${name} TCO ${overHorizon(horizonYears)}.`;
   const [lo, hi] = [top.tcoAtLow, top.tcoAtHigh].sort((a, b) => a - b);
+  // A label that starts in lower case ("vCPU price") opens the sentence with an article, not a capital.
+  const label = PARAMETER_LABELS[top.key].name;
   return (
-    `${PARAMETER_LABELS[top.key].name} moves the ${name} TCO ${overHorizon(horizonYears)} the most, ` +
+    `${/^[a-z]/.test(label) ? `The ${label}` : label} moves the ${name} TCO ${overHorizon(horizonYears)} the most, ` +
     `from ${compactMoney(lo ?? 0, currency)} to ${compactMoney(hi ?? 0, currency)}.`
   );
 }

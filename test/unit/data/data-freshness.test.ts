@@ -45,12 +45,11 @@ describe('the data set says how fresh it is', () => {
     expect(formatDataReport(dataset)).toContain(`facts verified ${dataset.meta.verifiedOn}`);
   });
 
-  it('prints the vintage of every exchange rate', () => {
+  it('prints every month of exchange rates it ships, and the months it does not', () => {
     const text = formatDataReport(dataset);
-    for (const r of dataset.currencies.rates.filter((x) => x.currency !== 'USD')) {
-      expect(r.vintage, r.currency).toBeDefined();
-      expect(text).toContain(`${r.currency}: ${r.perUsd} per USD (${r.vintage})`);
-    }
+    for (const m of dataset.currencies.months)
+      expect(text).toContain(`  ${m.month} (${m.days} days): USD ${m.perEur.USD}`);
+    expect(text).toContain('not shipped:');
   });
 });
 

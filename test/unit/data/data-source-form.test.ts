@@ -109,6 +109,7 @@ describe('data sources', () => {
       'flannelOpsHoursPerClusterMonth',
       'ciliumOpsHoursPerClusterMonth',
       'keptCniOpsHoursPerClusterMonth',
+      'fleetMarginalClusterShare',
       'kubeProxyCpuMillicoresPerNode',
       'kubeProxyCpuMillicoresPer1000Services',
       'migrationHoursPerCluster',

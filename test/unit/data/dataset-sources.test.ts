@@ -38,10 +38,11 @@ describe('every figure in data/ names a source or says it is an estimate', () =>
       expect(isSourced(o.perNodeSource), o.id).toBe(true);
       for (const e of o.extras) expect(isSourced(e.source), `${o.id}.${e.component}`).toBe(true);
     }
-    for (const r of dataset.currencies.rates.filter((x) => x.currency !== 'USD')) {
-      expect(r.source).toMatch(/ecb\.europa\.eu/);
-      expect(r.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }
+    expect(dataset.currencies.source).toMatch(/ecb\.europa\.eu/);
+    expect(dataset.currencies.source).toMatch(/EXR\.M\.<currency>\.EUR\.SP00\.A/);
+    // 2025 and 2026 monthly averages, oldest first.
+    expect(dataset.currencies.months[0]?.month).toBe('2025-01');
+    expect(dataset.currencies.months.at(-1)?.month.slice(0, 4)).toBe('2026');
   });
 
   it('migration paths', () => {

@@ -288,7 +288,7 @@ describe('parseAnswersText: YAML problems', () => {
 
   it('counts lines and columns correctly with a BOM and CRLF line ends', () => {
     expect(lines('\uFEFFversion: 1\r\nengagement:\r\n  client: Acme\r\n  currency: usd\r\n')).toEqual([
-      'a.yaml:4:13  engagement.currency: invalid value (got "usd"; expected one of USD, EUR, GBP; did you mean `USD`?)',
+      'a.yaml:4:13  engagement.currency: invalid value (got "usd"; expected one of USD, EUR, GBP, CHF, SEK, NOK, DKK, PLN; did you mean `USD`?)',
     ]);
   });
 });

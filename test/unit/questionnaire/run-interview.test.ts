@@ -65,6 +65,11 @@ describe('runInterview', () => {
       'USD',
       'EUR',
       'GBP',
+      'CHF',
+      'SEK',
+      'NOK',
+      'DKK',
+      'PLN',
     ]);
   });
 

@@ -36,8 +36,12 @@ describe('bundled examples get the recommendation they were written for', () => 
     expect(engineer?.value).toBe(137400);
     expect(engineer?.unit).toMatch(/^EUR /);
     const price = result.assumptions.find((a) => a.key === 'isovalentPricePerNodeYear');
-    expect(price?.value).toBeCloseTo(1500 * 0.9239, 6);
-    expect(price?.source).toContain('Converted from USD at 0.9239 EUR per USD');
+    // At the ECB monthly average for the report's month (the latest shipped for a later date).
+    expect(result.currency.origin).toBe('ecb');
+    expect(price?.value).toBeCloseTo(1500 * result.currency.perUsd, 6);
+    expect(price?.source).toContain(
+      `Converted from USD at ${result.currency.perUsd} EUR per USD (ECB reference rates`,
+    );
     expect(result.recommendation.reasons.join(' ')).not.toContain('$');
   });
 

@@ -62,7 +62,23 @@ function withoutUncertainty(): Dataset {
   });
   return {
     ...d,
-    costs: Object.fromEntries(Object.entries(d.costs).map(([k, c]) => [k, pin(c)])) as Dataset['costs'],
+    // A cost's variants (by CNI, mesh or currency) are drawn from their own ranges: pinned as well.
+    costs: Object.fromEntries(
+      Object.entries(d.costs).map(([k, c]) => [
+        k,
+        {
+          ...pin(c),
+          ...Object.fromEntries(
+            (['byCni', 'byMesh', 'byCurrency'] as const).flatMap((by) => {
+              const variants = (c as Partial<Record<typeof by, Record<string, typeof c>>>)[by];
+              return variants === undefined
+                ? []
+                : [[by, Object.fromEntries(Object.entries(variants).map(([v, r]) => [v, pin(r)]))]];
+            }),
+          ),
+        },
+      ]),
+    ) as Dataset['costs'],
     addons: d.addons.map((a) => ({
       ...a,
       setupHoursPerCluster: pin(a.setupHoursPerCluster),
