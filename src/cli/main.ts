@@ -15,6 +15,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerWorkshop } from './commands/workshop.js';
 import { readPackageInfo } from './package-info.js';
 import { paint } from './paint.js';
+import { HELP_WIDTH, wrapHelp } from './wrap-help.js';
 
 /**
  * Runs the CLI and returns the exit code. The one place that catches errors: 0 done; 1 a problem the
@@ -37,7 +38,10 @@ export async function run(
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.out(text),
+      // Help texts added by the commands are wrapped too: Commander wraps only its own tables.
+      writeOut: (text) => io.out(wrapHelp(text)),
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
       writeErr: (text) => io.err(text),
       outputError: (text, write) => write(text.replace(/^error:/, paint(io.errColor, 'red', 'error:'))),
     })
@@ -46,12 +50,12 @@ export async function run(
       'after',
       `
 Examples:
-  $ cnireport init acme.yaml            # a commented answers file to fill in
-  $ cnireport interview -o acme.yaml    # the questionnaire in the terminal, writing acme.yaml
-  $ cnireport workshop acme.yaml       # the questionnaire as a live web page for the room
+  $ cnireport init acme.yaml          # a commented answers file to fill in
+  $ cnireport interview -o acme.yaml  # the questionnaire in the terminal, writing acme.yaml
+  $ cnireport workshop acme.yaml      # the questionnaire as a live web page for the room
   $ cnireport validate acme.yaml
-  $ cnireport score acme.yaml          # ranking, TCO and reasons (--json for the result)
-  $ cnireport generate acme.yaml       # the report: out/acme/report.html, report.pdf, charts, ...
+  $ cnireport score acme.yaml         # ranking, TCO and reasons (--json for the result)
+  $ cnireport generate acme.yaml      # the report in out/<client>/: HTML, PDF, charts, ...
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
@@ -71,8 +75,10 @@ Examples:
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof CniError) {
+      // Stopping the workshop or the interview is how they end: said plainly, not as an error.
+      const label = error.code === 'STOPPED' ? '' : `${paint(io.errColor, 'red', 'error:')} `;
       // Messages name files from the command line or a file, whose names may hold terminal escapes.
-      io.err(`${paint(io.errColor, 'red', 'error:')} ${escapeUnsafeLines(error.message)}\n`);
+      io.err(`${label}${escapeUnsafeLines(error.message)}\n`);
       if (error.hint !== undefined)
         io.err(`${paint(io.errColor, 'dim', 'hint:')} ${escapeUnsafeLines(error.hint)}\n`);
       return error.exitCode;

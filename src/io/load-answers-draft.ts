@@ -13,7 +13,11 @@ import { formatProblem } from './problem.js';
  * mapping at all (or cannot be read) is refused, as `validate` would refuse it.
  */
 export async function loadAnswersDraft(file: string): Promise<{ draft: AnswersDraft; problems: string[] }> {
-  const text = await readAnswersText(file);
+  return answersDraftOfText(await readAnswersText(file), file);
+}
+
+/** `loadAnswersDraft` of a file's text already read. */
+export function answersDraftOfText(text: string, file: string): { draft: AnswersDraft; problems: string[] } {
   const result = parseAnswersText(text, file);
   const problems = result.ok ? [] : result.problems;
   const data = mappingData(text);

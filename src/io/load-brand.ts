@@ -27,7 +27,13 @@ export const DEFAULT_BRAND: Brand = {
  */
 export async function loadBrand(file: string | undefined): Promise<Brand> {
   if (file === undefined) return DEFAULT_BRAND;
-  const bytes = await readCapped(file, MAX_BRAND_BYTES, 'a brand file is a few lines of YAML');
+  const bytes = await readCapped(file, MAX_BRAND_BYTES, 'a brand file is a few lines of YAML').catch(
+    (error: unknown) => {
+      // Beside the answers files on the same command line, the message says which file this is.
+      if (!(error instanceof CniError) || error.code !== 'INPUT_UNREADABLE') throw error;
+      throw new CniError(error.code, `brand file ${error.message}`, { cause: error });
+    },
+  );
   const parsed = parseBrandText(decodeTextFile(bytes, file), file);
   if (!parsed.ok) {
     const count = parsed.problems.length;

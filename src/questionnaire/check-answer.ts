@@ -10,12 +10,20 @@ const PARSE = { reportInput: true, error: () => NO_CUSTOM_MESSAGE } as const;
 /**
  * Why an answer cannot stand, in the words `cnireport validate` would use, or undefined when it can. The
  * key's own schema first; then the whole schema over the answers settled so far, for the rules that
- * relate keys (no more sidecars than pods, at least one priority above 0).
+ * relate keys (no more sidecars than pods, at least one priority above 0), unless `acrossKeys` is false: an
+ * answer before this one is wrong, and the rule would hold this one against that answer's default.
  */
-export function checkAnswer(at: AnswerKey, value: unknown, settled: AnswersDraft): string | undefined {
+export function checkAnswer(
+  at: AnswerKey,
+  value: unknown,
+  settled: AnswersDraft,
+  { acrossKeys = true }: { readonly acrossKeys?: boolean } = {},
+): string | undefined {
   const path = [at.section, at.key];
   const own = keySchema(at).safeParse(value, PARSE);
   if (!own.success) return firstMessage(own.error.issues.map((i) => ({ ...i, path: [...path, ...i.path] })));
+  // Behind a wrong earlier answer, a rule across keys would judge this one against a default.
+  if (!acrossKeys) return undefined;
 
   const answers = structuredClone(settled);
   setDraftValue(answers, at, value);

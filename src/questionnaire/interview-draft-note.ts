@@ -1,11 +1,17 @@
 import type { SectionKey } from './answer-keys.js';
 import { QUESTIONNAIRE } from './questionnaire.js';
 
-const STOPPED_IN = 'Draft of a cnireport interview stopped in ';
+const DRAFT = 'Draft of a cnireport interview';
+const STOPPED_IN = `${DRAFT} stopped in `;
 
 /** The first comment of an interview's draft: where it stopped, and how to pick up. */
 export function interviewDraftNote(stoppedIn: string | undefined, pickUp: string): string {
-  return `${stoppedIn === undefined ? 'Draft of a cnireport interview' : `${STOPPED_IN}${stoppedIn}`}. Pick up with: ${pickUp}`;
+  return `${stoppedIn === undefined ? DRAFT : `${STOPPED_IN}${stoppedIn}`}. Pick up with: ${pickUp}`;
+}
+
+/** Whether a file is an interview's draft (its note says so), not an answers file of the consultant's. */
+export function isInterviewDraft(text: string): boolean {
+  return text.split('\n', 8).some((l) => l.startsWith(`# ${DRAFT}`));
 }
 
 /**

@@ -151,8 +151,9 @@ export const QUESTIONNAIRE: readonly Section[] = [
       ask('engagement', 'client', { message: 'Client organisation' }),
       ask('engagement', 'preparedBy', { message: 'Prepared by (person, firm)' }),
       ask('engagement', 'date', {
-        message: 'Report date (YYYY-MM-DD; empty for the day it is generated)',
+        message: 'Report date (YYYY-MM-DD)',
         help: 'The date printed on the report.',
+        note: () => 'Empty: the day the report is generated.',
       }),
       ask('engagement', 'currency', { message: 'Currency of every amount' }),
       ask('engagement', 'exchangeRate', {

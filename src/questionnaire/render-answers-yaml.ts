@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { describeExpectation, formatSchemaValue } from '../schema/describe-expectation.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import type { AnswersDraft } from './answers-draft.js';
+import { yamlValueAfterKey } from './update-answers-yaml.js';
 
 export interface RenderAnswersYamlOptions {
   /** Path or URL of the JSON Schema, for the yaml-language-server modeline (editor completion). */
@@ -11,7 +11,22 @@ export interface RenderAnswersYamlOptions {
   values?: AnswersDraft;
   /** A first comment, under the modeline: what this file is (an interview's draft, say). */
   note?: string;
+  /**
+   * What an optional key with no schema default means when left out, by its path (`assumptions.vcpuHourPrice`):
+   * the data's default and range, written after its description.
+   */
+  defaults?: Readonly<Record<string, string>>;
 }
+
+/** The shape of the stakeholders list, shown above its key: a list is not obvious from a description. */
+const STAKEHOLDERS_EXAMPLE = [
+  'For example:',
+  '  stakeholders:',
+  '    - name: CFO',
+  '      priorities: {cost: 5, capability: 2, risk: 3, simplicity: 3}',
+  '    - name: CISO',
+  '      priorities: {cost: 2, capability: 4, risk: 5, simplicity: 2}',
+];
 
 const COMMENT_WIDTH = 100;
 
@@ -20,7 +35,12 @@ const COMMENT_WIDTH = 100;
  * accepts and its default. Keys without a default are written commented out, so the file is valid as long
  * as the values given (or the required placeholders) are.
  */
-export function renderAnswersYaml({ schemaRef, values = {}, note }: RenderAnswersYamlOptions): string {
+export function renderAnswersYaml({
+  schemaRef,
+  values = {},
+  note,
+  defaults = {},
+}: RenderAnswersYamlOptions): string {
   const schema = answersJsonSchema();
   const lines = [`# yaml-language-server: $schema=${schemaRef}`, '#'];
   if (note !== undefined) lines.push(...comment(note, ''), '#');
@@ -34,15 +54,13 @@ export function renderAnswersYaml({ schemaRef, values = {}, note }: RenderAnswer
   );
   for (const [key, node] of Object.entries(schema.properties ?? {})) {
     lines.push('');
-    lines.push(
-      ...renderEntry(
-        key,
-        node,
-        (schema.required ?? []).includes(key),
-        (values as Record<string, unknown>)[key],
-        '',
-      ),
-    );
+    const value = (values as Record<string, unknown>)[key];
+    if (key === 'stakeholders' && value === undefined) {
+      lines.push(...comment(node.description ?? '', ''), ...STAKEHOLDERS_EXAMPLE.map((l) => `# ${l}`));
+      lines.push('# stakeholders:');
+      continue;
+    }
+    lines.push(...renderEntry(key, node, (schema.required ?? []).includes(key), value, '', defaults));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -53,6 +71,8 @@ function renderEntry(
   required: boolean,
   value: unknown,
   indent: string,
+  defaults: Readonly<Record<string, string>>,
+  path = key,
 ): string[] {
   if (node.type === 'object' && node.properties !== undefined) {
     const given = isRecord(value) ? value : {};
@@ -65,6 +85,8 @@ function renderEntry(
         (node.required ?? []).includes(childKey),
         given[childKey],
         `${indent}  `,
+        defaults,
+        `${path}.${childKey}`,
       );
       active ||= childLines.some((line) => line.startsWith(`${indent}  ${childKey}:`));
       children.push(...childLines);
@@ -81,28 +103,19 @@ function renderEntry(
         ? ` Default: ${formatSchemaValue(node.default)}.`
         : required
           ? ' Required.'
-          : ' Optional.';
+          : defaults[path] !== undefined
+            ? ` Optional; left out: ${defaults[path]}.`
+            : ' Optional.';
     notes.push(`${capitalise(describeExpectation(node))}.${status}`);
   }
   const shown = value !== undefined ? value : node.const !== undefined ? node.const : node.default;
   const entry =
     shown !== undefined
-      ? `${indent}${key}: ${yamlValue(shown)}`
+      ? `${indent}${key}:${yamlValueAfterKey(shown, indent)}`
       : required
         ? `${indent}${key}:`
         : `${indent}# ${key}:`;
   return [...notes.flatMap((note) => comment(note, indent)), entry];
-}
-
-/** A value on one line: lists in flow style, text quoted only where YAML needs it. */
-function yamlValue(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(yamlValue).join(', ')}]`;
-  if (typeof value === 'string' && /[\n\r]/.test(value)) return JSON.stringify(value);
-  if (isRecord(value) || value === null) return JSON.stringify(value);
-  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
-  // A string the library writes as a block scalar (`|-` then the text on the next line: one that starts
-  // `---` or `...`, say) does not fit the one-line `key: value` slot; JSON's quoting is valid YAML there.
-  return typeof value === 'string' && plain.includes('\n') ? JSON.stringify(value) : plain;
 }
 
 /** `# text`, word-wrapped so the file reads well in a terminal. */

@@ -100,6 +100,100 @@ async function askSection(section: Section, state: State): Promise<void> {
       set(question, enterAnswer(question, ctx, known));
     else set(question, await askQuestion(question, ctx, known, state));
   }
+  // The stakeholders set priorities of their own: they are asked with the client's.
+  if (section.key === 'priorities') {
+    const stakeholders = state.keep ? state.known.stakeholders : await askStakeholders(state);
+    state.known.stakeholders = stakeholders;
+    state.settled.stakeholders = stakeholders;
+    if (stakeholders === undefined) {
+      delete state.known.stakeholders;
+      delete state.settled.stakeholders;
+    }
+  }
+}
+
+type Stakeholder = NonNullable<AnswersDraft['stakeholders']>[number];
+const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
+const STAKEHOLDERS_MAX = 12;
+
+/**
+ * The stakeholders, each with their own four priorities: those of the file kept with one Enter, or each one
+ * renamed, re-weighted or removed (an empty name removes them), then new ones added until the answer is no.
+ */
+async function askStakeholders({ prompter, known }: State): Promise<AnswersDraft['stakeholders']> {
+  const current = known.stakeholders ?? [];
+  const names = current.map((s) => s.name);
+  const change = await prompter.confirm({
+    id: 'stakeholders',
+    message:
+      current.length === 0
+        ? 'Add stakeholders with priorities of their own (say CFO, CISO, platform lead)?'
+        : `Stakeholders: ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' and ' : ''}${names.at(-1)}. Change them?`,
+    help: answersSchemaNode().properties?.stakeholders?.description ?? '',
+    default: false,
+  });
+  if (!change) return current.length === 0 ? undefined : current;
+  const list: Stakeholder[] = [];
+  for (const stakeholder of current) {
+    const kept = await askStakeholder(prompter, list, stakeholder);
+    if (kept !== undefined) list.push(kept);
+  }
+  while (
+    list.length < STAKEHOLDERS_MAX &&
+    (await prompter.confirm({
+      id: 'stakeholders.add',
+      message: list.length === 0 ? 'Add a stakeholder?' : 'Add another stakeholder?',
+      default: list.length === 0,
+    }))
+  ) {
+    const added = await askStakeholder(prompter, list);
+    if (added !== undefined) list.push(added);
+  }
+  return list.length === 0 ? undefined : list;
+}
+
+async function askStakeholder(
+  prompter: Prompter,
+  others: readonly Stakeholder[],
+  known?: Stakeholder,
+): Promise<Stakeholder | undefined> {
+  const taken = new Set(others.map((s) => s.name.toLowerCase()));
+  const name = (
+    await prompter.text({
+      id: 'stakeholders.name',
+      message: known === undefined ? 'Stakeholder (a role or a name)' : 'Stakeholder (empty removes them)',
+      ...(known === undefined ? {} : { default: known.name }),
+      validate: (text) => {
+        const trimmed = text.trim();
+        if (trimmed === '') return true;
+        if (taken.has(trimmed.toLowerCase())) return `${trimmed} is named already`;
+        return trimmed.length > 60 ? `at most 60 characters (got ${trimmed.length})` : true;
+      },
+    })
+  ).trim();
+  if (name === '') return undefined;
+  const priorities: Record<string, number> = {};
+  for (const criterion of CRITERIA) {
+    const at = { section: 'priorities', key: criterion } as const;
+    const node = keyNode(at);
+    const offered = known?.priorities?.[criterion] ?? node.default;
+    const text = await prompter.text({
+      id: `stakeholders.priorities.${criterion}`,
+      message: `${name}: weight of ${criterion} (${rangeText(node, undefined)})`,
+      ...(offered === undefined ? {} : { default: String(offered) }),
+      validate: (typed) => {
+        const value = answerFromText(typed, true);
+        const wrong = checkAnswer(at, value, {}, { acrossKeys: false });
+        if (wrong !== undefined) return wrong;
+        const sum =
+          Object.values(priorities).reduce((a, b) => a + b, 0) + (typeof value === 'number' ? value : 0);
+        return criterion === CRITERIA.at(-1) && sum === 0 ? 'at least one priority above 0' : true;
+      },
+    });
+    const value = answerFromText(text, true);
+    if (typeof value === 'number') priorities[criterion] = value;
+  }
+  return { name, priorities: priorities as Stakeholder['priorities'] };
 }
 
 /** The answer to one question, as the answers file holds it; undefined leaves the key out. */

@@ -1,10 +1,11 @@
+import { StakeholdersSchema } from '../schema/answers.js';
 import { answerKeys, keySchema } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { setDraftValue } from './draft-value.js';
 
 /**
  * The answers in parsed YAML that are valid on their own, as a draft to resume: a draft may lack required
- * keys or hold a half-typed value, and each question asks again what is missing or wrong. Unknown keys go.
+ * keys or hold a half-typed value, and each question asks again what is missing or wrong. The list of stakeholders is kept when it is valid as a whole. Unknown keys go.
  */
 export function salvageDraft(data: unknown): AnswersDraft {
   const draft: AnswersDraft = {};
@@ -15,6 +16,8 @@ export function salvageDraft(data: unknown): AnswersDraft {
     const parsed = keySchema(at).safeParse(section[at.key]);
     if (parsed.success) setDraftValue(draft, at, parsed.data);
   }
+  const stakeholders = StakeholdersSchema.safeParse(data.stakeholders);
+  if (stakeholders.success && stakeholders.data !== undefined) draft.stakeholders = stakeholders.data;
   return draft;
 }
 

@@ -11,7 +11,9 @@ export type CniErrorCode =
   | 'BROWSER_FAILED'
   | 'USAGE'
   | 'NO_TERMINAL'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  /** The person stopped a command that runs until stopped (the workshop, the interview): not an error. */
+  | 'STOPPED';
 
 /**
  * A problem the user can fix: one line, optionally a hint. Exit code 1, or `exitCode` where a convention

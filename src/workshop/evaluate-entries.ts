@@ -8,11 +8,17 @@ import { checkAnswer } from '../questionnaire/check-answer.js';
 import { draftValue, setDraftValue } from '../questionnaire/draft-value.js';
 import { questionHelp, rangeText, resolveText } from '../questionnaire/question-help.js';
 import { type AskContext, QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
-import { type Answers, AnswersSchema, type NeedKey } from '../schema/answers.js';
+import { type Answers, AnswersSchema, type NeedKey, StakeholdersSchema } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { formatSchemaValue } from '../schema/describe-expectation.js';
 import { fieldKind } from './workshop-form.js';
-import type { Entries, FieldKind, FieldState, FieldValue } from './workshop-protocol.js';
+import {
+  type Entries,
+  type FieldKind,
+  type FieldState,
+  type FieldValue,
+  STAKEHOLDERS,
+} from './workshop-protocol.js';
 
 /** Sections askContext leaves out of what it derives: an answer there changes no later question's context. */
 const IGNORED_BY_CONTEXT: ReadonlySet<string> = new Set(['needs', 'assumptions']);
@@ -46,7 +52,8 @@ export function evaluateEntries(entries: Entries, dataset: Dataset): EvaluatedEn
       const name = keyPath(question);
       const visible = question.when?.(before) ?? true;
       const read = visible ? readEntry(question, entries[name]) : { value: undefined };
-      const error = 'error' in read ? read.error : checkAnswer(question, read.value, draft);
+      const error =
+        'error' in read ? read.error : checkAnswer(question, read.value, draft, { acrossKeys: !wrong });
       if (visible && error !== undefined) wrong = true;
       else if (visible && 'value' in read && read.value !== undefined) {
         setDraftValue(draft, question, read.value);
@@ -55,6 +62,15 @@ export function evaluateEntries(entries: Entries, dataset: Dataset): EvaluatedEn
       fields[name] = fieldState(question, before, visible, visible ? error : undefined);
     }
   }
+  const stakeholders = readStakeholders(entries[STAKEHOLDERS]);
+  fields[STAKEHOLDERS] = {
+    visible: true,
+    label: 'Stakeholders',
+    help: answersSchemaNode().properties?.stakeholders?.description ?? '',
+    ...('error' in stakeholders ? { error: stakeholders.error } : {}),
+  };
+  if ('error' in stakeholders) wrong = true;
+  else if (stakeholders.value !== undefined) draft.stakeholders = stakeholders.value;
   if (wrong) return { fields, problems: [], draft, answers: null };
   const parsed = AnswersSchema.safeParse({ version: 1, ...draft }, { error: () => NO_CUSTOM_MESSAGE });
   if (parsed.success) return { fields, problems: [], draft, answers: parsed.data };
@@ -108,6 +124,8 @@ function readEntry(
       return { value: typeof entry === 'string' ? answerFromText(entry, true) : entry };
     case 'text':
       return { value: typeof entry === 'string' ? answerFromText(entry, false) : entry };
+    case 'stakeholders':
+      return { value: undefined };
     case 'structured': {
       if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
       try {
@@ -121,9 +139,38 @@ function readEntry(
   }
 }
 
+/** The stakeholders the page's table holds, checked as `validate` checks them; an empty list leaves the key out. */
+function readStakeholders(
+  entry: FieldValue | undefined,
+): { value: AnswersDraft['stakeholders'] } | { error: string } {
+  if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
+  let data: unknown;
+  try {
+    data = JSON.parse(entry);
+  } catch {
+    return { error: 'the list of stakeholders could not be read' };
+  }
+  if (Array.isArray(data) && data.length === 0) return { value: undefined };
+  const parsed = StakeholdersSchema.safeParse(data, { error: () => NO_CUSTOM_MESSAGE });
+  if (parsed.success) return { value: parsed.data };
+  const [issue] = parsed.error.issues;
+  if (issue === undefined) return { error: 'not a valid list of stakeholders' };
+  const [message] = zodIssueMessages(
+    { ...issue, path: ['stakeholders', ...issue.path] },
+    answersSchemaNode(),
+  );
+  const [index, ...rest] = issue.path;
+  const where =
+    typeof index === 'number'
+      ? `stakeholder ${index + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: `
+      : '';
+  return { error: `${where}${message?.message ?? 'not valid'}` };
+}
+
 /** The inputs that show an answers draft: what a file holds, as the page's inputs hold it. */
 export function entriesOf(draft: AnswersDraft): Record<string, FieldValue> {
   const entries: Record<string, FieldValue> = {};
+  if (draft.stakeholders !== undefined) entries[STAKEHOLDERS] = JSON.stringify(draft.stakeholders);
   for (const question of QUESTIONNAIRE.flatMap((s) => s.questions)) {
     const value = draftValue(draft, question);
     if (value === undefined) continue;

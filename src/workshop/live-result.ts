@@ -1,5 +1,6 @@
 import type { Parameter } from '../scoring/resolve-parameters.js';
 import type { ScoreResult } from '../scoring/score-result.js';
+import type { StakeholderViews } from '../scoring/stakeholder-views.js';
 import { formatQuantity } from '../shared/format.js';
 import type { ConsultantNote, LiveResult } from './workshop-protocol.js';
 
@@ -10,7 +11,11 @@ const DRIVERS_TO_CONFIRM = 5;
  * What the page shows of a result: the recommendation, each option's score by criterion and TCO, where each
  * priority would flip the answer, and, for the consultant, the figures still to confirm.
  */
-export function liveResult(result: ScoreResult, draws: number): LiveResult {
+export function liveResult(
+  result: ScoreResult,
+  draws: number,
+  stakeholders: StakeholderViews | null = null,
+): LiveResult {
   const weights = result.priorities as Readonly<Record<string, number>>;
   const criteria = Object.keys(weights);
   const weightSum = criteria.reduce((sum, c) => sum + (weights[c] ?? 0), 0);
@@ -66,5 +71,17 @@ export function liveResult(result: ScoreResult, draws: number): LiveResult {
     estimates: result.assumptions
       .filter((p) => p.kind === 'estimate' && p.origin === 'default' && drivers.has(p.key))
       .map(note),
+    stakeholders:
+      stakeholders === null
+        ? null
+        : {
+            sentence: stakeholders.sentence,
+            views: stakeholders.views.map((v) => ({
+              name: v.name,
+              choice: v.recommendation.name,
+              agrees: v.agrees,
+              sentence: v.sentence,
+            })),
+          },
   };
 }

@@ -3,7 +3,13 @@ import { IMPORTANCE_MEANING, isNumeric, isRequired } from '../questionnaire/ques
 import { QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
 import { IMPORTANCE_LEVELS } from '../schema/answers.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
-import type { FieldChoice, FieldKind, FormField, WorkshopForm } from './workshop-protocol.js';
+import {
+  type FieldChoice,
+  type FieldKind,
+  type FormField,
+  STAKEHOLDERS,
+  type WorkshopForm,
+} from './workshop-protocol.js';
 
 /**
  * The page's form: every section and question of the shared questionnaire, in its order, each answered the
@@ -11,14 +17,32 @@ import type { FieldChoice, FieldKind, FormField, WorkshopForm } from './workshop
  * live view words it for the answers given.
  */
 export function workshopForm(): WorkshopForm {
+  const priorities = answersSchemaNode().properties?.priorities?.properties?.cost;
   return {
-    sections: QUESTIONNAIRE.map((section) => ({
-      key: section.key,
-      title: section.title,
-      description: answersSchemaNode().properties?.[section.key]?.description ?? '',
-      ...(section.gate === undefined ? {} : { gate: section.gate }),
-      fields: section.questions.map(formField),
-    })),
+    sections: [
+      ...QUESTIONNAIRE.map((section) => ({
+        key: section.key,
+        title: section.title,
+        description: answersSchemaNode().properties?.[section.key]?.description ?? '',
+        ...(section.gate === undefined ? {} : { gate: section.gate }),
+        fields: section.questions.map(formField),
+      })),
+      {
+        key: STAKEHOLDERS,
+        title: 'Stakeholders',
+        description: answersSchemaNode().properties?.stakeholders?.description ?? '',
+        fields: [
+          {
+            name: STAKEHOLDERS,
+            kind: 'stakeholders',
+            label: 'Stakeholders and their priorities',
+            required: false,
+            ...(priorities?.minimum === undefined ? {} : { min: priorities.minimum }),
+            ...(priorities?.maximum === undefined ? {} : { max: priorities.maximum }),
+          },
+        ],
+      },
+    ],
   };
 }
 

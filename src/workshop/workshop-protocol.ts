@@ -6,7 +6,17 @@ import type { Importance } from '../schema/answers.js';
  */
 
 /** How a key is answered on the page; chosen from the key's schema, as the interview chooses its prompt. */
-export type FieldKind = 'text' | 'number' | 'scale' | 'select' | 'multi' | 'boolean' | 'need' | 'structured';
+export type FieldKind =
+  | 'text'
+  | 'number'
+  | 'scale'
+  | 'select'
+  | 'multi'
+  | 'boolean'
+  | 'need'
+  | 'structured'
+  /** The list of stakeholders: a table of names and their four priorities, held as JSON. */
+  | 'stakeholders';
 
 export interface FieldChoice {
   readonly value: string;
@@ -38,6 +48,9 @@ export interface FormSection {
 export interface WorkshopForm {
   readonly sections: readonly FormSection[];
 }
+
+/** The entry that holds the stakeholders: their list as JSON, edited on the page as a table. */
+export const STAKEHOLDERS = 'stakeholders';
 
 /** What the inputs hold: text as typed, the chosen values, a tick. A key not present is not answered. */
 export type FieldValue = string | readonly string[] | boolean;
@@ -113,6 +126,19 @@ export interface LiveResult {
   /** For the consultant's eyes: placeholder prices and estimates to confirm with the client. */
   readonly placeholders: readonly ConsultantNote[];
   readonly estimates: readonly ConsultantNote[];
+  /** Each stakeholder's recommendation under their own priorities; null without stakeholders or while typing. */
+  readonly stakeholders: LiveStakeholders | null;
+}
+
+export interface LiveStakeholders {
+  /** Where they agree, in one sentence. */
+  readonly sentence: string;
+  readonly views: readonly {
+    readonly name: string;
+    readonly choice: string;
+    readonly agrees: boolean;
+    readonly sentence: string;
+  }[];
 }
 
 export interface LiveView {

@@ -5,12 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../cli/write-file-atomic.js';
+import { answersDraftOfText } from '../io/load-answers-draft.js';
 import { parseAnswersText } from '../io/parse-answers-text.js';
 import { formatProblem } from '../io/problem.js';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
 import { renderAnswersYaml } from '../questionnaire/render-answers-yaml.js';
+import { reviseAnswersYaml } from '../questionnaire/update-answers-yaml.js';
 import type { Dataset } from '../schema/dataset.js';
 import { scoreAnswers } from '../scoring/score-answers.js';
+import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { CniError, InternalError } from '../shared/errors.js';
 import { confineAnswersFile, isInside } from './confine-file.js';
 import { evaluateEntries } from './evaluate-entries.js';
@@ -216,10 +219,14 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     const started = performance.now();
     const evaluated = evaluateEntries(entries, options.dataset);
     const draws = full ? options.draws.full : options.draws.live;
-    const result =
-      evaluated.answers === null
+    const answers = evaluated.answers;
+    const scored = answers === null ? null : scoreAnswers(answers, options.dataset, { draws });
+    // Each stakeholder's view scores the answers again per stakeholder: once the answers settle, not per key.
+    const views =
+      answers === null || scored === null || !full
         ? null
-        : liveResult(scoreAnswers(evaluated.answers, options.dataset, { draws }), draws);
+        : stakeholderViews(answers, options.dataset, scored, { draws: options.draws.live });
+    const result = scored === null ? null : liveResult(scored, draws, views);
     return {
       fields: evaluated.fields,
       problems: evaluated.problems,
@@ -239,15 +246,6 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         problems: [...wrong, ...evaluated.problems],
       });
     }
-    const text = renderAnswersYaml({
-      schemaRef: options.schemaRef,
-      values: evaluated.draft,
-    });
-    const parsed = parseAnswersText(text, request.file);
-    if (!parsed.ok) {
-      const [first] = parsed.problems;
-      throw new InternalError(`workshop answers do not validate: ${first && formatProblem(first)}`);
-    }
     // The server, not the page, decides what may be replaced: only an answers file, and only the version the
     // page last loaded or saved, or the one the consultant was asked about (a 409 names it). A second tab
     // that saves over the first one's answers is asked too.
@@ -257,6 +255,16 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         throw new HttpError(409, `${request.file} exists and is not an answers file: give another name`);
       }
       if (request.base !== current && request.replace !== current) throw replaceQuestion(target, current);
+    }
+    // The file the page works on is edited, not written anew: keys and comments the page does not show stay.
+    const opened = current !== null && file !== null && target === join(await realFolder(), file);
+    const text = opened
+      ? await revisedFile(target, evaluated.draft)
+      : renderAnswersYaml({ schemaRef: options.schemaRef, values: evaluated.draft });
+    const parsed = parseAnswersText(text, request.file);
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      throw new InternalError(`workshop answers do not validate: ${first && formatProblem(first)}`);
     }
     await writeFileAtomic(target, text, { overwrite: current !== null }).catch(async (error: unknown) => {
       if (error instanceof CniError && error.code === 'OUTPUT_EXISTS') {
@@ -285,6 +293,12 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         ? `${name} changed since this page last loaded or saved it (another tab or program saved it). Replace it?`
         : `${name} exists. Replace it?`;
     return new HttpError(409, message, { exists: true, version });
+  }
+
+  async function revisedFile(target: string, answers: AnswersDraft): Promise<string> {
+    const text = await readFile(target, 'utf8');
+    const before = answersDraftOfText(text, target).draft;
+    return reviseAnswersYaml(text, before, answers, options.dataset);
   }
 
   async function generate(

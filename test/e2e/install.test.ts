@@ -17,6 +17,7 @@ import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-bro
 import { clusterObjects } from '../helpers/cluster-captures.js';
 import { kubeconfigFor, startFakeKubeApi } from '../helpers/fake-kube-api.js';
 import { prerequisite } from '../helpers/prerequisite.js';
+import { rawRequest, sessionCookieOf, startWorkshopWith } from '../helpers/workshop-process.js';
 
 const exec = promisify(execFile);
 const hasBrowser = prerequisite(
@@ -175,6 +176,42 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
       await api.close();
     }
   }, 60_000);
+
+  it('starts every command from the install: init, validate, score, data, schema, compare, interview, workshop', async () => {
+    const { bin } = installs.global;
+    const folder = join(work, 'commands');
+    mkdirSync(folder);
+    const run = (...args: string[]) =>
+      exec(bin, args, { cwd: folder, env: { ...process.env, NO_COLOR: '1' } });
+    await run('init', 'acme.yaml');
+    expect(readFileSync(join(folder, 'acme.yaml'), 'utf8')).toMatch(/^# yaml-language-server/);
+    expect((await run('validate', 'acme.yaml')).stdout).toBe('acme.yaml: ok\n');
+    expect((await run('score', example)).stdout).toMatch(/Cilium|Isovalent|Flannel/);
+    expect((await run('data')).stdout.length).toBeGreaterThan(1000);
+    expect(JSON.parse((await run('schema')).stdout).$id).toBe('urn:cnireport:answers:v1');
+    const after = join(root, 'examples', 'scaleup-after-audit.yaml');
+    expect((await run('compare', example, after)).stdout).toContain('Changed answers:');
+    // Without a terminal the interview refuses in one line (exit 1): it loads, and says what to do instead.
+    const interview = await run('interview').catch((error: { code: number; stderr: string }) => error);
+    expect(interview).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: interview needs an interactive terminal/),
+    });
+
+    // The workshop serves its page, script and state from the installed package.
+    const workshop = await startWorkshopWith([bin], folder, 'acme.yaml');
+    try {
+      // The printed URL opens the page once and sets the session's cookie (a 303 to /).
+      const cookie = await sessionCookieOf(workshop);
+      for (const path of ['/', '/page.js', '/page.css', '/api/state']) {
+        const response = await rawRequest(`${workshop.origin}${path}`, { headers: { Cookie: cookie } });
+        expect(response.status, path).toBe(200);
+        expect(response.body.length, path).toBeGreaterThan(100);
+      }
+    } finally {
+      expect((await workshop.stop('SIGINT')).code).toBe(130);
+    }
+  }, 120_000);
 
   it('runs --version and validate, and imports as a library that scores as the CLI does', async () => {
     const { bin, modules } = installs.local;

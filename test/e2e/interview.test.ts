@@ -152,6 +152,14 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     await answer(t, 'Weight of capability fit', '4', ENTER);
     await answer(t, 'Weight of operational and vendor risk', '4', ENTER);
     await answer(t, 'Weight of operational simplicity', '2', ENTER);
+    await answer(t, 'Add stakeholders with priorities of their own', 'y', ENTER);
+    await answer(t, 'Add a stakeholder?', ENTER);
+    await answer(t, 'Stakeholder (a role or a name)', 'CFO', ENTER);
+    await answer(t, 'CFO: weight of cost', '5', ENTER);
+    await answer(t, 'CFO: weight of capability', ENTER);
+    await answer(t, 'CFO: weight of risk', ENTER);
+    await answer(t, 'CFO: weight of simplicity', '1', ENTER);
+    await answer(t, 'Add another stakeholder?', ENTER);
     await answer(t, 'Override any of the cost defaults', 'y', ENTER);
     await enterThroughout(t, 'Isovalent Networking for Kubernetes subscription');
     await answer(t, 'Isovalent Networking for Kubernetes subscription per node per year', '1500', ENTER);
@@ -189,6 +197,7 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
       needs: { runtimeSecurity: 'nice' },
       priorities: { cost: 3, capability: 4, risk: 4, simplicity: 2 },
       assumptions: { isovalentPricePerNodeYear: 1500 },
+      stakeholders: [{ name: 'CFO', priorities: { cost: 5, capability: 3, risk: 3, simplicity: 1 } }],
     });
     expect(Object.keys(parsed.answers.needs)).toEqual(['runtimeSecurity']);
 
@@ -224,7 +233,7 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     await t.waitFor((s) => s.includes('[exit'), 'the end');
     expect(t.exitCode()).toBe(130);
     expect(t.screen()).toContain(
-      'error: interview stopped (Ctrl+C); the answers so far are in stopped.draft.yaml\n' +
+      'interview stopped (Ctrl+C); the answers so far are in stopped.draft.yaml\n' +
         'hint: pick up with: cnireport interview --from stopped.draft.yaml --output stopped.yaml',
     );
     expect(existsSync(join(dir, 'stopped.yaml'))).toBe(false);

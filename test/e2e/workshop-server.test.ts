@@ -179,6 +179,7 @@ describe('cnireport workshop: the server', () => {
     );
     expect(validated).toBe('new.yaml: ok\n');
 
+    // Another answers file than the one the page works on is replaced only when the consultant says so.
     const original = readFileSync(join(folder, 'acme.yaml'), 'utf8');
     const refused = await post('/api/save', { file: 'acme.yaml', entries });
     expect(refused.status).toBe(409);
@@ -187,6 +188,83 @@ describe('cnireport workshop: the server', () => {
       message: 'acme.yaml exists. Replace it?',
     });
     expect(readFileSync(join(folder, 'acme.yaml'), 'utf8')).toBe(original);
+  });
+
+  it('saving the file it opened edits it: every key and comment the page does not change stays', async () => {
+    const original = [
+      '# Rheinland Versicherung AG, after the first workshop',
+      readFileSync(join(root, 'examples', 'regulated-bank.yaml'), 'utf8')
+        .replace(/^# yaml-language-server.*\n/, '')
+        .trimEnd(),
+      '',
+      '# From the kick-off',
+      'stakeholders:',
+      '  - name: CFO',
+      '    priorities: {cost: 5, capability: 2, risk: 3, simplicity: 3}   # said twice',
+      '  - name: CISO',
+      '    priorities: {cost: 2, capability: 4, risk: 5, simplicity: 2}',
+      '',
+    ].join('\n');
+    writeFileSync(join(folder, 'rheinland.yaml'), original);
+    const run = await startWorkshop(folder, 'rheinland.yaml');
+    try {
+      const runCookie = await sessionCookieOf(run);
+      const call = (path: string, body?: unknown) =>
+        rawRequest(`${run.origin}${path}`, {
+          method: body === undefined ? 'GET' : 'POST',
+          headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const state = JSON.parse((await call('/api/state')).body);
+      expect(JSON.parse(state.saved.stakeholders)).toHaveLength(2);
+      // Saved as it came: byte for byte, and no question (the page names the version it opened).
+      const same = await call('/api/save', {
+        file: 'rheinland.yaml',
+        entries: state.saved,
+        base: state.version,
+        replace: null,
+      });
+      expect(same.status).toBe(200);
+      expect(readFileSync(join(folder, 'rheinland.yaml'), 'utf8')).toBe(original);
+
+      const board = JSON.parse(state.saved.stakeholders);
+      board.push({
+        name: 'Head of Platform',
+        priorities: { cost: 3, capability: 5, risk: 3, simplicity: 4 },
+      });
+      const edited = { ...state.saved, 'priorities.risk': '4', stakeholders: JSON.stringify(board) };
+      const saved = await call('/api/save', {
+        file: 'rheinland.yaml',
+        entries: edited,
+        base: JSON.parse(same.body).version,
+        replace: null,
+      });
+      expect(saved.status).toBe(200);
+      const text = readFileSync(join(folder, 'rheinland.yaml'), 'utf8');
+      for (const line of original.split('\n').filter((l) => l.includes('#') && !l.includes('said twice'))) {
+        expect(text).toContain(line);
+      }
+      expect(text).toContain('  risk: 4');
+      expect(text).toContain(
+        '  - name: Head of Platform\n    priorities: {cost: 3, capability: 5, risk: 3, simplicity: 4}\n',
+      );
+      const validated = execFileSync(
+        process.execPath,
+        [join(root, 'bin', 'cnireport.js'), 'validate', 'rheinland.yaml'],
+        {
+          cwd: folder,
+          encoding: 'utf8',
+        },
+      );
+      expect(validated).toBe('rheinland.yaml: ok\n');
+      const lines = (s: string) =>
+        s
+          .split('\n')
+          .filter((l) => !l.includes('risk') && !l.includes('name:') && !l.includes('priorities:'));
+      expect(lines(text)).toEqual(lines(original));
+    } finally {
+      await run.stop('SIGTERM');
+    }
   });
 
   it('refuses to save answers that are wrong, with the messages validate gives', async () => {
@@ -305,9 +383,7 @@ describe('cnireport workshop: starting and stopping', () => {
     expect(changed.status).toBe(200);
     const stopped = await run.stop('SIGINT');
     expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toBe(
-      'error: workshop stopped (Ctrl+C); answers not saved are in acme.draft.yaml\n',
-    );
+    expect(stopped.stderr).toBe('workshop stopped (Ctrl+C); answers not saved are in acme.draft.yaml\n');
     expect(readFileSync(join(folder, 'acme.draft.yaml'), 'utf8')).toContain('  nodes: 333\n');
 
     const again = await startWorkshop(folder, 'acme.yaml');

@@ -23,7 +23,17 @@ export interface WorkshopProcess {
 
 /** Starts `cnireport workshop <args> --no-open` as a user does, and waits for its one line of output. */
 export function startWorkshop(cwd: string, ...args: string[]): Promise<WorkshopProcess> {
-  const child = spawn(process.execPath, [`${root}bin/cnireport.js`, 'workshop', ...args, '--no-open'], {
+  return startWorkshopWith([process.execPath, `${root}bin/cnireport.js`], cwd, ...args);
+}
+
+/** The same with the CLI started by `command` (an installed package's `cnireport`, say). */
+export function startWorkshopWith(
+  [command, ...before]: readonly string[],
+  cwd: string,
+  ...args: string[]
+): Promise<WorkshopProcess> {
+  if (command === undefined) throw new Error('no command to start the workshop with');
+  const child = spawn(command, [...before, 'workshop', ...args, '--no-open'], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1790000000' },
     stdio: ['ignore', 'pipe', 'pipe'],

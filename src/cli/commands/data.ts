@@ -10,7 +10,7 @@ export function registerData(program: Command, io: CliIo): void {
       'print what the tool assumes: the capability matrix and every cost default with its range and source',
     )
     .option('--json', 'print the validated data set as JSON')
-    .addHelpText('after', '\nExample:\n  cnireport data | less\n')
+    .addHelpText('after', '\nExample:\n  $ cnireport data | less\n')
     .action((opts: { json?: boolean }) => {
       const dataset = defaultDataset();
       io.out(opts.json ? `${JSON.stringify(dataset, null, 2)}\n` : formatDataReport(dataset));

@@ -59,9 +59,9 @@ export function registerGenerate(program: Command, io: CliIo, earlyBrowser: Earl
 Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
 report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
 and report.md; with --format pptx also report.pptx, an executive deck with native charts, and with
---format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced; anything else in the folder is left alone. The PDF needs
-Chrome, Chromium or Edge (CNIREPORT_CHROME names one); without one, everything else is written and a
-note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
+--format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced;
+anything else in the folder is left alone. The PDF needs Chrome, Chromium or Edge (CNIREPORT_CHROME
+names one); without one, everything else is written and a note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
 the browser may take to start (30 s) and to print one report (60 s). CNIREPORT_TIMING=1 prints where
 the time goes and the peak memory.
 

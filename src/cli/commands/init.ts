@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
+import { defaultDataset } from '../../io/load-dataset.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
+import { AnswersSchema } from '../../schema/answers.js';
+import { ASSUMPTION_KEYS } from '../../schema/assumption-keys.js';
+import type { Dataset } from '../../schema/dataset.js';
+import { resolveParameters } from '../../scoring/resolve-parameters.js';
 import { CniError } from '../../shared/errors.js';
+import { formatQuantity } from '../../shared/format.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE, schemaBeside, schemaState } from '../schema-beside.js';
@@ -26,7 +32,11 @@ Examples:
   $ cnireport init - > answers.yaml     # then: cnireport schema > ${SCHEMA_BESIDE}`,
     )
     .action(async (file: string, options: { force: boolean }) => {
-      const text = renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: STARTER_ANSWERS });
+      const text = renderAnswersYaml({
+        schemaRef: SCHEMA_BESIDE,
+        values: STARTER_ANSWERS,
+        defaults: assumptionDefaults(defaultDataset()),
+      });
       if (file === '-') {
         io.out(text);
         io.err(
@@ -49,3 +59,32 @@ Examples:
       io.out(`wrote ${file}${also}; fill it in, then run: cnireport validate ${file}\n`);
     });
 }
+
+/**
+ * Each cost default as the data gives it for the starting answers (USD, no mesh), with its range, so the
+ * commented `assumptions` keys say what leaving them out means without a look at `cnireport data`.
+ */
+function assumptionDefaults(dataset: Dataset): Record<string, string> {
+  const answers = AnswersSchema.parse({ version: 1, ...STARTER_ANSWERS });
+  const currency = answers.engagement.currency;
+  const shown = (value: number, unit: string) => {
+    const q = formatQuantity(value, unit, currency);
+    return `${q.value} ${q.unit}`;
+  };
+  const keys = new Set<string>(ASSUMPTION_KEYS);
+  return Object.fromEntries(
+    resolveParameters(answers, dataset)
+      .filter((p) => keys.has(p.key))
+      .map((p) => [
+        `assumptions.${p.key}`,
+        `${shown(p.value, p.unit)} (range ${formatQuantity(p.low, p.unit, currency).value} to ${formatQuantity(p.high, p.unit, currency).value}; ${KIND[p.kind] ?? p.kind})`,
+      ]),
+  );
+}
+
+const KIND: Readonly<Record<string, string>> = {
+  sourced: 'sourced',
+  derived: 'derived from sourced figures',
+  estimate: 'an estimate',
+  placeholder: 'a placeholder until there is a quote',
+};

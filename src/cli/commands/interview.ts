@@ -8,13 +8,18 @@ import { parseAnswersText } from '../../io/parse-answers-text.js';
 import { formatProblem } from '../../io/problem.js';
 import type { AnswersDraft } from '../../questionnaire/answers-draft.js';
 import { askContext } from '../../questionnaire/ask-context.js';
-import { interviewDraftNote, stoppedSection } from '../../questionnaire/interview-draft-note.js';
+import {
+  interviewDraftNote,
+  isInterviewDraft,
+  stoppedSection,
+} from '../../questionnaire/interview-draft-note.js';
 import { InterviewInterrupted } from '../../questionnaire/interview-interrupted.js';
 import type { Prompter } from '../../questionnaire/prompter.js';
 import { QUESTIONNAIRE } from '../../questionnaire/questionnaire.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { runInterview } from '../../questionnaire/run-interview.js';
 import { summariseAnswers } from '../../questionnaire/summarise-answers.js';
+import { reviseAnswersYaml } from '../../questionnaire/update-answers-yaml.js';
 import { scoreAnswers } from '../../scoring/score-answers.js';
 import { CniError, InternalError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
@@ -60,9 +65,11 @@ Examples:
       }
       const { draft: prefill, problems } =
         options.from === undefined ? { draft: {}, problems: [] } : await loadAnswersDraft(options.from);
+      const fromText = options.from === undefined ? undefined : await readFile(options.from, 'utf8');
       // A draft says where it stopped: the sections before are kept, not asked again.
-      const resumeAt =
-        options.from === undefined ? undefined : stoppedSection(await readFile(options.from, 'utf8'));
+      const resumeAt = fromText === undefined ? undefined : stoppedSection(fromText);
+      // A file being revised (not a draft) is edited: its comments and the keys not asked about stay.
+      const revised = fromText !== undefined && !isInterviewDraft(fromText) ? fromText : undefined;
       const dataset = defaultDataset();
       io.out(
         `cnireport interview: writes ${output}. Enter accepts the value in parentheses; Backspace on an ` +
@@ -90,7 +97,10 @@ Examples:
           ...(resumeAt === undefined ? {} : { resumeAt }),
         });
         known = given;
-        const answersText = renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: given });
+        const answersText =
+          revised === undefined
+            ? renderAnswersYaml({ schemaRef: SCHEMA_BESIDE, values: given })
+            : reviseAnswersYaml(revised, prefill, given, dataset);
         const parsed = parseAnswersText(answersText, output);
         if (!parsed.ok) {
           const first = parsed.problems[0];
@@ -116,7 +126,7 @@ Examples:
           renderAnswersYaml({
             schemaRef: SCHEMA_BESIDE,
             values: stopped?.draft ?? known,
-            note: interviewDraftNote(stopped?.section.title, `cnireport interview --from ${draftFile}`),
+            note: interviewDraftNote(stopped?.section.title, pickUp(draftFile, output)),
           }),
           { overwrite: true },
         );
@@ -127,18 +137,19 @@ Examples:
           throw cause;
         }
         const why = exitCode === 130 ? 'Ctrl+C' : exitCode === 143 ? 'SIGTERM' : 'the terminal closed';
-        throw new CniError(
-          'INTERRUPTED',
-          `interview stopped (${why}); the answers so far are in ${draftFile}`,
-          {
-            hint: `pick up with: cnireport interview --from ${draftFile}${output === 'answers.yaml' ? '' : ` --output ${output}`}`,
-            exitCode,
-          },
-        );
+        throw new CniError('STOPPED', `interview stopped (${why}); the answers so far are in ${draftFile}`, {
+          hint: `pick up with: ${pickUp(draftFile, output)}`,
+          exitCode,
+        });
       } finally {
         close();
       }
     });
+}
+
+/** The command that picks a stopped interview up and writes where this one would have. */
+function pickUp(draftFile: string, output: string): string {
+  return `cnireport interview --from ${draftFile}${output === 'answers.yaml' ? '' : ` --output ${output}`}`;
 }
 
 /** `answers.yaml` → `answers.draft.yaml`, beside it. */

@@ -19,7 +19,7 @@ export function registerScore(program: Command, io: CliIo): void {
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
     .addHelpText(
       'after',
-      '\nExample:\n  cnireport score examples/scaleup-sidecar-cost.yaml\n  cnireport score answers.yaml --json > result.json\n',
+      '\nExamples:\n  $ cnireport score examples/scaleup-sidecar-cost.yaml\n  $ cnireport score answers.yaml --json > result.json\n',
     )
     .action(async (file: string, opts: { json?: boolean; seed?: number }) => {
       const { answers, warnings } = await loadAnswers(file);

@@ -25,6 +25,7 @@ Examples:
     )
     .action(async (files: string[]) => {
       let failed = 0;
+      let unread = 0;
       // Every file is checked before the exit status is decided, so one run reports all of them.
       for (const file of files) {
         try {
@@ -33,9 +34,16 @@ Examples:
           printWarnings(io, warnings);
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
+          // A file that does not exist says so once, as the error itself, without the hint about writing one.
+          const missing = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+          if (files.length === 1 && missing) throw error;
           failed += 1;
+          if (missing) unread += 1;
           io.err(`${escapeUnsafeLines(error.message)}\n`);
         }
+      }
+      if (failed > 0 && unread === failed) {
+        throw new CniError('INPUT_UNREADABLE', `${failed} of ${files.length} files do not exist`);
       }
       if (failed > 0) {
         throw new CniError(

@@ -7,11 +7,12 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { generateReports } from '../../generate/generate-reports.js';
 import { REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadAnswersDraft } from '../../io/load-answers-draft.js';
-import { DEFAULT_BRAND } from '../../io/load-brand.js';
+import { loadBrand } from '../../io/load-brand.js';
 import { defaultDataset } from '../../io/load-dataset.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
+import type { Brand } from '../../report/report-sources.js';
 import { CniError } from '../../shared/errors.js';
 import { entriesOf } from '../../workshop/evaluate-entries.js';
 import { draftFileFor, startWorkshopServer, type WorkshopGenerated } from '../../workshop/workshop-server.js';
@@ -33,6 +34,7 @@ interface WorkshopOptions {
   host: string;
   open: boolean;
   out: string;
+  brand?: string;
 }
 
 const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
@@ -52,6 +54,7 @@ export function registerWorkshop(program: Command, io: CliIo): void {
     )
     .option('--no-open', 'do not open the default browser')
     .option('-o, --out <dir>', 'folder that receives the report Generate writes', 'out')
+    .option('--brand <file>', 'brand file (YAML) of the reports Generate writes, as for cnireport generate')
     .addHelpText(
       'after',
       `
@@ -59,8 +62,9 @@ Prints one line, workshop: <URL>, and opens it in the default browser. The URL c
 this run: only a browser that opened it can use the page. Ctrl+C stops the server (exit code 130);
 answers not yet saved are kept in <answers>.draft.yaml and offered back the next time.
 
-Save writes the answers file as init and interview do (asking before replacing a file); Generate writes
-the report into <out>/<client>/ as cnireport generate does.
+Save writes the answers into the file the page opened, editing only the answers that changed (its
+comments and other keys stay); another existing file is replaced only after asking. Generate saves the
+answers if they changed, then writes the report into <out>/<client>/ as cnireport generate does.
 
 Examples:
   $ cnireport workshop acme.yaml       # start from acme.yaml and save back to it
@@ -69,6 +73,8 @@ Examples:
     )
     .action(async (answers: string | undefined, options: WorkshopOptions) => {
       const dataset = defaultDataset();
+      // A missing or wrong brand file is said before the page opens, not when Generate is pressed.
+      const brand = await loadBrand(options.brand);
       const folder = answers === undefined ? process.cwd() : dirname(resolve(answers));
       const file = answers === undefined ? null : basename(answers);
       if (!existsSync(folder)) {
@@ -110,7 +116,7 @@ Examples:
         outDir: resolve(options.out),
         schemaRef: SCHEMA_BESIDE,
         placeSchema: placeSchemaBeside,
-        generate: (target, signal) => generateOne(target, options.out, signal),
+        generate: (target, signal) => generateOne(target, options.out, brand, signal),
       });
       const url = wildcard
         ? server.url.replace(/\/\/[^/]+/, `//${machineAddresses()[0] ?? '127.0.0.1'}:${server.port}`)
@@ -149,21 +155,26 @@ Examples:
         kept = `; answers not saved are in ${relative(process.cwd(), target)}`;
       }
       const why = signal === 'SIGINT' ? 'Ctrl+C' : signal;
-      throw new CniError('INTERRUPTED', `workshop stopped (${why})${kept}`, {
+      throw new CniError('STOPPED', `workshop stopped (${why})${kept}`, {
         exitCode: STOP_SIGNALS[signal],
       });
     });
 }
 
 /** One report, as `cnireport generate <file> --out <out>` writes it. */
-async function generateOne(file: string, out: string, signal: AbortSignal): Promise<WorkshopGenerated> {
+async function generateOne(
+  file: string,
+  out: string,
+  brand: Brand,
+  signal: AbortSignal,
+): Promise<WorkshopGenerated> {
   const outcome = await generateReports(
     {
       files: [file],
       outDir: out,
       formats: REPORT_FORMATS,
       paper: 'A4',
-      brand: DEFAULT_BRAND,
+      brand,
       ...(process.env.SOURCE_DATE_EPOCH === undefined
         ? {}
         : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),

@@ -42,6 +42,8 @@ interface FieldParts {
   readonly inputs: readonly (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[];
   readonly band?: { readonly keeps: HTMLElement; readonly flip: HTMLElement; readonly sentence: HTMLElement };
   readonly output?: HTMLOutputElement;
+  /** Redraws an input the page builds itself (the stakeholders' table) from its entry. */
+  readonly refresh?: (entry: FieldValue | undefined) => void;
 }
 
 const $ = <T extends HTMLElement>(selector: string): T => {
@@ -206,6 +208,13 @@ function layout(page: Page): HTMLElement[] {
     ),
     el(
       'section',
+      { class: 'panel', hidden: '', 'data-testid': 'stakeholder-views' },
+      el('h2', {}, 'Stakeholders'),
+      el('p', { class: 'stakeholders-sentence' }),
+      el('ul', { class: 'stakeholder-list' }),
+    ),
+    el(
+      'section',
       { class: 'panel consultant' },
       el('h2', {}, 'To confirm with the client'),
       el('ul', { class: 'confirm', 'data-testid': 'confirm' }),
@@ -250,6 +259,11 @@ function fieldParts(page: Page, field: FormField): FieldParts {
     return { field, root, label, range, help, error, inputs: boxes };
   }
 
+  if (field.kind === 'stakeholders') {
+    const table = stakeholdersTable(field, (value) => onInput(value));
+    root.append(el('fieldset', {}, el('legend', {}, label, range), table.root), help, error);
+    return { field, root, label, range, help, error, inputs: [], refresh: table.refresh };
+  }
   const labelFor = el('label', { for: id }, label, range);
   if (field.kind === 'select' || field.kind === 'need') {
     const select = el('select', { id, name: field.name, 'aria-describedby': described });
@@ -333,6 +347,122 @@ function fieldParts(page: Page, field: FormField): FieldParts {
   return { field, root, label, range, help, error, inputs: [input] };
 }
 
+const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
+
+interface StakeholderRow {
+  readonly name: string;
+  readonly priorities: Readonly<Record<string, string>>;
+}
+
+/**
+ * The stakeholders as a table: a row per stakeholder with a name and a weight per criterion, and a button to
+ * add one. The entry is the list as JSON, numbers as typed: the server checks them as `validate` does.
+ */
+function stakeholdersTable(
+  field: FormField,
+  onInput: (value: string) => void,
+): { root: HTMLElement; refresh: (entry: FieldValue | undefined) => void } {
+  const body = el('tbody', { 'data-testid': 'stakeholders' });
+  const weight = (value: string, criterion: string, name: string) =>
+    el('input', {
+      type: 'number',
+      min: String(field.min ?? 0),
+      max: String(field.max ?? 5),
+      step: '0.5',
+      value,
+      inputmode: 'decimal',
+      'aria-label': `${name || 'stakeholder'}: ${criterion}`,
+      'data-criterion': criterion,
+    });
+  const read = (): StakeholderRow[] =>
+    Array.from(body.rows).map((row) => ({
+      name: row.querySelector<HTMLInputElement>('input[data-name]')?.value ?? '',
+      priorities: Object.fromEntries(
+        CRITERIA.map((c) => [
+          c,
+          row.querySelector<HTMLInputElement>(`input[data-criterion="${c}"]`)?.value ?? '',
+        ]),
+      ),
+    }));
+  const emit = () =>
+    onInput(
+      JSON.stringify(
+        read().map((row) => ({
+          name: row.name,
+          priorities: Object.fromEntries(
+            CRITERIA.flatMap((c) => {
+              const text = row.priorities[c]?.trim() ?? '';
+              return text === '' ? [] : [[c, Number.isNaN(Number(text)) ? text : Number(text)]];
+            }),
+          ),
+        })),
+      ),
+    );
+  const addRow = (row: StakeholderRow) => {
+    const name = el('input', {
+      type: 'text',
+      value: row.name,
+      'data-name': '',
+      'aria-label': 'Stakeholder name',
+      placeholder: 'CFO',
+      autocomplete: 'off',
+    });
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${row.name}` }, '×');
+    const tr = el(
+      'tr',
+      {},
+      el('td', {}, name),
+      ...CRITERIA.map((c) => el('td', {}, weight(row.priorities[c] ?? '3', c, row.name))),
+      el('td', {}, remove),
+    );
+    tr.addEventListener('input', emit);
+    remove.addEventListener('click', () => {
+      tr.remove();
+      emit();
+    });
+    body.append(tr);
+  };
+  const add = el('button', { type: 'button', 'data-testid': 'add-stakeholder' }, 'Add a stakeholder');
+  add.addEventListener('click', () => {
+    addRow({ name: '', priorities: {} });
+    emit();
+    body.querySelector<HTMLInputElement>('tr:last-child input[data-name]')?.focus();
+  });
+  const root = el(
+    'div',
+    { class: 'stakeholders' },
+    el(
+      'table',
+      {},
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('th', {}, 'Name'), ...CRITERIA.map((c) => el('th', {}, c)), el('th', {})),
+      ),
+      body,
+    ),
+    add,
+  );
+  const refresh = (entry: FieldValue | undefined) => {
+    if (root.contains(document.activeElement)) return;
+    let list: unknown = [];
+    try {
+      list = typeof entry === 'string' && entry !== '' ? JSON.parse(entry) : [];
+    } catch {
+      list = [];
+    }
+    body.replaceChildren();
+    for (const item of Array.isArray(list) ? list : []) {
+      const record = (item ?? {}) as { name?: unknown; priorities?: Record<string, unknown> };
+      addRow({
+        name: String(record.name ?? ''),
+        priorities: Object.fromEntries(CRITERIA.map((c) => [c, String(record.priorities?.[c] ?? '')])),
+      });
+    }
+  };
+  return { root, refresh };
+}
+
 /** An answer changed: score soon with the live draws, then again with the report's once typing stops. */
 function changed(page: Page): void {
   page.dirty = true;
@@ -379,6 +509,7 @@ function drawFields(page: Page, view: LiveView): void {
       input.setAttribute('aria-invalid', String(state.error !== undefined));
       fillInput(input, parts.field, page.entries[name], state);
     }
+    parts.refresh?.(page.entries[name]);
     if (parts.field.kind === 'need') {
       const first = parts.inputs[0]?.querySelector('option');
       if (first !== null && first !== undefined) {
@@ -472,6 +603,7 @@ function drawResult(page: Page, view: LiveView): void {
       (s) => el('li', {}, s),
     ),
   );
+  drawStakeholders(page, result);
   const notes = [...result.placeholders, ...result.estimates];
   $('[data-testid="confirm"]').replaceChildren(
     ...(notes.length === 0
@@ -485,6 +617,29 @@ function drawResult(page: Page, view: LiveView): void {
             el('span', { class: 'source' }, ` ${n.source}`),
           ),
         )),
+  );
+}
+
+/** Each stakeholder's choice, scored once the answers settle; hidden while the file names none. */
+function drawStakeholders(page: Page, result: LiveResult): void {
+  const panel = $('[data-testid="stakeholder-views"]');
+  const entry = page.entries.stakeholders;
+  if (typeof entry !== 'string' || entry === '' || entry === '[]') {
+    panel.hidden = true;
+    return;
+  }
+  if (result.stakeholders === null) return;
+  panel.hidden = false;
+  $('.stakeholders-sentence').textContent = result.stakeholders.sentence;
+  $('.stakeholder-list').replaceChildren(
+    ...result.stakeholders.views.map((v) =>
+      el(
+        'li',
+        { class: v.agrees ? 'agrees' : 'differs', title: v.sentence },
+        el('strong', {}, v.name),
+        `: ${v.choice}${v.agrees ? '' : ' (differs)'}`,
+      ),
+    ),
   );
 }
 
@@ -556,8 +711,11 @@ function drawPriorities(page: Page, result: LiveResult): void {
   }
 }
 
-/** `replace`: the version of an existing file the consultant agreed to replace, as the server named it. */
-async function saveAnswers(page: Page, file: string, replace: string | null = null): Promise<void> {
+/**
+ * Saves the answers; resolves to whether they were saved. `replace`: the version of an existing file the
+ * consultant agreed to replace, as the server named it.
+ */
+async function saveAnswers(page: Page, file: string, replace: string | null = null): Promise<boolean> {
   setStatus('Saving…');
   const { status, data } = await api<{
     file?: string;
@@ -569,11 +727,11 @@ async function saveAnswers(page: Page, file: string, replace: string | null = nu
   if (status === 409 && data.exists === true) {
     if (window.confirm(data.message)) return saveAnswers(page, file, data.version ?? null);
     setStatus('Not saved: give another file name.');
-    return;
+    return false;
   }
   if (status !== 200) {
     setStatus(`Not saved: ${data.message}${data.problems ? ` (${data.problems.join('; ')})` : ''}`, true);
-    return;
+    return false;
   }
   page.dirty = false;
   page.state = {
@@ -585,14 +743,20 @@ async function saveAnswers(page: Page, file: string, replace: string | null = nu
   };
   $<HTMLInputElement>('[data-testid="save-as"]').value = page.state.file ?? file;
   setStatus(`Saved ${data.file ?? file}.`);
+  return true;
 }
 
 async function generateReport(page: Page): Promise<void> {
-  const file = page.state.file;
-  if (page.dirty || file === null) {
-    setStatus('Save first: the report is made from the saved answers file.', true);
+  const named = $<HTMLInputElement>('[data-testid="save-as"]').value.trim();
+  if (page.state.file === null && named === '') {
+    setStatus('Name the answers file first: the report is made from it.', true);
     return;
   }
+  // The report is made from the file: answers changed on the page are saved into it first.
+  if ((page.dirty || page.state.file === null) && !(await saveAnswers(page, page.state.file ?? named)))
+    return;
+  const file = page.state.file;
+  if (file === null) return;
   const started = Date.now();
   const button = $<HTMLButtonElement>('[data-testid="generate"]');
   button.disabled = true;

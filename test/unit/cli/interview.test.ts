@@ -124,6 +124,74 @@ describe('cnireport interview', () => {
     expect(readFileSync(output, 'utf8')).toMatch(/client: Acme/);
   });
 
+  it('--from x -o x edits the file: every key and comment it does not change stays, stakeholders included', async () => {
+    const output = file('rheinland.yaml');
+    const original = [
+      '# Rheinland Versicherung AG, after the first workshop',
+      'version: 1',
+      'engagement:',
+      '  client: Rheinland Versicherung AG',
+      '  currency: EUR',
+      'cluster:',
+      '  clusters: 9',
+      '  nodes: 240',
+      '  currentCni: aws-vpc-cni   # EKS; the 3 on-prem RKE2 clusters run Canal',
+      'mesh:',
+      '  current: none',
+      '  sidecarCpuMillicores: 120   # measured, kept for when the mesh comes back',
+      'priorities: {cost: 4, capability: 3, risk: 3, simplicity: 3}',
+      '',
+      '# From the kick-off',
+      'stakeholders:',
+      '  - name: CFO',
+      '    priorities: {cost: 5, capability: 2, risk: 3, simplicity: 3}',
+      '  - name: CISO',
+      '    priorities: {cost: 2, capability: 4, risk: 5, simplicity: 2}',
+      '',
+    ].join('\n');
+    writeFileSync(output, original);
+    // Enter everywhere: nothing changes, so the file is written back as it was.
+    const same = await interview({ output: true }, '--from', output, '-o', output);
+    expect(same.error).toBeUndefined();
+    expect(same.prompter.requests.get('stakeholders')).toMatchObject({
+      message: 'Stakeholders: CFO and CISO. Change them?',
+    });
+    expect(readFileSync(output, 'utf8')).toBe(original);
+
+    // One answer changed and one stakeholder re-weighted: those two lines change, nothing else.
+    const changed = await interview(
+      {
+        'cluster.nodes': '260',
+        stakeholders: true,
+        'stakeholders.priorities.risk': new Replies('5', '4'),
+        'stakeholders.add': false,
+        output: true,
+      },
+      '--from',
+      output,
+      '-o',
+      output,
+    );
+    expect(changed.error).toBeUndefined();
+    const text = readFileSync(output, 'utf8');
+    expect(text.split('\n').filter((line, i) => line !== original.split('\n')[i])).toEqual([
+      '  nodes: 260',
+      '    priorities: {cost: 5, capability: 2, risk: 5, simplicity: 3}',
+      '    priorities: {cost: 2, capability: 4, risk: 4, simplicity: 2}',
+    ]);
+    for (const comment of [
+      '# Rheinland',
+      '# EKS; the 3 on-prem',
+      '# measured, kept',
+      '# From the kick-off',
+    ]) {
+      expect(text).toContain(comment);
+    }
+    const parsed = parseAnswersText(text, output);
+    expect(parsed.ok && parsed.answers.stakeholders?.map((s) => s.name)).toEqual(['CFO', 'CISO']);
+    expect(parsed.ok && parsed.answers.mesh.sidecarCpuMillicores).toBe(120);
+  });
+
   it('Ctrl+C keeps a draft, says where (exit 130), and --from picks up from it', async () => {
     const output = file('bank.yaml');
     const draftFile = file('bank.draft.yaml');
@@ -140,13 +208,14 @@ describe('cnireport interview', () => {
     expect(stopped.closed).toBe(1);
     expect(existsSync(output)).toBe(false);
     const draft = readFileSync(draftFile, 'utf8');
-    const note = draft
-      .split('\n')
-      .slice(2, 4)
+    const lines = draft.split('\n').slice(2);
+    const note = lines
+      .slice(0, lines.indexOf('#'))
       .map((line) => line.replace(/^# /, ''))
       .join(' ');
+    // The draft's own header names the file to write, as the hint on the terminal does.
     expect(note).toBe(
-      `Draft of a cnireport interview stopped in Team. Pick up with: cnireport interview --from ${draftFile}`,
+      `Draft of a cnireport interview stopped in Team. Pick up with: cnireport interview --from ${draftFile} --output ${output}`,
     );
 
     const resumed = await interview({}, '--from', draftFile, '-o', output);

@@ -101,6 +101,15 @@ describe('run (in-process)', () => {
     });
   });
 
+  it('validate of a file that is missing says so once, without the init hint', async () => {
+    const missing = join(dir, 'missing.yaml');
+    expect(await cli('validate', missing)).toEqual({
+      code: 1,
+      out: '',
+      err: `error: ${missing}: no such file\n`,
+    });
+  });
+
   it('schema prints the committed schema', async () => {
     const committed = readFileSync(new URL('../../../schema/answers.schema.json', import.meta.url), 'utf8');
     expect(await cli('schema')).toEqual({ code: 0, out: committed, err: '' });
@@ -138,5 +147,31 @@ describe('run (in-process)', () => {
         `with the command you ran, cnireport \\d+\\.\\d+\\.\\d+\\S* and Node ${process.version}\\.\\n$`,
       ),
     );
+  });
+});
+
+describe('help texts', () => {
+  it.each([
+    [],
+    ['init'],
+    ['interview'],
+    ['workshop'],
+    ['discover'],
+    ['validate'],
+    ['schema'],
+    ['score'],
+    ['compare'],
+    ['data'],
+    ['generate'],
+  ])('cnireport %s --help wraps at 100 columns, and its examples start with $', async (...command) => {
+    const { out } = await cli(...command, '--help');
+    const long = out.split('\n').filter((line) => line.length > 100);
+    expect(long).toEqual([]);
+    const examples =
+      out
+        .split(/\nExamples?:\n/)[1]
+        ?.split('\n')
+        .filter((l) => l.trim() !== '') ?? [];
+    for (const line of examples) expect(line).toMatch(/^ {2}(\$ cnireport |# )/);
   });
 });

@@ -111,9 +111,9 @@ describe('loadBrand', () => {
 
   it('refuses a brand file that is missing, a folder or binary', async () => {
     expect((await failure(join(dir, 'absent.yaml'))).message).toBe(
-      `${join(dir, 'absent.yaml')}: no such file`,
+      `brand file ${join(dir, 'absent.yaml')}: no such file`,
     );
-    expect((await failure(dir)).message).toBe(`${dir}: is a directory (expected a file)`);
+    expect((await failure(dir)).message).toBe(`brand file ${dir}: is a directory (expected a file)`);
     expect((await failure(file('bin.yaml', new Uint8Array([0, 1, 2])))).code).toBe('INPUT_UNREADABLE');
   });
 

@@ -21,7 +21,9 @@ describe('picking up a stopped interview', () => {
     const fromTheStart = await runInterview({ prompter: scriptedPrompter({}), dataset, prefill: example });
     expect(resumed).toEqual(fromTheStart);
     expect(prompter.headings.map((h) => h.title)).toEqual(['Needs', 'Priorities', 'Cost assumptions']);
-    expect(prompter.asked.every((id) => /^(needs|priorities|assumptions)\b/.test(id))).toBe(true);
+    expect(prompter.asked.every((id) => /^(needs|priorities|stakeholders|assumptions)\b/.test(id))).toBe(
+      true,
+    );
   });
 
   it('still asks a kept answer that is not valid', async () => {

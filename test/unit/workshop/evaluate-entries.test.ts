@@ -53,6 +53,42 @@ describe('evaluateEntries', () => {
     expect(evaluated.fields['mesh.sidecars']?.error).toMatch(/^more sidecars than pods/);
   });
 
+  it('does not hold a later answer against the default of a wrong one: 24x0 nodes flags nodes alone', () => {
+    const evaluated = evaluateEntries(
+      {
+        'engagement.client': 'Acme',
+        'cluster.nodes': '24x0',
+        'mesh.current': 'istio',
+        'mesh.sidecars': '5200',
+      },
+      dataset,
+    );
+    expect(evaluated.fields['cluster.nodes']?.error).toBeDefined();
+    expect(evaluated.fields['mesh.sidecars']?.error).toBeUndefined();
+    expect(evaluated.answers).toBeNull();
+  });
+
+  it('reads the stakeholders from their table, and says which one is wrong', () => {
+    const board = [{ name: 'CFO', priorities: { cost: 5, capability: 2, risk: 3, simplicity: 3 } }];
+    const good = evaluateEntries(
+      { 'engagement.client': 'Acme', stakeholders: JSON.stringify(board) },
+      dataset,
+    );
+    expect(good.answers?.stakeholders).toEqual(board);
+    expect(entriesOf(good.draft).stakeholders).toBe(JSON.stringify(board));
+    const none = evaluateEntries({ 'engagement.client': 'Acme', stakeholders: '[]' }, dataset);
+    expect(none.answers?.stakeholders).toBeUndefined();
+    const wrong = evaluateEntries(
+      {
+        'engagement.client': 'Acme',
+        stakeholders: JSON.stringify([...board, { name: 'CISO', priorities: { risk: 9 } }]),
+      },
+      dataset,
+    );
+    expect(wrong.fields.stakeholders?.error).toMatch(/^stakeholder 2 \(priorities\.risk\): /);
+    expect(wrong.answers).toBeNull();
+  });
+
   it('words each question for the answers before it: the needs they imply, FedRAMP’s FIPS', () => {
     const plain = evaluateEntries({ 'engagement.client': 'Acme' }, dataset);
     const fedramp = evaluateEntries(

@@ -7,9 +7,13 @@ describe('workshopForm', () => {
   const form = workshopForm();
   const fields = form.sections.flatMap((s) => s.fields);
 
-  it('has one input per question of the shared questionnaire, named after its key, in its order', () => {
-    expect(form.sections.map((s) => s.key)).toEqual(QUESTIONNAIRE.map((s) => s.key));
-    expect(fields.map((f) => f.name)).toEqual(QUESTIONNAIRE.flatMap((s) => s.questions).map(keyPath));
+  it('has one input per question of the shared questionnaire, named after its key, in its order, then the stakeholders', () => {
+    expect(form.sections.map((s) => s.key)).toEqual([...QUESTIONNAIRE.map((s) => s.key), 'stakeholders']);
+    expect(fields.map((f) => f.name)).toEqual([
+      ...QUESTIONNAIRE.flatMap((s) => s.questions).map(keyPath),
+      'stakeholders',
+    ]);
+    expect(fields.at(-1)).toMatchObject({ kind: 'stakeholders', min: 0, max: 5 });
   });
 
   it('answers each key as its schema allows', () => {
