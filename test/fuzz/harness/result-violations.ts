@@ -15,6 +15,10 @@ const NULLABLE = new Set([
   'importance',
   // no sidecars to tax
   'sidecarTax',
+  // paths: a product with no former name, or no vendor (open source); dataVintage: no exchange rate for USD data
+  'formerly',
+  'vendor',
+  'exchangeRate',
 ]);
 
 interface ResultShape {
