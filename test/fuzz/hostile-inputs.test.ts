@@ -135,6 +135,7 @@ describe('hostile inputs through `cnireport score --json`', () => {
         const inRange =
           Number.isFinite(n) &&
           n >= (node.minimum ?? -Infinity) &&
+          n > (node.exclusiveMinimum ?? -Infinity) &&
           n <= (node.maximum ?? Infinity) &&
           (node.type === 'number' || Number.isInteger(n));
         if (inRange) {

@@ -17,8 +17,17 @@ function allowed(node: JsonSchemaNode): fc.Arbitrary<unknown> {
       return fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
     }
     case 'number': {
-      const min = node.minimum ?? -1e12;
       const max = node.maximum ?? 1e12;
+      if (node.exclusiveMinimum !== undefined) {
+        // A bound the value must stay above (a positive rate): the bound itself is not a value at the bound.
+        const min = node.exclusiveMinimum;
+        return fc.oneof(
+          fc.constant(max),
+          fc.double({ min, max, minExcluded: true, noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: Math.floor(min) + 1, max: Math.floor(Math.min(max, 2 ** 31)) }),
+        );
+      }
+      const min = node.minimum ?? -1e12;
       return fc.oneof(
         fc.constantFrom(min, max, -0),
         fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),

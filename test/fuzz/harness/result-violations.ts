@@ -19,6 +19,8 @@ const NULLABLE = new Set([
   'formerly',
   'vendor',
   'exchangeRate',
+  // currency.month: the amounts need no rate (USD), or the client's own rate overrides the ECB's
+  'month',
 ]);
 
 interface ResultShape {
