@@ -100,6 +100,8 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     );
     await answer(t, 'Report date', ['C-u'], '2026-11-24', ENTER);
     await answer(t, 'Currency', ['Down', 'Enter']);
+    // Empty: the ECB monthly average of the report month.
+    await answer(t, 'exchange rate', ENTER);
     await answer(t, 'Years the cost comparison covers', '5', ENTER);
     await answer(t, 'Kubernetes clusters in scope', '4', ENTER);
     await answer(t, 'Worker nodes today', '240', ENTER);
