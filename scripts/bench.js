@@ -61,6 +61,30 @@ time(
 );
 console.log(`(recommendation for ${base.engagement.client}: ${base.recommendation.option})`);
 
+/**
+ * CPU time of one full scoring with its plausible worlds (issue 20), per bundled example: process CPU, so a busy
+ * machine inflates it less than wall time. Target: under 150 ms.
+ */
+function scoringCpu() {
+  const examples = join(root, 'examples');
+  for (const name of readdirSync(examples).filter((n) => n.endsWith('.yaml'))) {
+    const example = AnswersSchema.parse(parse(readFileSync(join(examples, name), 'utf8')));
+    scoreAnswers(example, dataset);
+    const samples = [];
+    for (let i = 0; i < 15; i++) {
+      const before = process.cpuUsage();
+      scoreAnswers(example, dataset);
+      const used = process.cpuUsage(before);
+      samples.push((used.user + used.system) / 1000);
+    }
+    const m = median(samples);
+    console.log(
+      `${`score ${name}: CPU of a full scoring with its worlds`.padEnd(58)} median ${m.toFixed(1).padStart(7)} ms CPU over 15 runs  (target < 150 ms)${m < 150 ? '' : '  OVER TARGET'}`,
+    );
+  }
+}
+scoringCpu();
+
 // The builds compared: this one, and the one BENCH_BEFORE names.
 const builds = [{ name: 'after', root }];
 if (process.env.BENCH_BEFORE) {

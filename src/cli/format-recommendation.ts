@@ -1,3 +1,4 @@
+import { turnsOnSentence } from '../scoring/close-because.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { formatNumber, formatPercent } from '../shared/format.js';
 
@@ -14,6 +15,7 @@ export function formatRecommendation({ recommendation: rec, options }: ScoreResu
         : `lead ${rec.margin.toFixed(2)} over ${runnerUp}`;
   const lines = [
     `Recommendation: ${rec.name} (confidence ${formatPercent(rec.confidence)}, ${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
+    ...closeCallLines({ recommendation: rec, options }),
     ...rec.reasons.map((r) => `  - ${r}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -21,5 +23,15 @@ export function formatRecommendation({ recommendation: rec, options }: ScoreResu
 
 /** Why the recommendation stays on what runs today although another option scores higher. */
 export function stayedVerdict(change: ScoreResult['recommendation']['change'], challenger: string): string {
-  return `stays on what runs today: ${challenger} leads by ${formatNumber(change.lead ?? 0, 3)}, within its uncertainty of ${formatNumber(change.hurdle ?? 0, 3)}`;
+  return `stays on what runs today: ${challenger} leads by ${formatNumber(change.lead ?? 0, 3)}, less than the change hurdle of ${formatNumber(change.hurdle ?? 0, 3)}`;
+}
+
+/** For a close call, what it turns on, as the report's cover says it. */
+export function closeCallLines({
+  recommendation: rec,
+  options,
+}: Pick<ScoreResult, 'recommendation' | 'options'>): string[] {
+  if (!rec.closeCall) return [];
+  const turnsOn = turnsOnSentence(rec.closeBecause, Object.fromEntries(options.map((o) => [o.id, o.short])));
+  return turnsOn === null ? [] : [`  Close call: ${turnsOn}`];
 }

@@ -1,6 +1,6 @@
 import type { ScoreResult } from '../scoring/score-result.js';
 import { formatMoney, formatPercent } from '../shared/format.js';
-import { stayedVerdict } from './format-recommendation.js';
+import { closeCallLines, stayedVerdict } from './format-recommendation.js';
 
 function pad(s: string, width: number): string {
   return s.length >= width ? s : s + ' '.repeat(width - s.length);
@@ -19,6 +19,7 @@ export function formatScoreTable(result: ScoreResult): string {
         : `, lead ${rec.margin.toFixed(2)}`;
   const lines = [
     `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
+    ...closeCallLines(result),
     '',
     `  #  ${pad('Option', nameWidth)}  Score  ${pad(`${engagement.horizonYears}-year TCO, median`, 22)}  Status`,
   ];

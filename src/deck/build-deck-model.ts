@@ -231,7 +231,7 @@ function certaintySlide(model: ReportModel, charts: ReadonlySet<string>): DeckSl
   };
   return {
     kind: 'image',
-    title: `How sure we are: ${summary.optionName} wins ${summary.confidence} of scenarios`,
+    title: `How sure we are: ${summary.optionName} is the pick in ${summary.confidence} of plausible worlds`,
     image: 'monte-carlo',
     bullets: [],
     table,

@@ -1,3 +1,4 @@
+import { turnsOnSentence } from '../scoring/close-because.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { judgement } from './judgement.js';
 import type { ReportContext } from './report-context.js';
@@ -25,8 +26,8 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const headline =
     `We recommend ${stays ? `keeping what the clusters run today, ${rec.name},` : rec.name} for ${result.engagement.client}: ` +
     `it costs a median ${median} over ${horizon} ${horizon === 1 ? 'year' : 'years'} (P10–P90 ${range}) and stays ` +
-    `the recommendation in ${confidence} of ${draws} scenarios in which costs, priorities and capability judgements ` +
-    'vary together.';
+    `the recommendation in ${confidence} of ${draws} plausible worlds in which the costs and the judgements ` +
+    'consultants differ on vary together.';
 
   const rivals = result.options.filter((o) => o.id !== rec.option);
   const runnerUpSentence = runnerUp.disqualified
@@ -42,17 +43,24 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     .map(({ s }) => s.sentence);
 
   const change = rec.change;
+  const rival = rec.worlds.rival ?? rec.runnerUp;
+  const turnsOn = rec.closeCall
+    ? turnsOnSentence(rec.closeBecause, Object.fromEntries(result.options.map((o) => [o.id, o.short])))
+    : null;
   const closeCall = !rec.closeCall
     ? null
     : change.stayed && change.challenger !== null
       ? `This is a close call: ${ctx.shortName(change.challenger)} scores ${formatScore(change.lead ?? 0)} points ` +
-        `higher at the likely figures, but that lead varies by ${formatScore(change.hurdle ?? 0)} points across the ` +
-        'simulated scenarios, so it is not clear enough to justify changing the data plane. Firm up the inputs named ' +
-        'under sensitivity before deciding either way.'
-      : `This is a close call: ${rec.name} leads ${ctx.shortName(rec.runnerUp)} by ` +
-        `${rec.margin === null ? 'a narrow margin' : `${formatScore(rec.margin)} points on the 0–1 scale`} and wins ` +
-        `${confidence} of the simulated scenarios. Treat ${ctx.shortName(rec.runnerUp)} as a credible alternative and ` +
-        'firm up the inputs named under sensitivity before committing.';
+        `higher at the likely figures, less than the ${formatScore(change.hurdle ?? 0)} points a change of data plane ` +
+        'is asked to lead staying by. Firm up the inputs named under sensitivity before deciding either way.'
+      : `This is a close call: ${rec.name} is what a careful consultant would recommend in ${confidence} of the ` +
+        `plausible worlds, ${ctx.shortName(rival)} in ${formatPercent(rec.worlds.rivalShare)}. ` +
+        (turnsOn ??
+          `${rec.name} leads ${ctx.shortName(rec.runnerUp)} by ` +
+            `${rec.margin === null ? 'a narrow margin' : `${formatScore(rec.margin)} points on the 0–1 scale`}, ` +
+            `inside the ${formatScore(rec.worlds.leadSpread ?? 0)} points that lead varies by across those worlds.`) +
+        ` Treat ${ctx.shortName(rival)} as a credible alternative and firm up ` +
+        `${turnsOn === null ? 'the inputs named under sensitivity' : 'those judgements'} before committing.`;
 
   const ruledOut = result.options
     .filter((o) => o.disqualified)
@@ -99,6 +107,7 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
               'No change of a single priority or cost input within its searched range makes another option win.',
             ],
     closeCall,
+    turnsOn,
     ruledOut,
     keyFigures: [
       {
@@ -120,7 +129,7 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
       {
         label: 'Confidence',
         value: confidence,
-        note: `share of ${draws} simulated scenarios it wins`,
+        note: `share of ${draws} plausible worlds in which it is still the pick`,
       },
     ],
     placeholderWarning,

@@ -13,15 +13,17 @@ export function judgement(ctx: ReportContext): Judgement {
   return {
     change: changeSentence(ctx),
     certainty:
-      `Confidence is the share of ${formatNumber(mc.draws)} simulated scenarios in which ${winner.short} is still ` +
-      'recommended when every estimated cost is drawn from its range' +
-      (mc.prioritySpread > 0
-        ? `, each priority within ${formatNumber(mc.prioritySpread, 1)} point${mc.prioritySpread === 1 ? '' : 's'} of the weight set in the workshop`
-        : '') +
-      (mc.levelSpread > 0
-        ? `, and each judgement of how well an option meets a need within ${formatNumber(mc.levelSpread, 2)} on a 0–1 scale`
-        : '') +
-      `. Every headline cost is the median of the simulated totals (${ctx.money(winner.tco.median)} here), with ` +
+      `Confidence is the share of ${formatNumber(mc.draws)} plausible worlds in which ${winner.short} is still what a ` +
+      'careful consultant would recommend. Each world draws every estimated cost from its range and the judgements ' +
+      'on which senior consultants differ: each priority within ' +
+      `${formatNumber(mc.prioritySpread, 1)} point${mc.prioritySpread === 1 ? '' : 's'} of the workshop’s weight, ` +
+      `each judgement of how well an option meets a need within ${formatNumber(mc.levelSpread, 2)} on a 0–1 scale, ` +
+      'how much the migration is feared, how much a component new to the team weighs, and the lead a change of data ' +
+      'plane is asked to have over staying. ' +
+      (rec.closeCall
+        ? `It is a close call: ${ctx.shortName(rec.worlds.rival ?? rec.runnerUp)} is the pick in ${formatPercent(rec.worlds.rivalShare)} of those worlds.`
+        : `${rec.worlds.rival === null || rec.worlds.rivalShare === 0 ? 'No other option is the pick in any of them.' : `${ctx.shortName(rec.worlds.rival)} is the pick in ${formatPercent(rec.worlds.rivalShare)} of them, too few to call it close.`}`) +
+      ` Every headline cost is the median of the simulated totals (${ctx.money(winner.tco.median)} here), with ` +
       'the P10–P90 range; the yearly and category tables show the total at the likely value of every input ' +
       `(${ctx.money(winner.tco.likely)}), which ${formatPercent(winner.tco.likelyPercentile)} of the simulated totals ` +
       'fall below, because most ranges reach further above the likely value than below it.' +
@@ -57,9 +59,9 @@ function changeSentence(ctx: ReportContext): string {
   if (c.stayed && c.challenger !== null) {
     return (
       `Staying on ${current} is recommended. ${ctx.shortName(c.challenger)} scores ` +
-      `${formatNumber(c.lead ?? 0, 3)} points higher at the likely figures, but a change of data plane has to lead ` +
-      `staying by more than the uncertainty of its own lead (${formatNumber(c.hurdle ?? 0, 3)} points here, the ` +
-      'spread of that lead across the simulated scenarios), and it does not.'
+      `${formatNumber(c.lead ?? 0, 3)} points higher at the likely figures, less than the ` +
+      `${formatNumber(c.hurdle ?? 0, 3)} points a change of data plane is asked to lead staying by beyond its ` +
+      'counted cost and risk.'
     );
   }
   if (rec.option === c.incumbent) {
@@ -76,8 +78,8 @@ function changeSentence(ctx: ReportContext): string {
   }
   return (
     `Changing from ${current} is recommended: ${ctx.shortName(rec.option)} leads staying on ${stay.short} by ` +
-    `${formatNumber(c.lead ?? 0, 3)} points, more than the ${formatNumber(c.hurdle ?? 0, 3)} points that lead varies ` +
-    'across the simulated scenarios, after paying for the migration and its risk.'
+    `${formatNumber(c.lead ?? 0, 3)} points after paying for the migration and its risk, which are weighed once, in ` +
+    'its cost and its risk score.'
   );
 }
 

@@ -1,4 +1,5 @@
 import { CRITERIA } from '../schema/criteria.js';
+import type { WorldJudgement } from '../scoring/monte-carlo.js';
 import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';
@@ -9,6 +10,32 @@ const CRITERION_MEANINGS = {
   risk: 'penalties for this client: team capacity, eBPF experience, the size of a live migration against the team, young add-ons, compliance gaps',
   simplicity: 'how little the team must run, counting twice over what it must learn and run new',
 } as const;
+
+const JUDGEMENT_NAMES: Record<WorldJudgement['id'], string> = {
+  prioritySpread: 'What a workshop priority means',
+  levelSpread: 'How well an option meets a need',
+  migrationFear: 'How much the live migration is feared',
+  newComponentWeight: 'How much a component new to the team weighs',
+  changeHurdle: 'The lead a change of data plane is asked for',
+  softMustHeld: 'Whether a must that rests on advice is held',
+};
+
+function judgementRange(j: WorldJudgement): string {
+  switch (j.id) {
+    case 'prioritySpread':
+      return `±${formatNumber(j.high, 1)} point, uniform`;
+    case 'levelSpread':
+      return `±${formatNumber(j.high, 2)} on a 0–1 scale, triangular`;
+    case 'migrationFear':
+      return `${formatNumber(j.low, 1)}× to ${formatNumber(j.high, 1)}× the estimated risk, likely ${formatNumber(j.likely, 1)}×`;
+    case 'newComponentWeight':
+      return `${formatNumber(j.low, 1)} to ${formatNumber(j.high, 1)} times a known one, likely ${formatNumber(j.likely, 1)}`;
+    case 'changeHurdle':
+      return `${formatNumber(j.low, 2)} to ${formatNumber(j.high, 2)} points, likely ${formatNumber(j.likely, 2)}`;
+    case 'softMustHeld':
+      return `held in ${formatPercent(j.likely)} of the worlds`;
+  }
+}
 
 /** How the recommendation was reached, and the stamp that reproduces it. */
 export function methodologySection(ctx: ReportContext): MethodologySection {
@@ -45,18 +72,26 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'category tables and the workbook’s formulas use it, because those add up where medians do not.',
       'The path the client runs today is a real option: it costs no migration and carries no change risk, and ' +
         'whether it meets the needs is computed, not assumed. Simplicity counts what the team must learn and run new, ' +
-        'and the risk of a live migration grows with the months of the team’s time it takes. A recommendation to ' +
-        'change the data plane must lead staying by more than the uncertainty of that lead: its spread across the ' +
-        'simulated scenarios. Otherwise staying is recommended and the decision is called a close call.',
+        'and the risk of a live migration grows with the months of the team’s time it takes. A change of data plane ' +
+        'pays for its migration once, in its cost and in its risk score; at the likely figures it needs no further ' +
+        'lead over staying.',
       'The decision is a weighted score of four criteria, each on a 0–1 scale, with the priorities set in the ' +
-        'workshop as weights. Confidence is the share of simulated scenarios the recommendation wins when the ' +
-        'workshop’s judgements vary as well as the costs: every cost estimate drawn from its range, each priority ' +
-        'within the range a facilitator would accept as the same answer, and each capability judgement within a small ' +
-        'distance of its value (in the spirit of stochastic multicriteria acceptability analysis). A close call is ' +
-        'called when that share or the score margin is small. Sensitivity analysis finds the exact value of each ' +
-        'priority, and the break-even value of each main cost input, at which another option would win; a tornado ' +
-        'shows which inputs move the cost most.',
+        'workshop as weights. Confidence is the share of plausible worlds in which the recommendation is still what ' +
+        'a careful consultant would recommend. Each world draws every cost estimate from its range and, with it, the ' +
+        'judgements on which two senior consultants looking at the same workshop differ, listed below with the range ' +
+        'of each and the reason for it (in the spirit of stochastic multicriteria acceptability analysis). In each ' +
+        'world the best score among the paths that meet the musts wins, after that world’s lead for a change. A ' +
+        `decision is called a close call when another path is the pick in at least ${formatPercent(result.monteCarlo.closeCallRule.share)} of the worlds, or ` +
+        `when the lead at the likely figures is smaller than ${formatNumber(result.monteCarlo.closeCallRule.band, 1)} standard deviation of that lead across them; the report ` +
+        'then names the two or three judgements or inputs it turns on. Sensitivity analysis finds the exact value of ' +
+        'each priority, and the break-even value of each main cost input, at which another option would win; a ' +
+        'tornado shows which inputs move the cost most.',
     ],
+    worlds: result.monteCarlo.judgements.map((j) => ({
+      judgement: JUDGEMENT_NAMES[j.id],
+      range: judgementRange(j),
+      reason: j.reason,
+    })),
     weights: CRITERIA.map((c) => ({
       criterion: `${c}: ${CRITERION_MEANINGS[c]}`,
       weight: formatNumber(result.priorities[c], 1),

@@ -54,6 +54,8 @@ export interface ExecutiveSummary {
   readonly runnerUp: string;
   readonly flips: readonly string[];
   readonly closeCall: string | null;
+  /** For a close call, what it turns on: "Cilium OSS would be the pick if …". */
+  readonly turnsOn: string | null;
   readonly ruledOut: readonly string[];
   readonly keyFigures: readonly { readonly label: string; readonly value: string; readonly note: string }[];
   readonly placeholderWarning: string | null;
@@ -217,6 +219,8 @@ export interface AssumptionsSection {
 
 export interface MethodologySection {
   readonly paragraphs: readonly string[];
+  /** The judgements each plausible world draws: what, over which range, and why that range. */
+  readonly worlds: readonly { readonly judgement: string; readonly range: string; readonly reason: string }[];
   readonly weights: readonly {
     readonly criterion: string;
     readonly weight: string;

@@ -59,18 +59,13 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
     monteCarlo: ctx.figure('monte-carlo'),
     monteCarloRows,
     monteCarloNote:
-      `${formatNumber(mc.draws)} scenarios, each drawing every uncertain cost input from a triangular distribution ` +
-      'over its low, likely and high values' +
-      (mc.prioritySpread > 0
-        ? `, each priority within ${formatNumber(mc.prioritySpread, 1)} point of the workshop's weight`
-        : '') +
-      (mc.levelSpread > 0
-        ? `, and each capability judgement within ${formatNumber(mc.levelSpread, 2)} of its value`
-        : '') +
-      ` (seed ${mc.seed}, so the figures reproduce exactly). "Recommended in" applies the same rule as the ` +
-      'recommendation, including the lead a change of data plane must have over staying. The client’s own figures ' +
-      'are held fixed. Most ranges reach further above the likely value than below it, so the simulated median ' +
-      '(P50) can sit above the likely-value TCO shown elsewhere.',
+      `${formatNumber(mc.draws)} plausible worlds, each drawing every uncertain cost input from a triangular ` +
+      'distribution over its low, likely and high values, and the judgements consultants differ on (each priority, ' +
+      'each option’s fit to each need, the fear of the migration, the weight of new components and the lead a ' +
+      'change is asked for; the methodology lists their ranges)' +
+      ` (seed ${mc.seed}, so the figures reproduce exactly). "Recommended in" is the share of worlds in which the ` +
+      'option is the pick. The client’s own figures are held fixed. Most cost ranges reach further above the likely ' +
+      'value than below it, so the simulated median (P50) can sit above the likely-value TCO shown elsewhere.',
     scoreFigure: ctx.figure('score-breakdown'),
   };
 }

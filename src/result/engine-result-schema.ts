@@ -15,11 +15,69 @@ export const ChangeHurdleSchema = z.strictObject({
   hurdles: z.partialRecord(OptionIdSchema, z.number()),
 });
 
+/** One draw a close call turns on: what the rival's worlds drew higher or lower, and the sentence naming it. */
+export const CloseCallReasonSchema = z.strictObject({
+  key: z
+    .string()
+    .describe(
+      'priority.<criterion>, migrationFear, changeHurdle, newComponentWeight, fit.<option>, softMust.<capability>, cost.<key> or addon.<id>.',
+    ),
+  direction: z.enum(['higher', 'lower']),
+  effect: z
+    .number()
+    .describe(
+      "Difference of the draw's mean between the rival's worlds and the pick's, in standard deviations.",
+    ),
+  toward: OptionIdSchema.describe('The option that would be recommended instead.'),
+  text: z.string(),
+});
+
+/** One structural judgement each plausible world draws, with its range and the reason for it. */
+export const WorldJudgementSchema = z.strictObject({
+  id: z.enum([
+    'prioritySpread',
+    'levelSpread',
+    'migrationFear',
+    'newComponentWeight',
+    'changeHurdle',
+    'softMustHeld',
+  ]),
+  low: z.number(),
+  likely: z.number(),
+  high: z.number(),
+  reason: z.string(),
+});
+
 export const RecommendationSchema = z.strictObject({
   option: OptionIdSchema,
   name: z.string(),
-  confidence: z.number().describe('Share of Monte Carlo draws in which this option stays recommended.'),
-  closeCall: z.boolean(),
+  confidence: z
+    .number()
+    .describe(
+      'Share of the plausible worlds (costs and judgements drawn together) in which this option stays the pick.',
+    ),
+  closeCall: z
+    .boolean()
+    .describe(
+      'A rival is the pick in a material share of the worlds, or the lead is inside the uncertainty band.',
+    ),
+  closeBecause: z
+    .array(CloseCallReasonSchema)
+    .describe(
+      'For a close call, the inputs or judgements that would make another option the pick; else empty.',
+    ),
+  worlds: z
+    .strictObject({
+      rival: OptionIdSchema.nullable(),
+      rivalShare: z.number(),
+      leadSpread: z
+        .number()
+        .nullable()
+        .describe('Standard deviation of the lead over the rival across the worlds (0-1 score points).'),
+    })
+    .describe(
+      'The strongest rival across the plausible worlds, the share it wins, and how much the lead varies.',
+    ),
   margin: z
     .number()
     .nullable()
@@ -54,6 +112,12 @@ export const MonteCarloSchema = z.strictObject({
     .strictObject({ p10: z.number(), p50: z.number(), p90: z.number() })
     .nullable()
     .describe('Staying as today, costed in the same draws as the options.'),
+  judgements: z.array(WorldJudgementSchema).describe('The structural judgements each world draws.'),
+  closeCallRule: z
+    .strictObject({ share: z.number(), band: z.number() })
+    .describe(
+      'A close call: a rival is the pick in at least `share` of the worlds, or the lead is under `band` standard deviations of it.',
+    ),
   options: z.array(
     z.strictObject({
       id: OptionIdSchema,
@@ -109,6 +173,11 @@ export const EngineResultShape = {
       origin: z.enum(['answer', 'rule', 'default']),
       reasons: z.array(z.string()),
       basis: z.array(z.string()),
+      soft: z
+        .boolean()
+        .describe(
+          'A must that rests on advice, not on a stated requirement: some plausible worlds hold it as a should.',
+        ),
       name: z.string(),
     }),
   ),

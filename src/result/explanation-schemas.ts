@@ -29,6 +29,12 @@ export const StackDecisionSchema = z.strictObject({
   fitChange: z.number().describe("Change in the option's capability fit, 0-1."),
   newComponents: z.number(),
   scoreChange: z.number().describe("Change in the option's own weighted score."),
+  planned: z
+    .boolean()
+    .optional()
+    .describe(
+      'A should stated in the workshop, planned because this path meets it for no more than any other.',
+    ),
   reason: z.string(),
 });
 

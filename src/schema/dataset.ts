@@ -183,6 +183,11 @@ const needsRule = z.strictObject({
   because: z.string().min(1),
   /** Where the requirement the `because` quotes is written (the standard's clause, the regulation's article). */
   source: source.optional(),
+  /**
+   * The must it sets rests on advice or a soft answer, not on a requirement the client stated: the simulation holds
+   * it as a should in some worlds, so a decision it alone settles is not reported as certain.
+   */
+  soft: z.boolean().default(false),
 });
 export type NeedsRule = z.infer<typeof needsRule>;
 
@@ -216,14 +221,37 @@ const model = z.strictObject({
   fipsFrameworks: z.array(z.string()),
   fipsFrameworksSource: source,
   decision: z.strictObject({
-    closeCallMargin: z.number().min(0),
-    closeCallProbability: z.number().min(0).max(1),
     monteCarloDraws: z.number().int().min(100).max(1_000_000),
     seed: z.number().int(),
-    /** Priorities are drawn uniformly within this many points either side of the stated weight (0 to 5). */
-    prioritySpread: z.number().min(0).max(5),
-    /** Each capability judgement (0-1 level value) is drawn triangularly within this distance of its value. */
-    levelSpread: z.number().min(0).max(1),
+    /** The runner-up winning at least this share of the worlds makes a close call. */
+    closeCallShare: z.number().min(0).max(1),
+    /** A lead smaller than this many standard deviations of the lead across the worlds makes a close call. */
+    closeCallBand: z.number().min(0),
+    worlds: z.strictObject({
+      /** Priorities are drawn uniformly within this many points either side of the stated weight (0 to 5). */
+      prioritySpread: z.strictObject({ spread: z.number().min(0).max(5), reason: z.string().min(1) }),
+      /** Each capability judgement (0-1 level value) is drawn triangularly within this distance of its value. */
+      levelSpread: z.strictObject({ spread: z.number().min(0).max(1), reason: z.string().min(1) }),
+      /** Multiplier on the live-migration risk penalty, drawn triangularly on a log scale. */
+      migrationFear: z
+        .strictObject({
+          low: z.number().positive(),
+          likely: z.number().positive(),
+          high: z.number().positive(),
+          reason: z.string().min(1),
+        })
+        .refine((r) => r.low <= r.likely && r.likely <= r.high, 'low <= likely <= high'),
+      /** Weight of a component new to the team, drawn triangularly around the model's newComponentWeight. */
+      newComponentWeight: z
+        .strictObject({ low: z.number().min(0), high: z.number().min(0), reason: z.string().min(1) })
+        .refine((r) => r.low <= r.high, 'low <= high'),
+      /** Lead (0-1 score points) a change of data plane must have over staying, beyond its counted cost and risk. */
+      changeHurdle: z
+        .strictObject({ low: z.number(), likely: z.number(), high: z.number(), reason: z.string().min(1) })
+        .refine((r) => r.low <= r.likely && r.likely <= r.high, 'low <= likely <= high'),
+      /** Share of the worlds in which a must resting on advice (a soft rule) is held as a must. */
+      softMustHeld: z.strictObject({ share: z.number().min(0).max(1), reason: z.string().min(1) }),
+    }),
   }),
 });
 export type Model = z.infer<typeof model>;

@@ -14,6 +14,8 @@ export interface Need {
   readonly reasons: readonly string[];
   /** Traces: `answer:needs.x` or `rule:<id>`. */
   readonly basis: readonly string[];
+  /** A must set only by rules that advise it (`soft`), not by the client's answer or a stated requirement. */
+  readonly soft: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Reco
           origin: 'answer',
           reasons: [`Stated in the workshop as ${stated}.`],
           basis: [`answer:needs.${capability}`],
+          soft: false,
         },
       ];
     }
@@ -85,6 +88,7 @@ export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Reco
           origin: 'default',
           reasons: ['Nothing in the answers calls for it.'],
           basis: [],
+          soft: false,
         },
       ];
     }
@@ -96,6 +100,7 @@ export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Reco
         origin: 'rule',
         reasons: behind.map((p) => p.rule.because),
         basis: behind.map((p) => `rule:${p.rule.id}`),
+        soft: top === 'must' && behind.every((p) => p.rule.soft),
       },
     ];
   });

@@ -103,7 +103,7 @@ function stayReason(ctx: ExplainContext): Reason | null {
   const hurdle = formatNumber(c.hurdle, 3);
   if (c.stayed) {
     return {
-      text: `Staying on what runs today is recommended: ${challenger} scores ${lead} points higher at the likely figures, but that lead is within the uncertainty of the estimates (it varies by ${hurdle} points across the simulated scenarios), so the case for changing the data plane is not clear.`,
+      text: `Staying on what runs today is recommended: ${challenger} scores ${lead} points higher at the likely figures, less than the ${hurdle} points a change of data plane is asked to lead staying by beyond its counted cost and risk.`,
       basis: ['computed:change', 'answer:cluster.currentCni'],
     };
   }
@@ -247,6 +247,9 @@ export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): stri
     return d.taken
       ? `${what}: taken on every path; on this one it ${cost}${load}, which the client's priorities favour.`
       : `${what}: left out on every path; on this one it ${cost}${load}, which the client's priorities do not favour overall.`;
+  }
+  if (d.planned === true) {
+    return `${what}: included, as the client asked for it and no other path meets it for less; it ${cost}${load}.`;
   }
   return d.taken
     ? `${what}: included; it ${cost}${load}, and is worth it under the client's priorities.`

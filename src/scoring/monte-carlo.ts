@@ -1,11 +1,13 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { CAPABILITY_IDS, type OptionId } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Model, type OptionId } from '../schema/dataset.js';
 import type { Plan } from './build-plan.js';
+import { meetsAMust } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import {
   type ChangeHurdle,
   CRITERIA,
+  type Criterion,
   type CriterionScores,
   type DecisionContext,
   type OptionEvaluation,
@@ -18,7 +20,7 @@ import { PRIORITY_MAX } from './sensitivity.js';
 
 export interface MonteCarloOption {
   readonly id: OptionId;
-  /** Share of draws in which the option is recommended (by the same rule as the recommendation). */
+  /** Share of the plausible worlds in which the option is what a careful consultant would recommend. */
   readonly pRecommended: number;
   /** Share of draws in which the option has the lowest TCO. */
   readonly pCheapest: number;
@@ -38,24 +40,71 @@ export interface SimulatedRange {
   readonly p90: number;
 }
 
+/** One judgement drawn in every world, with its range and the reason for it (data/model.yaml). */
+export interface WorldJudgement {
+  readonly id:
+    | 'prioritySpread'
+    | 'levelSpread'
+    | 'migrationFear'
+    | 'newComponentWeight'
+    | 'changeHurdle'
+    | 'softMustHeld';
+  readonly low: number;
+  readonly likely: number;
+  readonly high: number;
+  readonly reason: string;
+}
+
 export interface MonteCarloResult {
   readonly draws: number;
   readonly seed: number;
   readonly distribution: 'triangular';
-  /** What was drawn: the cost defaults with a range, the add-on efforts, the priorities and the capability judgements. */
+  /** What was drawn: the cost defaults with a range, the add-on efforts, the priorities and the judgements. */
   readonly varied: readonly string[];
   /** Priorities drawn within this many points of the stated ones; capability judgements within levelSpread. */
   readonly prioritySpread: number;
   readonly levelSpread: number;
   readonly bins: readonly number[];
   readonly options: readonly MonteCarloOption[];
-  /** The change rule the draws were decided by: the path run today and each challenger's required lead. */
+  /** The change rule at the likely figures: the path run today and the lead each change must have over it. */
   readonly hurdle: ChangeHurdle;
   /** Staying as today, costed in the same draws as the options, so that every headline figure is a median. */
   readonly baseline: SimulatedRange | null;
+  /** The structural judgements each world draws, with their ranges and reasons. */
+  readonly judgements: readonly WorldJudgement[];
+  /** A close call: a rival is the pick in at least `share` of the worlds, or the lead is under `band` standard deviations of it. */
+  readonly closeCallRule: { readonly share: number; readonly band: number };
+}
+
+/** One draw that moves the decision toward a rival: the worlds the rival wins drew it higher (or lower). */
+export interface WorldDriver {
+  /**
+   * `priority.<criterion>`, `migrationFear`, `changeHurdle`, `newComponentWeight`, `fit.<option>`,
+   * `softMust.<capability>`, `cost.<key>` or `addon.<id>`.
+   */
+  readonly key: string;
+  readonly direction: 'higher' | 'lower';
+  /** Difference of the draw's mean between the rival's worlds and the pick's, in standard deviations of the draw. */
+  readonly effect: number;
+}
+
+/** How the pick fares across the worlds: its share, its strongest rival's, and what the rival's worlds drew. */
+export interface WorldsVerdict {
+  readonly share: number;
+  readonly rival: OptionId | null;
+  readonly rivalShare: number;
+  /** Standard deviation across the worlds of the pick's lead over the rival (after each world's change hurdle). */
+  readonly leadSpread: number | null;
+  /** The draws that most separate the rival's worlds from the pick's, strongest first. */
+  readonly drivers: readonly WorldDriver[];
 }
 
 const BIN_COUNT = 24;
+/** A draw counts as a driver when the rival's worlds drew it at least this many standard deviations apart. */
+const DRIVER_EFFECT = 0.2;
+const MAX_DRIVERS = 3;
+/** Fewer rival worlds than this say nothing reliable about what drives them. */
+const MIN_RIVAL_WORLDS = 20;
 
 function quantile(sorted: Float64Array, q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
@@ -72,11 +121,77 @@ function spreadOfDifference(a: Float64Array, b: Float64Array): number {
   return Math.sqrt(sq / a.length);
 }
 
+/** The judgements' ranges as the report states them. */
+export function worldJudgements(model: Model): WorldJudgement[] {
+  const w = model.decision.worlds;
+  return [
+    {
+      id: 'prioritySpread',
+      low: -w.prioritySpread.spread,
+      likely: 0,
+      high: w.prioritySpread.spread,
+      reason: w.prioritySpread.reason.trim(),
+    },
+    {
+      id: 'levelSpread',
+      low: -w.levelSpread.spread,
+      likely: 0,
+      high: w.levelSpread.spread,
+      reason: w.levelSpread.reason.trim(),
+    },
+    { id: 'migrationFear', ...w.migrationFear, reason: w.migrationFear.reason.trim() },
+    {
+      id: 'newComponentWeight',
+      low: w.newComponentWeight.low,
+      likely: model.newComponentWeight,
+      high: w.newComponentWeight.high,
+      reason: w.newComponentWeight.reason.trim(),
+    },
+    { id: 'changeHurdle', ...w.changeHurdle, reason: w.changeHurdle.reason.trim() },
+    {
+      id: 'softMustHeld',
+      low: w.softMustHeld.share,
+      likely: w.softMustHeld.share,
+      high: w.softMustHeld.share,
+      reason: w.softMustHeld.reason.trim(),
+    },
+  ];
+}
+
 /**
- * Draws every uncertain input together, `draws` times, and re-decides: each cost default and add-on effort from
- * its triangular low/likely/high range, each priority within `prioritySpread` of the workshop's weight, and each
- * capability judgement within `levelSpread` of its value. Risk and simplicity stay at their likely values. A change
- * of data plane must lead the incumbent by more than the spread of that lead across the draws (its hurdle).
+ * The change rule at the likely figures: while staying is a contender, an option that changes the data plane must
+ * lead it by the likely change hurdle (0 when the migration's counted cost and risk are the whole of it).
+ */
+export function likelyHurdle(
+  likely: readonly OptionEvaluation[],
+  incumbent: OptionId | null,
+  model: Model,
+): ChangeHurdle {
+  const fewest = Math.min(...likely.map((o) => o.blockers));
+  const stay = likely.find((o) => o.id === incumbent && o.blockers === fewest);
+  if (stay === undefined) return { incumbent: null, hurdles: {} };
+  const hurdles: Partial<Record<OptionId, number>> = {};
+  for (const o of likely) {
+    if (o !== stay && o.blockers === fewest && o.plan.migratesCni) {
+      hurdles[o.id] = model.decision.worlds.changeHurdle.likely;
+    }
+  }
+  return { incumbent: stay.id, hurdles };
+}
+
+/** A named series of one draw per world, as a deviation from its likely value (0 at the likely world). */
+interface Track {
+  readonly key: string;
+  readonly values: Float64Array;
+}
+
+/**
+ * Draws `draws` plausible worlds and decides each as a careful consultant would. A world draws every cost default and
+ * add-on effort from its triangular range, and the judgements on which senior consultants differ: each priority
+ * within `prioritySpread` of the workshop's weight, each option's fit to each need within `levelSpread`, how much
+ * the live migration is feared, how much a component new to the team weighs, the lead a change of data plane must
+ * have over staying, and whether a must that rests on advice is held. Each world's winner is the best score among
+ * the options with the fewest unmet musts in that world, after that world's change hurdle.
  */
 export function runMonteCarlo(
   ctx: DecisionContext,
@@ -87,10 +202,13 @@ export function runMonteCarlo(
   draws: number,
   seed: number,
   incumbent: OptionId | null,
+  pick: OptionId,
   baseline: Plan | null = null,
-): MonteCarloResult {
-  const { prioritySpread, levelSpread } = ctx.dataset.model.decision;
+): { readonly summary: MonteCarloResult; readonly verdict: WorldsVerdict } {
   const model = ctx.dataset.model;
+  const worlds = model.decision.worlds;
+  const prioritySpread = worlds.prioritySpread.spread;
+  const levelSpread = worlds.levelSpread.spread;
   const rng = xoroshiro128plus(seed);
   const next = () => uniformFloat64(rng);
   const uncertain = parameters.filter((p) => p.uncertain);
@@ -98,111 +216,216 @@ export function runMonteCarlo(
   const addonIds = [...new Set(costed.flatMap((p) => p.addons.map((a) => a.id)))];
   const addons = addonIds.flatMap((id) => ctx.dataset.addons.filter((a) => a.id === id));
   const n = likely.length;
+  const plans = likely.map((o) => o.plan);
   const totals = Array.from({ length: n }, () => new Float64Array(draws));
-  const scores = Array.from({ length: n }, () => new Float64Array(draws));
+  const adjusted = Array.from({ length: n }, () => new Float64Array(draws));
+  const winners = new Int32Array(draws);
   const cheapestCount = new Array<number>(n).fill(0);
   const baselineTotals = new Float64Array(baseline === null ? 0 : draws);
+  const wins = new Array<number>(n).fill(0);
   const values: ParameterValues = { ...base.values };
   // One scenario, its values and add-on hours overwritten in place by each draw: the draws allocate nothing
   // they do not keep.
   const addonHours: Record<string, { ops: number; setup: number }> = {};
   for (const a of addons) addonHours[a.id] = { ops: 0, setup: 0 };
   const scenario: Scenario = { ...base, values, addonHours };
-  // Each option's needs as (importance weight, likely level value) pairs, for the capability judgements.
+
+  const softMusts = CAPABILITY_IDS.filter((id) => ctx.needs[id].importance === 'must' && ctx.needs[id].soft);
+  const relaxedWeight = model.importanceWeights.should ?? 0;
+  // Each option's judged needs: importance weight, likely level value, the soft must it is (index, or -1), and
+  // whether the option misses that must (a blocker a relaxed world lifts).
   const judged = likely.map((o) =>
-    CAPABILITY_IDS.flatMap((id) => {
-      const w = model.importanceWeights[ctx.needs[id].importance] ?? 0;
-      return w > 0 ? [[w, model.levelValues[o.plan.fits[id].level] ?? 0] as const] : [];
+    CAPABILITY_IDS.flatMap((id: CapabilityId) => {
+      const weight = model.importanceWeights[ctx.needs[id].importance] ?? 0;
+      return weight > 0
+        ? [
+            {
+              weight,
+              soft: softMusts.indexOf(id),
+              value: model.levelValues[o.plan.fits[id].level] ?? 0,
+              missed: ctx.needs[id].importance === 'must' && !meetsAMust(o.plan.fits[id].level),
+            },
+          ]
+        : [];
     }),
   );
-  const fewest = Math.min(...likely.map((o) => o.blockers));
-  const eligible = likely.flatMap((o, i) => (o.blockers === fewest ? [i] : []));
+  const migrationPenalty = likely.map((o) => o.risks.find((r) => r.id === 'cni-migration')?.penalty ?? 0);
+  const otherPenalty = likely.map(
+    (o, i) => o.risks.reduce((s, r) => s + r.penalty, 0) - (migrationPenalty[i] as number),
+  );
+  const stay = incumbent === null ? -1 : likely.findIndex((o) => o.id === incumbent);
+  const fear = worlds.migrationFear;
+  const fearLow = Math.log(fear.low / fear.likely);
+  const fearHigh = Math.log(fear.high / fear.likely);
+  const ncw = worlds.newComponentWeight;
+  const ncwLikely = Math.min(Math.max(model.newComponentWeight, ncw.low), ncw.high);
+  const hurdle = worlds.changeHurdle;
+
+  // The draws a rival's worlds may differ in, recorded as deviations from the likely world.
+  const track = (key: string): Track => ({ key, values: new Float64Array(draws) });
+  const priorityTracks = CRITERIA.map((c) => track(`priority.${c}`));
+  const fearTrack = track('migrationFear');
+  const ncwTrack = track('newComponentWeight');
+  const hurdleTrack = track('changeHurdle');
+  const fitTracks = likely.map((o) => track(`fit.${o.id}`));
+  const softTracks = softMusts.map((id) => track(`softMust.${id}`));
+  const costTracks = uncertain.map((p) => track(`cost.${p.key}`));
+  const addonTracks = addons.map((a) => track(`addon.${a.id}`));
+
+  const criteria: CriterionScores[] = likely.map((o) => ({ ...o.criteria }));
+  const w: Weights = { ...weights };
   const drawn = new Float64Array(n);
-  // Risk and simplicity at their likely values; cost and capability overwritten by each draw.
-  const criteria = likely.map((o) => ({ ...o.criteria }));
-  const w = { ...weights };
+  const scores = new Float64Array(n);
+  const blockers = new Int32Array(n);
+  const relaxed = new Uint8Array(softMusts.length);
   for (let d = 0; d < draws; d++) {
-    for (const p of uncertain) values[p.key] = sampleTriangular(p.low, p.value, p.high, next());
-    for (const a of addons) {
+    for (let k = 0; k < uncertain.length; k++) {
+      const p = uncertain[k] as Parameter;
+      values[p.key] = sampleTriangular(p.low, p.value, p.high, next());
+      (costTracks[k] as Track).values[d] = p.high > p.low ? (values[p.key] - p.value) / (p.high - p.low) : 0;
+    }
+    for (let k = 0; k < addons.length; k++) {
+      const a = addons[k] as (typeof addons)[number];
       const o = a.opsHoursPerClusterMonth;
       const s = a.setupHoursPerCluster;
       const hours = addonHours[a.id] as { ops: number; setup: number };
       hours.ops = sampleTriangular(o.low, o.likely, o.high, next());
       hours.setup = sampleTriangular(s.low, s.likely, s.high, next());
+      (addonTracks[k] as Track).values[d] = o.high > o.low ? (hours.ops - o.likely) / (o.high - o.low) : 0;
     }
     let weightSum = 0;
-    for (const c of CRITERIA) {
+    for (let k = 0; k < CRITERIA.length; k++) {
+      const c = CRITERIA[k] as Criterion;
       const lo = Math.max(0, weights[c] - prioritySpread);
       const hi = Math.min(PRIORITY_MAX, weights[c] + prioritySpread);
       w[c] = lo + (hi - lo) * next();
+      (priorityTracks[k] as Track).values[d] = w[c] - weights[c];
       weightSum += w[c];
     }
     if (weightSum === 0) Object.assign(w, weights);
     if (baseline !== null) baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
+    const fearFactor = fear.likely * Math.exp(sampleTriangular(fearLow, 0, fearHigh, next()));
+    fearTrack.values[d] = Math.log(fearFactor / fear.likely);
+    const newWeight = sampleTriangular(ncw.low, ncwLikely, ncw.high, next());
+    ncwTrack.values[d] = newWeight - ncwLikely;
+    const h = sampleTriangular(hurdle.low, hurdle.likely, hurdle.high, next());
+    hurdleTrack.values[d] = h - hurdle.likely;
+    for (let k = 0; k < softTracks.length; k++) {
+      relaxed[k] = next() < worlds.softMustHeld.share ? 0 : 1;
+      (softTracks[k] as Track).values[d] = 1 - (relaxed[k] as number);
+    }
+
     let min = Number.POSITIVE_INFINITY;
+    let leanest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < n; i++) {
-      const total = computeTco(ctx.plans[i] as Plan, ctx.answers, scenario, model).total;
+      const plan = plans[i] as Plan;
+      const total = computeTco(plan, ctx.answers, scenario, model).total;
       drawn[i] = total;
       (totals[i] as Float64Array)[d] = total;
       min = Math.min(min, total);
+      leanest = Math.min(leanest, plan.components.length + newWeight * plan.newComponents.length);
     }
-    for (const i of eligible) {
+    let fewest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const plan = plans[i] as Plan;
       const c = criteria[i] as CriterionScores;
-      let fit = 1;
       let sum = 0;
       let wsum = 0;
-      for (const [iw, v] of judged[i] ?? []) {
-        const lo = Math.max(0, v - levelSpread);
-        const hi = Math.min(1, v + levelSpread);
-        sum += iw * sampleTriangular(lo, v, hi, next());
-        wsum += iw;
+      let deviation = 0;
+      let freed = 0;
+      const needs = judged[i] as (typeof judged)[number];
+      for (let m = 0; m < needs.length; m++) {
+        const j = needs[m] as (typeof needs)[number];
+        const lo = Math.max(0, j.value - levelSpread);
+        const hi = Math.min(1, j.value + levelSpread);
+        const level = sampleTriangular(lo, j.value, hi, next());
+        const isRelaxed = j.soft >= 0 && relaxed[j.soft] === 1;
+        const weight = isRelaxed ? relaxedWeight : j.weight;
+        sum += weight * level;
+        wsum += weight;
+        deviation += weight * (level - j.value);
+        if (isRelaxed && j.missed) freed++;
       }
-      if (wsum > 0) fit = sum / wsum;
+      (fitTracks[i] as Track).values[d] = wsum > 0 ? deviation / wsum : 0;
       const total = drawn[i] as number;
+      const complexity = plan.components.length + newWeight * plan.newComponents.length;
       c.cost = total > 0 ? min / total : 1;
-      c.capability = fit;
-      (scores[i] as Float64Array)[d] = weightedScore(c, w);
+      c.capability = wsum > 0 ? sum / wsum : 1;
+      c.risk = 1 - Math.min(1, (otherPenalty[i] as number) + fearFactor * (migrationPenalty[i] as number));
+      c.simplicity = complexity > 0 ? leanest / complexity : 1;
+      scores[i] = weightedScore(c, w);
+      blockers[i] = (likely[i] as OptionEvaluation).blockers - freed;
+      fewest = Math.min(fewest, blockers[i] as number);
     }
+    const stayEligible = stay >= 0 && blockers[stay] === fewest;
+    let best = Number.NEGATIVE_INFINITY;
+    let tied = 0;
+    for (let i = 0; i < n; i++) {
+      const changes = stayEligible && i !== stay && (plans[i] as Plan).migratesCni;
+      const a = (scores[i] as number) - (changes ? h : 0);
+      (adjusted[i] as Float64Array)[d] = a;
+      if (blockers[i] !== fewest) continue;
+      if (a > best + 1e-12) {
+        best = a;
+        tied = 1;
+      } else if (Math.abs(a - best) <= 1e-12) tied++;
+    }
+    // Options tied in a world share it: identical options tie at one half each.
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      if (blockers[i] === fewest && Math.abs(((adjusted[i] as Float64Array)[d] as number) - best) <= 1e-12) {
+        wins[i] = (wins[i] ?? 0) + 1 / tied;
+        if (first === -1) first = i;
+      }
+    }
+    winners[d] = first;
     const cheapest = drawn.indexOf(min);
     cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
   }
-  const stay = incumbent === null ? -1 : likely.findIndex((o) => o.id === incumbent);
-  const hurdles: Partial<Record<OptionId, number>> = {};
-  const ruled = stay >= 0 && eligible.includes(stay);
-  if (ruled) {
-    for (const i of eligible) {
-      if (i !== stay) {
-        hurdles[(likely[i] as OptionEvaluation).id] = spreadOfDifference(
-          scores[i] as Float64Array,
-          scores[stay] as Float64Array,
-        );
-      }
-    }
+
+  const pickIndex = likely.findIndex((o) => o.id === pick);
+  const rivalIndex = wins.reduce(
+    (best, x, i) =>
+      i !== pickIndex && (best === -1 || x > (wins[best] as number) + 1e-9 || isBetterTie(i, best, x))
+        ? i
+        : best,
+    -1,
+  );
+  function isBetterTie(i: number, best: number, x: number): boolean {
+    return (
+      Math.abs(x - (wins[best] as number)) <= 1e-9 &&
+      (likely[i] as OptionEvaluation).blockers <= (likely[best] as OptionEvaluation).blockers &&
+      (likely[i] as OptionEvaluation).score > (likely[best] as OptionEvaluation).score
+    );
   }
-  const hurdle: ChangeHurdle = ruled ? { incumbent, hurdles } : { incumbent: null, hurdles: {} };
-  const wins = new Array<number>(n).fill(0);
-  for (let d = 0; d < draws; d++) {
-    let winner = -1;
-    let best = 0;
-    const stayScore = ruled ? ((scores[stay] as Float64Array)[d] as number) : 0;
-    for (const i of eligible) {
-      const score = (scores[i] as Float64Array)[d] as number;
-      const cleared =
-        !ruled || i === stay || score - stayScore > (hurdles[(likely[i] as OptionEvaluation).id] ?? 0);
-      if (cleared && (winner === -1 || score > best)) {
-        winner = i;
-        best = score;
-      }
-    }
-    wins[winner] = (wins[winner] ?? 0) + 1;
-  }
+  const tracks = [
+    ...priorityTracks,
+    fearTrack,
+    ncwTrack,
+    hurdleTrack,
+    ...fitTracks.filter((_, i) => i === pickIndex || i === rivalIndex),
+    ...softTracks,
+    ...costTracks,
+    ...addonTracks,
+  ];
+  const verdict: WorldsVerdict = {
+    share: (wins[pickIndex] ?? 0) / draws,
+    rival: rivalIndex === -1 ? null : (likely[rivalIndex] as OptionEvaluation).id,
+    rivalShare: rivalIndex === -1 ? 0 : (wins[rivalIndex] ?? 0) / draws,
+    leadSpread:
+      rivalIndex === -1
+        ? null
+        : spreadOfDifference(adjusted[pickIndex] as Float64Array, adjusted[rivalIndex] as Float64Array),
+    drivers: rivalIndex === -1 ? [] : drivers(tracks, winners, pickIndex, rivalIndex),
+  };
+
   for (const t of totals) t.sort();
   baselineTotals.sort();
   const lo = Math.min(...totals.map((t) => t[0] as number));
   const hi = Math.max(...totals.map((t) => t[t.length - 1] as number));
   const width = hi > lo ? (hi - lo) / BIN_COUNT : 1;
   const bins = Array.from({ length: BIN_COUNT + 1 }, (_, i) => lo + i * width);
-  return {
+  const summary: MonteCarloResult = {
     draws,
     seed,
     distribution: 'triangular',
@@ -211,11 +434,15 @@ export function runMonteCarlo(
       ...addons.map((a) => `addons.${a.id} effort`),
       ...(prioritySpread > 0 ? ['priorities'] : []),
       ...(levelSpread > 0 ? ['capability judgements'] : []),
+      'migration risk',
+      'weight of new components',
+      'change hurdle',
+      ...(softMusts.length > 0 ? ['musts that rest on advice'] : []),
     ],
     prioritySpread,
     levelSpread,
     bins,
-    hurdle,
+    hurdle: likelyHurdle(likely, incumbent, model),
     baseline:
       baseline === null
         ? null
@@ -224,6 +451,8 @@ export function runMonteCarlo(
             p50: quantile(baselineTotals, 0.5),
             p90: quantile(baselineTotals, 0.9),
           },
+    judgements: worldJudgements(model),
+    closeCallRule: { share: model.decision.closeCallShare, band: model.decision.closeCallBand },
     options: likely.map((o, i) => {
       const sorted = totals[i] as Float64Array;
       const histogram = new Array<number>(BIN_COUNT).fill(0);
@@ -245,4 +474,41 @@ export function runMonteCarlo(
       };
     }),
   };
+  return { summary, verdict };
+}
+
+/**
+ * The draws that separate the worlds the rival wins from those the pick wins: each draw's mean in the rival's worlds
+ * minus its mean in the pick's, over its standard deviation across all worlds.
+ */
+function drivers(tracks: readonly Track[], winners: Int32Array, pick: number, rival: number): WorldDriver[] {
+  let rivalWorlds = 0;
+  let pickWorlds = 0;
+  for (const x of winners) {
+    if (x === rival) rivalWorlds++;
+    else if (x === pick) pickWorlds++;
+  }
+  if (rivalWorlds < MIN_RIVAL_WORLDS || pickWorlds < MIN_RIVAL_WORLDS) return [];
+  const found: WorldDriver[] = [];
+  for (const t of tracks) {
+    let all = 0;
+    let sq = 0;
+    let r = 0;
+    let p = 0;
+    for (let d = 0; d < winners.length; d++) {
+      const v = t.values[d] as number;
+      all += v;
+      sq += v * v;
+      if (winners[d] === rival) r += v;
+      else if (winners[d] === pick) p += v;
+    }
+    const mean = all / winners.length;
+    const sd = Math.sqrt(Math.max(0, sq / winners.length - mean * mean));
+    if (sd === 0) continue;
+    const effect = (r / rivalWorlds - p / pickWorlds) / sd;
+    if (Math.abs(effect) >= DRIVER_EFFECT) {
+      found.push({ key: t.key, direction: effect > 0 ? 'higher' : 'lower', effect });
+    }
+  }
+  return found.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, MAX_DRIVERS);
 }

@@ -13,6 +13,7 @@ import {
 import { teamUtilisation } from './assess-risk.js';
 import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import { unmetMusts } from './capability-fit.js';
+import { closeBecause } from './close-because.js';
 import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
 import { deriveNeeds } from './derive-needs.js';
 import {
@@ -30,7 +31,7 @@ import {
   reasonsFor,
   stackDecisionReason,
 } from './explain.js';
-import { runMonteCarlo } from './monte-carlo.js';
+import { likelyHurdle, runMonteCarlo } from './monte-carlo.js';
 import { likelyScenario, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
@@ -129,13 +130,17 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const plans = stacks.map((st) => st.plan);
   const ctx: DecisionContext = { answers, dataset, needs, plans };
   const incumbent = incumbentOf(plans);
-  // 3. evaluate, simulate, decide: a change of data plane must lead staying by more than its own uncertainty
+  // 3. evaluate and decide at the likely figures (a change of data plane must lead staying by the likely change
+  // hurdle), then count the plausible worlds in which that decision still holds
   const evaluated = evaluateOptions(ctx, base, weights);
   const model = dataset.model;
   const draws = opts.draws ?? model.decision.monteCarloDraws;
   const seed = opts.seed ?? model.decision.seed;
   const baselineFor = baselinePlan(answers, dataset, plans);
-  const monteCarlo = runMonteCarlo(
+  const hurdle = likelyHurdle(evaluated, incumbent?.option.id ?? null, model);
+  const bestAtLikely = pickWinner(evaluated);
+  const winner = pickWinner(evaluated, hurdle);
+  const { summary: monteCarlo, verdict } = runMonteCarlo(
     ctx,
     evaluated,
     parameters,
@@ -144,11 +149,9 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     draws,
     seed,
     incumbent?.option.id ?? null,
+    winner.id,
     baselineFor,
   );
-  const hurdle = monteCarlo.hurdle;
-  const bestAtLikely = pickWinner(evaluated);
-  const winner = pickWinner(evaluated, hurdle);
   const order = (id: OptionId) => dataset.options.findIndex((o) => o.id === id);
   const ranked = [...evaluated].sort(
     (a, b) =>
@@ -162,14 +165,15 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const contender = ranked.find((o) => o.id !== winner.id && o.blockers <= winner.blockers);
   const baseline = computeTco(baselineFor, answers, base, model);
   const baselineUnmet = unmetMusts(baselineFor.fits, needs);
-  const pWin = monteCarlo.options.find((o) => o.id === winner.id)?.pRecommended ?? 0;
   // Against an option that meets no fewer musts: a ruled-out option's higher score is no contest.
   const margin = contender === undefined ? null : winner.score - contender.score;
   const stayed = winner.id !== bestAtLikely.id;
+  const insideBand =
+    margin !== null &&
+    verdict.leadSpread !== null &&
+    margin < model.decision.closeCallBand * verdict.leadSpread;
   const closeCall =
-    stayed ||
-    (margin !== null && margin < model.decision.closeCallMargin) ||
-    pWin < model.decision.closeCallProbability;
+    stayed || verdict.rivalShare >= model.decision.closeCallShare || verdict.share < 0.5 || insideBand;
   const names: Record<OptionId, string> = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name]));
   const nameOf = (id: OptionId) => names[id] ?? id;
   const subscriptionKeys = [
@@ -275,8 +279,14 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     recommendation: {
       option: winner.id,
       name: nameOf(winner.id),
-      confidence: roundTo(pWin, 2),
+      confidence: roundTo(verdict.share, 2),
       closeCall,
+      closeBecause: closeCall ? closeBecause(verdict, names, weights, dataset) : [],
+      worlds: {
+        rival: verdict.rival,
+        rivalShare: roundTo(verdict.rivalShare, 4),
+        leadSpread: verdict.leadSpread === null ? null : roundTo(verdict.leadSpread, 4),
+      },
       margin: margin === null ? null : roundTo(margin, 4),
       runnerUp: runnerUp.id,
       meetsAllMusts: winner.unmetMusts.length === 0,

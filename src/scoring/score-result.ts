@@ -1,6 +1,7 @@
 import type { Importance } from '../schema/answers.js';
 import type { CapabilityId, OptionId, OptionMark, SupportLevel } from '../schema/dataset.js';
 import type { Risk } from './assess-risk.js';
+import type { CloseCallReason } from './close-because.js';
 import type { ByCategory } from './compute-tco.js';
 import type { NeedOrigin } from './derive-needs.js';
 import type { CriterionScores, Weights } from './evaluate-options.js';
@@ -41,9 +42,9 @@ export interface ChangeDecision {
   readonly changesDataPlane: boolean;
   /** The best score at the likely figures, before the change rule. */
   readonly bestAtLikely: OptionId;
-  /** The best-scoring option changes the data plane but does not lead staying by more than its hurdle. */
+  /** The best-scoring option changes the data plane but does not lead staying by the likely change hurdle. */
   readonly stayed: boolean;
-  /** The best option other than staying, its score lead over staying, and the lead it needs (the spread of that lead across the simulated scenarios). */
+  /** The best option other than staying, its score lead over staying, and the lead it needs at the likely figures (data/model.yaml's change hurdle). */
   readonly challenger: OptionId | null;
   readonly lead: number | null;
   readonly hurdle: number | null;
@@ -135,9 +136,22 @@ export interface ScoreResult {
   readonly recommendation: {
     readonly option: OptionId;
     readonly name: string;
-    /** Share of Monte Carlo draws in which this option stays recommended. */
+    /**
+     * Share of the plausible worlds (costs and the judgements consultants differ on, drawn together) in which this
+     * option is still what a careful consultant would recommend.
+     */
     readonly confidence: number;
+    /** The runner-up wins a material share of the worlds, or the lead is inside the uncertainty band. */
     readonly closeCall: boolean;
+    /** For a close call, the two or three inputs or judgements that would make another option the pick; else empty. */
+    readonly closeBecause: readonly CloseCallReason[];
+    /** The strongest rival across the worlds, the share it wins, and how much the lead over it varies. */
+    readonly worlds: {
+      readonly rival: OptionId | null;
+      readonly rivalShare: number;
+      /** Standard deviation of the lead over the rival across the worlds (0-1 score points). */
+      readonly leadSpread: number | null;
+    };
     /** Score lead over the best option that meets as many musts, on the 0-1 scale; null when every rival is ruled out. */
     readonly margin: number | null;
     readonly runnerUp: OptionId;
@@ -163,6 +177,8 @@ export interface ScoreResult {
     origin: NeedOrigin;
     reasons: readonly string[];
     basis: readonly string[];
+    /** A must that rests on advice, not on a stated requirement: some plausible worlds hold it as a should. */
+    soft: boolean;
   }[];
   readonly priorities: Weights;
   readonly sensitivity: readonly SensitivityEntry[];

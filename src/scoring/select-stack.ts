@@ -9,6 +9,7 @@ import {
   type Plan,
   supportFor,
 } from './build-plan.js';
+import { meetsAMust } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
 import { complexity, criterionScores, type Weights, weightedScore } from './evaluate-options.js';
@@ -27,6 +28,8 @@ export interface StackDecision {
   readonly newComponents: number;
   /** Change in the option's own weighted score. */
   readonly scoreChange: number;
+  /** A should stated in the workshop, planned because this path meets it for no more than any other path does. */
+  readonly planned?: boolean;
 }
 
 export interface FittedStack {
@@ -61,6 +64,33 @@ export function selectStacks(
     const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
     return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
   };
+  // What each path costs with only its musts and one optional need met: undefined where the path cannot meet it.
+  const meeting = new Map<CapabilityId, (number | undefined)[]>();
+  const costsMeeting = (capability: CapabilityId) => {
+    const known = meeting.get(capability);
+    if (known !== undefined) return known;
+    const totals = ids.map((id, i) => {
+      const lean = base[i] as Plan;
+      const trial = buildPlan(id, answers, needs, dataset, {
+        ...lean.choice,
+        optional: new Set([capability]),
+      });
+      return meetsAMust(trial.fits[capability].level) ? tcoOf(trial).total : undefined;
+    });
+    meeting.set(capability, totals);
+    return totals;
+  };
+  // A should the client stated is planned on a path whenever that path meets it for no more than the cheapest other
+  // path that meets it: the paths are then compared with what the client asked for, each paying for it in its own
+  // cost, risk and simplicity. Leaving it out only because an add-on costs more than a rival's built-in feature
+  // would show the path cheaper for lacking it. Where meeting it costs more here than elsewhere, it is weighed.
+  const plannedShould = (capability: CapabilityId, i: number) => {
+    if (needs[capability].importance !== 'should' || needs[capability].origin !== 'answer') return false;
+    const totals = costsMeeting(capability);
+    const own = totals[i];
+    const others = totals.filter((t, j): t is number => j !== i && t !== undefined);
+    return own !== undefined && others.length > 0 && own <= Math.min(...others);
+  };
   const fitted = ids.map((id, i) => {
     let plan = base[i] as Plan;
     let current = ownScore(plan);
@@ -82,7 +112,8 @@ export function selectStacks(
         continue;
       }
       const next = ownScore(trial);
-      const decision = weigh(capability, needs[capability].importance, plan, trial, current, next, added);
+      const weighed = weigh(capability, needs[capability].importance, plan, trial, current, next, added);
+      const decision = plannedShould(capability, i) ? { ...weighed, taken: true, planned: true } : weighed;
       decisions.push(decision);
       if (decision.taken) {
         plan = trial;

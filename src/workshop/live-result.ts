@@ -1,3 +1,4 @@
+import { turnsOnSentence } from '../scoring/close-because.js';
 import type { Parameter } from '../scoring/resolve-parameters.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import type { StakeholderViews } from '../scoring/stakeholder-views.js';
@@ -31,6 +32,12 @@ export function liveResult(
       name: result.recommendation.name,
       confidence: result.recommendation.confidence,
       closeCall: result.recommendation.closeCall,
+      turnsOn: result.recommendation.closeCall
+        ? turnsOnSentence(
+            result.recommendation.closeBecause,
+            Object.fromEntries(result.options.map((o) => [o.id, o.short])),
+          )
+        : null,
       reasons: result.recommendation.reasons,
     },
     draws,

@@ -111,6 +111,8 @@ export interface LiveResult {
     readonly name: string;
     readonly confidence: number;
     readonly closeCall: boolean;
+    /** For a close call, what it turns on: "Cilium OSS would be the pick if …"; else null. */
+    readonly turnsOn: string | null;
     readonly reasons: readonly string[];
   };
   /** Monte Carlo draws behind the confidence. */

@@ -590,7 +590,10 @@ function drawResult(page: Page, view: LiveView): void {
   $('[data-testid="draws"]').textContent = ` from ${result.draws.toLocaleString('en-US')} Monte Carlo draws${
     result.draws < page.state.draws.full ? ' (while answers change)' : ''
   }`;
-  $('[data-testid="close-call"]').hidden = !result.recommendation.closeCall;
+  const closeCall = $('[data-testid="close-call"]');
+  closeCall.hidden = !result.recommendation.closeCall;
+  closeCall.textContent =
+    result.recommendation.turnsOn === null ? 'Close call' : `Close call: ${result.recommendation.turnsOn}`;
   $('[data-testid="reasons"]').replaceChildren(...result.recommendation.reasons.map((r) => el('li', {}, r)));
   $('.tco-title').textContent = `Total cost of ownership over ${result.horizonYears} ${
     result.horizonYears === 1 ? 'year' : 'years'

@@ -4,6 +4,7 @@ import { score } from '../../../src/index.js';
 import { loadDataset } from '../../../src/io/load-dataset.js';
 import type { Dataset } from '../../../src/schema/dataset.js';
 import { makeAnswers } from '../../helpers/make-answers.js';
+import { withWorldsScaled } from '../../helpers/scaled-worlds.js';
 
 const PARAMS = { numRuns: 30, seed: 20261201 };
 const MEETS_A_MUST = new Set(['add-on', 'built-in', 'enterprise']);
@@ -51,42 +52,6 @@ const situation = fc
 
 const run = (answers: ReturnType<typeof makeAnswers>, dataset?: Dataset) =>
   score(answers, dataset, { draws: 120 });
-
-/** The shipped data with every judgement and estimate pinned to its likely value: nothing left to draw. */
-function withoutUncertainty(): Dataset {
-  const d = loadDataset();
-  const pin = <T extends { likely: number; low: number; high: number }>(r: T): T => ({
-    ...r,
-    low: r.likely,
-    high: r.likely,
-  });
-  return {
-    ...d,
-    // A cost's variants (by CNI, mesh or currency) are drawn from their own ranges: pinned as well.
-    costs: Object.fromEntries(
-      Object.entries(d.costs).map(([k, c]) => [
-        k,
-        {
-          ...pin(c),
-          ...Object.fromEntries(
-            (['byCni', 'byMesh', 'byCurrency'] as const).flatMap((by) => {
-              const variants = (c as Partial<Record<typeof by, Record<string, typeof c>>>)[by];
-              return variants === undefined
-                ? []
-                : [[by, Object.fromEntries(Object.entries(variants).map(([v, r]) => [v, pin(r)]))]];
-            }),
-          ),
-        },
-      ]),
-    ) as Dataset['costs'],
-    addons: d.addons.map((a) => ({
-      ...a,
-      setupHoursPerCluster: pin(a.setupHoursPerCluster),
-      opsHoursPerClusterMonth: pin(a.opsHoursPerClusterMonth),
-    })),
-    model: { ...d.model, decision: { ...d.model.decision, prioritySpread: 0, levelSpread: 0 } },
-  };
-}
 
 describe('judgement invariants', () => {
   it('staying on what the client runs costs no data-plane migration', () => {
@@ -152,7 +117,7 @@ describe('judgement invariants', () => {
   });
 
   it('without uncertainty the recommendation wins every draw; with it, confidence can only be lower', () => {
-    const pinned = withoutUncertainty();
+    const pinned = withWorldsScaled(loadDataset(), 0);
     fc.assert(
       fc.property(situation, (answers) => {
         const certain = run(answers, pinned);
