@@ -13,6 +13,7 @@ import {
   MESH_NAMES,
   PLATFORM_NAMES,
 } from '../schema/display-names.js';
+import { unitFor } from '../shared/format.js';
 import type { KeyOf, SectionKey } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 
@@ -98,12 +99,6 @@ const DEFAULT_ORIGIN: Readonly<Record<string, string>> = {
   estimate: 'an estimate the report explains',
   placeholder: 'a placeholder until there is a quote',
 };
-
-/** `1 day per engineer`, `2 days per engineer`: a unit whose first word is a plural, matched to the value. */
-export function unitFor(value: number, unit: string): string {
-  if (value !== 1) return unit;
-  return unit.replace(/^([A-Za-z-]+?)s\b/, '$1');
-}
 
 /** `Empty keeps the default: 100 millicores per sidecar (an estimate …)`, for a key the client may leave open. */
 function modelDefault(ctx: AskContext, key: CostKey): string | undefined {

@@ -1,6 +1,6 @@
 import type { CLOUDS, CNIS, FRAMEWORKS, Importance, MESHES } from '../schema/answers.js';
 import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
-import { formatNumber, joinAnd } from '../shared/format.js';
+import { formatNumber, joinAnd, plural } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
 
@@ -39,7 +39,7 @@ export function situationSection(ctx: ReportContext): SituationSection {
           value:
             compliance.flowLogRetentionDays === 0
               ? 'not needed'
-              : `${formatNumber(compliance.flowLogRetentionDays)} days`,
+              : plural(compliance.flowLogRetentionDays, 'day'),
         },
         { label: 'Air-gapped', value: yesNo(compliance.airGapped) },
         { label: 'FIPS 140 cryptography', value: yesNo(compliance.fips) },
@@ -69,7 +69,7 @@ export function situationSection(ctx: ReportContext): SituationSection {
       title: 'Engagement',
       rows: [
         { label: 'Currency', value: result.currency.code },
-        { label: 'Horizon', value: `${result.engagement.horizonYears} years` },
+        { label: 'Horizon', value: plural(result.engagement.horizonYears, 'year') },
       ],
     },
   ];

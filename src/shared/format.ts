@@ -45,6 +45,15 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatNumber(count, Number.isInteger(count) ? 0 : 1)} ${count === 1 ? one : many}`;
 }
 
+/**
+ * A data unit after its value: the leading plural noun singular for exactly one ("1 day per engineer",
+ * "1 engineer-hour per cluster"); units that start otherwise ("EUR per node-year") are left as they are.
+ */
+export function unitFor(value: number, unit: string): string {
+  if (value !== 1) return unit;
+  return unit.replace(/^([A-Za-z-]+?)s\b/, '$1');
+}
+
 /** A YYYY-MM-DD date as a client reads it on a cover: "24 November 2026". */
 export function formatLongDate(isoDate: string): string {
   return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
@@ -64,7 +73,8 @@ export function formatQuantity(
     const amount = Math.abs(value) >= 100 ? formatMoney(value, currency) : formatUnitPrice(value, currency);
     return { value: amount, unit: rest };
   }
-  return { value: formatNumber(value, Math.abs(value) < 10 ? 3 : 1), unit };
+  const shown = formatNumber(value, Math.abs(value) < 10 ? 3 : 1);
+  return { value: shown, unit: unitFor(shown === '1' ? 1 : value, unit) };
 }
 
 /** A name inside a sentence: "Vendor support" becomes "vendor support", but "L7 policy" keeps its capital. */

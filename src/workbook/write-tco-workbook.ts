@@ -5,7 +5,7 @@ import type { Dataset } from '../schema/dataset.js';
 import type { Plan } from '../scoring/build-plan.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { InternalError } from '../shared/errors.js';
-import { formatMoney } from '../shared/format.js';
+import { formatMoney, unitFor } from '../shared/format.js';
 import { type CostedPlans, costedPlans } from './costed-plans.js';
 
 /**
@@ -193,7 +193,7 @@ function assumptionsSheet(
     sheet.getRow(row).values = [
       p.description.replace(/\.$/, ''),
       p.value,
-      p.unit,
+      unitCell(p.unit, p.value, row),
       p.low,
       p.high,
       p.kind,
@@ -212,7 +212,7 @@ function assumptionsSheet(
     sheet.getRow(row).values = [
       input.label,
       input.value,
-      input.unit,
+      unitCell(input.unit, input.value, row),
       null,
       null,
       null,
@@ -234,6 +234,17 @@ function assumptionsSheet(
     { width: 90 },
     { width: 34 },
   ];
+}
+
+/**
+ * The unit beside an editable value, singular while the value is exactly one ("1 day per engineer"): a formula
+ * on the value's cell, so the word follows the client's edit.
+ */
+function unitCell(unit: string, value: number, row: number): ExcelJS.CellValue {
+  const one = unitFor(1, unit);
+  if (one === unit) return unit;
+  const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  return { formula: `IF(B${row}=1,${quoted(one)},${quoted(unit)})`, result: unitFor(value, unit) };
 }
 
 /** Writes one option's sheet; returns the row of its yearly totals. */

@@ -88,7 +88,7 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     expect(problems).toMatch(/bad\.yaml:5:10 {2}cluster\.nodes: /);
     const three = await runCli('compare', before, bad, after);
     expect(three.err).toContain(problems);
-    expect(three.err).toContain('1 of 3 files are not valid (see above); the other 2 were compared');
+    expect(three.err).toContain('1 of 3 files is not valid (see above); the other 2 were compared');
     expect(three.out).toContain('scaleup-after-audit.yaml against');
     expect(three.code).toBe(1);
     const two = await runCli('compare', before, bad);

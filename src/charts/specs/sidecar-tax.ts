@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ScoreResult } from '../../scoring/score-result.js';
 import { InternalError } from '../../shared/errors.js';
-import { formatNumber, formatPercent } from '../../shared/format.js';
+import { formatNumber, formatPercent, plural } from '../../shared/format.js';
 import { CATEGORY_COLOURS, SECONDARY_INK } from '../chart-theme.js';
 import { CONTENT_WIDTH, chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
@@ -33,7 +33,7 @@ export function sidecarTaxDescription(result: ScoreResult): string {
   const all = costs.years.reduce((sum, y) => sum + y.all, 0);
   const removed = all - costs.years.reduce((sum, y) => sum + y.kept, 0);
   return (
-    `Today's ${formatNumber(costs.today)} sidecars cost ${compactMoney(costs.years[0]?.all ?? 0, currency)} a year in compute; ` +
+    `Today's ${plural(costs.today, 'sidecar')} cost ${compactMoney(costs.years[0]?.all ?? 0, currency)} a year in compute; ` +
     `moving them to Istio ambient mode, on any CNI, retires ${compactMoney(removed, currency)} of the ${compactMoney(all, currency)} they cost ${overHorizon(horizonYears)}, ` +
     `for ${compactMoney(
       costs.years.reduce((sum, y) => sum + y.perNode, 0),
@@ -77,7 +77,7 @@ export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
   return {
     ...chartFrame(
       sidecarTaxTitle(result),
-      `${formatNumber(costs.today)} sidecars today at ${formatNumber(costs.cpuMillicores)} millicores and ` +
+      `${plural(costs.today, 'sidecar')} today at ${formatNumber(costs.cpuMillicores)} millicores and ` +
         `${formatNumber(costs.memoryMiB)} MiB each, growing with the estate; moving to Istio ambient mode retires ` +
         `${formatPercent(removedShare)} of them on any CNI. Bar labels: the cost of keeping every sidecar.`,
     ),

@@ -70,7 +70,7 @@ Examples:
       if (loaded.length < 2) {
         throw new CniError(
           'INPUT_INVALID',
-          `${invalid} of ${files.length} files are not valid; fewer than two are left to compare`,
+          `${invalid} of ${files.length} files ${invalid === 1 ? 'is' : 'are'} not valid; fewer than two are left to compare`,
           { hint: '`cnireport validate` lists every problem; fix them and compare again' },
         );
       }
@@ -101,7 +101,7 @@ Examples:
       if (invalid > 0) {
         throw new CniError(
           'INPUT_INVALID',
-          `${invalid} of ${files.length} files are not valid (see above); the other ${loaded.length} were compared`,
+          `${invalid} of ${files.length} files ${invalid === 1 ? 'is' : 'are'} not valid (see above); the other ${loaded.length} were compared`,
         );
       }
     });

@@ -43,14 +43,17 @@ Examples:
         }
       }
       if (failed > 0 && unread === failed) {
-        throw new CniError('INPUT_UNREADABLE', `${failed} of ${files.length} files do not exist`);
+        throw new CniError(
+          'INPUT_UNREADABLE',
+          `${failed} of ${files.length} files ${failed === 1 ? 'does' : 'do'} not exist`,
+        );
       }
       if (failed > 0) {
         throw new CniError(
           'INPUT_INVALID',
           files.length === 1
             ? `${files[0]} is not valid`
-            : `${failed} of ${files.length} files are not valid`,
+            : `${failed} of ${files.length} files ${failed === 1 ? 'is' : 'are'} not valid`,
           {
             hint: '`cnireport init` writes a commented answers file; `cnireport schema` gives editors completion',
           },

@@ -4,7 +4,8 @@ import { keyPath } from '../../../src/questionnaire/answer-keys.js';
 import type { AnswersDraft } from '../../../src/questionnaire/answers-draft.js';
 import { askContext } from '../../../src/questionnaire/ask-context.js';
 import { questionHelp, resolveText } from '../../../src/questionnaire/question-help.js';
-import { QUESTIONNAIRE, unitFor } from '../../../src/questionnaire/questionnaire.js';
+import { QUESTIONNAIRE } from '../../../src/questionnaire/questionnaire.js';
+import { unitFor } from '../../../src/shared/format.js';
 
 const dataset = defaultDataset();
 const situations: AnswersDraft[] = [

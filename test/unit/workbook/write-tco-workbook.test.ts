@@ -71,6 +71,21 @@ describe('writeTcoWorkbook', () => {
     }
   });
 
+  it('reads "1 day", not "1 days": a unit follows its value, and the client’s edit of it', async () => {
+    const { book } = await workbookOf('small-team-basic');
+    const assumptions = book.getWorksheet('Assumptions');
+    if (assumptions === undefined) throw new Error('no Assumptions sheet');
+    const rowOf = (name: string) =>
+      assumptions.getRow(Number(book.definedNames.getRanges(name).ranges[0]?.replace(/^.*\$/, '')));
+    const days = rowOf('addonTrainingDaysPerEngineer');
+    expect(days.getCell(2).value).toBe(1);
+    expect(days.getCell(3).value).toEqual({
+      formula: `IF(B${days.number}=1,"day per engineer per new add-on","days per engineer per new add-on")`,
+      result: 'day per engineer per new add-on',
+    });
+    expect(rowOf('Clusters').getCell(3).value).toMatchObject({ result: 'cluster' });
+  });
+
   it('builds each option from the named inputs, Summary from the option sheets, Summary first', async () => {
     const { sources, book } = await workbookOf('scaleup-sidecar-cost');
     expect(book.worksheets.map((s) => s.name).slice(0, 2)).toEqual(['Summary', 'Assumptions']);
