@@ -21,6 +21,9 @@ const NULLABLE = new Set([
   'exchangeRate',
   // currency.month: the amounts need no rate (USD), or the client's own rate overrides the ECB's
   'month',
+  // recommendation.worlds: no rival in any world (a single option), so no spread of the lead either
+  'rival',
+  'leadSpread',
 ]);
 
 interface ResultShape {
