@@ -63,7 +63,10 @@ export function blockersOf(plan: Plan, unmet: readonly unknown[]): number {
   return unmet.length + (plan.excludedBy.length > 0 ? 1 : 0);
 }
 
-/** Scores every option under one scenario. Costs are scored relative to the cheapest, complexity to the leanest. */
+/**
+ * Scores every option under one scenario. Costs are scored relative to the cheapest, complexity to the leanest, of
+ * the options still in the running.
+ */
 export function evaluateOptions(
   ctx: DecisionContext,
   scenario: Scenario,
@@ -120,8 +123,12 @@ function decide<T>(
   const { answers, dataset, needs, plans } = ctx;
   const model = dataset.model;
   const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
-  const cheapest = Math.min(...tcos.map((t) => t.total));
-  const leanest = Math.min(...plans.map((p) => complexity(p, model.newComponentWeight)));
+  const blockers = plans.map((plan) => blockersOf(plan, unmetMusts(plan.fits, needs)));
+  const inRunning = (i: number) => blockers[i] === Math.min(...blockers);
+  const cheapest = Math.min(...tcos.filter((_, i) => inRunning(i)).map((t) => t.total));
+  const leanest = Math.min(
+    ...plans.filter((_, i) => inRunning(i)).map((p) => complexity(p, model.newComponentWeight)),
+  );
   return plans.map((plan, i) => {
     const tco = tcos[i] as TcoBreakdown;
     return each(plan, tco, (penalty) =>
@@ -133,6 +140,9 @@ function decide<T>(
 /**
  * A plan's four criteria on the 0-1 scale: its TCO against the cheapest, its fit, its risk penalty, and its
  * complexity against the leanest. The references are the rival plans' (a decision) or fixed ones (fitting a stack).
+ * In a decision they come from the options still in the running: a ruled-out option's price or leanness is not on
+ * offer to the client, and measuring the viable paths against it would shrink the differences between them. An
+ * option leaner or cheaper than the reference scores 1, no more.
  */
 export function criterionScores(
   plan: Plan,
@@ -143,10 +153,10 @@ export function criterionScores(
   model: Dataset['model'],
 ): CriterionScores {
   return {
-    cost: total > 0 ? reference.cheapest / total : 1,
+    cost: total > 0 ? Math.min(1, reference.cheapest / total) : 1,
     capability: capabilityFit(plan.fits, needs, model),
     risk: 1 - Math.min(1, riskPenalty),
-    simplicity: reference.leanest / complexity(plan, model.newComponentWeight),
+    simplicity: Math.min(1, reference.leanest / complexity(plan, model.newComponentWeight)),
   };
 }
 

@@ -315,20 +315,12 @@ export function runMonteCarlo(
       (softTracks[k] as Track).values[d] = 1 - (relaxed[k] as number);
     }
 
-    let min = Number.POSITIVE_INFINITY;
-    let leanest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const plan = plans[i] as Plan;
-      const total = computeTco(plan, ctx.answers, scenario, model).total;
-      drawn[i] = total;
-      (totals[i] as Float64Array)[d] = total;
-      min = Math.min(min, total);
-      leanest = Math.min(leanest, plan.components.length + newWeight * plan.newComponents.length);
-    }
     let fewest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const plan = plans[i] as Plan;
       const c = criteria[i] as CriterionScores;
+      drawn[i] = computeTco(plan, ctx.answers, scenario, model).total;
+      (totals[i] as Float64Array)[d] = drawn[i] as number;
       let sum = 0;
       let wsum = 0;
       let deviation = 0;
@@ -347,15 +339,28 @@ export function runMonteCarlo(
         if (isRelaxed && j.missed) freed++;
       }
       (fitTracks[i] as Track).values[d] = wsum > 0 ? deviation / wsum : 0;
-      const total = drawn[i] as number;
-      const complexity = plan.components.length + newWeight * plan.newComponents.length;
-      c.cost = total > 0 ? min / total : 1;
       c.capability = wsum > 0 ? sum / wsum : 1;
       c.risk = 1 - Math.min(1, (otherPenalty[i] as number) + fearFactor * (migrationPenalty[i] as number));
-      c.simplicity = complexity > 0 ? leanest / complexity : 1;
-      scores[i] = weightedScore(c, w);
       blockers[i] = (likely[i] as OptionEvaluation).blockers - freed;
       fewest = Math.min(fewest, blockers[i] as number);
+    }
+    // Cost and complexity against the cheapest and leanest of the options in the running in this world.
+    let min = Number.POSITIVE_INFINITY;
+    let leanest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      if (blockers[i] !== fewest) continue;
+      const plan = plans[i] as Plan;
+      min = Math.min(min, drawn[i] as number);
+      leanest = Math.min(leanest, plan.components.length + newWeight * plan.newComponents.length);
+    }
+    for (let i = 0; i < n; i++) {
+      const plan = plans[i] as Plan;
+      const c = criteria[i] as CriterionScores;
+      const total = drawn[i] as number;
+      const complexity = plan.components.length + newWeight * plan.newComponents.length;
+      c.cost = total > 0 ? Math.min(1, min / total) : 1;
+      c.simplicity = complexity > 0 ? Math.min(1, leanest / complexity) : 1;
+      scores[i] = weightedScore(c, w);
     }
     const stayEligible = stay >= 0 && blockers[stay] === fewest;
     let best = Number.NEGATIVE_INFINITY;
@@ -379,7 +384,7 @@ export function runMonteCarlo(
       }
     }
     winners[d] = first;
-    const cheapest = drawn.indexOf(min);
+    const cheapest = drawn.indexOf(Math.min(...drawn));
     cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
   }
 

@@ -172,6 +172,29 @@ describe('confidence: the share of plausible worlds in which the pick still hold
     );
   });
 
+  it('measures the paths in the running against each other, not against a price a ruled-out path offers', () => {
+    fc.assert(
+      fc.property(situation, (answers) => {
+        const needs = deriveNeeds(answers, dataset.rules);
+        const parameters = resolveParameters(answers, dataset);
+        const base = likelyScenario(answers, dataset, parameters);
+        const weights = { ...answers.priorities };
+        const plans = selectStacks(answers, needs, dataset, base, weights).map((s) => s.plan);
+        const all = evaluateOptions({ answers, dataset, needs, plans }, base, weights);
+        const fewest = Math.min(...all.map((o) => o.blockers));
+        const running = all.filter((o) => o.blockers === fewest);
+        fc.pre(running.length < all.length);
+        const alone = evaluateOptions(
+          { answers, dataset, needs, plans: running.map((o) => o.plan) },
+          base,
+          weights,
+        );
+        expect(alone.map((o) => [o.id, o.score])).toEqual(running.map((o) => [o.id, o.score]));
+      }),
+      { numRuns: 60, seed: 20261210 },
+    );
+  });
+
   it('keeps a wide margin clear: a clear case is not made unsure', () => {
     const result = run(
       makeAnswers({
