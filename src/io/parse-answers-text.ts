@@ -1,6 +1,7 @@
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { answersWarnings } from './answers-warnings.js';
+import { estateTotalConflicts } from './estate-total-conflicts.js';
 import { locateInDocument } from './locate-in-document.js';
 import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
@@ -43,6 +44,13 @@ export function parseAnswersText(text: string, file: string): ParseAnswersResult
   const { data, doc, at } = yaml;
 
   const parsed = AnswersSchema.safeParse(data, { reportInput: true, error: () => NO_CUSTOM_MESSAGE });
+  const conflicts = parsed.success ? estateTotalConflicts(data, parsed.data) : [];
+  if (conflicts.length > 0) {
+    const problems = conflicts.map((c) =>
+      at(locateInDocument(doc, c.path, 'value'), formatPath(c.path), c.message),
+    );
+    return { ok: false, problems: problems.sort(compareProblems) };
+  }
   if (parsed.success) {
     const warnings = answersWarnings(parsed.data).map((w) =>
       at(locateInDocument(doc, w.path, 'value'), formatPath(w.path), w.message),

@@ -25,11 +25,21 @@ function sectionSchema(section: SectionKey): z.ZodObject {
   return inner;
 }
 
+/**
+ * Keys that are lists of records written in the file, not answers to ask one by one: the estate's groups (each a
+ * platform, clouds, clusters, nodes and CNI), which the interview and the workshop keep as the file has them.
+ */
+const WRITTEN_BY_HAND = new Set(['cluster.groups']);
+
 /** Every key of every section, in schema order: what the questionnaire has to ask. */
 export function answerKeys(): AnswerKey[] {
   return Object.keys(AnswersSchema.shape)
     .filter((section): section is SectionKey => section !== 'version' && section !== 'stakeholders')
-    .flatMap((section) => Object.keys(sectionSchema(section).shape).map((key) => ({ section, key })));
+    .flatMap((section) =>
+      Object.keys(sectionSchema(section).shape)
+        .filter((key) => !WRITTEN_BY_HAND.has(`${section}.${key}`))
+        .map((key) => ({ section, key })),
+    );
 }
 
 /** The zod schema of one key, to check an answer on its own before checking it against the others. */

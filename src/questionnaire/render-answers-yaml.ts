@@ -1,3 +1,4 @@
+import { keysDecidedByGroups } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
 import { describeExpectation, formatSchemaValue } from '../schema/describe-expectation.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
@@ -52,6 +53,9 @@ export function renderAnswersYaml({
       '',
     ),
   );
+  // With the estate written as groups, the totals they decide are left out (commented), or they would contradict.
+  const groups = values.cluster?.groups;
+  const decided = new Set(groups === undefined ? [] : keysDecidedByGroups(groups).map((k) => `cluster.${k}`));
   for (const [key, node] of Object.entries(schema.properties ?? {})) {
     lines.push('');
     const value = (values as Record<string, unknown>)[key];
@@ -60,7 +64,9 @@ export function renderAnswersYaml({
       lines.push('# stakeholders:');
       continue;
     }
-    lines.push(...renderEntry(key, node, (schema.required ?? []).includes(key), value, '', defaults));
+    lines.push(
+      ...renderEntry(key, node, (schema.required ?? []).includes(key), value, '', defaults, decided),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -72,6 +78,7 @@ function renderEntry(
   value: unknown,
   indent: string,
   defaults: Readonly<Record<string, string>>,
+  decided: ReadonlySet<string>,
   path = key,
 ): string[] {
   if (node.type === 'object' && node.properties !== undefined) {
@@ -86,6 +93,7 @@ function renderEntry(
         given[childKey],
         `${indent}  `,
         defaults,
+        decided,
         `${path}.${childKey}`,
       );
       active ||= childLines.some((line) => line.startsWith(`${indent}  ${childKey}:`));
@@ -107,6 +115,12 @@ function renderEntry(
             ? ` Optional; left out: ${defaults[path]}.`
             : ' Optional.';
     notes.push(`${capitalise(describeExpectation(node))}.${status}`);
+  }
+  if (decided.has(path) && value === undefined) {
+    return [
+      ...comment(`${node.description ?? ''} Follows from cluster.groups.`, indent),
+      `${indent}# ${key}:`,
+    ];
   }
   const shown = value !== undefined ? value : node.const !== undefined ? node.const : node.default;
   const entry =

@@ -1,4 +1,4 @@
-import { IMPORTANCE_LEVELS, type Importance, type NeedKey } from '../schema/answers.js';
+import { IMPORTANCE_LEVELS, type Importance, keysDecidedByGroups, type NeedKey } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { answersSchemaNode, keyNode, keyPath, type SectionKey } from './answer-keys.js';
 import { answerFromText } from './answer-text.js';
@@ -47,6 +47,9 @@ export async function runInterview({
   const known = structuredClone(prefill);
   // What was answered in this interview, the context of every later question.
   const settled: AnswersDraft = {};
+  // The estate's groups are written in the file, not asked: kept as they are, they decide the estate's totals.
+  if (prefill.cluster?.groups !== undefined)
+    settled.cluster = { groups: structuredClone(prefill.cluster.groups) };
   for (const [index, section] of QUESTIONNAIRE.entries()) {
     const heading: SectionHeading = {
       number: index + 1,
@@ -92,10 +95,15 @@ async function askSection(section: Section, state: State): Promise<void> {
       return;
     }
   }
+  const groups = state.settled.cluster?.groups;
+  const decided = new Set(groups === undefined ? [] : keysDecidedByGroups(groups).map((k) => `cluster.${k}`));
   for (const question of section.questions) {
     const ctx = askContext(state.settled, state.dataset);
     const known = draftValue(state.known, question);
-    if (question.when !== undefined && !question.when(ctx)) set(question, undefined);
+    // The estate's groups decide its totals: they are not asked, and a total the file states stays as it is.
+    if (decided.has(keyPath(question))) {
+      if (known !== undefined) setDraftValue(state.settled, question, known);
+    } else if (question.when !== undefined && !question.when(ctx)) set(question, undefined);
     else if (state.keep && keeps(question, ctx, known, state.settled))
       set(question, enterAnswer(question, ctx, known));
     else set(question, await askQuestion(question, ctx, known, state));

@@ -1,4 +1,4 @@
-import { StakeholdersSchema } from '../schema/answers.js';
+import { ClusterSchema, StakeholdersSchema } from '../schema/answers.js';
 import { answerKeys, keySchema } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { setDraftValue } from './draft-value.js';
@@ -16,6 +16,11 @@ export function salvageDraft(data: unknown): AnswersDraft {
     const parsed = keySchema(at).safeParse(section[at.key]);
     if (parsed.success) setDraftValue(draft, at, parsed.data);
   }
+  // The estate's groups are kept as the file has them when valid as a whole: the totals follow from them.
+  const groups = ClusterSchema.shape.groups.safeParse(
+    isRecord(data.cluster) ? data.cluster.groups : undefined,
+  );
+  if (groups.success && groups.data !== undefined) draft.cluster = { ...draft.cluster, groups: groups.data };
   const stakeholders = StakeholdersSchema.safeParse(data.stakeholders);
   if (stakeholders.success && stakeholders.data !== undefined) draft.stakeholders = stakeholders.data;
   return draft;

@@ -32,6 +32,41 @@ export const OptionResultSchema = z.strictObject({
     .describe("Platforms of the client's that do not allow this option's CNI: each rules it out."),
   cni: z.string().describe('The CNI this path runs for the client.'),
   keepsCurrentCni: z.boolean(),
+  groups: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        platform: z.string(),
+        clouds: z.array(z.string()),
+        clusters: z.number(),
+        nodes: z.number(),
+        currentCni: z.string().describe('The CNI this group runs today.'),
+        option: OptionIdSchema.describe(
+          "The option this group runs on the path: the path's own, or the one that keeps its CNI.",
+        ),
+        pathName: z.string(),
+        cni: z.string().describe('The CNI this group runs on the path.'),
+        keepsCurrentCni: z.boolean(),
+        staysBecause: z
+          .string()
+          .nullable()
+          .describe("Why the group stays on its own CNI on this path; null where it takes the path's."),
+        tco: z
+          .strictObject({ total: z.number(), byCategory: TcoSummarySchema.shape.byCategory })
+          .describe("This group's cost at likely values, rounded."),
+        migration: z.strictObject({
+          cniHours: z.number(),
+          kubeProxyHours: z.number(),
+          addonHours: z.number(),
+          meshHours: z.number(),
+        }),
+      }),
+    )
+    .optional()
+    .describe(
+      'For an estate described as several groups: what each group runs on this path, with its own cost and ' +
+        'migration (the totals above are their sums). Absent for an estate of one group.',
+    ),
   reasons: z.array(z.string()),
   because: z.array(ReasonSchema),
   tco: TcoSummarySchema.extend({

@@ -101,6 +101,125 @@ export const EngagementSchema = z
   })
   .describe('Who the report is for and how costs are shown.');
 
+/**
+ * Where a CNI can run at all: the Amazon VPC CNI gives pods VPC addresses and Azure CNI Azure virtual-network
+ * addresses, so neither runs outside its cloud (on-prem nodes of an EKS cluster, EKS Hybrid Nodes, run Cilium or
+ * Calico: https://docs.aws.amazon.com/eks/latest/userguide/hybrid-nodes-cni.html).
+ */
+export const CNI_CLOUDS: Partial<Record<(typeof CNIS)[number], readonly (typeof CLOUDS)[number][]>> = {
+  'aws-vpc-cni': ['aws'],
+  'azure-cni': ['azure'],
+};
+/** Where a managed platform's nodes can be: its own cloud, or on premises as hybrid or Arc-connected nodes. */
+export const PLATFORM_CLOUDS: Partial<
+  Record<(typeof PLATFORMS)[number], readonly (typeof CLOUDS)[number][]>
+> = {
+  eks: ['aws', 'on-prem'],
+  aks: ['azure', 'on-prem'],
+  gke: ['gcp', 'on-prem'],
+};
+
+const uniqueList = <T extends string>(values: readonly [T, ...T[]], what: string, description: string) =>
+  z
+    .array(z.enum(values))
+    .min(1)
+    .max(values.length)
+    .refine((xs) => new Set(xs).size === xs.length, `each ${what} listed once`)
+    .describe(description);
+
+/** One part of an estate that is run alike: one platform, its clouds, its clusters and nodes, and the CNI it runs. */
+export const EstateGroupSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine(isDisplayText, DISPLAY_TEXT)
+      .describe(
+        'What the report calls this part of the estate, say "EKS in eu-central-1" or "on-prem RKE2".',
+      ),
+    platform: z
+      .enum(PLATFORMS)
+      .describe('Who runs these clusters: self-managed, eks, aks, gke, openshift, rke2, k3s or talos.'),
+    clouds: uniqueList(
+      CLOUDS,
+      'cloud',
+      'Where these clusters run (on-prem for EKS Hybrid Nodes and other nodes in own data centres).',
+    ),
+    clusters: count('Kubernetes clusters in this group.', 1, 10_000),
+    nodes: count('Worker nodes across this group’s clusters, today.', 1, 1_000_000),
+    currentCni: z.enum(CNIS).describe('The CNI these clusters run today.'),
+    podsPerNode: count(
+      'Average pods per worker node in this group. Default: cluster.podsPerNode.',
+      1,
+      1_000,
+    ).optional(),
+    services: count(
+      'Kubernetes Services across this group’s clusters. Default: the estate’s, shared by node count.',
+      0,
+      10_000_000,
+    ).optional(),
+    kubeProxyMode: z
+      .enum(KUBE_PROXY_MODES)
+      .optional()
+      .describe('How kube-proxy programs Services in this group today. Default: cluster.kubeProxyMode.'),
+  })
+  .describe('One group of the estate, run alike.');
+export type EstateGroup = z.output<typeof EstateGroupSchema>;
+
+const GROUPS_MAX = 12;
+
+/**
+ * The keys of `cluster` that an estate's groups decide: counts, clouds, platforms and the leading CNI always;
+ * services and pods per node where every group gives its own.
+ */
+export function keysDecidedByGroups(
+  groups: readonly { services?: number | undefined; podsPerNode?: number | undefined }[],
+): string[] {
+  return [
+    'clusters',
+    'nodes',
+    ...(groups.every((g) => g.podsPerNode !== undefined) ? ['podsPerNode'] : []),
+    ...(groups.every((g) => g.services !== undefined) ? ['services'] : []),
+    'clouds',
+    'currentCni',
+    'platforms',
+  ];
+}
+
+/** The estate's totals follow from its groups: counts add up, and the largest group's CNI leads. */
+function totalsFromGroups<
+  C extends {
+    clusters: number;
+    nodes: number;
+    podsPerNode: number;
+    services: number;
+    clouds: (typeof CLOUDS)[number][];
+    currentCni: (typeof CNIS)[number];
+    platforms: (typeof PLATFORMS)[number][];
+    groups?: EstateGroup[] | undefined;
+  },
+>(c: C): C {
+  const groups = c.groups;
+  if (groups === undefined || groups.length === 0) return c;
+  const nodes = groups.reduce((s, g) => s + g.nodes, 0);
+  const largest = groups.reduce((a, g) => (g.nodes > a.nodes ? g : a));
+  const allGive = <K extends 'services' | 'podsPerNode'>(k: K) => groups.every((g) => g[k] !== undefined);
+  return {
+    ...c,
+    clusters: groups.reduce((s, g) => s + g.clusters, 0),
+    nodes,
+    podsPerNode: allGive('podsPerNode')
+      ? Math.max(1, Math.round(groups.reduce((s, g) => s + g.nodes * (g.podsPerNode ?? 0), 0) / nodes))
+      : c.podsPerNode,
+    services: allGive('services') ? groups.reduce((s, g) => s + (g.services ?? 0), 0) : c.services,
+    clouds: [...new Set(groups.flatMap((g) => g.clouds))],
+    platforms: [...new Set(groups.map((g) => g.platform))],
+    currentCni: largest.currentCni,
+  };
+}
+
 export const ClusterSchema = z
   .strictObject({
     clusters: count('Kubernetes clusters in scope.', 1, 10_000).default(1),
@@ -134,6 +253,60 @@ export const ClusterSchema = z
       .enum(KUBE_PROXY_MODES)
       .default('iptables')
       .describe('How kube-proxy programs Services today.'),
+    groups: z
+      .array(EstateGroupSchema)
+      .min(1)
+      .max(GROUPS_MAX)
+      .refine(
+        (xs) => new Set(xs.map((x) => x.name.toLowerCase())).size === xs.length,
+        'each group named once',
+      )
+      .optional()
+      .describe(
+        'The estate as groups run alike (say EKS in AWS and RKE2 on premises), each with its own platform, clouds, ' +
+          'clusters, nodes and CNI: the totals above follow from them, and each group gets its own path and costs. ' +
+          'Omitted: the estate is one group, as described above.',
+      ),
+  })
+  .overwrite(totalsFromGroups)
+  .superRefine((c, ctx) => {
+    const groups = c.groups ?? [];
+    groups.forEach((g, i) => {
+      const home = CNI_CLOUDS[g.currentCni];
+      const away = home === undefined ? [] : g.clouds.filter((cloud) => !home.includes(cloud));
+      if (home !== undefined && away.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'currentCni'],
+          message: `${g.currentCni} cannot run on ${away.join(' or ')} (got clouds ${g.clouds.join(', ')}; expected only ${home.join(' or ')}, or put those nodes in a group of their own with the CNI they run)`,
+        });
+      }
+      const reach = PLATFORM_CLOUDS[g.platform];
+      const outside = reach === undefined ? [] : g.clouds.filter((cloud) => !reach.includes(cloud));
+      if (reach !== undefined && outside.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'clouds'],
+          message: `${g.platform} does not run on ${outside.join(' or ')} (expected ${reach.join(' or ')})`,
+        });
+      }
+      if (g.nodes < g.clusters) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'nodes'],
+          message: `fewer worker nodes than clusters in this group (got ${g.nodes}; expected at least ${g.clusters})`,
+        });
+      }
+    });
+    const withServices = groups.filter((g) => g.services !== undefined).length;
+    if (withServices > 0 && withServices < groups.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', groups.findIndex((g) => g.services === undefined), 'services'],
+        message:
+          'services given for some groups only (expected every group’s services, or none: then the estate’s are shared by node count)',
+      });
+    }
   })
   .describe('Size and shape of the estate.');
 

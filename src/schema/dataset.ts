@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS, PLATFORMS } from './answers.js';
+import { CLOUDS, CNIS, CURRENCIES, IMPORTANCE_LEVELS, NEED_KEYS, PLATFORMS } from './answers.js';
 import { COST_KEYS, type CostKey } from './assumption-keys.js';
 
 /** An option's id, as `data/options.yaml` declares it: the option set is data, not code. */
@@ -299,6 +299,8 @@ const platform = z.strictObject({
       cni: z.enum(CNIS),
       vendor: z.string().min(1),
       level: z.enum(['built-in', 'partial']),
+      /** Where the support holds, when only on some nodes (AWS's Cilium: EKS Hybrid Nodes, on premises). */
+      clouds: z.array(z.enum(CLOUDS)).min(1).optional(),
       note: z.string().min(1),
       source,
     }),

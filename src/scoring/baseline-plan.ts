@@ -1,7 +1,9 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
+import { InternalError } from '../shared/errors.js';
 import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
+import { composeEstatePlan } from './estate-plan.js';
 
 const NO_NEEDS = Object.fromEntries(
   CAPABILITY_IDS.map((id) => [
@@ -18,20 +20,31 @@ export function incumbentOf(plans: readonly Plan[]): Plan | undefined {
   return plans.find((p) => p.keepsCurrentCni && p.option.vendor === null);
 }
 
-/** The status quo: today's CNI, kube-proxy and mesh kept as they are, nothing added. */
+/** The status quo: today's CNI, kube-proxy and mesh kept as they are, nothing added; for an estate, in each group. */
 export function baselinePlan(answers: Answers, dataset: Dataset, plans: readonly Plan[]): Plan {
   const incumbent = incumbentOf(plans);
   const id = incumbent?.option.id ?? (dataset.options[0]?.id as OptionId);
   const plan = buildPlan(id, answers, NO_NEEDS, dataset, MUSTS_ONLY);
+  if (plan.groups === undefined) return asToday(plan, answers, dataset, incumbent !== undefined);
+  const parts = plan.groups.map((g) => ({
+    ...g,
+    plan: asToday(g.plan, g.slice.answers, dataset, g.plan.keepsCurrentCni),
+  }));
+  const today = dataset.options.find((o) => o.id === id);
+  if (today === undefined) throw new InternalError(`option ${id} missing from data`);
+  return composeEstatePlan(today, parts, dataset);
+}
+
+function asToday(plan: Plan, answers: Answers, dataset: Dataset, kept: boolean): Plan {
   const today = currentComponents(answers, dataset);
-  const keepsKubeProxy = answers.cluster.kubeProxyMode !== 'none' || incumbent === undefined;
+  const keepsKubeProxy = answers.cluster.kubeProxyMode !== 'none' || !kept;
   return {
     ...plan,
     option: { ...plan.option, replacesKubeProxy: !keepsKubeProxy },
     addons: plan.addons.filter((a) => a.id === 'existing-mesh'),
     newAddons: [],
     extras: [],
-    components: incumbent === undefined ? plan.components : [...today],
+    components: kept ? [...today] : plan.components,
     newComponents: [],
     migratesCni: false,
     replacesKubeProxy: !keepsKubeProxy,

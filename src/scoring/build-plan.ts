@@ -15,6 +15,8 @@ import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import { meetsAMust } from './capability-fit.js';
 import { isRequired, type Need } from './derive-needs.js';
+import { type EstateSlice, estateSlices } from './estate-groups.js';
+import { composeEstatePlan } from './estate-plan.js';
 import { vendorSupportOn } from './vendor-support.js';
 
 type Cni = Answers['cluster']['currentCni'];
@@ -71,6 +73,16 @@ export interface Plan {
   readonly learnsEbpf: boolean;
   readonly choice: StackChoice;
   readonly excludedBy: readonly Exclusion[];
+  /** For an estate of several groups: the path each group takes, which the figures above sum up or combine. */
+  readonly groups?: readonly GroupPath[];
+}
+
+/** One group's part of an estate's path: the option it runs there (the path itself, or the group's own stay). */
+export interface GroupPath {
+  readonly slice: EstateSlice;
+  readonly plan: Plan;
+  /** Why the group stays on its own CNI on this path, when it does not take the path's CNI. */
+  readonly staysBecause: string | null;
 }
 
 function resolveAddon(id: string, answers: Answers, dataset: Dataset): Addon {
@@ -91,9 +103,44 @@ export function offeredTo(option: OptionData, current: Cni): boolean {
   return !option.keepsOnly || option.keepsCurrentCni.includes(current);
 }
 
-/** The options that are paths for this client, in the data's order. */
+/**
+ * The options that are paths for this client, in the data's order. For an estate of groups: those some group takes,
+ * where every other group can stay on what it runs (a path no group takes would only repeat staying).
+ */
 export function offeredOptions(dataset: Dataset, answers: Answers): OptionData[] {
-  return dataset.options.filter((o) => offeredTo(o, answers.cluster.currentCni));
+  const slices = estateSlices(answers, dataset);
+  if (slices.length === 0) return dataset.options.filter((o) => offeredTo(o, answers.cluster.currentCni));
+  return dataset.options.filter(
+    (o) =>
+      slices.some((sl) => takenBy(dataset, o, sl.answers)) &&
+      slices.every(
+        (sl) => takenBy(dataset, o, sl.answers) || stayOption(dataset, sl.group.currentCni) !== undefined,
+      ),
+  );
+}
+
+/** Whether a group (answers of one group) takes the option: it is offered there and its platform allows it. */
+function takenBy(dataset: Dataset, option: OptionData, answers: Answers): boolean {
+  return offeredTo(option, answers.cluster.currentCni) && exclusionOn(dataset, option, answers) === undefined;
+}
+
+/** The option that keeps a CNI as it is, with no subscription to buy; none for a CNI no path keeps (Weave Net). */
+export function stayOption(dataset: Dataset, cni: Cni): OptionData | undefined {
+  return dataset.options.find(
+    (o) => o.vendor === null && offeredTo(o, cni) && (o.keepsCurrentCni.includes(cni) || o.cni === cni),
+  );
+}
+
+/** The platform rule that does not let a group run the option's CNI, if any. */
+function exclusionOn(dataset: Dataset, option: OptionData, answers: Answers) {
+  const cni = option.keepsCurrentCni.includes(answers.cluster.currentCni)
+    ? answers.cluster.currentCni
+    : option.cni;
+  return answers.cluster.platforms.flatMap((p) => {
+    const platform = dataset.platforms.find((x) => x.id === p);
+    const rule = platform?.excludes.find((e) => e.cni === cni);
+    return rule === undefined || platform === undefined ? [] : [{ platform, rule }];
+  })[0];
 }
 
 const fillCni = (template: string | undefined, fallback: string, cni: Cni) =>
@@ -166,9 +213,38 @@ export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
 
 /**
  * The option's stack for these needs: the add-ons every must needs, those the choice adds for should and nice
- * needs, the mesh already in use (which every path keeps running), and the sidecar-free move when chosen.
+ * needs, the mesh already in use (which every path keeps running), and the sidecar-free move when chosen. For an
+ * estate of groups, each group takes the path where it is offered and its platform allows it, and otherwise stays
+ * on what it runs (the VPC CNI on EKS's own nodes beside Cilium on premises); the estate's plan combines them.
  */
 export function buildPlan(
+  id: OptionId,
+  answers: Answers,
+  needs: Record<CapabilityId, Need>,
+  dataset: Dataset,
+  choice: StackChoice = MUSTS_ONLY,
+): Plan {
+  const slices = estateSlices(answers, dataset);
+  if (slices.length === 0) return buildGroupPlan(id, answers, needs, dataset, choice);
+  const option = optionData(dataset, id);
+  const parts = slices.map((slice): GroupPath => {
+    const cni = slice.group.currentCni;
+    const stay = stayOption(dataset, cni);
+    const excluded = exclusionOn(dataset, option, slice.answers);
+    const takes = offeredTo(option, cni) && (excluded === undefined || stay === undefined);
+    const runs = takes || stay === undefined ? id : stay.id;
+    const staysBecause = takes
+      ? null
+      : excluded === undefined
+        ? `${option.short} keeps only other CNIs, so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`
+        : `${excluded.platform.name} does not allow it (${excluded.rule.note.trim()}), so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`;
+    return { slice, plan: buildGroupPlan(runs, slice.answers, needs, dataset, choice), staysBecause };
+  });
+  return composeEstatePlan(option, parts, dataset);
+}
+
+/** The option's stack on one group (or on an estate described as one). */
+export function buildGroupPlan(
   id: OptionId,
   answers: Answers,
   needs: Record<CapabilityId, Need>,
@@ -212,7 +288,7 @@ export function buildPlan(
     };
   }
   if (resolved.vendor === null) {
-    const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni);
+    const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni, answers.cluster.clouds);
     if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
   }
   const extras = resolved.extras

@@ -2,6 +2,7 @@ import type { Answers } from '../schema/answers.js';
 import type { Model } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import type { Plan } from './build-plan.js';
+import { sliceScenario } from './estate-groups.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
 export { TCO_CATEGORIES, type TcoCategory };
@@ -26,6 +27,8 @@ export interface TcoBreakdown {
   readonly opsHoursPerMonth: number;
   readonly perNode: { readonly vcpu: number; readonly gb: number };
   readonly sidecarsKept: number;
+  /** Nodes today the cost is for (the estate's, or one group's). */
+  readonly nodes: number;
   /** Engineer-hours of the one-time migration, by part, after the team-maturity factor. */
   readonly migrationHours: MigrationHours;
 }
@@ -102,6 +105,12 @@ function perNodeFootprint(
  * migration and training fall in year 1.
  */
 export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
+  // An estate of groups: each group's cost on its own figures (its nodes, CNI and fleet), summed.
+  if (plan.groups !== undefined) {
+    return sumTco(
+      plan.groups.map((g) => computeTco(g.plan, g.slice.answers, sliceScenario(s, g.slice), model)),
+    );
+  }
   const v = s.values;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
@@ -149,6 +158,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     opsHoursPerMonth: monthlyHours,
     perNode,
     sidecarsKept: s.sidecars * keptShare,
+    nodes: s.nodes,
     migrationHours: hours,
   };
 }
@@ -205,6 +215,32 @@ function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, h
       engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0));
   }
   return cost;
+}
+
+/** An estate's cost from its groups' costs: years, hours and sidecars add up; the per-node footprint is by node. */
+function sumTco(parts: readonly TcoBreakdown[]): TcoBreakdown {
+  const years = (parts[0]?.years ?? []).map((_, y) => {
+    const year = emptyYear();
+    for (const p of parts) for (const c of TCO_CATEGORIES) year[c] += p.years[y]?.[c] ?? 0;
+    return year;
+  });
+  const sum = (f: (p: TcoBreakdown) => number) => parts.reduce((s, p) => s + f(p), 0);
+  const nodes = sum((p) => p.nodes);
+  const byNode = (f: (p: TcoBreakdown) => number) => (nodes === 0 ? 0 : sum((p) => f(p) * p.nodes) / nodes);
+  return {
+    years,
+    total: sum((p) => p.total),
+    opsHoursPerMonth: sum((p) => p.opsHoursPerMonth),
+    perNode: { vcpu: byNode((p) => p.perNode.vcpu), gb: byNode((p) => p.perNode.gb) },
+    sidecarsKept: sum((p) => p.sidecarsKept),
+    nodes,
+    migrationHours: {
+      cni: sum((p) => p.migrationHours.cni),
+      kubeProxy: sum((p) => p.migrationHours.kubeProxy),
+      addons: sum((p) => p.migrationHours.addons),
+      mesh: sum((p) => p.migrationHours.mesh),
+    },
+  };
 }
 
 export function yearTotal(y: ByCategory): number {

@@ -1,6 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type Dataset, type OptionId } from '../schema/dataset.js';
-import { CNI_NAMES, MESH_NAMES } from '../schema/display-names.js';
+import { MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import {
   formatMoney,
@@ -16,6 +16,8 @@ import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
 import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
 import { deriveNeeds } from './derive-needs.js';
+import { todayCniNames } from './estate-groups.js';
+import { groupPathResults } from './estate-result.js';
 import {
   type DecisionContext,
   evaluateOptions,
@@ -249,7 +251,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
-  const baselineNames = `${CNI_NAMES[answers.cluster.currentCni]}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
+  const baselineNames = `${todayCniNames(answers)}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
   const unmetNames = baselineUnmet.map((id) =>
     lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
   );
@@ -319,6 +321,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
         excludedBy: o.plan.excludedBy,
         cni: o.plan.cni,
         keepsCurrentCni: o.plan.keepsCurrentCni,
+        ...groupPathResults(o.plan, base, model),
         reasons: text(reasons),
         because: reasons,
         tco: {

@@ -4,6 +4,7 @@ import type { Risk } from './assess-risk.js';
 import type { CloseCallReason } from './close-because.js';
 import type { ByCategory } from './compute-tco.js';
 import type { NeedOrigin } from './derive-needs.js';
+import type { GroupPathResult } from './estate-result.js';
 import type { CriterionScores, Weights } from './evaluate-options.js';
 import type { Reason } from './explain.js';
 import type { MonteCarloResult } from './monte-carlo.js';
@@ -79,6 +80,8 @@ export interface OptionResult {
   /** The CNI this path runs for the client, and whether that is the one they run today. */
   readonly cni: string;
   readonly keepsCurrentCni: boolean;
+  /** For an estate of several groups: what each group runs on this path, and its own cost and migration. */
+  readonly groups?: readonly GroupPathResult[];
   readonly reasons: readonly string[];
   readonly because: readonly Reason[];
   readonly tco: TcoSummary & {

@@ -11,10 +11,14 @@ export function vendorSupportOn(
   dataset: Dataset,
   platforms: readonly Answers['cluster']['platforms'][number][],
   cni: Cni,
+  clouds: readonly Answers['cluster']['clouds'][number][],
 ): { level: SupportLevel; note: string; source: string } | null {
   const found = platforms.map((id) => {
     const platform = dataset.platforms.find((p) => p.id === id);
-    return { name: platform?.name ?? id, entry: platform?.supports.find((s) => s.cni === cni) };
+    const entry = platform?.supports.find(
+      (s) => s.cni === cni && (s.clouds === undefined || s.clouds.some((c) => clouds.includes(c))),
+    );
+    return { name: platform?.name ?? id, entry };
   });
   const supported = found.flatMap((f) => (f.entry === undefined ? [] : [{ name: f.name, entry: f.entry }]));
   if (supported.length === 0) return null;

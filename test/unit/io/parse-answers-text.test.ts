@@ -184,7 +184,7 @@ describe('parseAnswersText: schema problems, worded and located', () => {
 
   it('does not resolve keys such as constructor or __proto__ to object internals', () => {
     expect(lines(`${HEAD}cluster:\n  constructor: 1\n`)).toEqual([
-      'a.yaml:5:3  cluster.constructor: unknown key (expected one of clusters, nodes, podsPerNode, services, growthPercentPerYear, clouds, currentCni, platforms, kubeProxyMode)',
+      'a.yaml:5:3  cluster.constructor: unknown key (expected one of clusters, nodes, podsPerNode, services, growthPercentPerYear, clouds, currentCni, platforms, kubeProxyMode, groups)',
     ]);
   });
 });

@@ -61,7 +61,9 @@ describe('vendorSupportOn', () => {
       {
         id: 'eks',
         name: 'EKS',
-        supports: [{ cni: 'cilium', vendor: 'AWS', level: 'partial', note: 'n', source: 's' }],
+        supports: [
+          { cni: 'cilium', vendor: 'AWS', level: 'partial', clouds: ['on-prem'], note: 'n', source: 's' },
+        ],
         excludes: [],
       },
       {
@@ -75,11 +77,16 @@ describe('vendorSupportOn', () => {
   } as unknown as Dataset;
 
   it('is built in only when every platform supports the CNI in full; partial when some do; null when none', () => {
-    expect(vendorSupportOn(dataset, ['aks'], 'cilium')?.level).toBe('built-in');
-    expect(vendorSupportOn(dataset, ['aks', 'eks'], 'cilium')?.level).toBe('partial');
-    expect(vendorSupportOn(dataset, ['aks', 'self-managed'], 'cilium')?.level).toBe('partial');
-    expect(vendorSupportOn(dataset, ['self-managed'], 'cilium')).toBeNull();
-    expect(vendorSupportOn(dataset, ['aks'], 'flannel')).toBeNull();
+    expect(vendorSupportOn(dataset, ['aks'], 'cilium', ['azure'])?.level).toBe('built-in');
+    expect(vendorSupportOn(dataset, ['aks', 'eks'], 'cilium', ['azure', 'aws', 'on-prem'])?.level).toBe(
+      'partial',
+    );
+    expect(vendorSupportOn(dataset, ['aks', 'self-managed'], 'cilium', ['azure'])?.level).toBe('partial');
+    expect(vendorSupportOn(dataset, ['self-managed'], 'cilium', ['on-prem'])).toBeNull();
+    expect(vendorSupportOn(dataset, ['aks'], 'flannel', ['azure'])).toBeNull();
+    // Support scoped to some clouds (AWS's Cilium: EKS Hybrid Nodes, on premises) holds only there, not in AWS.
+    expect(vendorSupportOn(dataset, ['eks'], 'cilium', ['aws'])).toBeNull();
+    expect(vendorSupportOn(dataset, ['eks'], 'cilium', ['aws', 'on-prem'])?.level).toBe('partial');
   });
 });
 
