@@ -1,4 +1,4 @@
-import { CNI_NAMES } from '../schema/display-names.js';
+import { currentCniNames } from '../schema/display-names.js';
 import type { OptionResult } from '../scoring/score-result.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
@@ -41,7 +41,7 @@ function changeSentence(ctx: ReportContext): string {
   const { result, answers } = ctx.sources;
   const rec = result.recommendation;
   const c = rec.change;
-  const current = CNI_NAMES[answers.cluster.currentCni];
+  const current = currentCniNames(answers.cluster);
   if (answers.cluster.currentCni === 'none') {
     return 'The clusters have no network yet, so nothing is migrated: each path is installed as the clusters are built.';
   }

@@ -1,10 +1,10 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Model } from '../schema/dataset.js';
-import { CNI_NAMES } from '../schema/display-names.js';
 import { formatNumber, formatPercent } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
+import { migrationScope } from './estate-groups.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
 /** One reason an option is riskier for this client, with the penalty it costs on the 0-1 risk scale. */
@@ -132,7 +132,7 @@ function eachRisk(
         r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
       ),
       () =>
-        `Moving ${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]} is a data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
+        `Moving ${migrationScope(plan, answers)} is a data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
       ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
     );
   }

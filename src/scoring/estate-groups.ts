@@ -2,7 +2,8 @@ import type { Answers, EstateGroup } from '../schema/answers.js';
 import { COST_KEYS, type CostKey } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
-import { joinAnd } from '../shared/format.js';
+import { formatNumber, joinAnd } from '../shared/format.js';
+import type { Plan } from './build-plan.js';
 import type { Scenario } from './compute-tco.js';
 
 /** One group of the estate as the engine sees it: its own answers, and its share of the estate's totals. */
@@ -94,9 +95,16 @@ export function sliceScenario(s: Scenario, slice: EstateSlice): Scenario {
   };
 }
 
-/** What runs today, as the report names it: the CNI, or each group's ("AWS VPC CNI on EKS and Canal on RKE2"). */
-export function todayCniNames(answers: Answers): string {
-  const groups = answers.cluster.groups ?? [];
-  if (groups.length < 2) return CNI_NAMES[answers.cluster.currentCni];
-  return joinAnd(groups.map((g) => `${CNI_NAMES[g.currentCni]} on ${g.name}`));
+/** What a path moves, as the report says it: "300 nodes off AWS VPC CNI", or each group it moves. */
+export function migrationScope(plan: Plan, answers: Answers): string {
+  const moved = (plan.groups ?? []).filter((g) => g.plan.migratesCni);
+  if (moved.length === 0) {
+    return `${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]}`;
+  }
+  return joinAnd(
+    moved.map(
+      (g) =>
+        `${formatNumber(g.slice.group.nodes)} nodes of ${g.slice.group.name} off ${CNI_NAMES[g.slice.group.currentCni]}`,
+    ),
+  );
 }

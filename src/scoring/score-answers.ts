@@ -1,6 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type Dataset, type OptionId } from '../schema/dataset.js';
-import { MESH_NAMES } from '../schema/display-names.js';
+import { currentCniNames, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import {
   formatMoney,
@@ -16,7 +16,6 @@ import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
 import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
 import { deriveNeeds } from './derive-needs.js';
-import { todayCniNames } from './estate-groups.js';
 import { groupPathResults } from './estate-result.js';
 import {
   type DecisionContext,
@@ -251,7 +250,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
-  const baselineNames = `${todayCniNames(answers)}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
+  const baselineNames = `${currentCniNames(answers.cluster)}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
   const unmetNames = baselineUnmet.map((id) =>
     lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
   );
