@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { generateReports } from '../../generate/generate-reports.js';
@@ -127,7 +128,7 @@ Examples:
         );
       }
       io.out(`workshop: ${url}\n`);
-      if (options.open) openBrowser(url, io);
+      const opener = options.open ? await openBrowser(url, io) : null;
 
       const names = Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[];
       const handlers = new Map<keyof typeof STOP_SIGNALS, () => void>();
@@ -138,7 +139,10 @@ Examples:
         }
       });
       for (const [name, handler] of handlers) process.off(name, handler);
-      await server.close();
+      await Promise.all([
+        server.close(),
+        opener === null ? null : rm(opener, { recursive: true, force: true }),
+      ]);
       const unsaved = server.unsaved();
       let kept = '';
       if (unsaved !== null) {
@@ -219,14 +223,27 @@ function machineAddresses(): string[] {
     .flatMap((a) => (a !== undefined && a.family === 'IPv4' && !a.internal ? [a.address] : []));
 }
 
-/** The default browser; a machine without one gets a note, the URL is printed anyway. */
-function openBrowser(url: string, io: CliIo): void {
+/**
+ * The default browser, sent to the URL by a page in a folder only this user can read, as Jupyter does: the
+ * URL's token never appears in a process's arguments, which every user of the machine can list. Returns that
+ * folder, removed when the workshop stops. A machine without a browser gets a note; the URL is printed anyway.
+ */
+async function openBrowser(url: string, io: CliIo): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'cnireport-workshop-'));
+  const page = join(folder, 'open.html');
+  const href = url.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  await writeFile(
+    page,
+    `<!doctype html>\n<meta charset="utf-8">\n<meta http-equiv="refresh" content="0;url=${href}">\n` +
+      `<title>cnireport workshop</title>\n<a href="${href}">Open the workshop</a>\n`,
+    { mode: 0o600 },
+  );
   const [command, args] =
     process.platform === 'darwin'
-      ? ['open', [url]]
+      ? ['open', [page]]
       : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url.replaceAll('&', '^&')]]
-        : ['xdg-open', [url]];
+        ? ['cmd', ['/c', 'start', '""', page]]
+        : ['xdg-open', [page]];
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () =>
     io.err(
@@ -234,4 +251,5 @@ function openBrowser(url: string, io: CliIo): void {
     ),
   );
   child.unref();
+  return folder;
 }
