@@ -13,13 +13,20 @@ export interface AnswersJsonSchema extends JsonSchemaNode {
 export const ANSWERS_SCHEMA_ID = 'urn:cnireport:answers:v1';
 
 /**
- * Characters `isDisplayText` refuses anywhere (control characters that are not white space, direction
- * overrides and isolates). Written with \u escapes only, so the pattern means the same with or without the
- * `u` flag, in every ECMA-262 engine editors use.
+ * Characters `isDisplayText` refuses anywhere: control characters that are not white space, and the format
+ * characters of the Basic Multilingual Plane but the two joiners (direction marks, overrides and isolates,
+ * zero-width space, word joiner, byte order mark, soft hyphen). Written with \u escapes only, so the pattern
+ * means the same with or without the `u` flag, in every ECMA-262 engine editors use; that is why the format
+ * characters beyond it (tag characters U+E0001 and up) are left to validate.
  */
-const NEVER_IN_TEXT = '\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
-/** Also the control characters that are white space: trimmed from the ends, refused in between. */
-const CONTROL = `${NEVER_IN_TEXT}\\t\\n\\v\\f\\r\\u2028\\u2029`;
+const NEVER_IN_TEXT =
+  '\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2' +
+  '\\u180e\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufff9-\\ufffb';
+/**
+ * Also the control characters that are white space, and the byte order mark (white space to String.trim):
+ * trimmed from the ends, refused in between.
+ */
+const CONTROL = `${NEVER_IN_TEXT}\\t\\n\\v\\f\\r\\u2028\\u2029\\ufeff`;
 /** Refuses the characters no display text may hold; one pass over the text (no nested quantifiers). */
 const NO_CONTROL = `^(?![\\s\\S]*[${NEVER_IN_TEXT}])`;
 /** …and needs one character that is neither white space nor a control character: not blank. */
@@ -37,7 +44,7 @@ const CALENDAR_DATE =
  * The refinements of answers.ts that z.toJSONSchema cannot carry over, said in draft-07 where it can say
  * them, so an editor refuses what `cnireport validate` refuses:
  * - each cloud and framework listed once (`uniqueItems`);
- * - the client name and preparedBy as one line of visible text (patterns; see VISIBLE_TEXT);
+ * - the client's, preparedBy and the stakeholders' names as one line of visible text (patterns; see VISIBLE_TEXT);
  * - report dates that exist (a pattern that knows month lengths and leap years, and `format: date`);
  * - sidecars only with a mesh (`if` mesh.current is none or omitted, `then` sidecars at most 0);
  * - at least one priority above 0 (`not` all four given as 0; an omitted one defaults to 3).
@@ -56,13 +63,19 @@ function addCrossFieldRules(schema: JsonSchemaNode): void {
   };
   node('cluster', 'clouds').uniqueItems = true;
   node('compliance', 'frameworks').uniqueItems = true;
-  Object.assign(node('engagement', 'client'), {
+  const visibleName = {
     pattern: VISIBLE_TEXT,
-    patternErrorMessage: 'one line of visible text, not blank (no control characters or direction overrides)',
-  });
+    patternErrorMessage:
+      'one line of visible text, not blank (no control characters, direction marks or invisible characters)',
+  };
+  Object.assign(node('engagement', 'client'), visibleName);
+  const stakeholderName = node('stakeholders').items?.properties?.name;
+  if (stakeholderName === undefined)
+    throw new InternalError('answers JSON Schema has no stakeholders[].name');
+  Object.assign(stakeholderName, visibleName);
   Object.assign(node('engagement', 'preparedBy'), {
     pattern: NO_CONTROL,
-    patternErrorMessage: 'one line of text (no control characters or direction overrides)',
+    patternErrorMessage: 'one line of text (no control characters, direction marks or invisible characters)',
   });
   Object.assign(node('engagement', 'date'), {
     pattern: CALENDAR_DATE,
