@@ -11,8 +11,8 @@ export function pageHtml(title: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${safe}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/page.css">
-<script src="/page.js" defer></script>
+<link rel="stylesheet" href="page.css">
+<script src="page.js" defer></script>
 </head>
 <body>
 <noscript>The workshop page needs JavaScript; the terminal interview (cnireport interview) does not.</noscript>

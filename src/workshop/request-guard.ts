@@ -10,6 +10,12 @@ export interface GuardConfig {
   /** `Host` values this server answers to: `127.0.0.1:8123`, and the like. */
   readonly hosts: ReadonlySet<string>;
   readonly cookieName: string;
+  /**
+   * Where the page lives, `/<random>/`, and the only path the session cookie is sent to: cookies ignore
+   * ports, so another server on 127.0.0.1 would get a cookie of path `/`; it never gets a request under a
+   * path it cannot guess (security review L3).
+   */
+  readonly base: string;
 }
 
 export type GuardVerdict =
@@ -75,7 +81,10 @@ function sameSecret(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The cookie that carries the session after the first page load; named per port, as cookies ignore ports. */
+/**
+ * The cookie that carries the session after the first page load: named per port, so two workshops do not
+ * replace each other's, and sent only under the run's own path, which other servers on the host never see.
+ */
 export function sessionCookie(config: GuardConfig): string {
-  return `${config.cookieName}=${config.session}; HttpOnly; SameSite=Strict; Path=/`;
+  return `${config.cookieName}=${config.session}; HttpOnly; SameSite=Strict; Path=${config.base}`;
 }

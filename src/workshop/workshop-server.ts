@@ -160,6 +160,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     session: randomBytes(24).toString('base64url'),
     hosts: new Set([authority, ...(options.extraHosts ?? []).map((h) => hostPort(h, port))]),
     cookieName: `cnireport-workshop-${port}`,
+    base: `/${randomBytes(18).toString('base64url')}/`,
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -169,16 +170,18 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
       return send(response, verdict.status, 'text/plain; charset=utf-8', `${verdict.reason}\n`);
     }
     const url = new URL(request.url ?? '/', 'http://workshop');
-    const route = `${request.method} ${url.pathname}`;
     if (verdict.viaQuery) {
       // The token leaves the address bar for a cookie script cannot read, holding another secret; the URL's
       // token is spent, so the printed URL or the browser's history cannot open the page again. Always to
       // the page itself: the request's path is not echoed (`//evil.example/` would be another site).
       guard.token = null;
       response.setHeader('Set-Cookie', sessionCookie(guard));
-      response.setHeader('Location', '/');
+      response.setHeader('Location', guard.base);
       return send(response, 303, 'text/plain; charset=utf-8', '');
     }
+    // Everything lives under the run's path: the page's links and requests are relative to it.
+    const path = url.pathname.startsWith(guard.base) ? url.pathname.slice(guard.base.length - 1) : null;
+    const route = `${request.method} ${path}`;
     switch (route) {
       case 'GET /':
         return send(response, 200, 'text/html; charset=utf-8', pageHtml('cnireport workshop'));
@@ -198,7 +201,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
       case 'POST /api/generate':
         return sendJson(response, 200, await generate(GenerateSchema.parse(await readJson(request)).file));
       default:
-        if (request.method === 'GET' && url.pathname.startsWith('/out/')) return serveOutput(url, response);
+        if (request.method === 'GET' && path?.startsWith('/out/')) return serveOutput(path, response);
         request.resume();
         return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
     }
@@ -321,7 +324,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         folder: relative(process.cwd(), outcome.folder) || '.',
         files: outcome.files.map((path) => ({
           path,
-          href: `/out/${[...folder.split('/'), ...path.split('/')].map(encodeURIComponent).join('/')}`,
+          href: `out/${[...folder.split('/'), ...path.split('/')].map(encodeURIComponent).join('/')}`,
         })),
         notes: [...outcome.notes],
       };
@@ -330,14 +333,15 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     }
   }
 
-  async function serveOutput(url: URL, response: ServerResponse): Promise<void> {
+  /** `path`: the request's path under the run's, `/out/<folder>/<file>`, still URL-encoded. */
+  async function serveOutput(path: string, response: ServerResponse): Promise<void> {
     let parts: string[];
     try {
-      parts = url.pathname.slice('/out/'.length).split('/').map(decodeURIComponent);
+      parts = path.slice('/out/'.length).split('/').map(decodeURIComponent);
     } catch {
       return send(response, 400, 'text/plain; charset=utf-8', 'bad path\n');
     }
-    const type = TYPES[extname(url.pathname).toLowerCase()];
+    const type = TYPES[extname(path).toLowerCase()];
     if (type === undefined || parts.some((p) => p === '' || p === '.' || p === '..' || /[\\/\0]/.test(p))) {
       return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
     }

@@ -17,7 +17,7 @@ import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-bro
 import { clusterObjects } from '../helpers/cluster-captures.js';
 import { kubeconfigFor, startFakeKubeApi } from '../helpers/fake-kube-api.js';
 import { prerequisite } from '../helpers/prerequisite.js';
-import { rawRequest, sessionCookieOf, startWorkshopWith } from '../helpers/workshop-process.js';
+import { openSession, rawRequest, startWorkshopWith } from '../helpers/workshop-process.js';
 
 const exec = promisify(execFile);
 const hasBrowser = prerequisite(
@@ -202,9 +202,9 @@ describe('the package as npm installs it (npm pack, then npm install of the tarb
     const workshop = await startWorkshopWith([bin], folder, 'acme.yaml');
     try {
       // The printed URL opens the page once and sets the session's cookie (a 303 to /).
-      const cookie = await sessionCookieOf(workshop);
+      const { cookie, app } = await openSession(workshop);
       for (const path of ['/', '/page.js', '/page.css', '/api/state']) {
-        const response = await rawRequest(`${workshop.origin}${path}`, { headers: { Cookie: cookie } });
+        const response = await rawRequest(`${app}${path}`, { headers: { Cookie: cookie } });
         expect(response.status, path).toBe(200);
         expect(response.body.length, path).toBeGreaterThan(100);
       }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +95,35 @@ describe('cnireport workshop: the page in Chromium', () => {
       expect.arrayContaining(['cluster.nodes', 'needs.flowRetention', 'priorities.cost']),
     );
     expect(await page.$eval('[name="cluster.nodes"]', (e) => (e as HTMLInputElement).value)).toBe('12');
+  });
+
+  it('never sends its session cookie to another server on 127.0.0.1 (security review L3)', async () => {
+    // Cookies ignore ports: another user's or program's server on this host gets a cookie of path `/` on any
+    // visit. The run's path is random, so that server never sees a request under it.
+    // The browser holds the session (the first test opened the page).
+    expect((await browser.cookies()).map((c) => c.name)).toContainEqual(
+      expect.stringMatching(/^cnireport-workshop-/),
+    );
+    const cookies: string[] = [];
+    const other = createServer((request, response) => {
+      cookies.push(`${request.url}: ${request.headers.cookie ?? ''}`);
+      response.end('other server');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = other.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const visit = await browser.newPage();
+      for (const path of ['/', '/api/state', '/page.js', '/out/x/report.html']) {
+        await visit.goto(`http://127.0.0.1:${port}${path}`);
+      }
+      await visit.close();
+      expect(cookies.length).toBeGreaterThanOrEqual(4);
+      for (const seen of cookies) expect(seen).not.toMatch(/cnireport-workshop/);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it('refuses wrong input inline with the message validate gives, and keeps what was typed', async () => {
@@ -199,11 +229,11 @@ describe('cnireport workshop: the page in Chromium', () => {
     const links = await page.$$eval('[data-testid="report-link"]', (els) =>
       els.map((e) => [e.textContent, e.getAttribute('href')]),
     );
-    expect(links).toContainEqual(['report.html', '/out/brightloaf-bakery-online/report.html']);
+    expect(links).toContainEqual(['report.html', 'out/brightloaf-bakery-online/report.html']);
     const report = join(folder, 'out', 'brightloaf-bakery-online', 'report.html');
     expect(readFileSync(report, 'utf8')).toContain('Flannel');
     const opened = await browser.newPage();
-    const response = await opened.goto(`${workshop.origin}/out/brightloaf-bakery-online/report.html`);
+    const response = await opened.goto(new URL('out/brightloaf-bakery-online/report.html', page.url()).href);
     expect(response?.status()).toBe(200);
     expect(await opened.title()).toContain('Brightloaf Bakery Online');
     await opened.close();

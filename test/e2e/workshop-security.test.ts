@@ -17,9 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONNECTIONS } from '../../src/workshop/workshop-server.js';
 import {
   buildWorkshopPage,
+  openSession,
   type RawResponse,
   rawRequest,
-  sessionCookieOf,
   startWorkshop,
   type WorkshopProcess,
 } from '../helpers/workshop-process.js';
@@ -36,6 +36,8 @@ const CI = 'on: push\njobs: { build: { runs-on: ubuntu-latest } }\n';
 const COMPOSE = 'services:\n  web:\n    image: nginx\n';
 let workshop: WorkshopProcess;
 let cookie: string;
+/** The page's address, `http://127.0.0.1:<port>/<run path>`: every path lives under it. */
+let app: string;
 
 beforeAll(async () => {
   buildWorkshopPage();
@@ -49,7 +51,7 @@ beforeAll(async () => {
   mkdirSync(join(folder, 'out', 'other-client'), { recursive: true });
   writeFileSync(join(folder, 'out', 'other-client', 'report.html'), '<p>another client</p>');
   workshop = await startWorkshop(folder, 'acme.yaml', '--out', 'out');
-  cookie = await sessionCookieOf(workshop);
+  ({ cookie, app } = await openSession(workshop));
 });
 afterAll(async () => {
   await workshop?.stop();
@@ -59,14 +61,14 @@ afterAll(async () => {
 const entries = { 'engagement.client': 'Acme Corp', 'cluster.nodes': '1,200' };
 
 function post(path: string, body: unknown): Promise<RawResponse> {
-  return rawRequest(`${workshop.origin}${path}`, {
+  return rawRequest(`${app}${path}`, {
     method: 'POST',
     headers: { Cookie: cookie, Origin: workshop.origin, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
 }
 
-const get = (path: string) => rawRequest(`${workshop.origin}${path}`, { headers: { Cookie: cookie } });
+const get = (path: string) => rawRequest(`${app}${path}`, { headers: { Cookie: cookie } });
 
 async function version(): Promise<string> {
   return (JSON.parse((await get('/api/state')).body) as { version: string }).version;
@@ -146,10 +148,10 @@ describe('workshop /out/ serves only what this run generated (M6, I4)', () => {
     const byPath = new Map(files.map((f) => [f.path, f.href]));
     expect([...byPath.keys()]).toEqual(expect.arrayContaining(['report.pptx', 'tco.xlsx']));
     for (const [path, href] of byPath) {
-      const response = await get(href);
+      const response = await get(`/${href}`);
       expect(response.status, path).toBe(200);
     }
-    expect((await get(byPath.get('report.pptx') ?? '')).headers['content-type']).toBe(
+    expect((await get(`/${byPath.get('report.pptx')}`)).headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     );
     expect((await get('/out/other-client/report.html')).status).toBe(404);

@@ -8,6 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/questionnaire/check-answer.js';
 import {
   buildWorkshopPage,
+  openSession,
   type RawResponse,
   rawRequest,
-  sessionCookieOf,
   startWorkshop,
   type WorkshopProcess,
 } from '../helpers/workshop-process.js';
@@ -30,6 +31,8 @@ const outside = join(base, 'elsewhere');
 let workshop: WorkshopProcess;
 let cookie: string;
 let first: RawResponse;
+/** The page's address, `http://127.0.0.1:<port>/<run path>`: every path lives under it. */
+let app: string;
 
 beforeAll(async () => {
   buildWorkshopPage();
@@ -39,6 +42,7 @@ beforeAll(async () => {
   workshop = await startWorkshop(folder, 'acme.yaml');
   first = await rawRequest(workshop.url);
   cookie = String(first.headers['set-cookie']).split(';')[0] ?? '';
+  app = `${workshop.origin}${String(first.headers.location).replace(/\/$/, '')}`;
 });
 afterAll(async () => {
   await workshop?.stop();
@@ -48,7 +52,7 @@ afterAll(async () => {
 const entries = { 'engagement.client': 'Acme Corp', 'cluster.nodes': '1,200' };
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return rawRequest(`${workshop.origin}${path}`, {
+  return rawRequest(`${app}${path}`, {
     method: 'POST',
     headers: { Cookie: cookie, Origin: workshop.origin, 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -63,8 +67,14 @@ describe('cnireport workshop: the server', () => {
 
   it('trades the URL token for an HttpOnly SameSite=Strict cookie, then serves the page with its CSP', async () => {
     expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
     const setCookie = String(first.headers['set-cookie']);
+    // The page and the cookie live under a random path of 144 bits (security review L3).
+    const path = String(first.headers.location);
+    expect(path).toMatch(/^\/[\w-]{24}\/$/);
+    expect(setCookie).toContain(`Path=${path}`);
+    expect((await rawRequest(`${workshop.origin}/api/state`, { headers: { Cookie: cookie } })).status).toBe(
+      404,
+    );
     expect(cookie).toMatch(/^cnireport-workshop-\d+=[\w-]{32}$/);
     // The cookie holds a secret of its own, and the URL's token is spent (security review L1).
     expect(setCookie).not.toContain(workshop.token);
@@ -72,7 +82,7 @@ describe('cnireport workshop: the server', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
 
-    const page = await rawRequest(`${workshop.origin}/`, { headers: { Cookie: cookie } });
+    const page = await rawRequest(`${app}/`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
@@ -80,7 +90,7 @@ describe('cnireport workshop: the server', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/https?:/);
     // No inline script: every script comes from the server itself.
-    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc="\/)/);
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc="page\.js")/);
     expect(page.body).not.toMatch(/https?:\/\//);
   });
 
@@ -89,7 +99,7 @@ describe('cnireport workshop: the server', () => {
     ['a wrong token in the query', { query: '?token=wrong' }],
     ['a wrong cookie', { Cookie: 'cnireport-workshop-1=x' }],
   ])('refuses %s with 403', async (_, { query, ...headers }: { query?: string; Cookie?: string }) => {
-    const response = await rawRequest(`${workshop.origin}/api/state${query ?? ''}`, { headers });
+    const response = await rawRequest(`${app}/api/state${query ?? ''}`, { headers });
     expect(response.status).toBe(403);
     expect(response.body).not.toContain('Northwind');
   });
@@ -100,6 +110,40 @@ describe('cnireport workshop: the server', () => {
     expect(existsSync(join(folder, 'stolen.yaml'))).toBe(false);
   });
 
+  it('redirects the token to its own page whatever path carried it, never to another site (I1)', async () => {
+    // What a browser can send once it has normalised `/.//evil.example/x`, and what curl --path-as-is can.
+    for (const path of [
+      '//evil.example/x',
+      '/.//evil.example/x',
+      '/%2e//evil.example/x',
+      '/\\evil.example/x',
+    ]) {
+      const run = await startWorkshop(folder, 'acme.yaml');
+      try {
+        const response = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
+          request(
+            {
+              host: '127.0.0.1',
+              port: new URL(run.url).port,
+              path: `${path}?token=${run.token}`,
+              headers: { Host: run.host },
+            },
+            (res) => {
+              res.resume();
+              resolve({ status: res.statusCode, location: res.headers.location });
+            },
+          )
+            .on('error', reject)
+            .end();
+        });
+        expect(response.status, path).toBe(303);
+        expect(response.location, path).toMatch(/^\/[\w-]+\/$/);
+      } finally {
+        await run.stop();
+      }
+    }
+  }, 60_000);
+
   it('refuses a Host it does not serve (DNS rebinding), even with the token', async () => {
     const port = new URL(workshop.url).port;
     for (const host of [
@@ -107,7 +151,7 @@ describe('cnireport workshop: the server', () => {
       `localhost.evil.example:${port}`,
       `127.0.0.1:${Number(port) + 1}`,
     ]) {
-      const response = await rawRequest(`${workshop.origin}/api/state`, {
+      const response = await rawRequest(`${app}/api/state`, {
         headers: { Cookie: cookie, Host: host },
       });
       expect(response.status, host).toBe(403);
@@ -119,7 +163,7 @@ describe('cnireport workshop: the server', () => {
       const response = await post('/api/save', { file: 'cross.yaml', entries }, { Origin: origin });
       expect(response.status, origin).toBe(403);
     }
-    const noOrigin = await rawRequest(`${workshop.origin}/api/save`, {
+    const noOrigin = await rawRequest(`${app}/api/save`, {
       method: 'POST',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },
       body: JSON.stringify({ file: 'cross.yaml', entries }),
@@ -208,9 +252,9 @@ describe('cnireport workshop: the server', () => {
     writeFileSync(join(folder, 'rheinland.yaml'), original);
     const run = await startWorkshop(folder, 'rheinland.yaml');
     try {
-      const runCookie = await sessionCookieOf(run);
+      const { cookie: runCookie, app: runApp } = await openSession(run);
       const call = (path: string, body?: unknown) =>
-        rawRequest(`${run.origin}${path}`, {
+        rawRequest(`${runApp}${path}`, {
           method: body === undefined ? 'GET' : 'POST',
           headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -285,7 +329,7 @@ describe('cnireport workshop: the server', () => {
       '/out/%2e%2e/client/acme.yaml',
       '/out/..%2fclient%2facme.yaml',
     ]) {
-      const response = await rawRequest(`${workshop.origin}${path}`, { headers: { Cookie: cookie } });
+      const response = await rawRequest(`${app}${path}`, { headers: { Cookie: cookie } });
       expect(response.status, path).toBe(404);
     }
   });
@@ -297,12 +341,12 @@ describe('cnireport workshop: starting and stopping', () => {
     mkdirSync(empty);
     const run = await startWorkshop(empty);
     try {
-      const runCookie = await sessionCookieOf(run);
+      const { cookie: runCookie, app: runApp } = await openSession(run);
       const state = JSON.parse(
-        (await rawRequest(`${run.origin}/api/state`, { headers: { Cookie: runCookie } })).body,
+        (await rawRequest(`${runApp}/api/state`, { headers: { Cookie: runCookie } })).body,
       );
       expect(state).toMatchObject({ file: null, saved: { 'engagement.client': 'Client name' }, draft: null });
-      const saved = await rawRequest(`${run.origin}/api/save`, {
+      const saved = await rawRequest(`${runApp}/api/save`, {
         method: 'POST',
         headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
         body: JSON.stringify({ file: 'fresh.yaml', entries: state.saved }),
@@ -355,15 +399,15 @@ describe('cnireport workshop: starting and stopping', () => {
   it('Ctrl+C is not held up by a request that never finishes sending its body', async () => {
     const run = await startWorkshop(folder, 'acme.yaml');
     const port = Number(new URL(run.url).port);
-    const runCookie = await sessionCookieOf(run);
+    const { cookie: runCookie, app: runApp } = await openSession(run);
     const socket = connect(port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write(
-      `POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${runCookie}\r\n` +
+      `POST ${new URL(runApp).pathname}/api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${runCookie}\r\n` +
         `Origin: ${run.origin}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"entries":`,
     );
     // A complete request on a second connection: the server is up and has the stalled one open.
-    const alive = await rawRequest(`${run.origin}/api/state`, {
+    const alive = await rawRequest(`${runApp}/api/state`, {
       headers: { Cookie: runCookie },
     });
     expect(alive.status).toBe(200);
@@ -374,8 +418,8 @@ describe('cnireport workshop: starting and stopping', () => {
 
   it('Ctrl+C exits 130; answers not saved are kept as a draft and offered back next time', async () => {
     const run = await startWorkshop(folder, 'acme.yaml');
-    const runCookie = await sessionCookieOf(run);
-    const changed = await rawRequest(`${run.origin}/api/evaluate`, {
+    const { cookie: runCookie, app: runApp } = await openSession(run);
+    const changed = await rawRequest(`${runApp}/api/evaluate`, {
       method: 'POST',
       headers: { Cookie: runCookie, Origin: run.origin, 'Content-Type': 'application/json' },
       body: JSON.stringify({ entries: { 'engagement.client': 'Northwind Bank', 'cluster.nodes': '333' } }),
@@ -387,8 +431,8 @@ describe('cnireport workshop: starting and stopping', () => {
     expect(readFileSync(join(folder, 'acme.draft.yaml'), 'utf8')).toContain('  nodes: 333\n');
 
     const again = await startWorkshop(folder, 'acme.yaml');
-    const againCookie = await sessionCookieOf(again);
-    const state = await rawRequest(`${again.origin}/api/state`, { headers: { Cookie: againCookie } });
+    const { cookie: againCookie, app: againApp } = await openSession(again);
+    const state = await rawRequest(`${againApp}/api/state`, { headers: { Cookie: againCookie } });
     expect(JSON.parse(state.body).draft).toMatchObject({ 'cluster.nodes': '333' });
     expect(again.stderr()).toContain('acme.draft.yaml holds answers not saved last time');
     expect((await again.stop('SIGTERM')).code).toBe(143);

@@ -104,11 +104,17 @@ export function rawRequest(
   });
 }
 
-/** Opens the printed URL once, as the browser does, and returns the session cookie (`name=value`) it sets. */
-export async function sessionCookieOf(workshop: Pick<WorkshopProcess, 'url'>): Promise<string> {
+/**
+ * Opens the printed URL once, as the browser does: the session cookie (`name=value`) it sets, and the page's
+ * address it redirects to without its trailing slash (`http://127.0.0.1:8123/<run path>`), where every path lives.
+ */
+export async function openSession(
+  workshop: Pick<WorkshopProcess, 'url' | 'origin'>,
+): Promise<{ cookie: string; app: string }> {
   const first = await rawRequest(workshop.url);
   const cookie = String(first.headers['set-cookie'] ?? '').split(';')[0] ?? '';
-  if (first.status !== 303 || cookie === '')
-    throw new Error(`the workshop URL gave no cookie (${first.status})`);
-  return cookie;
+  const location = String(first.headers.location ?? '');
+  if (first.status !== 303 || cookie === '' || !/^\/[\w-]+\/$/.test(location))
+    throw new Error(`the workshop URL gave no session (${first.status}, ${location})`);
+  return { cookie, app: `${workshop.origin}${location.slice(0, -1)}` };
 }

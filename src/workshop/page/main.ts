@@ -67,7 +67,7 @@ async function api<T>(path: string, body?: unknown): Promise<{ status: number; d
 
 async function start(): Promise<void> {
   const app = $('#app');
-  const { status, data } = await api<WorkshopState & { message?: string }>('/api/state');
+  const { status, data } = await api<WorkshopState & { message?: string }>('api/state');
   if (status !== 200) {
     app.textContent = `The workshop server refused the page (${data.message ?? status}). Open the URL it printed.`;
     return;
@@ -477,7 +477,7 @@ function changed(page: Page): void {
 
 async function evaluate(page: Page, full: boolean): Promise<void> {
   const sequence = ++page.sequence;
-  const { status, data } = await api<LiveView & { message?: string }>('/api/evaluate', {
+  const { status, data } = await api<LiveView & { message?: string }>('api/evaluate', {
     entries: page.entries,
     full,
     record: !page.draftPending,
@@ -726,7 +726,7 @@ async function saveAnswers(page: Page, file: string, replace: string | null = nu
     message: string;
     exists?: boolean;
     problems?: string[];
-  }>('/api/save', { file, entries: page.entries, base: page.state.version, replace });
+  }>('api/save', { file, entries: page.entries, base: page.state.version, replace });
   if (status === 409 && data.exists === true) {
     if (window.confirm(data.message)) return saveAnswers(page, file, data.version ?? null);
     setStatus('Not saved: give another file name.');
@@ -772,7 +772,7 @@ async function generateReport(page: Page): Promise<void> {
       files: GeneratedFile[];
       notes: string[];
       message?: string;
-    }>('/api/generate', { file });
+    }>('api/generate', { file });
     if (status !== 200) {
       setStatus(`No report: ${data.message ?? status}`, true);
       return;

@@ -7,6 +7,7 @@ const config: GuardConfig = {
   session: 'session-secret',
   hosts: new Set(['127.0.0.1:8123']),
   cookieName: 'cw-8123',
+  base: '/run-path/',
 };
 const request = (method: string, url: string, headers: Record<string, string>) =>
   ({ method, url, headers }) as unknown as IncomingMessage;
@@ -45,7 +46,7 @@ describe('guardRequest', () => {
   });
 
   it('hands over an HttpOnly, SameSite=Strict cookie holding the session, not the URL token', () => {
-    expect(sessionCookie(config)).toBe('cw-8123=session-secret; HttpOnly; SameSite=Strict; Path=/');
+    expect(sessionCookie(config)).toBe('cw-8123=session-secret; HttpOnly; SameSite=Strict; Path=/run-path/');
   });
 
   it('takes neither the URL token as a cookie nor a spent URL token (security review L1)', () => {
