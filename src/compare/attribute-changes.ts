@@ -63,7 +63,7 @@ export interface Attribution {
 /**
  * Why the results moved from `before` to `after`: exact Shapley values over the changed answers, for each
  * option's score and TCO and for the lead of the later recommendation over the earlier one (or, when it did
- * not change, over the later runner-up). Every combination of the changes is scored by the engine, so
+ * not change, over the later runner-up; never over an option ruled out in either file: see leadRival). Every combination of the changes is scored by the engine, so
  * interactions are shared out fairly and the shares add up to each total change. Pure.
  */
 export function attributeChanges(
@@ -80,10 +80,7 @@ export function attributeChanges(
     (a, b) => dataset.options.findIndex((o) => o.id === a) - dataset.options.findIndex((o) => o.id === b),
   );
   const ahead = after.result.recommendation.option;
-  const behind =
-    before.result.recommendation.option !== ahead
-      ? before.result.recommendation.option
-      : after.result.recommendation.runnerUp;
+  const behind = leadRival(before.result, after.result);
   const tcoAttributed = before.answers.engagement.currency === after.answers.engagement.currency;
   let offRule = 0;
   const values: number[][] = [];
@@ -100,7 +97,7 @@ export function attributeChanges(
       ...optionIds.map((id) => option(id)?.score ?? 0),
       ...(tcoAttributed ? optionIds.map((id) => option(id)?.tco.total ?? 0) : []),
       ...optionIds.map((id) => option(id)?.unmetMusts.length ?? 0),
-      (option(ahead)?.score ?? 0) - (option(behind)?.score ?? 0),
+      ...(behind === undefined ? [] : [(option(ahead)?.score ?? 0) - (option(behind)?.score ?? 0)]),
     ]);
   }
   const shares = shapleyValues(n, values);
@@ -123,7 +120,7 @@ export function attributeChanges(
   const k = optionIds.length;
   const mustsAt = tcoAttributed ? 2 * k : k;
   const quantities = [
-    quantity(mustsAt + k, 'lead', ahead, behind),
+    ...(behind === undefined ? [] : [quantity(mustsAt + k, 'lead', ahead, behind)]),
     ...optionIds.map((id, j) => quantity(j, 'score', id)),
     ...(tcoAttributed ? optionIds.map((id, j) => quantity(k + j, 'tco', id)) : []),
     // Only where it moved: which changes ruled an option out, or back in.
@@ -139,6 +136,21 @@ export function attributeChanges(
     tcoAttributed,
     quantities,
   };
+}
+
+/**
+ * The option the later recommendation's lead is measured against: the earlier recommendation when it moved,
+ * else the later runner-up, else the best score; always one the client can choose in both files. A lead over
+ * an option ruled out in either file measures nothing (its score can even rise as it is ruled out: a risk
+ * penalty it no longer carries), so such an option is passed over; with none left, there is no lead.
+ */
+function leadRival(before: ScoreResult, after: ScoreResult): OptionId | undefined {
+  const ahead = after.recommendation.option;
+  const open = (id: OptionId) =>
+    [before, after].every((r) => r.options.some((o) => o.id === id && !o.disqualified));
+  const byScore = [...after.options].sort((a, b) => b.score - a.score).map((o) => o.id);
+  const candidates = [before.recommendation.option, after.recommendation.runnerUp, ...byScore];
+  return candidates.find((id): id is OptionId => id !== null && id !== undefined && id !== ahead && open(id));
 }
 
 /** The changed answers that enter the decision, one input each, or grouped by section beyond the cap. */

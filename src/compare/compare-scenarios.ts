@@ -253,11 +253,16 @@ function summarise(
   if (lead !== undefined && attribution.inputs.length > 0 && lead.against !== undefined) {
     const { named, rest } = topShares(lead.shares, rows, attribution, signedScore);
     const restText = Math.abs(rest) >= 0.005 ? `, and the other changes together (${signedScore(rest)})` : '';
-    const movement = `${newlyRuledOut ? 'On the scores alone, ' : ''}${name(lead.option)}'s lead over ${name(lead.against)} went from ${signedScore(lead.from)} to ${signedScore(lead.to)}`;
+    const movement = `${name(lead.option)}'s lead over ${name(lead.against)} went from ${signedScore(lead.from)} to ${signedScore(lead.to)}`;
     lines.push(
       named === ''
         ? `${movement}; no change of answers moved it.`
         : `${movement}. What moved it: ${named}${restText}.`,
+    );
+  }
+  if (lead === undefined && attribution.inputs.length > 0 && !newlyRuledOut) {
+    lines.push(
+      'No other path is open to the client in both versions, so no lead between two paths is measured.',
     );
   }
   const newMusts = needChanges

@@ -52,6 +52,28 @@ describe('compareScenarios', { timeout: 90_000 }, () => {
   const before = exampleAnswers('scaleup-sidecar-cost');
   const after = exampleAnswers('scaleup-after-audit');
 
+  it('never measures a lead against a path ruled out in either file (new-user findings, minor 19)', () => {
+    const seen: string[] = [];
+    for (const name of ['scaleup-sidecar-cost', 'scaleup-after-audit', 'regulated-bank', 'design-sample']) {
+      const first = exampleAnswers(name);
+      for (const vendorSupport of ['none', 'preferred', 'required'] as const) {
+        if (vendorSupport === first.team.vendorSupport) continue;
+        const c = compare(
+          ['a.yaml', first],
+          ['b.yaml', { ...first, team: { ...first.team, vendorSupport } }],
+        );
+        const lead = c.comparisons[0]?.attribution.quantities.find((q) => q.kind === 'lead');
+        const open = (id: string | undefined) =>
+          c.scenarios.every((s) => s.options.some((o) => o.id === id && !o.disqualified));
+        if (lead !== undefined) expect(open(lead.against), `${name} → ${vendorSupport}`).toBe(true);
+        seen.push(`${name} → ${vendorSupport}: ${lead === undefined ? 'no lead' : `over ${lead.against}`}`);
+      }
+    }
+    // Requiring vendor support rules Cilium OSS out: the lead is not measured against it.
+    expect(seen).toContain('scaleup-after-audit → required: no lead');
+    expect(seen).toContain('regulated-bank → none: over isovalent-enterprise');
+  });
+
   it('compares identical files as "no change", with nothing to attribute', () => {
     const c = compare(['a.yaml', before], ['b.yaml', before]);
     const [only] = c.comparisons;
