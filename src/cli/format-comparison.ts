@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { AttributedQuantity } from '../compare/attribute-changes.js';
 import { type Comparison, type ScenarioComparison, signedScore } from '../compare/compare-scenarios.js';
 import { formatMoney, formatPercent } from '../shared/format.js';
@@ -31,7 +30,7 @@ function signedMoney(x: number, currency: string): string {
 /** The comparison for the room: the scenarios side by side, then each later file against the first. */
 export function formatComparison(comparison: Comparison): string {
   const { scenarios } = comparison;
-  const names = scenarios.map((s) => basename(s.file));
+  const names = scenarios.map((s) => s.label);
   const lines = [
     `Comparing ${scenarios.length} answers files; each later one is explained against the first.`,
     '',

@@ -9,6 +9,7 @@ import type { ReportFile } from '../generate/report-files.js';
 import { writeReportFiles } from '../generate/write-report-files.js';
 import { loadComparisonTemplates } from '../io/load-comparison-templates.js';
 import { browserTimeouts } from '../pdf/browser-timeouts.js';
+import type { Brand } from '../report/report-sources.js';
 import { CniError } from '../shared/errors.js';
 
 export interface ComparisonReportOptions {
@@ -19,6 +20,7 @@ export interface ComparisonReportOptions {
   /** YYYY-MM-DD. */
   readonly date: string;
   readonly paper: 'A4' | 'Letter';
+  readonly brand: Brand;
   readonly generator: string;
   /** --format named pdf: a missing browser is then an error, else a note. */
   readonly pdfAskedFor: boolean;
@@ -42,6 +44,7 @@ export async function writeComparisonReport(
     charts.map((c) => ({ name: c.name, description: c.description, svg: c.svg })),
     options.date,
     options.paper,
+    options.brand,
   );
   const files: ReportFile[] = [];
   const needsHtml = formats.includes('html') || formats.includes('pdf');

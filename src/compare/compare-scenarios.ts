@@ -1,3 +1,4 @@
+import { basename, extname } from 'node:path';
 import type { Answers, Importance } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import { optionsInOrder } from '../scoring/options-in-order.js';
@@ -13,11 +14,16 @@ export interface ScenarioInput {
   readonly file: string;
   readonly answers: Answers;
   readonly result: ScoreResult;
+  /** What the consultant calls this scenario (`compare --label`); omitted: the file's name. */
+  readonly label?: string;
 }
 
 export interface ComparedScenario {
   readonly file: string;
+  /** How the comparison names the scenario: the consultant's label, else the file's name without extension. */
+  readonly label: string;
   readonly client: string;
+  readonly preparedBy: string | null;
   readonly date: string | null;
   readonly currency: string;
   readonly horizonYears: number;
@@ -88,6 +94,7 @@ export function compareScenarios(
   const [base, ...rest] = inputs;
   if (base === undefined) return { scenarios: [], comparisons: [], warnings: [] };
   const warnings: string[] = [];
+  const labels = scenarioNames(inputs);
   for (const other of rest) {
     const [a, b] = [base.answers.engagement, other.answers.engagement];
     if (a.client.trim().toLowerCase() !== b.client.trim().toLowerCase()) {
@@ -100,17 +107,32 @@ export function compareScenarios(
     }
   }
   return {
-    scenarios: inputs.map((input) => scenarioOf(input, dataset)),
+    scenarios: inputs.map((input, i) => scenarioOf(input, labels[i] ?? input.file, dataset)),
     comparisons: rest.map((other) => compareTwo(base, other, dataset, opts)),
     warnings,
   };
 }
 
-function scenarioOf({ file, answers, result }: ScenarioInput, dataset: Dataset): ComparedScenario {
+/**
+ * Each scenario's name: its label, else its file's name without extension; a name two scenarios share gets
+ * its place in the list, so no two read alike in a table or chart.
+ */
+function scenarioNames(inputs: readonly ScenarioInput[]): string[] {
+  const names = inputs.map((s) => s.label ?? basename(s.file, extname(s.file)));
+  return names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : `${n} (${i + 1})`));
+}
+
+function scenarioOf(
+  { file, answers, result }: ScenarioInput,
+  label: string,
+  dataset: Dataset,
+): ComparedScenario {
   const rec = result.recommendation;
   return {
     file,
+    label,
     client: result.engagement.client,
+    preparedBy: answers.engagement.preparedBy ?? null,
     date: answers.engagement.date ?? null,
     currency: result.engagement.currency,
     horizonYears: result.engagement.horizonYears,

@@ -1,5 +1,4 @@
 import type { ReportChart } from '../charts/report-charts.js';
-import { formatLongDate } from '../shared/format.js';
 import { attributionSpec } from './charts/attribution-bars.js';
 import { type ScenarioLabel, scenarioScoresSpec, scenarioTcoSpec } from './charts/scenario-bars.js';
 import { type Comparison, signedScore } from './compare-scenarios.js';
@@ -9,12 +8,9 @@ export function scenarioLetter(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
 }
 
-/** How the report names each scenario: its letter and, when set, its date. */
+/** How the report names each scenario: the consultant's label, else its file's name. */
 export function scenarioLabels(comparison: Comparison): ScenarioLabel[] {
-  return comparison.scenarios.map((scenario, i) => ({
-    scenario,
-    label: `${scenarioLetter(i)}${scenario.date === null ? '' : ` · ${formatLongDate(scenario.date)}`}`,
-  }));
+  return comparison.scenarios.map((scenario) => ({ scenario, label: scenario.label }));
 }
 
 /**
@@ -25,7 +21,7 @@ export function scenarioLabels(comparison: Comparison): ScenarioLabel[] {
 export function comparisonCharts(comparison: Comparison): ReportChart[] {
   const labels = scenarioLabels(comparison);
   const describe = (f: (s: Comparison['scenarios'][number]) => string) =>
-    labels.map((l) => `${l.label.split(' · ')[0]}: ${f(l.scenario)}`).join('; ');
+    labels.map((l) => `${l.label}: ${f(l.scenario)}`).join('; ');
   const charts: ReportChart[] = [
     {
       name: 'compare-scores',
@@ -49,7 +45,8 @@ export function comparisonCharts(comparison: Comparison): ReportChart[] {
     const after = comparison.scenarios[k + 1];
     const name = (id: string) => after?.options.find((o) => o.id === id)?.name ?? id;
     const letter = scenarioLetter(k + 1);
-    const title = `What moved the lead of ${name(lead.option)} over ${name(lead.against)}, A to ${letter}`;
+    const [from, to] = [comparison.scenarios[0]?.label, after?.label];
+    const title = `What moved the lead of ${name(lead.option)} over ${name(lead.against)}, ${from} to ${to}`;
     charts.push({
       name: `compare-attribution-${letter.toLowerCase()}`,
       title,

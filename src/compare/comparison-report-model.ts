@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Brand } from '../report/report-sources.js';
 import { formatLongDate, formatMoney, formatPercent } from '../shared/format.js';
 import type { AttributedQuantity } from './attribute-changes.js';
 import { type Comparison, signedScore } from './compare-scenarios.js';
@@ -22,10 +23,15 @@ interface Table {
 export interface ComparisonReportModel {
   readonly title: string;
   readonly client: string;
+  /** Who prepared the scenarios (their files' preparedBy, each once); null when none says. */
+  readonly preparedBy: string | null;
+  readonly brand: Brand;
   readonly date: string;
   readonly isoDate: string;
   readonly paper: 'A4' | 'Letter';
   readonly headline: string;
+  /** The first scenario's name: every other one is explained against it. */
+  readonly reference: string;
   /** Every option any scenario shows, with its colour, for the swatches. */
   readonly options: readonly { readonly id: string; readonly colour: string }[];
   readonly scenarios: readonly {
@@ -46,6 +52,8 @@ export interface ComparisonReportModel {
     readonly id: string;
     readonly number: number;
     readonly title: string;
+    /** This scenario's name, for the column of its answers. */
+    readonly label: string;
     readonly summary: readonly string[];
     readonly noChange: boolean;
     readonly changes: readonly { readonly label: string; readonly from: string; readonly to: string }[];
@@ -59,14 +67,16 @@ export interface ComparisonReportModel {
 }
 
 /**
- * What the comparison report shows, in the client's words: scenarios by letter and date, answers by label,
- * never keys. `figures` are the rendered charts by name; `date` is the report's date (YYYY-MM-DD). Pure.
+ * What the comparison report shows, in the client's words: scenarios by the names the consultant gave them
+ * (else their files' names), answers by label, never keys. `figures` are the rendered charts by name; `date`
+ * is the report's date (YYYY-MM-DD); `brand` the consultancy's, as `generate --brand` applies it. Pure.
  */
 export function comparisonReportModel(
   comparison: Comparison,
   figures: readonly ComparisonFigure[],
   date: string,
   paper: 'A4' | 'Letter',
+  brand: Brand,
 ): ComparisonReportModel {
   const labels = scenarioLabels(comparison);
   const { scenarios } = comparison;
@@ -77,17 +87,19 @@ export function comparisonReportModel(
   const short = (id: string) => first?.options.find((o) => o.id === id)?.short ?? id;
   const figure = (n: string) => figures.find((f) => f.name === n) ?? null;
   const letters = scenarios.map((_, i) => scenarioLetter(i));
+  const named = labels.map((l) => l.label);
   const last = scenarios[scenarios.length - 1];
+  const preparedBy = [...new Set(scenarios.flatMap((s) => (s.preparedBy === null ? [] : [s.preparedBy])))];
   const moved =
     first !== undefined && last !== undefined && first.recommendation.option !== last.recommendation.option;
   const headline =
     first === undefined || last === undefined
       ? ''
       : moved
-        ? `The recommendation moves from ${first.recommendation.name} in scenario A to ${last.recommendation.name} in scenario ${letters[letters.length - 1]}.`
+        ? `The recommendation moves from ${first.recommendation.name} in ${first.label} to ${last.recommendation.name} in ${last.label}.`
         : scenarios.every((s) => s.recommendation.option === first.recommendation.option)
           ? `${first.recommendation.name} is the recommendation in every scenario.`
-          : `The recommendation differs between scenarios; it is ${last.recommendation.name} in scenario ${letters[letters.length - 1]}.`;
+          : `The recommendation differs between scenarios; it is ${last.recommendation.name} in ${last.label}.`;
   const sameCurrency = new Set(scenarios.map((s) => s.currency)).size === 1;
   return {
     options: [...new Map(scenarios.flatMap((s) => s.options.map((o) => [o.id, o] as const))).values()].map(
@@ -95,6 +107,9 @@ export function comparisonReportModel(
     ),
     title: `Scenario comparison: ${clients.join(' and ')}`,
     client: clients.join(' and '),
+    preparedBy: preparedBy.length === 0 ? null : preparedBy.join(' and '),
+    brand,
+    reference: first?.label ?? '',
     date: formatLongDate(date),
     isoDate: date,
     paper,
@@ -112,7 +127,7 @@ export function comparisonReportModel(
       closeCall: s.recommendation.closeCall ? 'yes' : 'no',
     })),
     scores: {
-      headers: letters,
+      headers: named,
       rows: optionIds.map((id) => ({
         label: name(id),
         cells: scenarios.map((s) => {
@@ -123,7 +138,7 @@ export function comparisonReportModel(
     },
     tco: sameCurrency
       ? {
-          headers: letters,
+          headers: named,
           rows: optionIds.map((id) => ({
             label: name(id),
             cells: scenarios.map((s) => {
@@ -163,7 +178,8 @@ export function comparisonReportModel(
       return {
         id: `scenario-${letter.toLowerCase()}`,
         number: k + 2,
-        title: `Scenario ${letter} against scenario A`,
+        title: `${after?.label ?? letter} against ${first?.label ?? 'the first scenario'}`,
+        label: after?.label ?? letter,
         summary: c.summary,
         noChange: c.changes.length === 0,
         changes: c.changes.map((r) => ({ label: r.label, from: r.fromText, to: r.toText })),
@@ -184,7 +200,7 @@ export function comparisonReportModel(
     method: [
       'Each scenario is scored on its own, exactly as in the full report: the needs follow from its answers, each option is costed over the scenario’s horizon and scored on cost, capability, risk and simplicity with the scenario’s own priorities, and an option that cannot meet a must is ruled out.',
       'Why a result moved is answered with Shapley values, a method from cooperative game theory: every combination of the changed answers is scored, and each change is credited with its average effect over every order in which the changes could have been made. Changes that only matter together share the credit, and the shares add up exactly to the whole change. Names, dates and stakeholders do not enter the decision and get no share.',
-      `Scenario files: ${scenarios.map((s, i) => `${letters[i]} ${basename(s.file)}`).join('; ')}.`,
+      `Scenario files: ${scenarios.map((s) => `${s.label}, ${basename(s.file)}`).join('; ')}.`,
     ],
   };
 }

@@ -18,10 +18,11 @@ const COVER_HEIGHT = { A4: '258mm', Letter: '240mm' } as const;
 
 /** Paper, footer and option swatches, as the report's page rules (src/render/page-css.ts) set them. */
 function comparisonPageCss(model: ComparisonReportModel): string {
-  const footer = `${model.client} · Scenario comparison · ${model.date}`;
+  const footer = model.brand.footer ?? `${model.client} · Scenario comparison · ${model.date}`;
   const box = "font-family:Inter,'Helvetica Neue',Arial,sans-serif;font-size:7.5pt;color:#6b7280;";
   const swatches = model.options.map(({ id, colour }) => `.swatch-${id}{background:${colour}}`).join('');
   return [
+    `:root{--brand:${model.brand.primaryColor}}`,
     `@page{size:${model.paper};margin:18mm 17mm 20mm 17mm;` +
       `@bottom-left{content:"${cssString(footer)}";${box}}` +
       `@bottom-right{content:"Page " counter(page) " of " counter(pages);${box}}}`,

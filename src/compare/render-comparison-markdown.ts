@@ -15,7 +15,8 @@ function table(t: Table, first = ''): string[] {
 
 /** The comparison in Markdown for proposals, with links to the chart PNGs written beside it. Pure. */
 export function renderComparisonMarkdown(model: ComparisonReportModel, chartLinks: boolean): string {
-  const lines = [`# ${md(model.title)}`, '', md(model.date), '', md(model.headline), ''];
+  const byline = model.preparedBy === null ? '' : `Prepared by ${model.preparedBy} · `;
+  const lines = [`# ${md(model.title)}`, '', md(`${byline}${model.date}`), '', md(model.headline), ''];
   lines.push(
     '| Scenario | Recommendation | Confidence | Lead | Close call |',
     '| --- | --- | ---: | ---: | --- |',
@@ -41,7 +42,7 @@ export function renderComparisonMarkdown(model: ComparisonReportModel, chartLink
     }
     lines.push(...c.summary.map((s) => `- ${md(s)}`), '', '### What changed', '');
     lines.push(
-      '| Answer | Scenario A | This scenario |',
+      `| Answer | ${md(model.reference)} | ${md(c.label)} |`,
       '| --- | --- | --- |',
       ...c.changes.map((r) => `| ${md(r.label)} | ${md(r.from)} | ${md(r.to)} |`),
       '',

@@ -36,7 +36,8 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     const run = await runCli('compare', before, after);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/scaleup-sidecar-cost\.yaml\s+scaleup-after-audit\.yaml/);
+    // Each scenario is named after its file when no --label names it (new-user findings, minor 18).
+    expect(run.out).toMatch(/ {2}scaleup-sidecar-cost {2}scaleup-after-audit\n/);
     // Counting a fleet's upkeep once plus a share per further cluster removes most of Isovalent's effort saving,
     // so the audit narrows Cilium OSS's lead to a close call instead of moving the recommendation.
     expect(run.out).toMatch(/Cilium OSS stays the recommendation \(confidence 100 % before, \d+ % now\)/);
@@ -106,6 +107,25 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     );
   });
 
+  it('says what it did with --format or --brand and no --out: printed only, no report (minor 20)', async () => {
+    const run = await runCli('compare', before, after, '--format', 'pdf');
+    expect(run.code).toBe(0);
+    expect(run.err).toBe(
+      'note: --format applies to the report --out writes: no report written, the comparison is printed only (add --out <dir>)\n',
+    );
+  });
+
+  it('refuses more labels than files, and a label that is not one line of text', async () => {
+    const many = await runCli('compare', before, after, '--label', 'a', '--label', 'b', '--label', 'c');
+    expect(many.err).toContain('error: 3 labels for 2 files: give at most one --label per file');
+    expect(many.code).toBe(1);
+    const odd = await runCli('compare', before, after, '--label', 'A\u202eB');
+    expect(odd.err).toMatch(/--label/);
+    expect(odd.code).not.toBe(0);
+    const twice = await runCli('compare', before, after, '--label', 'Same', '--label', 'Same');
+    expect(twice.err).toContain('"Same" names two scenarios');
+  });
+
   it('refuses one file and an unknown format', async () => {
     expect((await runCli('compare', before)).code).toBe(1);
     const format = await runCli('compare', before, after, '--out', join(dir, 'x'), '--format', 'htm');
@@ -126,6 +146,7 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     const html = readFileSync(join(runs[0] as string, 'comparison.html'), 'utf8');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/isovalentPricePerNodeYear|team\.vendorSupport|\.yaml:/);
+    expect(html).toContain('scaleup-after-audit against scaleup-sidecar-cost');
     const md = readFileSync(join(runs[0] as string, 'comparison.md'), 'utf8');
     for (const chart of readdirSync(join(runs[0] as string, 'charts')).filter((f) => f.endsWith('.png'))) {
       expect(md).toContain(`(charts/${chart})`);
@@ -137,13 +158,30 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     { timeout: 120_000 },
     async () => {
       const out = join(dir, 'pdf');
-      const run = await runCli('compare', before, after, '--out', out, '--format', 'pdf');
+      const run = await runCli(
+        'compare',
+        before,
+        after,
+        '--label',
+        'As handed over',
+        '--label',
+        'After the audit',
+        '--brand',
+        join(root, 'examples', 'brand', 'brand.yaml'),
+        '--out',
+        out,
+        '--format',
+        'pdf',
+      );
       expect(run.code).toBe(0);
       const text = execFileSync('pdftotext', ['-layout', join(out, 'comparison.pdf'), '-']).toString('utf8');
       expect(text).toContain('Scenario comparison');
-      expect(text).toMatch(/A · 24 November 2026/);
-      expect(text).toMatch(/B · 10 March 2027/);
-      expect(text).toContain('Scenario B against scenario A');
+      // Named by the consultant (minor 18), not "A · 24 November 2026"; branded, with who prepared it.
+      expect(text).not.toMatch(/\bA · /);
+      expect(text).toMatch(/As handed over/);
+      expect(text).toContain('After the audit against As handed over');
+      expect(text).toContain('Example Consulting');
+      expect(text).toMatch(/Prepared by\s+Jane Roe, Example Consulting/);
       expect(text).toContain('Exact Shapley values over 6 changed answers');
     },
   );

@@ -4,7 +4,9 @@ import { comparisonJson } from '../../compare/comparison-json.js';
 import { reportDate } from '../../generate/report-date.js';
 import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadAnswers } from '../../io/load-answers.js';
+import { loadBrand } from '../../io/load-brand.js';
 import { defaultDataset } from '../../io/load-dataset.js';
+import { DISPLAY_TEXT, isDisplayText } from '../../schema/display-text.js';
 import { scoreAnswers } from '../../scoring/score-answers.js';
 import { didYouMean } from '../../shared/did-you-mean.js';
 import { CniError } from '../../shared/errors.js';
@@ -22,7 +24,12 @@ interface CompareOptions {
   format?: string;
   paper: 'a4' | 'letter';
   seed?: number;
+  brand?: string;
+  label: string[];
 }
+
+/** As long as a stakeholder's name: it heads a column of the tables. */
+const LABEL_MAX = 60;
 
 export function registerCompare(program: Command, io: CliIo): void {
   program
@@ -37,6 +44,13 @@ export function registerCompare(program: Command, io: CliIo): void {
       '--format <list>',
       `with --out: comma-separated formats (default: all of ${COMPARE_FORMATS.join(',')})`,
     )
+    .option(
+      '--label <name>',
+      'name a scenario, once per file in their order (default: the file name without .yaml)',
+      collectLabel,
+      [],
+    )
+    .option('--brand <file>', 'with --out: brand file (YAML), as for generate')
     .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
     .addHelpText(
@@ -45,22 +59,48 @@ export function registerCompare(program: Command, io: CliIo): void {
 The first file is the reference (say the report you handed over); each later file is compared with it:
 its recommendation, confidence, scores and TCOs, the answers and needs that differ, and each changed
 answer's share of every change (exact Shapley values over the changed answers: every combination is
-scored, so the shares add up). --out writes comparison.html, comparison.pdf, comparison.md,
-comparison.json and charts/. A file that does not validate is reported as \`validate\` reports it; the
+scored, so the shares add up). Each scenario is named by its --label (the first --label names the first
+file, and so on), else by its file's name. --out writes comparison.html, comparison.pdf, comparison.md,
+comparison.json and charts/, with "Prepared by" from the files' engagement.preparedBy. A file that does not validate is reported as \`validate\` reports it; the
 others are still compared when at least two are valid (exit 1 either way).
 
 Examples:
   $ cnireport compare examples/scaleup-sidecar-cost.yaml examples/scaleup-after-audit.yaml
-  $ cnireport compare march.yaml today.yaml --out out/compare --format html,pdf`,
+  $ cnireport compare march.yaml today.yaml --out out/compare --format html,pdf
+  $ cnireport compare acme.yaml acme-support.yaml --label "As handed over" --label "With vendor support" \\
+      --out out/compare --brand brand.yaml`,
     )
     .action(async (files: string[], options: CompareOptions) => {
       if (files.length < 2) throw new CniError('USAGE', 'compare needs two or more answers files');
+      if (options.label.length > files.length) {
+        throw new CniError(
+          'USAGE',
+          `${options.label.length} labels for ${files.length} files: give at most one --label per file`,
+        );
+      }
       const formats = parseCompareFormats(options.format ?? COMPARE_FORMATS.join(','));
-      const loaded: { file: string; answers: ScenarioInput['answers'] }[] = [];
+      // Read before any scoring: a wrong brand file is said at once.
+      const brand = options.out === undefined ? null : await loadBrand(options.brand);
+      for (const [flag, given] of [
+        ['--format', options.format],
+        ['--brand', options.brand],
+      ] as const) {
+        if (given !== undefined && options.out === undefined) {
+          io.err(
+            `${paint(io.errColor, 'yellow', 'note:')} ${flag} applies to the report --out writes: no report written, the comparison is printed only (add --out <dir>)\n`,
+          );
+        }
+      }
+      const loaded: Omit<ScenarioInput, 'result'>[] = [];
       let invalid = 0;
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
         try {
-          loaded.push({ file, answers: (await loadAnswers(file)).answers });
+          const label = options.label[i];
+          loaded.push({
+            file,
+            answers: (await loadAnswers(file)).answers,
+            ...(label === undefined ? {} : { label }),
+          });
         } catch (error) {
           if (!(error instanceof CniError)) throw error;
           invalid += 1;
@@ -82,7 +122,7 @@ Examples:
         io.err(`${paint(io.errColor, 'yellow', 'warning:')} ${warning}\n`);
       const json = `${JSON.stringify(comparisonJson(comparison), null, 2)}\n`;
       io.out(options.json ? json : formatComparison(comparison));
-      if (options.out !== undefined) {
+      if (options.out !== undefined && brand !== null) {
         const dates = inputs.flatMap((s) => s.answers.engagement.date ?? []).sort();
         const date = reportDate(dates.at(-1), process.env.SOURCE_DATE_EPOCH, new Date());
         const { writeComparisonReport } = await import('../write-comparison-report.js');
@@ -92,6 +132,7 @@ Examples:
           json,
           date,
           paper: options.paper === 'letter' ? 'Letter' : 'A4',
+          brand,
           generator: `cnireport ${readPackageInfo().version}`,
           pdfAskedFor: options.format !== undefined && formats.includes('pdf'),
           note: (text) => io.err(`${paint(io.errColor, 'yellow', 'note:')} ${text}\n`),
@@ -123,6 +164,15 @@ function parseCompareFormats(list: string): CompareFormat[] {
     );
   }
   return COMPARE_FORMATS.filter((f) => names.includes(f));
+}
+
+function collectLabel(value: string, labels: string[]): string[] {
+  const label = value.trim();
+  if (label === '' || label.length > LABEL_MAX || !isDisplayText(label)) {
+    throw new InvalidArgumentError(`expected ${DISPLAY_TEXT}, at most ${LABEL_MAX} characters`);
+  }
+  if (labels.includes(label)) throw new InvalidArgumentError(`"${label}" names two scenarios`);
+  return [...labels, label];
 }
 
 function parsePaper(value: string): 'a4' | 'letter' {

@@ -11,7 +11,7 @@ const LABEL_HEADROOM = 0.2;
 
 export interface ScenarioLabel {
   readonly scenario: ComparedScenario;
-  /** "A · 24 November 2026": how the report names a scenario. */
+  /** "After the audit": how the report names a scenario (see ComparedScenario.label). */
   readonly label: string;
 }
 
