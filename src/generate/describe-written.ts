@@ -6,6 +6,8 @@ export interface WrittenReport {
   readonly folder: string;
   /** Names only: a batch's summary must not keep every report's contents in memory. */
   readonly files: readonly Pick<ReportFile, 'path'>[];
+  /** When the report this one replaced had been written (YYYY-MM-DD); absent when the folder held none. */
+  readonly replaced?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
 import type { Problem } from '../io/problem.js';
@@ -59,6 +59,37 @@ export interface GenerateRequest {
   readonly sourceDateEpoch?: string;
   readonly now: Date;
   readonly toolVersion: string;
+  /**
+   * What names each report's folder: the client (engagement.client, the default), or the answers file's own
+   * name, for variants of one client in one batch.
+   */
+  readonly nameBy?: 'client' | 'file';
+  /** A folder that already holds a report is left as it is, and that answers file fails. */
+  readonly noClobber?: boolean;
+}
+
+/** The files that make a folder hold a report (charts alone do not). */
+const REPORT_FILE_NAMES = [
+  'report.html',
+  'report.pdf',
+  'result.json',
+  'report.md',
+  'report.pptx',
+  'tco.xlsx',
+];
+
+/** When the report a folder holds was written (YYYY-MM-DD, its newest file's time), or null if it holds none. */
+async function earlierReport(folder: string): Promise<string | null> {
+  const times = await Promise.all(
+    REPORT_FILE_NAMES.map((name) =>
+      stat(join(folder, name)).then(
+        (s) => (s.isFile() ? s.mtimeMs : 0),
+        () => 0,
+      ),
+    ),
+  );
+  const newest = Math.max(...times);
+  return newest === 0 ? null : new Date(newest).toISOString().slice(0, 10);
 }
 
 /** One answers file finished, well or not; `done` counts finished files, in the order they finish. */
@@ -133,6 +164,8 @@ interface Prepared {
   readonly sources: ReportSources;
   readonly report: Omit<RenderedReport, 'pdf' | 'markdown'>;
   readonly phases: string[];
+  /** When the report this one replaces was written (YYYY-MM-DD), or null. */
+  readonly earlier: string | null;
 }
 
 /**
@@ -207,18 +240,32 @@ export async function generateReports(
     const loaded = await timedAsync(phases, 'load', () => loadAnswers(file));
     const { answers, text } = loaded;
     if (loaded.warnings.length > 0) hooks.onWarnings?.(loaded.warnings);
-    const slug = clientSlug(answers.engagement.client);
+    const slug =
+      request.nameBy === 'file'
+        ? clientSlug(basename(file, extname(file)))
+        : clientSlug(answers.engagement.client);
     const owner = claimed.get(slug);
     if (owner !== undefined) {
       throw new CniError(
         'USAGE',
         `${file}: its report would go to ${join(request.outDir, slug)}, as the report of ${owner} does`,
         {
-          hint: 'give each client a different engagement.client, or generate them into different --out folders',
+          hint:
+            request.nameBy === 'file'
+              ? 'give the answers files different names, or generate them into different --out folders'
+              : 'for variants of one client, --name-by file names each folder after its answers file',
         },
       );
     }
     claimed.set(slug, file);
+    const earlier = await earlierReport(join(request.outDir, slug));
+    if (earlier !== null && request.noClobber === true) {
+      throw new CniError(
+        'OUTPUT_EXISTS',
+        `${file}: ${join(request.outDir, slug)}/ already holds a report (from ${earlier}); not replaced (--no-clobber)`,
+        { hint: 'generate into another --out folder, or without --no-clobber to replace it' },
+      );
+    }
     // Launched as soon as one report is sure to need it, so start-up overlaps scoring and charts.
     if (wants('pdf') && printer === undefined) startPrinter();
     renderers ??= hooks.loadRenderers();
@@ -263,6 +310,7 @@ export async function generateReports(
       index,
       file,
       slug,
+      earlier,
       client: answers.engagement.client,
       preparedBy: answers.engagement.preparedBy,
       started,
@@ -338,7 +386,11 @@ export async function generateReports(
             onWait: (holder) => hooks.onWaiting?.(folder, holder),
           }),
         );
-        written[index] = { folder, files: outputs.map(({ path }) => ({ path })) };
+        written[index] = {
+          folder,
+          files: outputs.map(({ path }) => ({ path })),
+          ...(prepared.earlier === null ? {} : { replaced: prepared.earlier }),
+        };
       }
       if (wants('pdf') && pdf === null && (await isFile(join(folder, 'report.pdf')))) {
         outdated.push(join(folder, 'report.pdf'));

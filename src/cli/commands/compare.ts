@@ -67,8 +67,8 @@ others are still compared when at least two are valid (exit 1 either way).
 Examples:
   $ cnireport compare examples/scaleup-sidecar-cost.yaml examples/scaleup-after-audit.yaml
   $ cnireport compare march.yaml today.yaml --out out/compare --format html,pdf
-  $ cnireport compare acme.yaml acme-support.yaml --label "As handed over" --label "With vendor support" \\
-      --out out/compare --brand brand.yaml`,
+  $ cnireport compare acme.yaml acme-24x7.yaml --label "As handed over" --label "With 24x7 support"
+  $ cnireport compare acme.yaml acme-24x7.yaml --out out/compare --brand brand.yaml`,
     )
     .action(async (files: string[], options: CompareOptions) => {
       if (files.length < 2) throw new CniError('USAGE', 'compare needs two or more answers files');

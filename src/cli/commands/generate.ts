@@ -29,6 +29,8 @@ interface GenerateOptions {
   brand?: string;
   template?: string;
   seed?: number;
+  nameBy: 'client' | 'file';
+  clobber: boolean;
 }
 
 /** A second signal while stopping gets the default behaviour: the handlers are registered once. */
@@ -53,14 +55,23 @@ export function registerGenerate(program: Command, io: CliIo, earlyBrowser: Earl
       'folder of templates and partials that replace the built-in ones by name; its extra.css adds rules',
     )
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
+    .option(
+      '--name-by <what>',
+      'name each report folder after the client or the answers file: client or file',
+      parseNameBy,
+      'client',
+    )
+    .option('--no-clobber', 'leave a folder that already holds a report as it is (that file fails)')
     .addHelpText(
       'after',
       `
-Each report goes to <out>/<client>/, named after engagement.client: report.html (self-contained),
+Each report goes to <out>/<client>/, named after engagement.client (with --name-by file, after the
+answers file: variants of one client in one batch): report.html (self-contained),
 report.pdf, charts/<name>.svg|.png|.vl.json (the Vega-Lite specs come with svg or png), result.json
 and report.md; with --format pptx also report.pptx, an executive deck with native charts, and with
---format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced;
-anything else in the folder is left alone. The PDF needs Chrome, Chromium or Edge (CNIREPORT_CHROME
+--format xlsx tco.xlsx, the TCO as live formulas over the assumptions. Only those files are replaced,
+and the terminal says so (replaced out/acme/ from 2026-12-05); --no-clobber leaves an earlier report
+as it is. Anything else in the folder is left alone. The PDF needs Chrome, Chromium or Edge (CNIREPORT_CHROME
 names one); without one, everything else is written and a note says how to get one. CNIREPORT_LAUNCH_TIMEOUT_MS and CNIREPORT_PRINT_TIMEOUT_MS change how long
 the browser may take to start (30 s) and to print one report (60 s). CNIREPORT_TIMING=1 prints where
 the time goes and the peak memory.
@@ -68,7 +79,8 @@ the time goes and the peak memory.
 Examples:
   $ cnireport generate examples/regulated-bank.yaml
   $ cnireport generate clients/*.yaml --out reports --paper letter
-  $ cnireport generate acme.yaml --format html,md --brand brand.yaml`,
+  $ cnireport generate acme.yaml --format html,md --brand brand.yaml
+  $ cnireport generate acme.yaml acme-support.yaml --name-by file`,
     )
     .action(async (files: string[], options: GenerateOptions) => {
       const formats = parseFormats(options.format ?? DEFAULT_FORMATS.join(','));
@@ -98,6 +110,8 @@ Examples:
             : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
           now: new Date(),
           toolVersion: readPackageInfo().version,
+          nameBy: options.nameBy,
+          noClobber: !options.clobber,
         },
         {
           loadRenderers: () => loadRenderers(options.template),
@@ -216,6 +230,13 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
       );
     }
   }
+  for (const report of outcome.written) {
+    if (report.replaced !== undefined) {
+      io.err(
+        `${paint(io.errColor, 'yellow', 'note:')} replaced ${report.folder}/ from ${report.replaced} (--no-clobber keeps an earlier report)\n`,
+      );
+    }
+  }
   for (const warning of outcome.warnings) io.err(`${paint(io.errColor, 'yellow', 'warning:')} ${warning}\n`);
   // Never deleted (it is not this run's to delete), but never passed off as the new report either.
   for (const file of outcome.outdated) {
@@ -242,6 +263,12 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
 function printError(io: CliIo, error: CniError): void {
   io.err(`${paint(io.errColor, 'red', 'error:')} ${escapeUnsafeLines(error.message)}\n`);
   if (error.hint !== undefined) io.err(`${paint(io.errColor, 'dim', 'hint:')} ${error.hint}\n`);
+}
+
+function parseNameBy(value: string): 'client' | 'file' {
+  const what = value.trim().toLowerCase();
+  if (what === 'client' || what === 'file') return what;
+  throw new InvalidArgumentError(`expected client or file (got ${value})`);
 }
 
 function parsePaper(value: string): 'a4' | 'letter' {

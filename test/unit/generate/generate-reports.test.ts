@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -184,6 +185,53 @@ describe('generateReports', () => {
     expect(outcome.failures[0]?.error.message).toBe(
       `${second}: its report would go to ${join(dir, 'same', 'same-co')}, as the report of ${first} does`,
     );
+  });
+
+  it('names each folder after its answers file with nameBy file: variants of one client in one batch', async () => {
+    const first = answers('acme-today', 'Acme Co');
+    const second = answers('acme-with-support', 'Acme Co');
+    const outcome = await generateReports(
+      { ...request('variants', [first, second], ['json']), nameBy: 'file' },
+      { loadRenderers, ...fakePrinter() },
+    );
+    expect(outcome.failures).toEqual([]);
+    expect(outcome.written.map((w) => w.folder)).toEqual([
+      join(dir, 'variants', 'acme-today'),
+      join(dir, 'variants', 'acme-with-support'),
+    ]);
+  });
+
+  it('says when it replaces a report, and with noClobber leaves it as it was (new-user findings, minor 31)', async () => {
+    const file = answers('again', 'Again Co');
+    const first = await generateReports(request('again', [file], ['json', 'md']), {
+      loadRenderers,
+      ...fakePrinter(),
+    });
+    expect(first.written[0]?.replaced).toBeUndefined();
+    const folder = join(dir, 'again', 'again-co');
+    const earlier = new Date(Date.UTC(2026, 11, 5, 12));
+    utimesSync(join(folder, 'result.json'), earlier, earlier);
+    utimesSync(join(folder, 'report.md'), earlier, earlier);
+    writeFileSync(join(folder, 'result.json'), '{"sent": "to the client"}\n');
+    utimesSync(join(folder, 'result.json'), earlier, earlier);
+
+    const kept = await generateReports(
+      { ...request('again', [file], ['json', 'md']), noClobber: true },
+      { loadRenderers, ...fakePrinter() },
+    );
+    expect(kept.written).toEqual([]);
+    expect(kept.failures[0]?.error.code).toBe('OUTPUT_EXISTS');
+    expect(kept.failures[0]?.error.message).toBe(
+      `${file}: ${folder}/ already holds a report (from 2026-12-05); not replaced (--no-clobber)`,
+    );
+    expect(readFileSync(join(folder, 'result.json'), 'utf8')).toBe('{"sent": "to the client"}\n');
+
+    const replaced = await generateReports(request('again', [file], ['json', 'md']), {
+      loadRenderers,
+      ...fakePrinter(),
+    });
+    expect(replaced.written[0]?.replaced).toBe('2026-12-05');
+    expect(readFileSync(join(folder, 'result.json'), 'utf8')).not.toContain('to the client');
   });
 
   it('records a failed print against its file and still writes the rest of that report', async () => {
