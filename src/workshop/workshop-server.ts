@@ -54,7 +54,8 @@ export interface WorkshopOptions {
   /** Monte Carlo draws while answers change, and once they settle (the report's). */
   readonly draws: { readonly live: number; readonly full: number };
   /** Where the page's script and style are. */
-  readonly assets: { readonly script: string; readonly style: string };
+  /** The page's script and style, and the folder of the report's typeface (inter-400.woff2 and the others). */
+  readonly assets: { readonly script: string; readonly style: string; readonly fonts: string };
   /** Folder that receives the reports, served read-only so the page can link them. */
   readonly outDir: string;
   /** What the saved file's `$schema=` modeline names, and how that schema is put in place beside the file. */
@@ -97,6 +98,9 @@ const SaveSchema = z.strictObject({
 });
 const GenerateSchema = z.strictObject({ file: z.string().max(255) });
 
+/** The report's typeface, served to the page so the room sees the report's type (assets/fonts/). */
+const FONT_WEIGHTS = [400, 600, 700] as const;
+
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.pdf': 'application/pdf',
@@ -123,9 +127,10 @@ class HttpError extends Error {
  * Generate. Every request passes `guardRequest` first; bodies are JSON, size-limited and parsed with zod.
  */
 export async function startWorkshopServer(options: WorkshopOptions): Promise<WorkshopServer> {
-  const [script, style] = await Promise.all([
+  const [script, style, ...faces] = await Promise.all([
     readFile(options.assets.script, 'utf8'),
     readFile(options.assets.style, 'utf8'),
+    ...FONT_WEIGHTS.map((weight) => readFile(join(options.assets.fonts, `inter-${weight}.woff2`))),
   ]).catch(() => {
     throw new CniError('DATA_INVALID', `the workshop page is missing (${options.assets.script})`, {
       hint: 'in a checkout of the repository, run npm run build; an installed cnireport lacking it is damaged: install it again',
@@ -189,6 +194,14 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         return send(response, 200, 'text/javascript; charset=utf-8', script);
       case 'GET /page.css':
         return send(response, 200, 'text/css; charset=utf-8', style);
+      case 'GET /fonts/inter-400.woff2':
+      case 'GET /fonts/inter-600.woff2':
+      case 'GET /fonts/inter-700.woff2': {
+        const face = faces[FONT_WEIGHTS.findIndex((w) => route.endsWith(`-${w}.woff2`))];
+        return face === undefined
+          ? send(response, 404, 'text/plain; charset=utf-8', 'not found\n')
+          : send(response, 200, 'font/woff2', face);
+      }
       case 'GET /api/state':
         return sendJson(response, 200, await state());
       case 'POST /api/evaluate': {

@@ -247,4 +247,59 @@ describe('cnireport workshop: the page in Chromium', () => {
       'none',
     );
   });
+
+  it.each([
+    [1366, 768],
+    [1920, 1080],
+  ])(
+    'shows the room the recommendation, confidence, cost and score above the fold at %i×%i, in Inter',
+    async (width, height) => {
+      await page.setViewport({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const seen = await page.evaluate(async () => {
+        await document.fonts.ready;
+        const interLoaded = () => {
+          let loaded = false;
+          document.fonts.forEach((f) => {
+            if (f.family.replaceAll('"', '') === 'Inter' && f.status === 'loaded') loaded = true;
+          });
+          return loaded;
+        };
+        const box = (id: string) => {
+          const e = document.querySelector(`[data-testid="${id}"]`);
+          const r = e?.getBoundingClientRect();
+          return {
+            text: e?.textContent ?? '',
+            bottom: r?.bottom ?? Number.POSITIVE_INFINITY,
+            px: Number.parseFloat(e === null ? '0' : getComputedStyle(e).fontSize),
+          };
+        };
+        return {
+          present: document.documentElement.classList.contains('present'),
+          figures: ['recommendation', 'confidence', 'key-tco', 'key-score', 'tco', 'scores'].map(box),
+          form: getComputedStyle(document.querySelector('form.questions') as Element).display,
+          inter: interLoaded(),
+          // biome-ignore lint/performance/useDomNodeTextContent: what the room sees, without what CSS hides.
+          words: document.body.innerText,
+        };
+      });
+      expect(seen.present).toBe(true);
+      for (const figure of seen.figures) expect(figure.bottom, figure.text).toBeLessThanOrEqual(height);
+      const [name, confidence, tco, score] = seen.figures;
+      expect(tco?.text).toMatch(/^\$[\d,]+$/);
+      expect(score?.text).toMatch(/^0\.\d\d$/);
+      // Large enough to read from the back of a meeting room (the consultant view's are 25 and 18 px).
+      for (const figure of [name, confidence, tco, score]) expect(figure?.px).toBeGreaterThanOrEqual(32);
+      expect(seen.inter).toBe(true);
+      expect(seen.words).not.toMatch(/Monte Carlo|draws/i);
+      // The answers are one click away.
+      expect(seen.form).toBe('none');
+      await page.click('[data-testid="form-toggle"]');
+      expect(await page.$eval('form.questions', (e) => getComputedStyle(e).display)).not.toBe('none');
+      expect(
+        await page.$eval('[data-testid="recommendation"]', (e) => e.getBoundingClientRect().bottom),
+      ).toBeLessThanOrEqual(height);
+      await page.click('[data-testid="form-toggle"]');
+    },
+  );
 });

@@ -113,7 +113,11 @@ Examples:
           live: Math.min(LIVE_DRAWS, dataset.model.decision.monteCarloDraws),
           full: dataset.model.decision.monteCarloDraws,
         },
-        assets: { script: join(assets, 'page.js'), style: join(assets, 'page.css') },
+        assets: {
+          script: join(assets, 'page.js'),
+          style: join(assets, 'page.css'),
+          fonts: join(packageRoot(), 'assets', 'fonts'),
+        },
         outDir: resolve(options.out),
         schemaRef: SCHEMA_BESIDE,
         placeSchema: placeSchemaBeside,

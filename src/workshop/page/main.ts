@@ -107,10 +107,20 @@ function layout(page: Page): HTMLElement[] {
   );
   save.addEventListener('click', () => void saveAnswers(page, saveAs.value));
   generate.addEventListener('click', () => void generateReport(page));
+  // In the presentation view the answers are one click away, in a column beside the result.
+  const formToggle = el(
+    'button',
+    { type: 'button', class: 'form-toggle', 'aria-pressed': 'false', 'data-testid': 'form-toggle' },
+    'Answers',
+  );
   toggle.addEventListener('click', () => {
     const present = document.documentElement.classList.toggle('present');
     toggle.setAttribute('aria-pressed', String(present));
     toggle.textContent = present ? 'Consultant view' : 'Presentation view';
+  });
+  formToggle.addEventListener('click', () => {
+    const shown = document.documentElement.classList.toggle('show-form');
+    formToggle.setAttribute('aria-pressed', String(shown));
   });
   const header = el(
     'header',
@@ -124,6 +134,7 @@ function layout(page: Page): HTMLElement[] {
       save,
       generate,
       toggle,
+      formToggle,
     ),
     el('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' }),
   );
@@ -183,19 +194,35 @@ function layout(page: Page): HTMLElement[] {
         ' confidence',
         el('span', { class: 'draws', 'data-testid': 'draws' }),
       ),
+      el(
+        'div',
+        { class: 'key-figures' },
+        el(
+          'div',
+          {},
+          el('span', { class: 'key-figure', 'data-testid': 'key-tco' }, '…'),
+          el('span', { class: 'key-label tco-key-label' }, 'total cost of ownership'),
+        ),
+        el(
+          'div',
+          {},
+          el('span', { class: 'key-figure', 'data-testid': 'key-score' }, '…'),
+          el('span', { class: 'key-label' }, 'score, of 1'),
+        ),
+      ),
       el('p', { class: 'close-call', hidden: '', 'data-testid': 'close-call' }, 'Close call'),
       el('p', { class: 'stale', hidden: '', 'data-testid': 'stale' }),
       el('ul', { class: 'reasons', 'data-testid': 'reasons' }),
     ),
     el(
       'section',
-      { class: 'panel' },
+      { class: 'panel panel-tco' },
       el('h2', { class: 'tco-title' }, 'Total cost of ownership'),
       el('div', { class: 'bars', 'data-testid': 'tco' }),
     ),
     el(
       'section',
-      { class: 'panel' },
+      { class: 'panel panel-scores' },
       el('h2', {}, 'Score by criterion'),
       el('div', { class: 'legend', 'aria-hidden': 'true' }),
       el('div', { class: 'bars', 'data-testid': 'scores' }),
@@ -587,9 +614,17 @@ function drawResult(page: Page, view: LiveView): void {
   $('[data-testid="recommendation"]').textContent = result.recommendation.name;
   document.title = `${result.client} — CNI decision workshop`;
   $('[data-testid="confidence"]').textContent = formatPercent(result.recommendation.confidence);
-  $('[data-testid="draws"]').textContent = ` from ${result.draws.toLocaleString('en-US')} Monte Carlo draws${
+  // For the consultant; the presentation view hides it (the room reads the confidence, not the method).
+  $('[data-testid="draws"]').textContent = ` across ${result.draws.toLocaleString('en-US')} simulations${
     result.draws < page.state.draws.full ? ' (while answers change)' : ''
   }`;
+  const chosen = result.options.find((o) => o.id === result.recommendation.option);
+  $('[data-testid="key-tco"]').textContent =
+    chosen === undefined ? '…' : formatMoney(chosen.tcoTotal, result.currency);
+  $('.tco-key-label').textContent = `total cost of ownership over ${result.horizonYears} ${
+    result.horizonYears === 1 ? 'year' : 'years'
+  }`;
+  $('[data-testid="key-score"]').textContent = chosen === undefined ? '…' : chosen.score.toFixed(2);
   const closeCall = $('[data-testid="close-call"]');
   closeCall.hidden = !result.recommendation.closeCall;
   closeCall.textContent =
@@ -653,7 +688,7 @@ function drawTco(result: LiveResult): void {
     bar.style.width = `${(option.tcoTotal / max) * 100}%`;
     const spread = el('span', {
       class: 'spread',
-      title: 'from the 10th to the 90th percentile of the draws',
+      title: 'from the 10th to the 90th percentile of the simulations',
     });
     spread.style.left = `${(option.tcoLow / max) * 100}%`;
     spread.style.width = `${((option.tcoHigh - option.tcoLow) / max) * 100}%`;
