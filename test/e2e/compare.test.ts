@@ -37,7 +37,7 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     // Each scenario is named after its file when no --label names it (new-user findings, minor 18).
-    expect(run.out).toMatch(/ {2}scaleup-sidecar-cost {2}scaleup-after-audit\n/);
+    expect(run.out).toMatch(/ scaleup-sidecar-cost +scaleup-after-audit\n/);
     // Counting a fleet's upkeep once plus a share per further cluster removes most of Isovalent's effort saving,
     // so the audit narrows Cilium OSS's lead to a close call instead of moving the recommendation.
     expect(run.out).toMatch(/Cilium OSS stays the recommendation \(confidence 100 % before, \d+ % now\)/);
