@@ -49,7 +49,9 @@ describe('an estate described as groups (issue 18, class 6)', () => {
     expect(group(flannel, 'RKE2 on premises')?.migration.cniHours).toBe(0);
     expect(group(flannel, 'EKS in eu-central-1')?.migration.cniHours).toBeGreaterThan(0);
     const migration = flannel.risks.find((x) => x.id === 'cni-migration');
-    expect(migration?.text).toMatch(/^Moving 180 nodes of EKS in eu-central-1 off AWS VPC CNI is a data-plane migration/);
+    expect(migration?.text).toMatch(
+      /^Moving 180 nodes of EKS in eu-central-1 off AWS VPC CNI is a data-plane migration/,
+    );
   });
 
   it('gives self-managed Cilium on EKS’s own nodes no AWS support (AWS supports it on Hybrid Nodes only)', () => {
