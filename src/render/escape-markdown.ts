@@ -1,16 +1,14 @@
 /**
- * User text inside Markdown: HTML-significant characters become entities (Markdown renderers pass raw
- * HTML through) and the characters that open emphasis, code, links or table cells are backslash-escaped,
- * so a client name renders as written.
+ * User text inside Markdown: the characters that open raw HTML, emphasis, code, links or table cells are
+ * backslash-escaped (CommonMark renders `\<` as `<`), so a client name renders as written; report.md is
+ * also pasted into proposals as plain text, so a bare `&` stays as it is (`Lebens- & Sach…`, not `&amp;`)
+ * and only one that would start an entity (`&amp;`, `&#38;`) is escaped.
  */
 export function escapeMarkdown(text: string): string {
   return (
     text
       .replace(/[\r\n]+/g, ' ')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+      .replace(/[\\`*_[\]|~<>]|&(?=#?[\p{L}\p{N}]+;)/gu, (c) => `\\${c}`)
       // GitHub, marked and markdown-it's linkify turn `http://…`, `www.…`, `a@b.example` and bare domains such
       // as `evil.com` into live links; an escaped `:`, `@` or `.` renders as itself but breaks each pattern.
       .replace(/\b(https?|ftp|mailto|xmpp):/giu, '$1\\:')

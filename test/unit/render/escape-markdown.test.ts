@@ -19,6 +19,16 @@ describe('escapeMarkdown', () => {
     expect(escaped.replace(/\\(.)/g, '$1')).toBe(name);
   });
 
+  it('keeps a bare ampersand for text pasted into a proposal, and escapes what would start HTML (minor 8)', () => {
+    expect(escapeMarkdown('Zürcher Lebens- & Sachversicherung')).toBe('Zürcher Lebens- & Sachversicherung');
+    expect(escapeMarkdown('AT&T')).toBe('AT&T');
+    for (const name of ['Acme &amp; Co', 'Acme &#38; Co', '<b>Acme</b>', 'a > b']) {
+      const escaped = escapeMarkdown(name);
+      expect(escaped).not.toMatch(/(?<!\\)[<>]|(?<!\\)&(?=#?\w+;)/);
+      expect(escaped.replace(/\\(.)/g, '$1')).toBe(name);
+    }
+  });
+
   it('leaves numbers and ordinary text as they are', () => {
     expect(escapeMarkdown('Costs 1,234.56 EUR: 3 clusters, 12.5 %')).toBe(
       'Costs 1,234.56 EUR: 3 clusters, 12.5 %',

@@ -110,7 +110,7 @@ describe('renderReportMarkdown', () => {
       reportSources(makeAnswers({ engagement: { client: '<b>[Acme](http://x)</b> *bold*' } })),
       ALL_LINKS,
     );
-    expect(md).toContain('# CNI recommendation for &lt;b&gt;\\[Acme\\](http\\://x)&lt;/b&gt; \\*bold\\*');
+    expect(md).toContain('# CNI recommendation for \\<b\\>\\[Acme\\](http\\://x)\\</b\\> \\*bold\\*');
     expect(md).not.toContain('<b>');
   });
 
