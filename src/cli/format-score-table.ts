@@ -6,6 +6,30 @@ function pad(s: string, width: number): string {
   return s.length >= width ? s : s + ' '.repeat(width - s.length);
 }
 
+/**
+ * What orders the table where the score alone does not (new-user findings, minor 10): a path that meets every
+ * must ranks above one ruled out, whatever their scores, and the change rule keeps what runs today first
+ * unless a move clears its hurdle.
+ */
+export function rankingNotes(result: Pick<ScoreResult, 'options' | 'recommendation'>): string[] {
+  const ranked = [...result.options].sort((a, b) => a.rank - b.rank);
+  const notes: string[] = [];
+  const outranked = (ruledOut: boolean) =>
+    ranked.some((o, i) => ranked.slice(i + 1).some((p) => p.score > o.score && p.disqualified === ruledOut));
+  if (ranked.some((o) => !o.disqualified) && outranked(true)) {
+    notes.push('  Ruled-out paths rank below every path that meets the musts, whatever their score.');
+  }
+  const first = ranked[0];
+  const { change } = result.recommendation;
+  const challenger = result.options.find((o) => o.id === change.challenger);
+  if (first !== undefined && change.stayed && challenger !== undefined && challenger.score > first.score) {
+    notes.push(
+      `  ${first.name} ranks first by the change rule, not the score: ${challenger.name} scores higher, but by less than a move must gain.`,
+    );
+  }
+  return notes.length === 0 ? [] : ['', ...notes];
+}
+
 /** The ranking as a consultant reads it in a terminal: table, reasons, and what would flip the decision. */
 export function formatScoreTable(result: ScoreResult): string {
   const { recommendation: rec, engagement } = result;
@@ -34,6 +58,7 @@ export function formatScoreTable(result: ScoreResult): string {
       `  ${o.rank}  ${pad(o.name, nameWidth)}  ${o.score.toFixed(2)}   ${pad(money(o.tco.median), 22)}  ${status}`,
     );
   }
+  lines.push(...rankingNotes(result));
   lines.push(
     '',
     `  Staying as today (${result.baseline.description}) costs a median ${money(result.baseline.tco.median)}.`,
