@@ -8,9 +8,15 @@ export interface AnswerEdit {
   comment: string;
 }
 
-/** A value on one line, as init writes it: lists in flow style, text quoted only where YAML needs it. */
-function inline(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
+/** A value on one line, as init writes it: lists and records in flow style, text quoted only where YAML needs it. */
+function inline(value: unknown, inFlow = false): string {
+  if (Array.isArray(value)) return `[${value.map((v) => inline(v, true)).join(', ')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${inline(v, true)}`)
+      .join(', ')} }`;
+  // Inside [ ] or { } a comma, bracket or brace would end a plain scalar: such text is written double-quoted.
+  if (inFlow && typeof value === 'string' && /[,[\]{}]/.test(value)) return JSON.stringify(value);
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 

@@ -1,5 +1,6 @@
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
 import { CLOUDS, PLATFORMS } from '../schema/answers.js';
+import { InternalError } from '../shared/errors.js';
 import type { ClusterFindings } from './recognise-cluster.js';
 
 /** A path into the answers file, `section.key`. */
@@ -10,7 +11,7 @@ export interface EstateSummary {
   values: Pick<AnswersDraft, 'cluster' | 'mesh'>;
   /** One line per value written: what shows it; "not confirmed" where it is a default or an inference. */
   evidence: Record<AnswerPath, string>;
-  /** Notes for the terminal: clusters outside the leading group, second meshes, unconfirmed values. */
+  /** Notes for the terminal: second meshes, unconfirmed values. */
   warnings: string[];
 }
 
@@ -32,7 +33,37 @@ function groupsOf(findings: readonly ClusterFindings[]): ClusterFindings[][] {
   return [...groups.values()].sort((a, b) => workers(b) - workers(a));
 }
 
-/** Several clusters' findings as one estate: totals, the leading group's CNI and kube-proxy, every platform and cloud. */
+/** One group of clusters as the answers file's `cluster.groups` holds it, named for its platform and CNI. */
+function groupOf(group: readonly ClusterFindings[], all: readonly ClusterFindings[][]) {
+  const first = group[0];
+  if (first === undefined) throw new InternalError('a group of no clusters');
+  const alike = all.filter(
+    (g) => g[0]?.platform.value === first.platform.value && g[0]?.cni.value === first.cni.value,
+  );
+  const base = `${first.platform.name}, ${first.cni.name}`.slice(0, alike.length > 1 ? 40 : 60);
+  const clouds = CLOUDS.filter((c) => group.some((f) => f.clouds.value.includes(c)));
+  return {
+    name: alike.length > 1 ? `${base} (kube-proxy ${first.kubeProxy.value})` : base,
+    platform: first.platform.value,
+    clouds:
+      clouds.length > 0
+        ? clouds
+        : (['on-prem'] as const satisfies readonly (typeof CLOUDS)[number][]).slice(),
+    clusters: group.length,
+    nodes: Math.max(
+      group.reduce((sum, f) => sum + f.workers, 0),
+      group.length,
+    ),
+    currentCni: first.cni.value,
+    services: group.reduce((sum, f) => sum + f.services, 0),
+    kubeProxyMode: first.kubeProxy.value,
+  };
+}
+
+/**
+ * Several clusters' findings as one estate: totals, the leading group's CNI and kube-proxy, every platform and cloud,
+ * and, where the clusters differ in platform, CNI or kube-proxy mode, each group of them (`cluster.groups`).
+ */
 export function summariseEstate(findings: readonly ClusterFindings[]): EstateSummary {
   const warnings: string[] = [];
   const workers = findings.reduce((sum, f) => sum + f.workers, 0);
@@ -43,14 +74,6 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
   const groups = groupsOf(findings);
   const lead = groups[0] ?? [];
   const leader = lead[0];
-  for (const group of groups.slice(1)) {
-    const first = group[0];
-    if (first === undefined || leader === undefined) continue;
-    warnings.push(
-      `${group.map((f) => f.source).join(', ')} (${n(group.reduce((s, f) => s + f.workers, 0))} worker nodes) ${group.length === 1 ? 'runs' : 'run'} ${first.cni.name} on ${first.platform.name} with kube-proxy ${first.kubeProxy.value}, ` +
-        `not the leading ${leader.cni.name} on ${leader.platform.name} with kube-proxy ${leader.kubeProxy.value}: the answers describe the estate by its largest group`,
-    );
-  }
   for (const f of findings) for (const note of f.notes) warnings.push(`${f.source}: ${note}`);
 
   // Meshes by the sidecars each carries across the estate; the one with most leads.
@@ -64,7 +87,12 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
       `${other.map((f) => f.source).join(', ')} ${other.length === 1 ? 'runs' : 'run'} ${other[0]?.mesh.name} (${n(sidecarsOf(other))} sidecars), not counted: the answers hold one mesh`,
     );
 
-  const nodes = Math.max(workers, findings.length);
+  const estateGroups = groups.length > 1 ? groups.map((g) => groupOf(g, groups)) : [];
+  // With groups, the totals are theirs (a cluster counts at least one worker node in its group too).
+  const nodes =
+    estateGroups.length > 0
+      ? estateGroups.reduce((sum, g) => sum + g.nodes, 0)
+      : Math.max(workers, findings.length);
   const sidecars = meshLead === undefined ? 0 : sidecarsOf(meshLead);
   // Rounded, but never below what the sidecars need: a file the schema refuses helps no one.
   const podsPerNode = Math.min(
@@ -91,6 +119,11 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
       .map((f) => `${f.source}: ${f.platform.name}, ${f.platform.evidence}`)
       .join('; '),
     'cluster.kubeProxyMode': `${leader?.kubeProxy.evidence}${findings.length === 1 ? '' : ` (${lead.map((f) => f.source).join(', ')})`}`,
+    ...(estateGroups.length === 0
+      ? {}
+      : {
+          'cluster.groups': `${estateGroups.length} groups of clusters alike in platform, CNI and kube-proxy mode: ${groups.map((g) => g.map((f) => f.source).join(', ')).join('; ')}; the totals above follow from them`,
+        }),
     'mesh.current':
       meshLead === undefined
         ? 'no mesh proxy, control plane or node agent in any running pod'
@@ -123,6 +156,7 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
         ...(leader === undefined ? {} : { currentCni: leader.cni.value }),
         platforms: platformOrder,
         ...(leader === undefined ? {} : { kubeProxyMode: leader.kubeProxy.value }),
+        ...(estateGroups.length === 0 ? {} : { groups: estateGroups }),
       },
       mesh: { current: meshLead?.[0]?.mesh.value ?? 'none', sidecars },
     },

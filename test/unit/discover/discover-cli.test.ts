@@ -76,7 +76,7 @@ describe('discover', () => {
     expect(run.out).toContain('Canal (Flannel networking, Calico policy): DaemonSet rke2-canal');
   });
 
-  it('an estate of several clusters: totals, every platform and cloud, the largest group leading and the rest as warnings', async () => {
+  it('an estate of several clusters: totals, every platform and cloud, and each group of clusters run alike', async () => {
     const eks = write('eks.json', captureJson({ platform: 'eks', cni: 'aws-vpc-cni', workers: 5 }));
     const aks = write(
       'aks.json',
@@ -94,10 +94,18 @@ describe('discover', () => {
       currentCni: 'aws-vpc-cni',
       kubeProxyMode: 'iptables',
     });
+    expect(
+      parsed.ok &&
+        parsed.answers.cluster.groups?.map((g) => [g.platform, g.clouds, g.clusters, g.nodes, g.currentCni]),
+    ).toEqual([
+      ['eks', ['aws'], 1, 5, 'aws-vpc-cni'],
+      ['aks', ['azure'], 1, 2, 'cilium'],
+    ]);
     expect(parsed.ok && parsed.answers.mesh).toMatchObject({ current: 'linkerd', sidecars: 5 });
-    expect(run.err).toContain(
-      'warning: aks.json (2 worker nodes) runs Azure CNI Powered by Cilium (Cilium managed by AKS) on AKS',
+    expect(run.out).toMatch(
+      /# discovered: 2 groups of clusters alike in platform, CNI and kube-proxy mode: eks\.json; aks\.json/,
     );
+    expect(run.err).not.toContain('the answers describe the estate by its largest group');
   });
 
   it('a secret in an environment value, an annotation or a pull secret appears nowhere, nor do names it does not recognise', async () => {
