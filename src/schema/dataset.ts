@@ -67,7 +67,23 @@ const caveat = z.strictObject({
 });
 export type Caveat = z.infer<typeof caveat>;
 
+/**
+ * Where FIPS 140-3 validated cryptography is required: whether this way of encrypting can meet it. `validated`: it
+ * runs in a validated module; `confirm`: it can, on a validated module (a FIPS kernel) the vendor and the assessor
+ * must confirm; `not-approved`: its cipher is not FIPS-approved (WireGuard's ChaCha20-Poly1305).
+ */
+const fipsStatus = z.strictObject({
+  status: z.enum(['validated', 'confirm', 'not-approved']),
+  note: z.string().min(1),
+  /** The risk a path carries while the confirmation is outstanding (status confirm). */
+  penalty: z.number().min(0).max(1).default(0),
+  source,
+});
+export type FipsStatus = z.infer<typeof fipsStatus>;
+
 const supportFields = {
+  /** How this support meets a FIPS 140-3 requirement, for transparent encryption. */
+  fips: fipsStatus.optional(),
   /** The level reached with every add-on in `addons` in the stack. */
   level: z.enum(SUPPORT_LEVELS),
   addons: z.array(z.string()).default([]),

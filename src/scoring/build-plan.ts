@@ -206,6 +206,33 @@ export function fipsApplies(answers: Answers, dataset: Dataset): boolean {
   );
 }
 
+/**
+ * Encryption where FIPS 140-3 validated cryptography is required. FIPS validates the module that encrypts, not the
+ * CNI: a cipher FIPS does not approve meets the need only in part; one that can run in a validated module (IPsec in
+ * a FIPS kernel) meets it once the vendor and the assessor confirm the module, a risk until they do; a validated
+ * build (the option's own, or the data's) meets it.
+ */
+function underFips(
+  fit: CapabilityFit,
+  support: CniSupport,
+  option: OptionData,
+  dataset: Dataset,
+): CapabilityFit {
+  const fips = option.fipsValidatedBuild ? undefined : support.fips;
+  const status = option.fipsValidatedBuild ? 'validated' : (fips?.status ?? 'not-approved');
+  const source = [fit.source, fips?.source ?? dataset.model.fipsFrameworksSource].join(' ; ');
+  const said = fips?.note.trim() ?? 'No FIPS 140-3 validated module for this encryption could be confirmed.';
+  if (status === 'not-approved') return { ...fit, level: 'partial', note: `${fit.note} ${said}`, source };
+  if (status === 'validated') return { ...fit, note: `${fit.note} ${said}`, source };
+  const text = `${said} Confirm the module and its certificate with the vendor and the assessor before relying on it.`;
+  return {
+    ...fit,
+    note: `${fit.note} ${text}`,
+    source,
+    caveat: { id: 'fips-confirm', penalty: fips?.penalty ?? 0, text },
+  };
+}
+
 /** Whether this client's mesh can move its sidecars to a sidecar-free mode on any CNI. */
 export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
   return answers.mesh.sidecars > 0 && dataset.sidecarFreeMove.meshes.includes(answers.mesh.current);
@@ -277,15 +304,13 @@ export function buildGroupPlan(
       ...(support.caveat === undefined ? {} : { caveat: support.caveat }),
     };
   }
-  if (fipsApplies(answers, dataset) && !resolved.fipsValidatedBuild && meetsAMust(fits.encryption.level)) {
-    // WireGuard's ChaCha20-Poly1305 is not FIPS-approved; IPsec on a FIPS-validated kernel module would be the
-    // client's own to certify. Without a vendor's validated build the need is met only in part.
-    fits.encryption = {
-      ...fits.encryption,
-      level: 'partial',
-      note: `${fits.encryption.note} FIPS 140-validated cryptography is required here, and no vendor's validated build of this path could be confirmed.`,
-      source: `${fits.encryption.source} ; ${dataset.model.fipsFrameworksSource}`,
-    };
+  if (fipsApplies(answers, dataset) && meetsAMust(fits.encryption.level)) {
+    fits.encryption = underFips(
+      fits.encryption,
+      supportFor(dataset, 'encryption', id, cni),
+      resolved,
+      dataset,
+    );
   }
   if (resolved.vendor === null) {
     const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni, answers.cluster.clouds);

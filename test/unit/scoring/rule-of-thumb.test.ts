@@ -62,7 +62,7 @@ describe('the seed rule of thumb holds across situations', () => {
     expect(winner(input)).toBe('isovalent-enterprise');
   });
 
-  it('FIPS: with no vendor-validated build confirmed, no path meets the encryption must, and the result says so', () => {
+  it('FIPS: WireGuard-only paths meet the encryption must in part; Cilium’s IPsec meets it once the vendor and the assessor confirm the kernel module', () => {
     const result = score(
       makeAnswers({
         cluster: { clusters: 2, nodes: 100, clouds: ['on-prem'] },
@@ -73,8 +73,20 @@ describe('the seed rule of thumb holds across situations', () => {
       undefined,
       { draws: 200 },
     );
-    expect(result.options.every((o) => o.unmetMusts.includes('encryption'))).toBe(true);
-    expect(result.recommendation.meetsAllMusts).toBe(false);
+    const encryption = (id: string) =>
+      result.options.find((o) => o.id === id)?.capabilities.find((c) => c.id === 'encryption');
+    expect(encryption('flannel')).toMatchObject({ importance: 'must', level: 'partial' });
+    expect(encryption('flannel')?.note).toContain('ChaCha20-Poly1305');
+    for (const id of ['cilium-oss', 'isovalent-enterprise']) {
+      expect(encryption(id)?.level, id).toBe('built-in');
+      expect(encryption(id)?.note, id).toContain(
+        'Confirm the module and its certificate with the vendor and the assessor',
+      );
+      const risk = result.options.find((o) => o.id === id)?.risks.find((r) => r.id === 'fips-confirm');
+      expect(risk?.penalty, id).toBeGreaterThan(0);
+    }
+    expect(result.options.find((o) => o.id === 'flannel')?.unmetMusts).toContain('encryption');
+    expect(['cilium-oss', 'isovalent-enterprise']).toContain(result.recommendation.option);
   });
 
   it('explicit needs win over rules, and the origin says so', () => {
