@@ -23,7 +23,12 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const stays = rec.option === rec.change.incumbent;
   const median = ctx.money(winner.tco.median);
   const range = `${ctx.money(winner.tco.p10)} – ${ctx.money(winner.tco.p90)}`;
+  // When no path meets every must, the client reads that first: the pick is the closest, not a path that complies.
+  const noPathMeets = rec.meetsAllMusts
+    ? ''
+    : `No path meets every must the client set: the closest, ${rec.name}, does not fully meet ${listNames(ctx, winner.unmetMusts)}. `;
   const headline =
+    noPathMeets +
     `We recommend ${stays ? `keeping what the clusters run today, ${rec.name},` : rec.name} for ${result.engagement.client}: ` +
     `it costs a median ${median} over ${horizon} ${horizon === 1 ? 'year' : 'years'} (P10–P90 ${range}) and stays ` +
     `the recommendation in ${confidence} of ${draws} plausible worlds in which the costs and the judgements ` +

@@ -2,15 +2,16 @@ import { defaultDataset } from '../../src/io/load-dataset.js';
 import type { Brand, ReportChartImage, ReportSources } from '../../src/report/report-sources.js';
 import { buildResult } from '../../src/result/build-result.js';
 import type { Answers } from '../../src/schema/answers.js';
+import type { Dataset } from '../../src/schema/dataset.js';
 
 export const PLAIN_BRAND: Brand = { name: null, logoDataUri: null, primaryColor: '#1f3a5f', footer: null };
 
 /** Report sources for answers, scored with few draws so unit tests stay fast; charts as given. */
 export function reportSources(
   answers: Answers,
-  overrides: { brand?: Brand; charts?: readonly ReportChartImage[]; draws?: number } = {},
+  overrides: { brand?: Brand; charts?: readonly ReportChartImage[]; draws?: number; dataset?: Dataset } = {},
 ): ReportSources {
-  const dataset = defaultDataset();
+  const dataset = overrides.dataset ?? defaultDataset();
   const result = buildResult(answers, dataset, { draws: overrides.draws ?? 400 });
   return {
     result,

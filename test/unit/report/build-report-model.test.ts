@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
@@ -131,5 +132,28 @@ describe('buildReportModel', () => {
     expect(musts.every((r) => r.importanceClass === 'importance-must')).toBe(true);
     expect(model.capability.rows[0]?.cells).toHaveLength(3);
     expect(model.capability.flannelStack.addons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a headline when no path meets a must', () => {
+  it('says so first, naming the must the pick misses', () => {
+    const dataset = structuredClone(defaultDataset());
+    const encryption = dataset.capabilities.find((c) => c.id === 'encryption');
+    for (const support of Object.values(encryption?.support ?? {})) {
+      if (support === undefined) continue;
+      Object.assign(support, {
+        level: 'none',
+        addons: [],
+        without: 'none',
+        fips: undefined,
+        byCni: undefined,
+      });
+    }
+    const sources = reportSources(makeAnswers({ needs: { encryption: 'must' } }), { dataset, draws: 100 });
+    expect(sources.result.recommendation.meetsAllMusts).toBe(false);
+    const model = buildReportModel(sources);
+    expect(model.summary.headline).toMatch(
+      /^No path meets every must the client set: the closest, .+, does not fully meet transparent encryption\. We recommend /,
+    );
   });
 });
