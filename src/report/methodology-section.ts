@@ -87,6 +87,18 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'then names the two or three judgements or inputs it turns on. Sensitivity analysis finds the exact value of ' +
         'each priority, and the break-even value of each main cost input, at which another option would win; a ' +
         'tornado shows which inputs move the cost most.',
+      'A break-even is looked for only where the input could plausibly be: a cost input within the low-to-high ' +
+        'range the simulation draws it from (widened to take in a figure the client gave), and the node and sidecar ' +
+        `counts from ${formatNumber(ctx.sources.dataset.model.breakEvenCountRange.low * 100)} % to ${formatNumber(ctx.sources.dataset.model.breakEvenCountRange.high * 100)} % of today’s. Where no value in that range changes the recommendation, ` +
+        'the report says so and quotes the range, not a value far outside it. A vendor’s price is the exception: its ' +
+        'quote target is the highest price at which the option is chosen, wherever that lies, because it is what a ' +
+        'negotiation needs.',
+      'Figures are rounded one way for each kind. Money in text and tables is in whole units of the currency, and ' +
+        'each table’s totals are the sums of its rounded parts, so they add up as shown. Chart labels show whole ' +
+        'units below 10,000 and three significant figures above (“€1.23M”). Prices below 100 per unit, such as a ' +
+        'vCPU-hour, keep four significant figures; shares are whole percents. A threshold is printed at its ' +
+        'precision as the last value that keeps the recommendation (“at €8,323 or less”, “holds from 1.7”) or the ' +
+        'first that changes it (“rose to €8,324 or more”, “at 1.6 or less”), so the two never contradict each other.',
     ],
     worlds: result.monteCarlo.judgements.map((j) => ({
       judgement: JUDGEMENT_NAMES[j.id],

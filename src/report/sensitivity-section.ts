@@ -1,9 +1,14 @@
 import { optionsInOrder } from '../scoring/options-in-order.js';
-import { formatNumber, formatPercent, formatQuantity } from '../shared/format.js';
+import { formatNumber, formatPercent, formatQuantity, roundThreshold } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SensitivitySection } from './report-model.js';
 
 const TORNADO_ROWS = 8;
+
+/** A priority's threshold at one decimal: the last weight that keeps the recommendation, or the first that changes it. */
+function priority(threshold: number, current: number, side: 'keeps' | 'changes' = 'keeps'): string {
+  return formatNumber(roundThreshold(threshold, current, 0.1, side), 1);
+}
 
 /** How far the decision and the cost can move: tornado, priority stability, break-evens, simulation. */
 export function sensitivitySection(ctx: ReportContext): SensitivitySection {
@@ -26,15 +31,17 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
     .map((s) => ({
       criterion: s.key,
       current: formatNumber(s.current, 1),
-      holds: `${formatNumber(s.keepsFrom, 1)} to ${formatNumber(s.keepsTo, 1)}`,
+      holds: `${priority(s.keepsFrom, s.current)} to ${priority(s.keepsTo, s.current)}`,
       flip:
         s.flipsAt === null || s.newWinner === null
           ? 'no change between 0 and 5'
-          : `${ctx.shortName(s.newWinner)} at ${formatNumber(s.flipsAt, 2)}`,
+          : `${ctx.shortName(s.newWinner)} at ${priority(s.flipsAt, s.current, 'changes')} or ${s.flipsAt < s.current ? 'less' : 'more'}`,
     }));
+  // A price with a quote target is said once, by the target (its whole-unit price is the break-even's).
+  const quoted = new Set<string>(result.quoteTargets.map((t) => t.key));
   const breakEvens = [
     ...result.quoteTargets.map((t) => t.sentence),
-    ...result.sensitivity.filter((s) => s.kind === 'assumption').map((s) => s.sentence),
+    ...result.sensitivity.filter((s) => s.kind === 'assumption' && !quoted.has(s.key)).map((s) => s.sentence),
   ];
   const views = result.stakeholders;
   const stakeholders = views === undefined ? [] : [views.sentence, ...views.views.map((v) => v.sentence)];

@@ -236,6 +236,11 @@ const model = z.strictObject({
   /** Frameworks whose encryption must use FIPS 140-validated cryptography. */
   fipsFrameworks: z.array(z.string()),
   fipsFrameworksSource: source,
+  /** The multiples of today's node and sidecar counts within which a break-even on them is reported. */
+  breakEvenCountRange: z.strictObject({
+    low: z.number().positive().max(1),
+    high: z.number().min(1),
+  }),
   decision: z.strictObject({
     monteCarloDraws: z.number().int().min(100).max(1_000_000),
     seed: z.number().int(),

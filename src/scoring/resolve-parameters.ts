@@ -30,7 +30,7 @@ const ANSWERED: Partial<Record<CostKey, (a: Answers) => number | undefined>> = {
   sidecarMemoryMiB: (a) => a.mesh.sidecarMemoryMiB,
 };
 
-function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter {
+function resolveOne(key: CostKey, answers: Answers, dataset: Dataset, withClient = true): Parameter {
   const d = dataset.costs[key];
   const currency = answers.engagement.currency;
   const local = d.byCurrency?.[currency];
@@ -47,7 +47,7 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset): Parameter
   };
   const override = (answers.assumptions as Partial<Record<CostKey, number>>)[key];
   const answered = ANSWERED[key]?.(answers);
-  const clientValue = override ?? answered;
+  const clientValue = withClient ? (override ?? answered) : undefined;
   if (clientValue !== undefined) {
     const origin: ParameterOrigin = override === undefined ? 'answer' : 'override';
     return {
@@ -80,6 +80,11 @@ function round(x: number): number {
 /** Every cost input for these answers: defaults converted to the engagement currency, then client figures. */
 export function resolveParameters(answers: Answers, dataset: Dataset): Parameter[] {
   return COST_KEYS.map((key) => resolveOne(key, answers, dataset));
+}
+
+/** Every cost input at the data's default, as if the client had set none: the ranges a client's figure is weighed in. */
+export function defaultParameters(answers: Answers, dataset: Dataset): Parameter[] {
+  return COST_KEYS.map((key) => resolveOne(key, answers, dataset, false));
 }
 
 export function parameterValues(parameters: readonly Parameter[]): ParameterValues {

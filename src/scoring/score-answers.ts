@@ -8,6 +8,8 @@ import {
   formatUnitPrice,
   joinAnd,
   lowerFirst,
+  moneyStep,
+  roundThreshold,
   roundTo,
 } from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
@@ -33,7 +35,7 @@ import {
   stackDecisionReason,
 } from './explain.js';
 import { likelyHurdle, runMonteCarlo } from './monte-carlo.js';
-import { likelyScenario, resolveParameters } from './resolve-parameters.js';
+import { defaultParameters, likelyScenario, resolveParameters } from './resolve-parameters.js';
 import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
 import { selectStacks } from './select-stack.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
@@ -105,14 +107,27 @@ function sentence(
     if (money.has(f.key)) return x < 100 ? formatUnitPrice(x, currency) : formatMoney(x, currency);
     return formatNumber(x, x < 10 ? 2 : 0);
   };
+  // The precision fmt prints at, so a threshold is rounded once, toward today's value (the shared rounding rules).
+  const step = (x: number) => {
+    if (f.kind === 'weight') return 0.1;
+    if (COUNTS.has(f.key)) return 1;
+    if (money.has(f.key)) return moneyStep(x);
+    return x < 10 ? 0.01 : 1;
+  };
+  const threshold = (x: number, side: 'keeps' | 'changes' = 'keeps') =>
+    fmt(roundThreshold(x, f.current, step(x), side));
   const label = f.kind === 'weight' ? `the ${f.key} priority` : (labels[f.key] ?? f.key);
   if (f.flipsAt === null || f.newWinner === null) {
     return f.kind === 'weight'
       ? `${names[winner]} stays recommended whatever ${label}, from 0 to 5.`
-      : `${names[winner]} stays recommended for ${label} anywhere from ${fmt(f.keepsFrom)} to ${fmt(f.keepsTo)} (now ${fmt(f.current)}).`;
+      : `${names[winner]} stays recommended whatever ${label} within its plausible range, ${fmt(f.keepsFrom)} to ${fmt(f.keepsTo)} (now ${fmt(f.current)}): no break-even lies inside it.`;
   }
-  const direction = f.flipsAt < f.current ? 'fell below' : 'rose above';
-  return `${names[f.newWinner]} would be recommended if ${label} ${direction} ${fmt(f.flipsAt)} (now ${fmt(f.current)}).`;
+  const less = COUNTS.has(f.key) ? 'fewer' : 'less';
+  const direction =
+    f.flipsAt < f.current
+      ? `fell to ${threshold(f.flipsAt, 'changes')} or ${less}`
+      : `rose to ${threshold(f.flipsAt, 'changes')} or more`;
+  return `${names[f.newWinner]} would be recommended if ${label} ${direction} (now ${fmt(f.current)}).`;
 }
 
 /**
@@ -188,9 +203,13 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
   const findings = [
     ...weightSensitivity(evaluated, weights, winner.id, hurdle),
-    ...keyProbes(base, parameters, subscriptionKeys).map((p) =>
-      breakEven(ctx, base, weights, p, winner.id, hurdle),
-    ),
+    ...keyProbes(
+      base,
+      parameters,
+      defaultParameters(answers, dataset),
+      model.breakEvenCountRange,
+      subscriptionKeys,
+    ).map((p) => breakEven(ctx, base, weights, p, winner.id, hurdle)),
   ];
   const sensitivity: SensitivityEntry[] = findings.map((f) => ({
     ...f,

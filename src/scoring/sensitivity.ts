@@ -17,7 +17,7 @@ export interface SensitivityFinding {
   readonly kind: 'weight' | 'assumption';
   readonly key: string;
   readonly current: number;
-  /** The winner holds for values in [keepsFrom, keepsTo] within the range searched. */
+  /** The winner holds for values in [keepsFrom, keepsTo]: a priority from 0 to 5, an input within its plausible range. */
   readonly keepsFrom: number;
   readonly keepsTo: number;
   /** The nearest value at which another option wins, or null when none within the range searched. */
@@ -83,18 +83,28 @@ export function weightSensitivity(
   });
 }
 
-/** Inputs whose break-even value a consultant is asked about, and how to apply a probe value. */
+/** Inputs whose break-even value a consultant is asked about, the range they could plausibly take, and how to apply a probe value. */
 export interface Probe {
   readonly key: string;
   readonly current: number;
+  /** The plausible range of the input: a break-even is looked for inside it only, never beyond. */
+  readonly from: number;
+  readonly to: number;
   readonly apply: (base: Scenario, value: number) => Scenario;
 }
 
-const FACTORS = Array.from({ length: 40 }, (_, i) => 10 ** ((i + 1) / 20));
+/** Probes from today's value to each end of the plausible range, before the bisection narrows the flip. */
+const STEPS = 24;
+
+/** The point a share `t` of the way from `a` to `b`: evenly on a log scale for positive ends, else linearly. */
+function between(a: number, b: number, t: number): number {
+  return a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t;
+}
 
 /**
- * Break-even of one input: scans multiples of its value from 1/100 to 100 times outward from the current value,
- * then bisects to the point where the recommendation changes.
+ * Break-even of one input within its plausible range: steps from the current value out to each end of the
+ * range, then bisects to the point where the recommendation changes. A side with no change reports the end of
+ * the range it reached, so the range kept never spans more than the plausible one.
  */
 export function breakEven(
   ctx: DecisionContext,
@@ -105,14 +115,15 @@ export function breakEven(
   hurdle: ChangeHurdle,
 ): SensitivityFinding {
   const winnerAt = (value: number) => winnerUnder(ctx, probe.apply(base, value), weights, hurdle);
-  const search = (direction: 1 | -1): { flip: number; edge: number; by: OptionId } | { edge: number } => {
+  const search = (bound: number): { flip: number; edge: number; by: OptionId } | { edge: number } => {
     let previous = probe.current;
-    for (const f of FACTORS) {
-      const value = direction === 1 ? probe.current * f : probe.current / f;
+    if (bound === probe.current) return { edge: previous };
+    for (let i = 1; i <= STEPS; i++) {
+      const value = i === STEPS ? bound : between(probe.current, bound, i / STEPS);
       const who = winnerAt(value);
       if (who !== winner) {
         let [inside, outside] = [previous, value];
-        for (let i = 0; i < 30; i++) {
+        for (let j = 0; j < 30; j++) {
           const mid = (inside + outside) / 2;
           if (winnerAt(mid) === winner) inside = mid;
           else outside = mid;
@@ -134,8 +145,8 @@ export function breakEven(
       newWinner: null,
     };
   }
-  const up = search(1);
-  const down = search(-1);
+  const up = search(Math.max(probe.to, probe.current));
+  const down = search(Math.min(probe.from, probe.current));
   const candidates = [up, down].filter((s): s is { flip: number; edge: number; by: OptionId } => 'flip' in s);
   const nearest = candidates.sort(
     (a, b) => Math.abs(Math.log(a.flip / probe.current)) - Math.abs(Math.log(b.flip / probe.current)),
@@ -151,26 +162,51 @@ export function breakEven(
   };
 }
 
-/** The probes for the inputs a client asks about: each subscription's price, engineer cost, sidecar count and size, node count. */
+/** How far the estate's own counts (nodes, sidecars) plausibly reach, as multiples of today's (data/model.yaml). */
+export interface CountRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * The probes for the inputs a client asks about: each subscription's price, engineer cost, vCPU price, node count
+ * and the sidecars' count and size. A cost input's plausible range is the data's low to high (the range the
+ * simulation draws from), widened to take in a figure the client set; a count's is the stated multiples of it.
+ */
 export function keyProbes(
   base: Scenario,
   parameters: readonly Parameter[],
+  defaults: readonly Parameter[],
+  counts: CountRange,
   subscriptionKeys: readonly Parameter['key'][],
 ): Probe[] {
-  const valueProbe = (key: Parameter['key']): Probe => ({
+  const valueProbe = (key: Parameter['key']): Probe => {
+    const current = base.values[key];
+    const d = defaults.find((p) => p.key === key);
+    return {
+      key,
+      current,
+      from: Math.min(d?.low ?? current, current),
+      to: Math.max(d?.high ?? current, current),
+      apply: (s, value) => ({ ...s, values: { ...s.values, [key]: value } }),
+    };
+  };
+  const countProbe = (key: string, current: number, apply: Probe['apply']): Probe => ({
     key,
-    current: base.values[key],
-    apply: (s, value) => ({ ...s, values: { ...s.values, [key]: value } }),
+    current,
+    from: current * counts.low,
+    to: current * counts.high,
+    apply,
   });
   const probes: Probe[] = [
     ...subscriptionKeys.map(valueProbe),
     valueProbe('engineerCostPerYear'),
     valueProbe('vcpuHourPrice'),
-    { key: 'nodes', current: base.nodes, apply: (s, value) => ({ ...s, nodes: value }) },
+    countProbe('nodes', base.nodes, (s, value) => ({ ...s, nodes: value })),
   ];
   if (base.sidecars > 0) {
     probes.push(
-      { key: 'sidecars', current: base.sidecars, apply: (s, value) => ({ ...s, sidecars: value }) },
+      countProbe('sidecars', base.sidecars, (s, value) => ({ ...s, sidecars: value })),
       valueProbe('sidecarCpuMillicores'),
       valueProbe('sidecarMemoryMiB'),
     );

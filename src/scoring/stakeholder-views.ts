@@ -1,6 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
+import { formatNumber, formatPercent, joinAnd, roundThreshold } from '../shared/format.js';
 import { CRITERIA, type Criterion, type Weights } from './evaluate-options.js';
 import { type ScoreOptions, scoreAnswers } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
@@ -200,20 +200,21 @@ function stakeholderSentence(
     const first = bounded[0];
     if (first === undefined)
       return `${chooses}, as the report does, whatever any one of their priorities from 0 to 5.`;
-    const stays = first.edge.side === 'below' ? 'above' : 'below';
-    return `${chooses}, as the report does, while their ${first.r.criterion} priority stays ${stays} ${weight(first.edge.at)} (now ${weight(first.r.current)}).`;
+    const stays = first.edge.side === 'below' ? 'more' : 'less';
+    const edge = roundThreshold(first.edge.at, first.r.current, 0.1, 'keeps');
+    return `${chooses}, as the report does, while their ${first.r.criterion} priority stays at ${weight(edge)} or ${stays} (now ${weight(first.r.current)}).`;
   }
   const moves = comesRound
     .map((r) =>
       r.current < r.from
-        ? { r, at: r.from, verb: 'rose above', distance: r.from - r.current }
-        : { r, at: r.to, verb: 'fell below', distance: r.current - r.to },
+        ? { r, at: r.from, verb: 'rose to', or: 'more', distance: r.from - r.current }
+        : { r, at: r.to, verb: 'fell to', or: 'less', distance: r.current - r.to },
     )
     .sort((a, b) => a.distance - b.distance);
   const first = moves[0];
   if (first === undefined)
     return `${chooses}, not ${group.name}; no single priority of theirs, moved within 0 to 5, changes that.`;
-  return `${chooses}, not ${group.name}; they would come round to it if their ${first.r.criterion} priority ${first.verb} ${weight(first.at)} (now ${weight(first.r.current)}).`;
+  return `${chooses}, not ${group.name}; they would come round to it if their ${first.r.criterion} priority ${first.verb} ${weight(roundThreshold(first.at, first.r.current, 0.1, 'changes'))} or ${first.or} (now ${weight(first.r.current)}).`;
 }
 
 function agreementSentence(

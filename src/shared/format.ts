@@ -1,3 +1,17 @@
+/*
+ * Rounding, one rule per kind of figure (the methodology states them to the client):
+ * - money in text and tables: whole currency units (formatMoney); a table's totals are the sums of its parts as
+ *   shown, because the result rounds each year's categories first and adds the rounded figures;
+ * - money in chart labels: whole units below 10,000, above that three significant digits with K, M or B
+ *   (chartMoney), so a chart never shows a rounded figure that looks exact beside a table's exact one;
+ * - unit prices below 100 (per vCPU-hour, per GB-hour): four significant digits (formatUnitPrice);
+ * - shares and probabilities: whole percent (formatPercent);
+ * - a threshold (a break-even, a quote target, the edge of a priority's stable range) is printed at its
+ *   precision as the last value that keeps today's recommendation ("at €8,323 or less", "holds from 1.7") or the
+ *   first that changes it ("rose to €8,324 or more", "at 1.6 or less"), never as a rounding of the exact point
+ *   that could land on either side (roundThreshold).
+ */
+
 /** Money as a client reads it: currency sign, thousands separators, no cents (en-US conventions, fixed for determinism). */
 export function formatMoney(amount: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
@@ -12,8 +26,49 @@ export function formatUnitPrice(amount: number, currency: string): string {
   );
 }
 
+/** Money in a chart label: exact whole units below 10,000, "€28.5K" and "$1.2M" above. */
+export function chartMoney(amount: number, currency: string): string {
+  if (Math.abs(amount) < 10_000) return formatMoney(amount, currency);
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(amount);
+}
+
+/**
+ * A threshold on a multiple of `step`: toward `current` for the last printed value that keeps today's
+ * recommendation, away from it for the first that changes it. For a flip at €8,323.60 above today's price:
+ * "recommended at €8,323 or less" (keeps) and "would change if it rose to €8,324 or more" (changes).
+ */
+export function roundThreshold(
+  threshold: number,
+  current: number,
+  step: number,
+  side: 'keeps' | 'changes' = 'keeps',
+): number {
+  const units = threshold / step;
+  const down = threshold > current === (side === 'keeps');
+  // The tolerance keeps a threshold that is a whole number of steps (up to floating-point noise) as it is.
+  const whole = down ? Math.floor(units + 1e-9) : Math.ceil(units - 1e-9);
+  // Math.ceil of a hair below zero is -0, which would print as "-0".
+  return whole === 0 ? 0 : roundTo(whole * step, 10);
+}
+
+/** The step a money threshold is printed at: whole units from 100, else four significant digits. */
+export function moneyStep(amount: number): number {
+  const magnitude = Math.abs(amount);
+  return magnitude >= 100 || magnitude === 0 ? 1 : 10 ** (Math.floor(Math.log10(magnitude)) - 3);
+}
+
 export function formatNumber(x: number, fractionDigits = 0): string {
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits }).format(x);
+}
+
+/** A measured input (hours, millicores, days), in tables and chart labels alike: three decimals below 10, else one. */
+export function formatMeasure(x: number): string {
+  return formatNumber(x, Math.abs(x) < 10 ? 3 : 1);
 }
 
 export function formatPercent(share: number): string {
@@ -73,7 +128,7 @@ export function formatQuantity(
     const amount = Math.abs(value) >= 100 ? formatMoney(value, currency) : formatUnitPrice(value, currency);
     return { value: amount, unit: rest };
   }
-  const shown = formatNumber(value, Math.abs(value) < 10 ? 3 : 1);
+  const shown = formatMeasure(value);
   return { value: shown, unit: unitFor(shown === '1' ? 1 : value, unit) };
 }
 

@@ -1,17 +1,13 @@
+import { chartMoney } from '../../shared/format.js';
 import { vegaString } from './vega-string.js';
 
 /**
- * Money in the short form chart labels use ("€1.13M", "$28.5K"): three significant digits and an
- * SI-style suffix with B for billions. `compactMoney` is for text built here (totals, captions, alt text);
- * `compactMoneyExpr` is the same format as a Vega expression, for axis ticks only Vega knows.
+ * Money in the short form chart labels use ("$2,772", "€1.13M", "$28.5K"): the chart rule of the shared
+ * rounding rules. `compactMoney` is for text built here (totals, captions, alt text); `compactMoneyExpr` is the
+ * same text as a Vega expression, for the axis ticks only Vega knows.
  */
 export function compactMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-  }).format(amount);
+  return chartMoney(amount, currency);
 }
 
 function currencySymbol(currency: string): string {
@@ -27,6 +23,6 @@ function currencySymbol(currency: string): string {
 export function compactMoneyExpr(currency: string, value = 'datum.value'): string {
   const symbol = vegaString(currencySymbol(currency));
   const magnitude = `abs(${value})`;
-  const digits = `(${magnitude} < 1000 ? format(${magnitude}, '.3~r') : replace(replace(format(${magnitude}, '.3~s'), 'k', 'K'), 'G', 'B'))`;
+  const digits = `(${magnitude} < 10000 ? format(${magnitude}, ',.0f') : replace(replace(format(${magnitude}, '.3~s'), 'k', 'K'), 'G', 'B'))`;
   return `(${value} < 0 ? '-' : '') + ${symbol} + ${digits}`;
 }

@@ -1,4 +1,5 @@
 import type { CostKey } from '../../schema/assumption-keys.js';
+import { chartMoney, formatMeasure, formatUnitPrice } from '../../shared/format.js';
 
 export interface ParameterLabel {
   /** Short enough for an axis label; the result's descriptions are full sentences. */
@@ -63,7 +64,7 @@ export const PARAMETER_LABELS: Readonly<Record<CostKey, ParameterLabel>> = {
   trainingCoursePerEngineer: { name: 'Course fee', kind: 'money', unit: 'per engineer' },
 };
 
-/** "€809 – €2,770 per node-year", "50 – 100 %", "4 – 16 h per cluster-month". */
+/** "€809 – €2,772 per node-year", "50 – 100 %", "4 – 16 h per cluster-month": the chart rule of the shared rounding rules. */
 export function formatParameterRange(
   label: ParameterLabel,
   low: number,
@@ -73,24 +74,15 @@ export function formatParameterRange(
   const one = (x: number): string => {
     switch (label.kind) {
       case 'money':
-        return new Intl.NumberFormat('en-US', {
-          style: 'currency',
-          currency,
-          notation: x >= 10_000 ? 'compact' : 'standard',
-          maximumSignificantDigits: 3,
-        }).format(x);
+        return x < 100 ? formatUnitPrice(x, currency) : chartMoney(x, currency);
       case 'share':
-        return `${formatCount(x * 100)} %`;
+        return `${formatMeasure(x * 100)} %`;
       case 'percent':
-        return `${formatCount(x)} %`;
+        return `${formatMeasure(x)} %`;
       case 'count':
-        return formatCount(x);
+        return formatMeasure(x);
     }
   };
   const range = `${one(low)} – ${one(high)}`;
   return label.unit === '' ? range : `${range} ${label.unit}`;
-}
-
-function formatCount(x: number): string {
-  return new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }).format(x);
 }

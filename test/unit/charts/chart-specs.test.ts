@@ -102,7 +102,7 @@ describe('PARAMETER_LABELS', () => {
   it('labels every cost key, and ranges read naturally', () => {
     expect(Object.keys(PARAMETER_LABELS).sort()).toEqual([...COST_KEYS].sort());
     expect(formatParameterRange(PARAMETER_LABELS.isovalentPricePerNodeYear, 809.336, 2771.7, 'EUR')).toBe(
-      '€809 – €2,770 per node-year',
+      '€809 – €2,772 per node-year',
     );
     expect(formatParameterRange(PARAMETER_LABELS.engineerCostPerYear, 110_000, 163_500, 'EUR')).toBe(
       '€110K – €164K per year',

@@ -48,13 +48,24 @@ describe('quoteTargets', { timeout: 90_000 }, () => {
     );
   });
 
-  it('agrees with the break-even the engine reports for the same price', () => {
+  it('agrees with the break-even the engine reports for the same price, where that lies in its plausible range', () => {
+    // Here the target lies below the price's plausible range, so the engine reports no break-even for it.
     const result = scoreAnswers(answers, dataset, DRAWS);
-    const breakEven = result.sensitivity.find((s) => s.key === 'isovalentPricePerNodeYear');
-    if (target?.recommended.kind !== 'upTo' || breakEven?.flipsAt == null) throw new Error('no break-even');
-    expect(breakEven.newWinner).toBe(target.option);
-    expect(breakEven.flipsAt).toBeGreaterThan(target.recommended.price);
-    expect(breakEven.flipsAt).toBeLessThanOrEqual(target.recommended.price + 1);
+    const here = result.sensitivity.find((s) => s.key === 'isovalentPricePerNodeYear');
+    const low = result.assumptions.find((a) => a.key === 'isovalentPricePerNodeYear')?.low ?? 0;
+    if (target?.recommended.kind !== 'upTo') throw new Error('no price target');
+    expect(target.recommended.price).toBeLessThan(low);
+    expect(here?.flipsAt).toBeNull();
+    // After the audit the target lies inside it, and the two agree to the unit.
+    const audit = exampleAnswers('scaleup-after-audit');
+    const auditResult = scoreAnswers(audit, dataset, DRAWS);
+    const [auditTarget] = quoteTargets(audit, dataset, auditResult, DRAWS);
+    const breakEven = auditResult.sensitivity.find((s) => s.key === 'isovalentPricePerNodeYear');
+    if (auditTarget?.recommended.kind !== 'upTo' || breakEven?.flipsAt == null)
+      throw new Error('no break-even');
+    expect(breakEven.newWinner).toBe(auditTarget.option);
+    expect(breakEven.flipsAt).toBeGreaterThan(auditTarget.recommended.price);
+    expect(breakEven.flipsAt).toBeLessThanOrEqual(auditTarget.recommended.price + 1);
   });
 
   it('plugged back in, wins at least 80 % of the simulated draws at the confident target, and fewer a unit above', () => {

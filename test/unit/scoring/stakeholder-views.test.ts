@@ -4,7 +4,7 @@ import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
 import type { Weights } from '../../../src/scoring/evaluate-options.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
 import { stakeholderViews } from '../../../src/scoring/stakeholder-views.js';
-import { formatNumber } from '../../../src/shared/format.js';
+import { formatNumber, roundThreshold } from '../../../src/shared/format.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
 const dataset = defaultDataset();
@@ -75,7 +75,7 @@ describe('stakeholderViews', { timeout: 90_000 }, () => {
     expect(winnerWith(answers, { ...p, cost: cost.from + 0.001 })).toBe(result.recommendation.option);
     expect(winnerWith(answers, { ...p, cost: cost.from - 0.001 })).toBe(ciso.recommendation.option);
     expect(ciso.sentence).toBe(
-      `CISO would choose Isovalent Networking for Kubernetes (confidence ${Math.round(ciso.recommendation.confidence * 100)} %), not Cilium OSS; they would come round to it if their cost priority rose above ${formatNumber(cost.from, 1)} (now 0.5).`,
+      `CISO would choose Isovalent Networking for Kubernetes (confidence ${Math.round(ciso.recommendation.confidence * 100)} %), not Cilium OSS; they would come round to it if their cost priority rose to ${formatNumber(roundThreshold(cost.from, 0.5, 0.1, 'changes'), 1)} or more (now 0.5).`,
     );
   });
 
