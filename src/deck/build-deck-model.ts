@@ -71,12 +71,14 @@ function recommendationSlide(sources: ReportSources, model: ReportModel): DeckSl
   );
   const flags = [
     ...(summary.closeCall === null ? [] : [summary.closeCall]),
-    ...(summary.placeholderMatters
-      ? placeholders.map(
-          (a) =>
-            `${withoutFullStop(a.description)}: a placeholder, not a quote; confirm it before relying on these figures.`,
-        )
-      : []),
+    ...(!summary.placeholderMatters
+      ? []
+      : model.tco.indicative !== null
+        ? [`${model.tco.indicative} Confirm it before relying on these figures.`]
+        : placeholders.map(
+            (a) =>
+              `${withoutFullStop(a.description)}: an indicative price, not a quote; confirm it before relying on these figures.`,
+          )),
   ];
   return {
     kind: 'recommendation',
@@ -159,7 +161,8 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
     charts: [byCategory, overTime],
     footnote:
       `Medians: ${model.tco.comparison.map((c) => `${c.option} ${c.total} (P10–P90 ${c.range})`).join(' · ')}. ` +
-      `Today, unchanged: ${formatMoney(result.baseline.tco.median, currency)}. Charts at the likely figures.`,
+      `Today, unchanged: ${formatMoney(result.baseline.tco.median, currency)}. Charts at the likely figures.` +
+      (model.tco.indicative === null ? '' : ` ${model.tco.indicative}`),
     notes: [
       model.tco.intro,
       model.tco.baselineNote,

@@ -1,5 +1,6 @@
 import { turnsOnSentence } from '../scoring/close-because.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { indicativeShareSentence } from './indicative-share.js';
 import { judgement } from './judgement.js';
 import type { ReportContext } from './report-context.js';
 import type { ExecutiveSummary } from './report-model.js';
@@ -81,6 +82,7 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
       ? null
       : `${placeholders.map((a) => a.description.replace(/\.$/, '')).join('; ')}: ` +
         `${placeholders.length === 1 ? 'an indicative price' : 'indicative prices'}; no vendor quote yet. ` +
+        `${indicativeShareSentence(ctx, false) ?? ''} `.trimStart() +
         `The figures that rest on ${placeholders.length === 1 ? 'it' : 'them'} will move once a quote is in.`;
 
   const placeholderKeys = new Set<string>(placeholders.map((a) => a.key));

@@ -125,6 +125,8 @@ export interface MoneyRow {
 
 export interface TcoSection {
   readonly intro: string;
+  /** How much of each path's total rests on indicative prices (also the intro's last sentence), or null. */
+  readonly indicative: string | null;
   readonly figures: readonly ChartFigure[];
   readonly yearHeaders: readonly string[];
   readonly byYear: readonly MoneyRow[];

@@ -1,6 +1,7 @@
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { indicativeShareSentence } from './indicative-share.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
 import { cniName, meshName } from './situation-section.js';
@@ -64,6 +65,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
         (utilisation === null ? '' : `, ${formatPercent(utilisation)} of the team’s network time`),
     };
   });
+  const indicative = indicativeShareSentence(ctx);
   const figures = ['tco-by-category', 'cumulative-tco']
     .map((name) => ctx.figure(name))
     .filter((f): f is ChartFigure => f !== null);
@@ -75,7 +77,9 @@ export function tcoSection(ctx: ReportContext): TcoSection {
       'migration and training fall in year 1. The year and category tables use the likely value of every input, ' +
       'so that they add up; the comparison below gives the median of the simulated scenarios, the basis of every ' +
       'headline figure in this report, with their P10–P90 range. ' +
-      `Today, unchanged: a median ${ctx.money(baseline.median)} (P10–P90 ${ctx.money(baseline.p10)} – ${ctx.money(baseline.p90)}).`,
+      `Today, unchanged: a median ${ctx.money(baseline.median)} (P10–P90 ${ctx.money(baseline.p10)} – ${ctx.money(baseline.p90)}).` +
+      (indicative === null ? '' : ` ${indicative}`),
+    indicative,
     figures,
     yearHeaders: Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`),
     byYear,

@@ -79,6 +79,13 @@ export const OptionResultSchema = z.strictObject({
     medianSavingsVsBaseline: z
       .number()
       .describe("The status quo's median minus this option's: the saving on the headline basis."),
+    indicativeShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        'Share of the likely-values total that rests on indicative prices (placeholders nobody has quoted yet): the part that goes when they are zero.',
+      ),
   }),
   stack: z.strictObject({
     components: z.array(z.string()),

@@ -163,6 +163,26 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   };
 }
 
+/**
+ * Share of a plan's total that rests on the given inputs (the indicative prices nobody has quoted yet): the part
+ * of the total that goes when they are zero. Exact for a price, which every cost it enters scales with.
+ */
+export function shareRestingOn(
+  plan: Plan,
+  answers: Answers,
+  s: Scenario,
+  model: Model,
+  keys: readonly (keyof ParameterValues)[],
+): number {
+  if (keys.length === 0) return 0;
+  const total = computeTco(plan, answers, s, model).total;
+  if (total <= 0) return 0;
+  const values = { ...s.values };
+  for (const key of keys) values[key] = 0;
+  const without = computeTco(plan, answers, { ...s, values }, model).total;
+  return Math.min(1, Math.max(0, (total - without) / total));
+}
+
 /** vCPU and GB each cluster holds once for the plan's add-ons (waypoints), whatever its node count. */
 export function perClusterFootprint(plan: Plan): { vcpu: number; gb: number } {
   let millicores = 0;

@@ -16,7 +16,14 @@ import { teamUtilisation } from './assess-risk.js';
 import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
-import { type ByCategory, computeTco, TCO_CATEGORIES, type TcoBreakdown, yearTotal } from './compute-tco.js';
+import {
+  type ByCategory,
+  computeTco,
+  shareRestingOn,
+  TCO_CATEGORIES,
+  type TcoBreakdown,
+  yearTotal,
+} from './compute-tco.js';
 import { deriveNeeds } from './derive-needs.js';
 import { groupPathResults } from './estate-result.js';
 import {
@@ -201,6 +208,8 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       labels[p.option.subscriptionKey] = `the ${p.option.short} price per node-year`;
   }
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
+  // Prices with no public figure and no quote from the client: how much of each path's total rests on them.
+  const indicativeKeys = parameters.filter((p) => p.kind === 'placeholder').map((p) => p.key);
   const findings = [
     ...weightSensitivity(evaluated, weights, winner.id, hurdle),
     ...keyProbes(
@@ -351,6 +360,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           median: simulated(o.id).median,
           likely: summaries.get(o.id)?.total ?? Math.round(o.tco.total),
           medianSavingsVsBaseline: baselineMedian - simulated(o.id).median,
+          indicativeShare: roundTo(shareRestingOn(o.plan, answers, base, model, indicativeKeys), 4),
         },
         stack: {
           components: [...o.plan.components],

@@ -93,6 +93,8 @@ export interface OptionResult {
   } & SimulatedTco & {
       /** The status quo's median minus this option's: the saving on the headline basis (positive: cheaper). */
       readonly medianSavingsVsBaseline: number;
+      /** Share (0 to 1) of the likely-values total that rests on indicative prices nobody has quoted yet. */
+      readonly indicativeShare: number;
     };
   readonly stack: {
     readonly components: readonly string[];

@@ -58,7 +58,7 @@ describe('break-evens within a plausible range', { timeout: 120_000 }, () => {
 });
 
 describe('one rounding of a threshold', { timeout: 120_000 }, () => {
-  it('the break-even of a price and the quote target print the same whole price', () => {
+  it('the break-even of a price and the quote target meet at adjacent whole prices, never overlapping', () => {
     const answers = exampleAnswers('scaleup-after-audit');
     const result = scoreAnswers(answers, dataset, DRAWS);
     const [target] = quoteTargets(answers, dataset, result, DRAWS);
@@ -66,7 +66,12 @@ describe('one rounding of a threshold', { timeout: 120_000 }, () => {
       throw new Error('expected a price target');
     const finding = result.sensitivity.find((s) => s.key === target.key);
     expect(finding?.flipsAt).not.toBeNull();
-    const price = formatMoney(target.recommended.price, result.engagement.currency);
-    expect(finding?.sentence).toContain(`fell to ${price} or less`);
+    const money = (x: number) => formatMoney(x, result.engagement.currency);
+    // Chosen at the target and below; the break-even names the first price at which the decision changes.
+    expect(finding?.sentence).toContain(
+      result.recommendation.option === target.option
+        ? `rose to ${money(target.recommended.price + 1)} or more`
+        : `fell to ${money(target.recommended.price)} or less`,
+    );
   });
 });
