@@ -1,6 +1,7 @@
 import { CRITERIA } from '../schema/criteria.js';
 import type { WorldJudgement } from '../scoring/monte-carlo.js';
 import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
+import { moneyBasisParagraphs } from './money-basis.js';
 import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';
 
@@ -66,6 +67,7 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'larger of its request and its measured use; kube-proxy by the Services of its own cluster), add-on ' +
         'licences, and one-off migration and training. Recurring costs grow with the node count. Every default has ' +
         'a unit, a source and a low, likely and high value, listed in the appendix; the client’s own figures replace them.',
+      ...moneyBasisParagraphs(ctx),
       'Every headline cost in this report (the cover, the summary, the comparison, the deck and the workbook’s ' +
         'summary) is the median of the simulated totals, with the P10–P90 range beside it, and staying as today is ' +
         'simulated in the same scenarios. Most cost ranges reach further above their likely value than below it, so ' +

@@ -1,0 +1,56 @@
+import { formatNumber, formatPercent } from '../shared/format.js';
+import type { ReportContext } from './report-context.js';
+
+/**
+ * The methodology's paragraphs on the money's basis, in the client's words: the exchange rate, how a fleet of
+ * clusters is costed, and what Istio ambient mode adds beside an Istio the client already runs.
+ */
+export function moneyBasisParagraphs(ctx: ReportContext): string[] {
+  const { result, answers, dataset } = ctx.sources;
+  const { currency } = result;
+  const rate =
+    currency.origin === 'base'
+      ? 'Every figure is in US dollars, the currency most published defaults are given in, so none is converted.'
+      : currency.origin === 'client'
+        ? `Defaults published in US dollars are converted at the client’s own rate, ${currency.perUsd} ${currency.code} per USD.`
+        : `Defaults published in US dollars are converted at ${currency.perUsd} ${currency.code} per USD: the European ` +
+          `Central Bank’s reference rates, averaged over ${currency.vintage.replace(/^ECB reference rates, monthly average for /, '')}. ` +
+          'The data holds the ECB’s monthly averages; a report uses its own month, or the latest month the data ' +
+          'holds for a later report, and a rate the client gives replaces it.';
+  const local =
+    currency.origin === 'base'
+      ? ''
+      : ' Figures the data gives in the engagement currency, such as the loaded engineer cost, are used as they are.';
+  const share = result.assumptions.find((a) => a.key === 'fleetMarginalClusterShare');
+  const clusters = answers.cluster.clusters;
+  // With one cluster there is no fleet, and nothing to explain.
+  const fleet =
+    share === undefined || clusters === 1
+      ? []
+      : [
+          'Clusters built and changed alike are run as a fleet, so their upkeep is not the upkeep of one cluster ' +
+            'multiplied by their number. The first cluster takes the full upkeep of the network plug-in, each ' +
+            `add-on and the mesh; each further cluster ${formatPercent(share.value)} of it` +
+            (share.origin === 'default'
+              ? ` (an estimate, drawn from ${formatPercent(share.low)} to ${formatPercent(share.high)} in the simulation)`
+              : ' (the client’s figure)') +
+            ', because reading release notes, testing an upgrade and learning from an incident are done once for ' +
+            'the fleet, while each cluster still has its own roll-out, drift and incidents. For this client’s ' +
+            `${formatNumber(clusters)} clusters that is the upkeep of ${formatNumber(1 + (clusters - 1) * share.value, 1)} clusters, not ${formatNumber(clusters)}.`,
+        ];
+  const ambient = dataset.addons.find((a) => a.id === 'istio-ambient');
+  const beside = dataset.addons.find((a) => a.id === 'istio-ambient-move');
+  const mesh =
+    answers.mesh.current === 'none' || ambient === undefined || beside === undefined
+      ? []
+      : [
+          'Istio ambient mode is costed at its charts’ requests: the two agents on every node (ztunnel and the ' +
+            `Istio CNI agent, ${formatNumber(ambient.perNode.cpuMillicores)} millicores and ${formatNumber(ambient.perNode.memoryMiB)} MiB together) and ` +
+            `${formatNumber(ambient.perCluster.cpuMillicores)} millicores and ${formatNumber(ambient.perCluster.memoryMiB)} MiB a cluster for the waypoint proxies ` +
+            'that L7 policy and telemetry need. Beside an Istio the client already runs, ambient mode shares its ' +
+            `control plane (istiod), so it adds about ${formatNumber(beside.opsHoursPerClusterMonth.likely, 1)} engineer-hours a cluster-month of upkeep, ` +
+            `not the ${formatNumber(ambient.opsHoursPerClusterMonth.likely, 1)} of a mesh of its own (both estimates). Ambient mode across clusters ` +
+            'is still in beta; where the client runs several clusters, the risks say so.',
+        ];
+  return [`${rate}${local}`, ...fleet, ...mesh];
+}
