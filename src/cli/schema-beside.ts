@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import { ANSWERS_SCHEMA_ID, answersJsonSchemaText } from '../schema/answers-json-schema.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * The JSON Schema the `# yaml-language-server: $schema=` line of an answers file names: a copy next to it.

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isProcessRunning } from '../io/is-process-running.js';
 import { CniError } from '../shared/errors.js';
-import { isProcessRunning } from './is-process-running.js';
 
 /** The lock's name in the folder it guards; a dotfile, present only while a run renames its files in. */
 export const LOCK_NAME = '.cnireport.lock';

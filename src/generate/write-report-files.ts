@@ -1,8 +1,8 @@
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseTempName, type StagedFile, stageFile } from '../cli/write-file-atomic.js';
+import { isProcessRunning } from '../io/is-process-running.js';
+import { parseTempName, type StagedFile, stageFile } from '../io/write-file-atomic.js';
 import { CniError } from '../shared/errors.js';
-import { isProcessRunning } from './is-process-running.js';
 import { type LockOptions, lockFolder } from './lock-folder.js';
 import type { ReportFile } from './report-files.js';
 

@@ -1,5 +1,5 @@
 import { type Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { IssueAnchor } from './zod-issue-messages.js';
+import type { IssueAnchor } from '../schema/zod-issue-messages.js';
 
 interface Step {
   node: Node | null;

@@ -1,12 +1,12 @@
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import { answersJsonSchema } from '../schema/answers-json-schema.js';
+import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../schema/zod-issue-messages.js';
 import { answersWarnings } from './answers-warnings.js';
 import { estateTotalConflicts } from './estate-total-conflicts.js';
 import { locateInDocument } from './locate-in-document.js';
 import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
-import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
 
 export type ParseAnswersResult =
   | { ok: true; answers: Answers; warnings: Problem[] }

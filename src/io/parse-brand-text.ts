@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { type BrandFile, BrandSchema } from '../schema/brand.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
+import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../schema/zod-issue-messages.js';
 import { locateInDocument } from './locate-in-document.js';
 import { meaningfulIssues } from './meaningful-issues.js';
 import { parseYamlDocument, type YamlFileRules } from './parse-yaml-document.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
-import { NO_CUSTOM_MESSAGE, zodIssueMessages } from './zod-issue-messages.js';
 
 export type ParseBrandResult =
   | {

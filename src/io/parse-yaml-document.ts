@@ -9,10 +9,10 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
+import { formatGot } from '../shared/format-got.js';
 import { eachPair } from './each-pair.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { findExcessEntries } from './find-excess-entries.js';
-import { formatGot } from './format-got.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
 

@@ -1,5 +1,5 @@
+import { formatGot } from '../shared/format-got.js';
 import { escapeUnsafeChars } from './escape-unsafe-chars.js';
-import { formatGot } from './format-got.js';
 
 /** One thing wrong with an answers file, located where the user has to fix it. */
 export interface Problem {

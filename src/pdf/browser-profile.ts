@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { isProcessRunning } from '../generate/is-process-running.js';
+import { isProcessRunning } from '../io/is-process-running.js';
 
 /**
  * A run's profile folder is named after its machine and process, `cnireport-chrome-<host>-<pid>-XXXXXX` (<host>:

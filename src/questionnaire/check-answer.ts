@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../io/zod-issue-messages.js';
 import { AnswersSchema } from '../schema/answers.js';
+import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../schema/zod-issue-messages.js';
 import { type AnswerKey, answersSchemaNode, keySchema } from './answer-keys.js';
 import type { AnswersDraft } from './answers-draft.js';
 import { setDraftValue } from './draft-value.js';

@@ -1,5 +1,4 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../io/zod-issue-messages.js';
 import { answersSchemaNode, keyNode, keyPath } from '../questionnaire/answer-keys.js';
 import { answerFromText } from '../questionnaire/answer-text.js';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
@@ -11,6 +10,7 @@ import { type AskContext, QUESTIONNAIRE, type Question } from '../questionnaire/
 import { type Answers, AnswersSchema, type NeedKey, StakeholdersSchema } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { formatSchemaValue } from '../schema/describe-expectation.js';
+import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../schema/zod-issue-messages.js';
 import { fieldKind } from './workshop-form.js';
 import {
   type Entries,

@@ -4,10 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../cli/write-file-atomic.js';
 import { answersDraftOfText } from '../io/load-answers-draft.js';
 import { parseAnswersText } from '../io/parse-answers-text.js';
 import { formatProblem } from '../io/problem.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
 import { renderAnswersYaml } from '../questionnaire/render-answers-yaml.js';
 import { reviseAnswersYaml } from '../questionnaire/update-answers-yaml.js';

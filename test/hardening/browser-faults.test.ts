@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isProcessRunning } from '../../src/generate/is-process-running.js';
+import { isProcessRunning } from '../../src/io/is-process-running.js';
 import { withoutPlaceholderNotes } from '../helpers/without-placeholder-notes.js';
 import { generate, type Run, relayBrowser, root, STACK_LINE, silentBrowser } from './harness/cli.js';
 import { differences, processesMentioning, snapshot } from './harness/report-folder.js';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
+import { writeFileAtomic } from '../../src/io/write-file-atomic.js';
 import { runCli } from '../helpers/run-cli.js';
 import { withoutPlaceholderNotes } from '../helpers/without-placeholder-notes.js';
 import { root, STACK_LINE } from './harness/cli.js';

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, watch 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseTempName } from '../../src/cli/write-file-atomic.js';
 import { LOCK_NAME } from '../../src/generate/lock-folder.js';
+import { parseTempName } from '../../src/io/write-file-atomic.js';
 import { generate, root, startGenerate } from './harness/cli.js';
 import { differences, incompleteness, processesMentioning, snapshot } from './harness/report-folder.js';
 import { seededRandom } from './harness/seeded-random.js';

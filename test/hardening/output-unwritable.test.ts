@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../src/cli/write-file-atomic.js';
+import { writeFileAtomic } from '../../src/io/write-file-atomic.js';
 import { CniError } from '../../src/shared/errors.js';
 import { withoutPlaceholderNotes } from '../helpers/without-placeholder-notes.js';
 import { generate, root, STACK_LINE } from './harness/cli.js';

@@ -10,11 +10,11 @@ import { summariseEstate } from '../../discover/summarise-estate.js';
 import { readAnswersText } from '../../io/load-answers.js';
 import { parseAnswersText } from '../../io/parse-answers-text.js';
 import { formatProblem } from '../../io/problem.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 
 interface DiscoverOptions {
   out?: string;

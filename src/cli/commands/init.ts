@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { defaultDataset } from '../../io/load-dataset.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
 import { AnswersSchema } from '../../schema/answers.js';
@@ -11,7 +12,6 @@ import { formatQuantity } from '../../shared/format.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE, schemaBeside, schemaState } from '../schema-beside.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 
 export function registerInit(program: Command, io: CliIo): void {
   program

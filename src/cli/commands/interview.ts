@@ -6,6 +6,7 @@ import { loadAnswersDraft } from '../../io/load-answers-draft.js';
 import { defaultDataset } from '../../io/load-dataset.js';
 import { parseAnswersText } from '../../io/parse-answers-text.js';
 import { formatProblem } from '../../io/problem.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import type { AnswersDraft } from '../../questionnaire/answers-draft.js';
 import { askContext } from '../../questionnaire/ask-context.js';
 import {
@@ -27,7 +28,6 @@ import { formatRecommendation } from '../format-recommendation.js';
 import { paint } from '../paint.js';
 import { type InterviewTerminal, processTerminal } from '../process-terminal.js';
 import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 
 export function registerInterview(
   program: Command,

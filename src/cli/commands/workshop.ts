@@ -10,6 +10,7 @@ import { REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadAnswersDraft } from '../../io/load-answers-draft.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { defaultDataset } from '../../io/load-dataset.js';
+import { writeFileAtomic } from '../../io/write-file-atomic.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
@@ -21,7 +22,6 @@ import type { CliIo } from '../cli-io.js';
 import { packageRoot, readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 import { loadRenderers } from './generate.js';
 
 /**

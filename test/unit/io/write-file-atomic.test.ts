@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/cli/write-file-atomic.js';
+import { writeFileAtomic } from '../../../src/io/write-file-atomic.js';
 import { CniError } from '../../../src/shared/errors.js';
 import { commandRuns, prerequisite } from '../../helpers/prerequisite.js';
 
@@ -57,7 +57,7 @@ describe('writeFileAtomic', () => {
     // A folder nobody may read but not write (root's, 0755), and the compiled module the test setup built.
     const locked = mkdtempSync(join(tmpdir(), 'cnireport-write-locked-'));
     chmodSync(locked, 0o755);
-    const module = fileURLToPath(new URL('../../../dist/cli/write-file-atomic.js', import.meta.url));
+    const module = fileURLToPath(new URL('../../../dist/io/write-file-atomic.js', import.meta.url));
     const script = `import { writeFileAtomic } from ${JSON.stringify(module)};
       await writeFileAtomic(${JSON.stringify(join(locked, 'y'))}, 'y', { overwrite: false }).then(
         () => console.log('{"written":true}'),

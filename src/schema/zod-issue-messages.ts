@@ -1,14 +1,9 @@
 import type { z } from 'zod';
-import {
-  describeCount,
-  describeExpectation,
-  describeRange,
-  describeValues,
-} from '../schema/describe-expectation.js';
-import type { JsonSchemaNode } from '../schema/json-schema-node.js';
-import { schemaAtPath } from '../schema/schema-at-path.js';
 import { didYouMean } from '../shared/did-you-mean.js';
-import { formatGot } from './format-got.js';
+import { formatGot } from '../shared/format-got.js';
+import { describeCount, describeExpectation, describeRange, describeValues } from './describe-expectation.js';
+import type { JsonSchemaNode } from './json-schema-node.js';
+import { schemaAtPath } from './schema-at-path.js';
 
 type Issue = z.core.$ZodIssue;
 
