@@ -1,7 +1,7 @@
 import type { Config } from 'vega-lite';
+import type { Criterion } from '../schema/criteria.js';
 import type { SupportLevel } from '../schema/dataset.js';
-import type { TcoCategory } from '../scoring/compute-tco.js';
-import type { Criterion } from '../scoring/evaluate-options.js';
+import type { TcoCategory } from '../schema/tco-categories.js';
 import { REPORT_FONT_STACK } from './report-font.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScoreResult } from '../scoring/score-result.js';
+import type { EngineResult } from '../result/result-types.js';
 import {
   capabilityHeatmapDescription,
   capabilityHeatmapSpec,
@@ -29,11 +29,11 @@ export interface ReportChart {
 
 interface ChartBuilder {
   readonly name: string;
-  readonly title: (result: ScoreResult) => string;
-  readonly description: (result: ScoreResult) => string;
-  readonly spec: (result: ScoreResult) => TopLevelSpec;
+  readonly title: (result: EngineResult) => string;
+  readonly description: (result: EngineResult) => string;
+  readonly spec: (result: EngineResult) => TopLevelSpec;
   /** Charts that would be empty for some clients say when they apply. */
-  readonly applies?: (result: ScoreResult) => boolean;
+  readonly applies?: (result: EngineResult) => boolean;
 }
 
 const CHARTS: readonly ChartBuilder[] = [
@@ -88,7 +88,7 @@ const CHARTS: readonly ChartBuilder[] = [
  * score-breakdown, tornado, monte-carlo. Two can be missing: sidecar-tax when the client runs no sidecars
  * today, and tornado when no uncertain cost input moves the TCO visibly (say the client fixed them all).
  */
-export function buildReportCharts(result: ScoreResult): readonly ReportChart[] {
+export function buildReportCharts(result: EngineResult): readonly ReportChart[] {
   return CHARTS.filter((c) => c.applies?.(result) ?? true).map((c) => ({
     name: c.name,
     title: c.title(result),

@@ -1,7 +1,7 @@
+import type { EngineResult } from '../result/result-types.js';
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
-import type { ScoreResult } from '../scoring/score-result.js';
 import { type AnswerChange, applyChanges } from './diff-answers.js';
 import { inputLabel } from './input-labels.js';
 import { shapleyValues } from './shapley.js';
@@ -67,8 +67,8 @@ export interface Attribution {
  * interactions are shared out fairly and the shares add up to each total change. Pure.
  */
 export function attributeChanges(
-  before: { readonly answers: Answers; readonly result: ScoreResult },
-  after: { readonly answers: Answers; readonly result: ScoreResult },
+  before: { readonly answers: Answers; readonly result: EngineResult },
+  after: { readonly answers: Answers; readonly result: EngineResult },
   changes: readonly AnswerChange[],
   dataset: Dataset,
   opts: ScoreOptions = {},
@@ -144,7 +144,7 @@ export function attributeChanges(
  * an option ruled out in either file measures nothing (its score can even rise as it is ruled out: a risk
  * penalty it no longer carries), so such an option is passed over; with none left, there is no lead.
  */
-function leadRival(before: ScoreResult, after: ScoreResult): OptionId | undefined {
+function leadRival(before: EngineResult, after: EngineResult): OptionId | undefined {
   const ahead = after.recommendation.option;
   const open = (id: OptionId) =>
     [before, after].every((r) => r.options.some((o) => o.id === id && !o.disqualified));

@@ -1,9 +1,9 @@
 import { basename, extname } from 'node:path';
+import { optionsInOrder } from '../result/options-in-order.js';
+import type { EngineResult } from '../result/result-types.js';
 import type { Answers, Importance } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import { optionsInOrder } from '../scoring/options-in-order.js';
 import type { ScoreOptions } from '../scoring/score-answers.js';
-import type { ScoreResult } from '../scoring/score-result.js';
 import { formatMoney, formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { type Attribution, attributeChanges } from './attribute-changes.js';
 import { type AnswerChange, diffAnswers } from './diff-answers.js';
@@ -13,7 +13,7 @@ import { inputLabel, inputValue } from './input-labels.js';
 export interface ScenarioInput {
   readonly file: string;
   readonly answers: Answers;
-  readonly result: ScoreResult;
+  readonly result: EngineResult;
   /** What the consultant calls this scenario (`compare --label`); omitted: the file's name. */
   readonly label?: string;
 }
@@ -38,7 +38,7 @@ export interface ComparedScenario {
   readonly options: readonly {
     readonly id: OptionId;
     readonly name: string;
-    /** The short name of data/options.yaml, for narrow columns. */
+    /** The name in running text (the client's own CNI where the path keeps it), for narrow columns. */
     readonly short: string;
     /** The option's colour in every chart and table (#RRGGBB). */
     readonly colour: string;
@@ -107,7 +107,7 @@ export function compareScenarios(
     }
   }
   return {
-    scenarios: inputs.map((input, i) => scenarioOf(input, labels[i] ?? input.file, dataset)),
+    scenarios: inputs.map((input, i) => scenarioOf(input, labels[i] ?? input.file)),
     comparisons: rest.map((other) => compareTwo(base, other, dataset, opts)),
     warnings,
   };
@@ -122,11 +122,7 @@ function scenarioNames(inputs: readonly ScenarioInput[]): string[] {
   return names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : `${n} (${i + 1})`));
 }
 
-function scenarioOf(
-  { file, answers, result }: ScenarioInput,
-  label: string,
-  dataset: Dataset,
-): ComparedScenario {
+function scenarioOf({ file, answers, result }: ScenarioInput, label: string): ComparedScenario {
   const rec = result.recommendation;
   return {
     file,
@@ -146,7 +142,7 @@ function scenarioOf(
     options: optionsInOrder(result).map((o) => ({
       id: o.id,
       name: o.name,
-      short: dataset.options.find((x) => x.id === o.id)?.short ?? o.name,
+      short: o.short,
       colour: o.colour,
       score: o.score,
       disqualified: o.disqualified,

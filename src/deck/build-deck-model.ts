@@ -3,7 +3,7 @@ import type { ReportModel } from '../report/report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { CATEGORY_LABELS } from '../report/tco-section.js';
 import { TCO_CATEGORIES } from '../schema/tco-categories.js';
-import { optionsInOrder } from '../scoring/options-in-order.js';
+import { optionsInOrder } from '../result/options-in-order.js';
 import { formatMoney } from '../shared/format.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 

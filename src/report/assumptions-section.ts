@@ -1,4 +1,4 @@
-import { optionsInOrder } from '../scoring/options-in-order.js';
+import { optionsInOrder } from '../result/options-in-order.js';
 import { formatQuantity } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { AssumptionsSection } from './report-model.js';
@@ -15,7 +15,7 @@ const ORIGIN_LABELS = { default: 'default', override: 'client override', answer:
 
 /** Every input the figures rest on, where it comes from, and which ones the client set. */
 export function assumptionsSection(ctx: ReportContext): AssumptionsSection {
-  const { result, dataset } = ctx.sources;
+  const { result } = ctx.sources;
   const currency = result.currency.code;
   const rows = result.assumptions.map((a) => {
     const value = formatQuantity(a.value, a.unit, currency);
@@ -35,11 +35,11 @@ export function assumptionsSection(ctx: ReportContext): AssumptionsSection {
   });
   const set = rows.filter((r) => r.overridden).length;
   // The sources of what the result says for this client (a kept CNI's own, a platform's), not the data's defaults.
-  const capabilitySources = dataset.capabilities.flatMap((cap) =>
+  const capabilitySources = result.needs.flatMap((need) =>
     optionsInOrder(result).map((o) => ({
-      capability: cap.name,
+      capability: need.name,
       option: o.short,
-      source: o.capabilities.find((c) => c.id === cap.id)?.source ?? '',
+      source: o.capabilities.find((c) => c.id === need.capability)?.source ?? '',
     })),
   );
   return {

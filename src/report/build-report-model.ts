@@ -1,4 +1,4 @@
-import { optionsInOrder } from '../scoring/options-in-order.js';
+import { optionsInOrder } from '../result/options-in-order.js';
 import { formatLongDate } from '../shared/format.js';
 import { assumptionsSection } from './assumptions-section.js';
 import { capabilitySection } from './capability-section.js';
@@ -29,11 +29,11 @@ const CHAPTERS = [
 /** The whole report as formatted values, a pure function of its sources. */
 export function buildReportModel(sources: ReportSources): ReportModel {
   const ctx = reportContext(sources);
-  const { result, answers, brand } = sources;
+  const { result, brand } = sources;
   return {
     title: `CNI recommendation for ${result.engagement.client}`,
     client: result.engagement.client,
-    preparedBy: answers.engagement.preparedBy ?? null,
+    preparedBy: result.situation.engagement.preparedBy ?? null,
     date: formatLongDate(sources.stamp.date),
     isoDate: sources.stamp.date,
     paper: sources.paper,

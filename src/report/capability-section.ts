@@ -1,5 +1,5 @@
+import { optionsInOrder } from '../result/options-in-order.js';
 import type { SupportLevel } from '../schema/dataset.js';
-import { optionsInOrder } from '../scoring/options-in-order.js';
 import { joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { CapabilitySection } from './report-model.js';
@@ -13,11 +13,10 @@ const LEVEL_LABELS: Record<SupportLevel, string> = {
   enterprise: 'enterprise grade',
 };
 
-/** Capability by option, what Flannel would have to bolt on, and each option's risks for this client. */
+/** Capability by option, the stack of the path with most add-ons, and each option's risks for this client. */
 export function capabilitySection(ctx: ReportContext): CapabilitySection {
-  const { result, dataset } = ctx.sources;
+  const { result } = ctx.sources;
   const byOption = optionsInOrder(result);
-  const addonNames = new Map(dataset.addons.map((a) => [a.id, a.name]));
   const rows = result.needs.map((need) => ({
     name: need.name,
     importance: need.importance,
@@ -26,7 +25,7 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
       const cap = o.capabilities.find((c) => c.id === need.capability);
       const level = cap?.level ?? 'none';
       // Add-on names are proper names ("Retina …"), except the generic "The service mesh …".
-      const via = (cap?.via ?? []).map((a) => (addonNames.get(a) ?? a).replace(/^The /, 'the '));
+      const via = (cap?.via ?? []).map((a) => a.replace(/^The /, 'the '));
       const detail =
         via.length > 0
           ? `with ${joinAnd(via)}`

@@ -1,5 +1,5 @@
+import type { OptionResult } from '../result/result-types.js';
 import type { OptionId } from '../schema/dataset.js';
-import type { OptionResult } from '../scoring/score-result.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMoney } from '../shared/format.js';
 import type { ChartFigure } from './report-model.js';
@@ -16,7 +16,7 @@ export interface ReportContext {
 }
 
 export function reportContext(sources: ReportSources): ReportContext {
-  const { result, dataset } = sources;
+  const { result } = sources;
   const charts = new Map<string, ReportChartImage>(sources.charts.map((c) => [c.name, c]));
   return {
     sources,
@@ -27,7 +27,7 @@ export function reportContext(sources: ReportSources): ReportContext {
       return found;
     },
     shortName: (id) => result.options.find((o) => o.id === id)?.short ?? id,
-    capabilityName: (id) => dataset.capabilities.find((c) => c.id === id)?.name ?? id,
+    capabilityName: (id) => result.needs.find((n) => n.capability === id)?.name ?? id,
     figure: (name) => {
       const chart = charts.get(name);
       return chart === undefined

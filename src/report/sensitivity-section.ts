@@ -1,4 +1,4 @@
-import { optionsInOrder } from '../scoring/options-in-order.js';
+import { optionsInOrder } from '../result/options-in-order.js';
 import { formatNumber, formatPercent, formatQuantity, roundThreshold } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SensitivitySection } from './report-model.js';

@@ -1,5 +1,3 @@
-import { sidecarCostPerYear } from '../scoring/compute-tco.js';
-import { parameterValues } from '../scoring/resolve-parameters.js';
 import { formatNumber, formatUnitPrice, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SidecarSection } from './report-model.js';
@@ -10,8 +8,8 @@ import { meshName } from './situation-section.js';
  * a sidecar-free mesh would save and cost. The move does not depend on the CNI, so it is weighed on every path.
  */
 export function sidecarSection(ctx: ReportContext): SidecarSection {
-  const { answers, result } = ctx.sources;
-  const { mesh } = answers;
+  const { result } = ctx.sources;
+  const { mesh } = result.situation;
   const tax = result.sidecarTax;
   if (tax === null) {
     return {
@@ -27,9 +25,11 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
       conclusion: '',
     };
   }
-  const v = parameterValues(result.assumptions);
+  const v = Object.fromEntries(result.assumptions.map((a) => [a.key, a.value])) as Readonly<
+    Record<(typeof result.assumptions)[number]['key'], number>
+  >;
   const currency = result.currency.code;
-  const perSidecar = sidecarCostPerYear(v);
+  const perSidecar = tax.perSidecarYear;
   const horizon = result.engagement.horizonYears;
   const years = `${horizon} ${horizon === 1 ? 'year' : 'years'}`;
   const all = tax.years.reduce((s, y) => s + y.all, 0);
@@ -63,7 +63,7 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
     },
     {
       label: `Sidecar cost over ${years}`,
-      working: `growing ${formatNumber(answers.cluster.growthPercentPerYear, 1)} % a year with the estate`,
+      working: `growing ${formatNumber(result.situation.cluster.growthPercentPerYear, 1)} % a year with the estate`,
       value: ctx.money(all),
     },
   ];

@@ -8,8 +8,8 @@ const ORIGIN_LABELS = { answer: 'stated in the workshop', rule: 'derived', defau
 
 /** The client's answers as a reader checks them: grouped like the workshop, in words rather than keys. */
 export function situationSection(ctx: ReportContext): SituationSection {
-  const { answers, result } = ctx.sources;
-  const { cluster, compliance, team, mesh } = answers;
+  const { result } = ctx.sources;
+  const { cluster, compliance, team, mesh } = result.situation;
   const yesNo = (b: boolean) => (b ? 'yes' : 'no');
   const groups = [
     {

@@ -1,5 +1,5 @@
+import { optionsInOrder } from '../result/options-in-order.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
-import { optionsInOrder } from '../scoring/options-in-order.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { indicativeShareSentence } from './indicative-share.js';
 import type { ReportContext } from './report-context.js';
@@ -17,16 +17,13 @@ export const CATEGORY_LABELS: Record<TcoCategory, string> = {
 
 /** Cost per option: by year, by category, against staying as today, with the simulated range. */
 export function tcoSection(ctx: ReportContext): TcoSection {
-  const { result, answers } = ctx.sources;
+  const { result } = ctx.sources;
+  const { situation } = result;
   const horizon = result.engagement.horizonYears;
   const recommended = result.recommendation.option;
   const options = optionsInOrder(result);
   const baseline = result.baseline.tco;
-  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
-  const nodeYears = Array.from({ length: horizon }, (_, y) => answers.cluster.nodes * growth ** y).reduce(
-    (a, b) => a + b,
-    0,
-  );
+  const nodeYears = result.nodesPerYear.reduce((a, b) => a + b, 0);
 
   const byYear: MoneyRow[] = [
     ...options.map((o) => ({
@@ -73,7 +70,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
   return {
     intro:
       `Every figure is in ${result.currency.code}, over ${horizon} ${horizon === 1 ? 'year' : 'years'}, with the node count ` +
-      `growing ${formatNumber(answers.cluster.growthPercentPerYear, 1)} % a year. Recurring costs grow with the estate; ` +
+      `growing ${formatNumber(situation.cluster.growthPercentPerYear, 1)} % a year. Recurring costs grow with the estate; ` +
       'migration and training fall in year 1. The year and category tables use the likely value of every input, ' +
       'so that they add up; the comparison below gives the median of the simulated scenarios, the basis of every ' +
       'headline figure in this report, with their P10–P90 range. ' +
@@ -87,8 +84,8 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     byCategory,
     comparison,
     baselineNote:
-      `“Today, unchanged” is ${cniName(answers.cluster.currentCni)}` +
-      `${answers.mesh.current === 'none' ? '' : ` with ${meshName(answers.mesh.current)}`} kept as it is, with nothing ` +
+      `“Today, unchanged” is ${cniName(situation.cluster.currentCni)}` +
+      `${situation.mesh.current === 'none' ? '' : ` with ${meshName(situation.mesh.current)}`} kept as it is, with nothing ` +
       'added. Savings are measured against it: it is what the client spends if nothing is decided. ' +
       (result.baseline.option === null
         ? 'No path in this report keeps today’s CNI, so this is an approximation.'

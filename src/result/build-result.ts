@@ -4,6 +4,7 @@ import { exchangeRate } from '../scoring/exchange-rate.js';
 import { quoteTargetSentence, quoteTargets } from '../scoring/quote-target.js';
 import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
+import { costing } from './costing.js';
 import { migrationPlan } from './migration-plan.js';
 import type { BuiltResult } from './result-schema.js';
 
@@ -35,5 +36,6 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
       verifiedOn: dataset.meta.verifiedOn,
       exchangeRate: fx.origin === 'base' ? null : { perUsd: fx.perUsd, vintage: fx.vintage },
     },
+    costing: costing(answers, dataset),
   };
 }

@@ -7,6 +7,7 @@ import {
   PathFactsSchema,
   ReproStampSchema,
 } from './context-schemas.js';
+import { CostingSchema } from './costing-schema.js';
 import { EngineResultShape } from './engine-result-schema.js';
 import { QuoteTargetSchema } from './quote-target-schema.js';
 import { StakeholderViewsSchema } from './stakeholders-schema.js';
@@ -30,6 +31,7 @@ export const BuiltResultSchema = z
     migrationPlan: MigrationPlanSchema,
     paths: PathFactsSchema,
     dataVintage: DataVintageSchema,
+    costing: CostingSchema,
   })
   .describe('cnireport result, without the reproduction stamp.');
 
@@ -39,7 +41,7 @@ export const ResultSchema = BuiltResultSchema.extend({ generatedBy: ReproStampSc
 );
 
 /** Values a renderer only reads: the schema's output, read-only all the way down. */
-type DeepReadonly<T> = T extends readonly (infer U)[]
+export type DeepReadonly<T> = T extends readonly (infer U)[]
   ? readonly DeepReadonly<U>[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }

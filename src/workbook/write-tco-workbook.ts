@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { Answers } from '../schema/answers.js';
-import type { Dataset } from '../schema/dataset.js';
-import type { Plan } from '../scoring/build-plan.js';
-import type { ScoreResult } from '../scoring/score-result.js';
+import type { BuiltResult } from '../result/result-schema.js';
+import type { EngineResult } from '../result/result-types.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMoney, unitFor } from '../shared/format.js';
-import { type CostedPlans, costedPlans } from './costed-plans.js';
+
+type Plan = BuiltResult['costing']['baseline'];
 
 /**
  * tco.xlsx: the TCO of every option as live formulas. Assumptions holds every input (named, so a formula reads
@@ -14,13 +13,8 @@ import { type CostedPlans, costedPlans } from './costed-plans.js';
  * them exactly as the engine does (src/scoring/compute-tco.ts), each category-year rounded to whole units as
  * result.json rounds it; Summary adds up the option sheets. Change an input and every total moves.
  */
-export async function writeTcoWorkbook(
-  answers: Answers,
-  dataset: Dataset,
-  result: ScoreResult,
-  isoDate: string,
-): Promise<Uint8Array> {
-  const costed = costedPlans(answers, dataset);
+export async function writeTcoWorkbook(result: BuiltResult, isoDate: string): Promise<Uint8Array> {
+  const costed = result.costing;
   const date = new Date(`${isoDate}T00:00:00Z`);
   const book = new ExcelJS.Workbook();
   book.creator = 'cnireport';
@@ -29,28 +23,27 @@ export async function writeTcoWorkbook(
   const money = moneyFormat(result.currency.code);
   // A sheet per option, named after it (its short name when the full one passes Excel's 31 characters).
   const sheetNames = new Map<string, string>();
-  for (const plan of costed.plans) {
-    const full = result.options.find((o) => o.id === plan.option.id)?.name ?? plan.option.name;
-    sheetNames.set(plan.option.id, sheetName(full.length <= 31 ? full : plan.option.short));
+  for (const option of result.options) {
+    sheetNames.set(option.id, sheetName(option.name.length <= 31 ? option.name : option.short));
   }
 
   // Summary first (what finance opens the file for), then Assumptions, then the options, recommended first.
   const summary = book.addWorksheet('Summary', { views: [{ state: 'frozen', ySplit: 3 }] });
-  assumptionsSheet(book, answers, dataset, costed, result);
+  assumptionsSheet(book, result);
   const totalRows = new Map<string, number>();
   for (const option of result.options) {
-    const plan = costed.plans.find((p) => p.option.id === option.id);
+    const plan = costed.plans.find((p) => p.option === option.id);
     if (plan === undefined) throw new InternalError(`no plan for ${option.id}`);
     const name = sheetNames.get(option.id) ?? option.id;
-    totalRows.set(option.id, optionSheet(book, name, option.name, plan, answers, costed, money));
+    totalRows.set(option.id, optionSheet(book, name, option.name, plan, result, money));
   }
   sheetNames.set(BASELINE_SHEET, BASELINE_SHEET);
   totalRows.set(
     BASELINE_SHEET,
-    optionSheet(book, BASELINE_SHEET, BASELINE_SHEET, costed.baseline, answers, costed, money),
+    optionSheet(book, BASELINE_SHEET, BASELINE_SHEET, costed.baseline, result, money),
   );
   printSetUp(book);
-  summarySheet(summary, result, sheetNames, totalRows, answers.engagement.horizonYears, money);
+  summarySheet(summary, result, sheetNames, totalRows, result.engagement.horizonYears, money);
 
   const written = new Uint8Array(await book.xlsx.writeBuffer());
   return restamp(written, date);
@@ -89,98 +82,93 @@ interface EstateInput {
   readonly source: string;
 }
 
-function estateInputs(answers: Answers, dataset: Dataset, costed: CostedPlans): EstateInput[] {
-  const model = dataset.model;
-  const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+function estateInputs(result: BuiltResult): EstateInput[] {
+  const { cluster, mesh, team } = result.situation;
+  const { factors } = result.costing;
+  const currency = result.currency.code;
   const answer = 'the client’s answers';
   return [
     {
       name: 'Clusters',
       label: 'Clusters',
-      value: answers.cluster.clusters,
+      value: cluster.clusters,
       unit: 'clusters',
       source: answer,
     },
     {
       name: 'Nodes',
       label: 'Worker nodes today',
-      value: costed.scenario.nodes,
+      value: cluster.nodes,
       unit: 'nodes',
       source: answer,
     },
     {
       name: 'Services',
       label: 'Kubernetes Services today',
-      value: answers.cluster.services,
+      value: cluster.services,
       unit: 'Services',
       source: answer,
     },
     {
       name: 'GrowthPercent',
       label: 'Node growth per year',
-      value: answers.cluster.growthPercentPerYear,
+      value: cluster.growthPercentPerYear,
       unit: '% a year',
       source: answer,
     },
     {
       name: 'Sidecars',
       label: 'Pods running a sidecar proxy today',
-      value: costed.scenario.sidecars,
+      value: mesh.sidecars,
       unit: 'sidecars',
       source: answer,
     },
     {
       name: 'Engineers',
       label: 'Platform engineers',
-      value: answers.team.platformEngineers,
+      value: team.platformEngineers,
       unit: 'engineers',
       source: answer,
     },
     {
       name: 'PerUsd',
-      label: `${answers.engagement.currency} per US dollar (add-on licences are priced in USD)`,
-      value: costed.scenario.perUsd,
-      unit: `${answers.engagement.currency} per USD`,
+      label: `${currency} per US dollar (add-on licences are priced in USD)`,
+      value: result.currency.perUsd,
+      unit: `${currency} per USD`,
       source: 'exchange rate in the data set',
     },
     {
       name: 'MaturityFactor',
-      label: `Operations effort factor for a team of ${answers.team.maturity} maturity`,
-      value: model.maturityOpsFactor[answers.team.maturity] ?? 1,
+      label: `Operations effort factor for a team of ${team.maturity} maturity`,
+      value: factors.maturityOps,
       unit: 'factor',
       source: 'decision model in the data set',
     },
     {
       name: 'EbpfOpsFactor',
-      label: `Operations effort factor on an eBPF data plane, eBPF experience ${answers.team.ebpfExperience}`,
-      value: model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1,
+      label: `Operations effort factor on an eBPF data plane, eBPF experience ${team.ebpfExperience}`,
+      value: factors.ebpfOps,
       unit: 'factor',
       source: 'decision model in the data set',
     },
     {
       name: 'EbpfTrainingShare',
-      label: `Share of the Cilium training still needed, eBPF experience ${answers.team.ebpfExperience}`,
-      value: model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1,
+      label: `Share of the Cilium training still needed, eBPF experience ${team.ebpfExperience}`,
+      value: factors.ebpfTraining,
       unit: 'share',
       source: 'decision model in the data set',
     },
     {
       name: 'KubeProxyModeFactor',
-      label: `kube-proxy CPU per Service factor in ${mode} mode`,
-      value: model.kubeProxyModeFactor[mode] ?? 1,
+      label: `kube-proxy CPU per Service factor in ${factors.kubeProxyMode.mode} mode`,
+      value: factors.kubeProxyMode.factor,
       unit: 'factor',
-      source: model.kubeProxyModeFactorSource,
+      source: factors.kubeProxyMode.source,
     },
   ];
 }
 
-function assumptionsSheet(
-  book: ExcelJS.Workbook,
-  answers: Answers,
-  dataset: Dataset,
-  costed: CostedPlans,
-  result: ScoreResult,
-): void {
+function assumptionsSheet(book: ExcelJS.Workbook, result: BuiltResult): void {
   const sheet = book.addWorksheet('Assumptions', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.getCell('A1').value = `Inputs of the TCO for ${result.engagement.client}, in ${result.currency.code}`;
   sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
@@ -189,7 +177,7 @@ function assumptionsSheet(
   header.font = HEADER_FONT;
   header.fill = HEADER_FILL;
   let row = 4;
-  for (const p of costed.parameters) {
+  for (const p of result.assumptions) {
     sheet.getRow(row).values = [
       p.description.replace(/\.$/, ''),
       p.value,
@@ -208,7 +196,7 @@ function assumptionsSheet(
   sheet.getCell(`A${row}`).value = 'The estate, the team and the model';
   sheet.getCell(`A${row}`).font = HEADER_FONT;
   row += 1;
-  for (const input of estateInputs(answers, dataset, costed)) {
+  for (const input of estateInputs(result)) {
     sheet.getRow(row).values = [
       input.label,
       input.value,
@@ -253,13 +241,11 @@ function optionSheet(
   name: string,
   title: string,
   plan: Plan,
-  answers: Answers,
-  costed: CostedPlans,
+  result: BuiltResult,
   money: string,
 ): number {
   const sheet = book.addWorksheet(name);
-  const option = plan.option;
-  const s = costed.scenario;
+  const option = plan;
   sheet.getCell('A1').value = `${title}: how the TCO is built`;
   sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
 
@@ -276,12 +262,12 @@ function optionSheet(
   let mib = option.perNode.memoryMiB;
   let licence = 0;
   for (const a of plan.addons) {
-    addonOps += s.addonHours[a.id]?.ops ?? 0;
+    addonOps += a.opsHoursPerClusterMonth;
     millicores += a.perNode.cpuMillicores;
     mib += a.perNode.memoryMiB;
     licence += a.licencePerNodeYear;
   }
-  for (const a of plan.newAddons) addonSetup += s.addonHours[a.id]?.setup ?? 0;
+  for (const a of plan.newAddons) addonSetup += a.setupHoursPerCluster;
   for (const e of plan.extras) {
     millicores += e.perNode.cpuMillicores;
     mib += e.perNode.memoryMiB;
@@ -341,8 +327,8 @@ function optionSheet(
   const licenceUsd = add('Add-on licences per node-year, USD', licence, 'from the data set');
   const kept = add(
     'Share of today’s sidecars still running',
-    plan.choice.movesSidecars ? f('1-sidecarsRemovedWithCiliumPercent/100') : 1,
-    plan.choice.movesSidecars ? 'the sidecar-free mesh removes the rest' : 'sidecars stay',
+    plan.movesSidecars ? f('1-sidecarsRemovedWithCiliumPercent/100') : 1,
+    plan.movesSidecars ? 'the sidecar-free mesh removes the rest' : 'sidecars stay',
   );
   const sidecarCost = add(
     'Cost of one sidecar a year',
@@ -371,10 +357,10 @@ function optionSheet(
   );
   const meshHours = add(
     'Migration hours: moving the mesh',
-    plan.choice.movesSidecars
+    plan.movesSidecars
       ? f('IF(sidecarsRemovedWithCiliumPercent>0,meshMigrationHoursPerCluster*Clusters*MaturityFactor,0)')
       : 0,
-    plan.choice.movesSidecars ? 'sidecars to the sidecar-free mesh' : 'the mesh stays',
+    plan.movesSidecars ? 'sidecars to the sidecar-free mesh' : 'the mesh stays',
   );
   const ebpfTraining = plan.learnsEbpf
     ? `+Engineers*(ciliumTrainingDaysPerEngineer*EbpfTrainingShare*${HOURS_PER_TRAINING_DAY}*${hourly}+IF(EbpfTrainingShare>0,trainingCoursePerEngineer,0))`
@@ -398,7 +384,7 @@ function optionSheet(
   sheet.getCell('A3').font = HEADER_FONT;
 
   // Year by year.
-  const horizon = answers.engagement.horizonYears;
+  const horizon = result.engagement.horizonYears;
   const top = 4 + lines.length + 2;
   const col = (y: number) => columnLetter(2 + y);
   const header = sheet.getRow(top);
@@ -469,7 +455,7 @@ function optionSheet(
 
 function summarySheet(
   sheet: ExcelJS.Worksheet,
-  result: ScoreResult,
+  result: EngineResult,
   sheetNames: ReadonlyMap<string, string>,
   totalRows: ReadonlyMap<string, number>,
   horizon: number,

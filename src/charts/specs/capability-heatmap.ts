@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { optionsInOrder } from '../../result/options-in-order.js';
+import type { EngineResult } from '../../result/result-types.js';
 import type { Importance } from '../../schema/answers.js';
 import { SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
-import { optionsInOrder } from '../../scoring/options-in-order.js';
-import type { ScoreResult } from '../../scoring/score-result.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
@@ -43,7 +43,7 @@ export function capabilityHeatmapTitle(): string {
  * finds an option in the same column in both; the recommended one is marked by a bold header.
  */
 
-export function capabilityHeatmapDescription(result: ScoreResult): string {
+export function capabilityHeatmapDescription(result: EngineResult): string {
   const musts = result.needs.filter((n) => n.importance === 'must').length;
   const meeting = optionsInOrder(result)
     .map((o) =>
@@ -57,7 +57,7 @@ export function capabilityHeatmapDescription(result: ScoreResult): string {
  * Capabilities (rows, musts first) by options (columns, in the capability table's order); cells darken with
  * the level of support, and a red outline marks a must the option cannot meet, which rules it out.
  */
-export function capabilityHeatmapSpec(result: ScoreResult): TopLevelSpec {
+export function capabilityHeatmapSpec(result: EngineResult): TopLevelSpec {
   const options = optionsInOrder(result);
   const needs = [...result.needs].sort(
     (a, b) => IMPORTANCE_ORDER.indexOf(a.importance) - IMPORTANCE_ORDER.indexOf(b.importance),

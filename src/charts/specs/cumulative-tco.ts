@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { optionsInOrder } from '../../scoring/options-in-order.js';
-import type { ScoreResult } from '../../scoring/score-result.js';
+import { optionsInOrder } from '../../result/options-in-order.js';
+import type { EngineResult } from '../../result/result-types.js';
 import { BASELINE_COLOUR } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
@@ -18,11 +18,11 @@ function cumulative(perYear: readonly number[]): number[] {
   });
 }
 
-export function cumulativeTcoTitle(result: ScoreResult): string {
+export function cumulativeTcoTitle(result: EngineResult): string {
   return `Cumulative cost ${overHorizon(result.engagement.horizonYears)} at the likely figures, ${result.engagement.currency}`;
 }
 
-export function cumulativeTcoDescription(result: ScoreResult): string {
+export function cumulativeTcoDescription(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   const winner = result.options.find((o) => o.id === result.recommendation.option);
   const baseline = cumulative(result.baseline.tco.perYear);
@@ -37,7 +37,7 @@ export function cumulativeTcoDescription(result: ScoreResult): string {
 }
 
 /** One line per option and a dashed grey status-quo line, summed year by year. */
-export function cumulativeTcoSpec(result: ScoreResult): TopLevelSpec {
+export function cumulativeTcoSpec(result: EngineResult): TopLevelSpec {
   const { currency, horizonYears } = result.engagement;
   const series = [
     ...optionsByRank(result).map((o) => ({ id: o.id as string, perYear: o.tco.perYear })),

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScoreResult } from '../../scoring/score-result.js';
+import type { EngineResult } from '../../result/result-types.js';
 import { formatNumber, formatPercent } from '../../shared/format.js';
 import { INK } from '../chart-theme.js';
 import { CONTENT_WIDTH, chartFrame, overHorizon } from './chart-frame.js';
@@ -12,12 +12,12 @@ import type { Axis, Scale } from './vega-lite-types.js';
 const ROW_HEIGHT = 60;
 const TICKS = 6;
 
-export function monteCarloTitle(result: ScoreResult): string {
+export function monteCarloTitle(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   return `Simulated TCO ${overHorizon(horizonYears)}, ${currency} (${formatNumber(result.monteCarlo.draws)} draws)`;
 }
 
-export function monteCarloDescription(result: ScoreResult): string {
+export function monteCarloDescription(result: EngineResult): string {
   const { currency } = result.engagement;
   const mc = result.monteCarlo;
   const cheapest = [...mc.options].sort((a, b) => b.pCheapest - a.pCheapest)[0];
@@ -35,7 +35,7 @@ export function monteCarloDescription(result: ScoreResult): string {
  * One small multiple per option on a shared money axis, rather than overlaid histograms: the options'
  * ranges can overlap, and overlaid areas turn to mud in greyscale.
  */
-export function monteCarloSpec(result: ScoreResult): TopLevelSpec {
+export function monteCarloSpec(result: EngineResult): TopLevelSpec {
   const { currency, horizonYears } = result.engagement;
   const mc = result.monteCarlo;
   const rows = optionsByRank(result).flatMap((o) => {

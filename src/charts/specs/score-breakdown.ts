@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { Criterion } from '../../scoring/evaluate-options.js';
-import type { OptionResult, ScoreResult } from '../../scoring/score-result.js';
+import type { EngineResult, OptionResult } from '../../result/result-types.js';
+import type { Criterion } from '../../schema/criteria.js';
 import { CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
@@ -31,7 +31,7 @@ function scorePoints(o: OptionResult): number {
 }
 
 /** "Ruled out: vendor support", wrapped; past two musts, the heatmap lists them and the count is enough. */
-function ruledOut(result: ScoreResult, unmet: readonly string[]): string[] {
+function ruledOut(result: EngineResult, unmet: readonly string[]): string[] {
   const names = unmet.map((id) => sentenceCase(result.needs.find((n) => n.capability === id)?.name ?? id));
   const text =
     names.length <= 2 ? `Ruled out: ${names.join(', ')}` : `Ruled out: ${names.length} unmet musts`;
@@ -43,11 +43,11 @@ function sentenceCase(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? `${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
 }
 
-export function scoreBreakdownTitle(result: ScoreResult): string {
+export function scoreBreakdownTitle(result: EngineResult): string {
   return `Decision score out of 100, by criterion (costs ${overHorizon(result.engagement.horizonYears)})`;
 }
 
-export function scoreBreakdownDescription(result: ScoreResult): string {
+export function scoreBreakdownDescription(result: EngineResult): string {
   const scores = optionsByRank(result)
     .map((o) => `${o.name} ${scorePoints(o)}${o.disqualified ? ' (ruled out by an unmet must)' : ''}`)
     .join(', ');
@@ -61,7 +61,7 @@ export function scoreBreakdownDescription(result: ScoreResult): string {
  * Each option's score as the sum of its weighted criterion scores, so the bar shows where the points
  * come from; an option an unmet must rules out says so on its label, since its score alone would not.
  */
-export function scoreBreakdownSpec(result: ScoreResult): TopLevelSpec {
+export function scoreBreakdownSpec(result: EngineResult): TopLevelSpec {
   const weights = result.priorities;
   const weightSum = CRITERIA.reduce((sum, c) => sum + weights[c], 0);
   const rows = optionsByRank(result).map((o) => {

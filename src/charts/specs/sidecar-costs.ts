@@ -1,5 +1,4 @@
-import type { ScoreResult } from '../../scoring/score-result.js';
-import type { SidecarTax } from '../../scoring/sidecar-tax.js';
+import type { EngineResult, SidecarTax } from '../../result/result-types.js';
 
 export interface SidecarCosts {
   /** Sidecars running today. */
@@ -15,7 +14,7 @@ export interface SidecarCosts {
 }
 
 /** The sidecar tax as the engine worked it out, or null when the client runs no sidecars or cannot move them. */
-export function sidecarCosts(result: ScoreResult): SidecarCosts | null {
+export function sidecarCosts(result: EngineResult): SidecarCosts | null {
   const tax = result.sidecarTax;
   if (tax === null || !tax.canMove) return null;
   const value = (key: string) => result.assumptions.find((p) => p.key === key)?.value ?? Number.NaN;

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScoreResult } from '../../scoring/score-result.js';
+import type { EngineResult } from '../../result/result-types.js';
 import { InternalError } from '../../shared/errors.js';
 import { formatNumber, formatPercent, plural } from '../../shared/format.js';
 import { CATEGORY_COLOURS, SECONDARY_INK } from '../chart-theme.js';
@@ -16,18 +16,18 @@ const MAX_BAR_WIDTH = 64;
 /** Room above the tallest bar for its label. */
 const LABEL_HEADROOM = 0.12;
 
-function costsOf(result: ScoreResult): SidecarCosts {
+function costsOf(result: EngineResult): SidecarCosts {
   const costs = sidecarCosts(result);
   if (costs === null) throw new InternalError('the sidecar-tax chart needs a client that runs sidecars');
   return costs;
 }
 
-export function sidecarTaxTitle(result: ScoreResult): string {
+export function sidecarTaxTitle(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   return `Sidecar compute cost per year ${overHorizon(horizonYears)}, ${currency}`;
 }
 
-export function sidecarTaxDescription(result: ScoreResult): string {
+export function sidecarTaxDescription(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   const costs = costsOf(result);
   const all = costs.years.reduce((sum, y) => sum + y.all, 0);
@@ -46,7 +46,7 @@ export function sidecarTaxDescription(result: ScoreResult): string {
  * Each year's compute for today's sidecars as the estate grows, split into the part still needed after moving
  * the mesh to its sidecar-free mode and the part that move retires. Only for clients that run sidecars (see buildReportCharts).
  */
-export function sidecarTaxSpec(result: ScoreResult): TopLevelSpec {
+export function sidecarTaxSpec(result: EngineResult): TopLevelSpec {
   const { currency } = result.engagement;
   const costs = costsOf(result);
   const removedShare = (costs.today - costs.keptAfterMove) / costs.today;

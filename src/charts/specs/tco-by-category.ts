@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ByCategory, TcoCategory } from '../../scoring/compute-tco.js';
-import type { ScoreResult } from '../../scoring/score-result.js';
+import type { ByCategory, EngineResult } from '../../result/result-types.js';
+import type { TcoCategory } from '../../schema/tco-categories.js';
 import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
@@ -21,11 +21,11 @@ const CATEGORY_LABELS: Readonly<Record<TcoCategory, string>> = {
 const LABEL_HEADROOM = 0.15;
 const ROW_HEIGHT = 46;
 
-export function tcoByCategoryTitle(result: ScoreResult): string {
+export function tcoByCategoryTitle(result: EngineResult): string {
   return `Total cost of ownership ${overHorizon(result.engagement.horizonYears)} at the likely figures, ${result.engagement.currency}`;
 }
 
-export function tcoByCategoryDescription(result: ScoreResult): string {
+export function tcoByCategoryDescription(result: EngineResult): string {
   const { currency } = result.engagement;
   const totals = optionsByRank(result).map((o) => `${o.name} ${compactMoney(o.tco.total, currency)}`);
   return (
@@ -38,7 +38,7 @@ export function tcoByCategoryDescription(result: ScoreResult): string {
  * Horizontal bars, one per option in rank order, stacked by cost category, and the status quo as a last
  * row for reference. A rule for the status quo would cross the other bars' total labels.
  */
-export function tcoByCategorySpec(result: ScoreResult): TopLevelSpec {
+export function tcoByCategorySpec(result: EngineResult): TopLevelSpec {
   const { currency } = result.engagement;
   const options = optionsByRank(result);
   const rows: { option: string; label: string; byCategory: ByCategory; total: number }[] = [

@@ -1,6 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ScoreResult } from '../../scoring/score-result.js';
-import type { TornadoBar } from '../../scoring/tornado.js';
+import type { EngineResult, TornadoBar } from '../../result/result-types.js';
 import { BASELINE_COLOUR, CRITERION_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
@@ -21,19 +20,19 @@ const HIGH = 'Input at the high end of its range';
  * The bars worth drawing: the widest first, up to ten, leaving out any whose two ends print as the same
  * amount (a "$28K to $28K" bar says nothing).
  */
-export function shownTornadoBars(result: ScoreResult): TornadoBar[] {
+export function shownTornadoBars(result: EngineResult): TornadoBar[] {
   const { currency } = result.engagement;
   return result.tornado.bars
     .filter((b) => compactMoney(b.tcoAtLow, currency) !== compactMoney(b.tcoAtHigh, currency))
     .slice(0, MAX_BARS);
 }
 
-export function tornadoTitle(result: ScoreResult): string {
+export function tornadoTitle(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   return `What moves the ${optionName(result, result.tornado.option)} TCO ${overHorizon(horizonYears)}, ${currency}`;
 }
 
-export function tornadoDescription(result: ScoreResult): string {
+export function tornadoDescription(result: EngineResult): string {
   const { currency, horizonYears } = result.engagement;
   const name = optionName(result, result.tornado.option);
   const top = result.tornado.bars[0];
@@ -51,7 +50,7 @@ export function tornadoDescription(result: ScoreResult): string {
  * The recommended option's TCO with one input at a time at the ends of its range, widest swing first;
  * the two colours say which end raises the cost, since for some inputs (hours per engineer) high is cheap.
  */
-export function tornadoSpec(result: ScoreResult): TopLevelSpec {
+export function tornadoSpec(result: EngineResult): TopLevelSpec {
   const { currency, horizonYears } = result.engagement;
   const base = result.options.find((o) => o.id === result.tornado.option)?.tco.total ?? 0;
   const bars = shownTornadoBars(result).map((b) => {

@@ -6,8 +6,8 @@ import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadAnswers } from '../../io/load-answers.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { defaultDataset } from '../../io/load-dataset.js';
+import { buildResult } from '../../result/build-result.js';
 import { DISPLAY_TEXT, isDisplayText } from '../../schema/display-text.js';
-import { scoreAnswers } from '../../scoring/score-answers.js';
 import { didYouMean } from '../../shared/did-you-mean.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
@@ -116,7 +116,7 @@ Examples:
       }
       const dataset = defaultDataset();
       const scoreOptions = options.seed === undefined ? {} : { seed: options.seed };
-      const inputs = loaded.map((s) => ({ ...s, result: scoreAnswers(s.answers, dataset, scoreOptions) }));
+      const inputs = loaded.map((s) => ({ ...s, result: buildResult(s.answers, dataset, scoreOptions) }));
       const comparison = compareScenarios(inputs, dataset, scoreOptions);
       for (const warning of comparison.warnings)
         io.err(`${paint(io.errColor, 'yellow', 'warning:')} ${warning}\n`);

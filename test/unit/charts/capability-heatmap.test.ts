@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../../src/charts/render-chart.js';
 import { capabilityHeatmapSpec } from '../../../src/charts/specs/capability-heatmap.js';
 import { score } from '../../../src/index.js';
-import { optionsInOrder } from '../../../src/scoring/options-in-order.js';
+import { optionsInOrder } from '../../../src/result/options-in-order.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
 /** The heatmap's column values, left to right, as the spec sorts them. */

@@ -36,15 +36,15 @@ describe('migration text fits the client current CNI', () => {
   });
 
   it('flags the caveats that certainly apply to the client, first, and only those', () => {
-    const caveats = [
-      { text: 'Applies to every client.' },
-      { text: 'Calico enforces NetworkPolicy.', appliesTo: ['calico' as const] },
+    const caveat = (appliesToClient: boolean) => [
+      { text: 'Applies to every client.', appliesToClient: false },
+      { text: 'Calico enforces NetworkPolicy.', appliesToClient },
     ];
-    expect(flagCaveats(caveats, 'calico')).toEqual([
+    expect(flagCaveats(caveat(true))).toEqual([
       'Applies to your clusters: Calico enforces NetworkPolicy.',
       'Applies to every client.',
     ]);
-    expect(flagCaveats(caveats, 'flannel')).toEqual([
+    expect(flagCaveats(caveat(false))).toEqual([
       'Applies to every client.',
       'Calico enforces NetworkPolicy.',
     ]);

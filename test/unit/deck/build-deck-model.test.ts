@@ -4,7 +4,7 @@ import { buildDeckModel } from '../../../src/deck/build-deck-model.js';
 import type { DeckModel, DeckSlide, NativeChart } from '../../../src/deck/deck-model.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import type { ReportChartImage, ReportSources } from '../../../src/report/report-sources.js';
-import { optionsInOrder } from '../../../src/scoring/options-in-order.js';
+import { optionsInOrder } from '../../../src/result/options-in-order.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 

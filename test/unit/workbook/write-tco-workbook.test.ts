@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { computeTco, TCO_CATEGORIES } from '../../../src/scoring/compute-tco.js';
-import { costedPlans } from '../../../src/workbook/costed-plans.js';
 import { writeTcoWorkbook } from '../../../src/workbook/write-tco-workbook.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 
 async function workbookOf(example: string) {
   const sources = reportSources(exampleAnswers(example), { draws: 50 });
-  const bytes = await writeTcoWorkbook(sources.answers, sources.dataset, sources.result, sources.stamp.date);
+  const bytes = await writeTcoWorkbook(sources.result, sources.stamp.date);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes.slice().buffer);
   return { sources, bytes, book };
@@ -26,19 +24,23 @@ function formulas(sheet: ExcelJS.Worksheet): string[] {
   return found;
 }
 
-describe('costedPlans', () => {
+describe('the result’s costing', () => {
   it.each(['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'])(
-    'rebuilds the stacks and inputs the result of %s was costed with',
+    'holds the stack each option of %s was costed with',
     (example) => {
-      const sources = reportSources(exampleAnswers(example), { draws: 50 });
-      const { plans, scenario } = costedPlans(sources.answers, sources.dataset);
-      for (const option of sources.result.options) {
-        const plan = plans.find((p) => p.option.id === option.id);
-        if (plan === undefined) throw new Error(`no plan for ${option.id}`);
-        const years = computeTco(plan, sources.answers, scenario, sources.dataset.model).years;
-        const rounded = years.map((y) => TCO_CATEGORIES.map((c) => Math.round(y[c])));
-        expect(rounded, option.id).toEqual(option.tco.byYear.map((y) => TCO_CATEGORIES.map((c) => y[c])));
+      const { result } = reportSources(exampleAnswers(example), { draws: 50 });
+      expect(result.costing.plans.map((p) => p.option).sort()).toEqual(result.options.map((o) => o.id).sort());
+      for (const option of result.options) {
+        const plan = result.costing.plans.find((p) => p.option === option.id);
+        expect(plan?.addons.map((a) => a.name), option.id).toEqual(option.stack.addons.map((a) => a.name));
+        expect(plan?.newAddons.map((a) => a.name), option.id).toEqual(
+          option.stack.addons.filter((a) => a.isNew).map((a) => a.name),
+        );
+        expect(plan?.movesSidecars, option.id).toBe(option.stack.movesSidecars);
+        expect(plan?.migratesCni, option.id).toBe(option.migration.cniHours > 0);
       }
+      if (result.baseline.option !== null) expect(result.costing.baseline.option).toBe(result.baseline.option);
+      expect(result.costing.baseline.newAddons).toEqual([]);
     },
   );
 });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { CostKeySchema, OptionIdSchema } from './ids.js';
+
+const FootprintSchema = z.strictObject({
+  cpuMillicores: z.number(),
+  memoryMiB: z.number(),
+});
+
+/** One path's stack as its TCO at the likely values is computed: what the engine's cost model reads of it. */
+export const CostedPlanSchema = z.strictObject({
+  option: OptionIdSchema,
+  subscriptionKey: CostKeySchema.nullable().describe('The assumption that prices its subscription, if any.'),
+  opsKey: CostKeySchema.describe('The assumption that gives the CNI’s operations hours per cluster-month.'),
+  supportEffortKey: CostKeySchema.nullable().describe(
+    'The assumption giving the share of operations effort left with vendor support, if any.',
+  ),
+  ebpfDataPlane: z.boolean(),
+  replacesKubeProxy: z.boolean().describe('Services are handled without kube-proxy on this path.'),
+  perNode: FootprintSchema.describe('The CNI agent’s requests on every node.'),
+  addons: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      opsHoursPerClusterMonth: z.number().describe('Likely operations effort.'),
+      perNode: FootprintSchema,
+      perCluster: FootprintSchema,
+      licencePerNodeYear: z.number().describe('US dollars.'),
+    }),
+  ),
+  newAddons: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        setupHoursPerCluster: z.number().describe('Likely set-up effort.'),
+      }),
+    )
+    .describe('Add-ons new to the team: set up and trained for.'),
+  extras: z
+    .array(z.strictObject({ component: z.string(), perNode: FootprintSchema }))
+    .describe('Further per-node components the path needs for this client.'),
+  movesSidecars: z.boolean(),
+  migratesCni: z.boolean(),
+  removesKubeProxy: z.boolean(),
+  learnsEbpf: z.boolean(),
+});
+
+/**
+ * What the TCO at the likely values is computed from beyond the assumptions and the situation: the decision
+ * model's factors for this team and each path's stack, so the workbook can rebuild every figure as a formula.
+ */
+export const CostingSchema = z
+  .strictObject({
+    factors: z.strictObject({
+      maturityOps: z.number().describe('Operations effort factor for the team’s maturity.'),
+      ebpfOps: z.number().describe('Operations effort factor on an eBPF data plane, for the team’s experience.'),
+      ebpfTraining: z.number().describe('Share of the eBPF training still needed, for the team’s experience.'),
+      kubeProxyMode: z.strictObject({
+        mode: z.string().describe('The kube-proxy mode priced (iptables where none runs today).'),
+        factor: z.number().describe('kube-proxy CPU per Service, relative to iptables.'),
+        source: z.string(),
+      }),
+    }),
+    plans: z.array(CostedPlanSchema).describe('One per option, in the data’s order.'),
+    baseline: CostedPlanSchema.describe('Staying as today: today’s CNI, kube-proxy and mesh, nothing added.'),
+  })
+  .describe('The inputs of each path’s TCO at the likely values, as the engine costs them.');

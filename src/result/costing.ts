@@ -1,0 +1,66 @@
+import type { Answers } from '../schema/answers.js';
+import type { Dataset } from '../schema/dataset.js';
+import { baselinePlan } from '../scoring/baseline-plan.js';
+import type { Plan } from '../scoring/build-plan.js';
+import { deriveNeeds } from '../scoring/derive-needs.js';
+import { likelyScenario, resolveParameters } from '../scoring/resolve-parameters.js';
+import { selectStacks } from '../scoring/select-stack.js';
+import type { BuiltResult } from './result-schema.js';
+
+type Costing = BuiltResult['costing'];
+
+/**
+ * The stacks at the likely values, built as the decision engine builds them (scoreAnswers, steps 1 and 2), with
+ * the model's factors for this team: what a workbook needs to rebuild each option's TCO as formulas.
+ */
+export function costing(answers: Answers, dataset: Dataset): Costing {
+  const needs = deriveNeeds(answers, dataset.rules);
+  const scenario = likelyScenario(answers, dataset, resolveParameters(answers, dataset));
+  const plans = selectStacks(answers, needs, dataset, scenario, { ...answers.priorities }).map(
+    (st) => st.plan,
+  );
+  const addonHours = (id: string) => scenario.addonHours[id] ?? { ops: 0, setup: 0 };
+  const costed = (plan: Plan): Costing['baseline'] => ({
+    option: plan.option.id,
+    subscriptionKey: plan.option.subscriptionKey,
+    opsKey: plan.option.opsKey,
+    supportEffortKey: plan.option.supportEffortKey,
+    ebpfDataPlane: plan.option.ebpfDataPlane,
+    replacesKubeProxy: plan.option.replacesKubeProxy,
+    perNode: { ...plan.option.perNode },
+    addons: plan.addons.map((a) => ({
+      id: a.id,
+      name: a.name,
+      opsHoursPerClusterMonth: addonHours(a.id).ops,
+      perNode: { ...a.perNode },
+      perCluster: { ...a.perCluster },
+      licencePerNodeYear: a.licencePerNodeYear,
+    })),
+    newAddons: plan.newAddons.map((a) => ({
+      id: a.id,
+      name: a.name,
+      setupHoursPerCluster: addonHours(a.id).setup,
+    })),
+    extras: plan.extras.map((e) => ({ component: e.component, perNode: { ...e.perNode } })),
+    movesSidecars: plan.choice.movesSidecars,
+    migratesCni: plan.migratesCni,
+    removesKubeProxy: plan.removesKubeProxy,
+    learnsEbpf: plan.learnsEbpf,
+  });
+  const { model } = dataset;
+  const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+  return {
+    factors: {
+      maturityOps: model.maturityOpsFactor[answers.team.maturity] ?? 1,
+      ebpfOps: model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1,
+      ebpfTraining: model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1,
+      kubeProxyMode: {
+        mode,
+        factor: model.kubeProxyModeFactor[mode] ?? 1,
+        source: model.kubeProxyModeFactorSource,
+      },
+    },
+    plans: plans.map(costed),
+    baseline: costed(baselinePlan(answers, dataset, plans)),
+  };
+}
