@@ -2,8 +2,8 @@ import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../charts/chart-theme.js';
 import type { ReportModel } from '../report/report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
 import { CATEGORY_LABELS } from '../report/tco-section.js';
-import { TCO_CATEGORIES } from '../schema/tco-categories.js';
 import { optionsInOrder } from '../result/options-in-order.js';
+import { TCO_CATEGORIES } from '../schema/tco-categories.js';
 import { formatMoney } from '../shared/format.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 

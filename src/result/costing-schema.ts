@@ -53,8 +53,12 @@ export const CostingSchema = z
   .strictObject({
     factors: z.strictObject({
       maturityOps: z.number().describe('Operations effort factor for the team’s maturity.'),
-      ebpfOps: z.number().describe('Operations effort factor on an eBPF data plane, for the team’s experience.'),
-      ebpfTraining: z.number().describe('Share of the eBPF training still needed, for the team’s experience.'),
+      ebpfOps: z
+        .number()
+        .describe('Operations effort factor on an eBPF data plane, for the team’s experience.'),
+      ebpfTraining: z
+        .number()
+        .describe('Share of the eBPF training still needed, for the team’s experience.'),
       kubeProxyMode: z.strictObject({
         mode: z.string().describe('The kube-proxy mode priced (iptables where none runs today).'),
         factor: z.number().describe('kube-proxy CPU per Service, relative to iptables.'),

@@ -201,7 +201,10 @@ export async function loadRenderers(templateDir: string | undefined): Promise<Re
     deck: async (sources) =>
       (await import('../../deck/render-deck.js')).renderDeck(sources, chart.renderChartPng),
     workbook: async (sources) =>
-      (await import('../../workbook/write-tco-workbook.js')).writeTcoWorkbook(sources.result, sources.stamp.date),
+      (await import('../../workbook/write-tco-workbook.js')).writeTcoWorkbook(
+        sources.result,
+        sources.stamp.date,
+      ),
   };
 }
 

@@ -4,8 +4,8 @@ import { type RenderedReportChart, renderReportCharts } from '../../../src/chart
 import { buildReportCharts, type ReportChart } from '../../../src/charts/report-charts.js';
 import { REPORT_CHART_WIDTH } from '../../../src/charts/specs/chart-frame.js';
 import { score } from '../../../src/index.js';
-import { NEED_KEYS } from '../../../src/schema/answers.js';
 import { optionsInOrder } from '../../../src/result/options-in-order.js';
+import { NEED_KEYS } from '../../../src/schema/answers.js';
 import type { ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { svgTextBoxes, type TextBox } from './svg-text-boxes.js';

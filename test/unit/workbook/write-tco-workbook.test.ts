@@ -29,17 +29,24 @@ describe('the result’s costing', () => {
     'holds the stack each option of %s was costed with',
     (example) => {
       const { result } = reportSources(exampleAnswers(example), { draws: 50 });
-      expect(result.costing.plans.map((p) => p.option).sort()).toEqual(result.options.map((o) => o.id).sort());
+      expect(result.costing.plans.map((p) => p.option).sort()).toEqual(
+        result.options.map((o) => o.id).sort(),
+      );
       for (const option of result.options) {
         const plan = result.costing.plans.find((p) => p.option === option.id);
-        expect(plan?.addons.map((a) => a.name), option.id).toEqual(option.stack.addons.map((a) => a.name));
-        expect(plan?.newAddons.map((a) => a.name), option.id).toEqual(
-          option.stack.addons.filter((a) => a.isNew).map((a) => a.name),
-        );
+        expect(
+          plan?.addons.map((a) => a.name),
+          option.id,
+        ).toEqual(option.stack.addons.map((a) => a.name));
+        expect(
+          plan?.newAddons.map((a) => a.name),
+          option.id,
+        ).toEqual(option.stack.addons.filter((a) => a.isNew).map((a) => a.name));
         expect(plan?.movesSidecars, option.id).toBe(option.stack.movesSidecars);
         expect(plan?.migratesCni, option.id).toBe(option.migration.cniHours > 0);
       }
-      if (result.baseline.option !== null) expect(result.costing.baseline.option).toBe(result.baseline.option);
+      if (result.baseline.option !== null)
+        expect(result.costing.baseline.option).toBe(result.baseline.option);
       expect(result.costing.baseline.newAddons).toEqual([]);
     },
   );
