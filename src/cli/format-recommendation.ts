@@ -1,6 +1,6 @@
-import { turnsOnSentence } from '../scoring/close-because.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { formatNumber, formatPercent } from '../shared/format.js';
+import { turnsOnSentence } from '../words/turns-on-sentence.js';
 
 /** The decision in a few lines: which option, how sure, and why. */
 export function formatRecommendation({ recommendation: rec, options }: ScoreResult): string {

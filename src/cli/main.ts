@@ -9,6 +9,7 @@ import { registerDiscover } from './commands/discover.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInit } from './commands/init.js';
 import { registerInterview } from './commands/interview.js';
+import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
@@ -56,6 +57,7 @@ Examples:
   $ cnireport validate acme.yaml
   $ cnireport score acme.yaml         # ranking, TCO and reasons (--json for the result)
   $ cnireport generate acme.yaml      # the report in out/<client>/: HTML, PDF, charts, ...
+  $ cnireport render out/acme/result.json --format pptx   # again from the result, not re-scored
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
@@ -68,6 +70,7 @@ Examples:
   registerCompare(program, io);
   registerData(program, io);
   registerGenerate(program, io, earlyBrowser);
+  registerRender(program, io, earlyBrowser);
 
   try {
     await program.parseAsync(argv);

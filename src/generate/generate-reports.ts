@@ -2,9 +2,10 @@ import { lstat, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { loadAnswers } from '../io/load-answers.js';
 import { defaultDataset } from '../io/load-dataset.js';
+import { loadResult } from '../io/load-result.js';
 import type { Problem } from '../io/problem.js';
 import type { MarkdownLinks } from '../render/render-report-markdown.js';
-import type { Brand, ReportChartImage, ReportSources } from '../report/report-sources.js';
+import type { Brand, ReportChartImage, ReportSources, ReproStamp } from '../report/report-sources.js';
 import { buildResult } from '../result/build-result.js';
 import { resultJson } from '../result/result-json.js';
 import type { BuiltResult } from '../result/result-schema.js';
@@ -50,6 +51,8 @@ export interface Printer {
 }
 
 export interface GenerateRequest {
+  /** Answers files to score (`generate`), or result.json files to render as they are (`render`). */
+  readonly from?: 'answers' | 'result';
   readonly files: readonly string[];
   readonly outDir: string;
   readonly formats: readonly ReportFormat[];
@@ -234,16 +237,42 @@ export async function generateReports(
     printer.catch(() => undefined);
   };
 
+  /**
+   * One input file, loaded: an answers file is scored once the browser is on its way (its date from the answers,
+   * SOURCE_DATE_EPOCH or today); a result.json already holds its result and the stamp that dates it.
+   */
+  const loadInput = async (file: string): Promise<LoadedInput> => {
+    if (request.from === 'result') {
+      const loaded = await loadResult(file);
+      return { client: loaded.result.engagement.client, warnings: [], score: () => loaded };
+    }
+    const { answers, text, warnings: found } = await loadAnswers(file);
+    return {
+      client: answers.engagement.client,
+      warnings: found,
+      score: (phases) => {
+        const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
+        const scoreOptions = request.seed === undefined ? {} : { seed: request.seed };
+        const result = timed(phases, 'score', () => buildResult(answers, defaultDataset(), scoreOptions));
+        const stamp = reproStamp({
+          answersBytes: new TextEncoder().encode(text),
+          toolVersion: request.toolVersion,
+          result,
+          dataVerifiedOn: defaultDataset().meta.verifiedOn,
+          date,
+        });
+        return { result, stamp };
+      },
+    };
+  };
+
   const prepare = async (index: number, file: string): Promise<Prepared> => {
     const started = performance.now();
     const phases: string[] = [];
-    const loaded = await timedAsync(phases, 'load', () => loadAnswers(file));
-    const { answers, text } = loaded;
-    if (loaded.warnings.length > 0) hooks.onWarnings?.(loaded.warnings);
+    const input = await timedAsync(phases, 'load', () => loadInput(file));
+    if (input.warnings.length > 0) hooks.onWarnings?.(input.warnings);
     const slug =
-      request.nameBy === 'file'
-        ? clientSlug(basename(file, extname(file)))
-        : clientSlug(answers.engagement.client);
+      request.nameBy === 'file' ? clientSlug(basename(file, extname(file))) : clientSlug(input.client);
     const owner = claimed.get(slug);
     if (owner !== undefined) {
       throw new CniError(
@@ -272,24 +301,12 @@ export async function generateReports(
     const render = await renderers.catch((error: unknown) => {
       throw new RunAborted(error);
     });
-    const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
-    const scoreOptions = request.seed === undefined ? {} : { seed: request.seed };
-    const result = timed(phases, 'score', () => buildResult(answers, defaultDataset(), scoreOptions));
-    const { verifiedOn } = defaultDataset().meta;
-    const stale = staleDataWarning(verifiedOn, date);
+    const { result, stamp } = input.score(phases);
+    const stale = staleDataWarning(stamp.dataVerifiedOn, stamp.date);
     if (stale !== null) warnings.add(stale);
-    const stamp = reproStamp({
-      answersBytes: new TextEncoder().encode(text),
-      toolVersion: request.toolVersion,
-      result,
-      dataVerifiedOn: verifiedOn,
-      date,
-    });
     const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
     const sources: ReportSources = {
       result,
-      answers,
-      dataset: defaultDataset(),
       brand: request.brand,
       charts: charts.map(({ name, title, description, svg, width, height }) => ({
         name,
@@ -311,8 +328,8 @@ export async function generateReports(
       file,
       slug,
       earlier,
-      client: answers.engagement.client,
-      preparedBy: answers.engagement.preparedBy,
+      client: input.client,
+      preparedBy: result.situation.engagement.preparedBy,
       started,
       png: render.png,
       markdown: render.markdown,
@@ -464,6 +481,12 @@ function interrupted(signal: AbortSignal, written: number, total: number): CniEr
     `interrupted: ${written} of ${total} ${total === 1 ? 'report' : 'reports'} written in full; nothing else was touched`,
     { exitCode },
   );
+}
+
+interface LoadedInput {
+  readonly client: string;
+  readonly warnings: readonly Problem[];
+  readonly score: (phases: string[]) => { result: BuiltResult; stamp: ReproStamp };
 }
 
 /** A failure of the whole run rather than of one answers file. */

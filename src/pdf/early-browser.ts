@@ -129,12 +129,13 @@ export function startEarlyBrowser(argv: readonly string[]): EarlyBrowser | null 
 }
 
 /**
- * Whether these arguments (after the program's) ask `generate` for a PDF: the command, no help, and no
+ * Whether these arguments (after the program's) ask `generate` or `render` for a PDF: the command, no help, and no
  * --format, or one that names pdf. A guess made before the arguments are parsed; a wrong one costs only a
  * browser started for nothing and killed at exit.
  */
 export function asksForPdf(args: readonly string[]): boolean {
-  if (args[0] !== 'generate' || args.includes('--help') || args.includes('-h')) return false;
+  if ((args[0] !== 'generate' && args[0] !== 'render') || args.includes('--help') || args.includes('-h'))
+    return false;
   let formats: string | undefined;
   for (const [i, arg] of args.entries()) {
     if (arg === '--') break;

@@ -1,5 +1,5 @@
-import { turnsOnSentence } from '../scoring/close-because.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { turnsOnSentence } from '../words/turns-on-sentence.js';
 import { indicativeShareSentence } from './indicative-share.js';
 import { judgement } from './judgement.js';
 import type { ReportContext } from './report-context.js';

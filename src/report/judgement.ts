@@ -1,12 +1,13 @@
+import type { OptionResult } from '../result/result-types.js';
 import { currentCniNames } from '../schema/display-names.js';
-import type { OptionResult } from '../scoring/score-result.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { Judgement } from './report-model.js';
 
 /** Why change (or not), how sure, and what each path was given and left without: the reasoning a client can check. */
 export function judgement(ctx: ReportContext): Judgement {
-  const { result, answers } = ctx.sources;
+  const { result } = ctx.sources;
+  const { cluster } = result.situation;
   const rec = result.recommendation;
   const winner = ctx.option(rec.option);
   const mc = result.monteCarlo;
@@ -27,7 +28,7 @@ export function judgement(ctx: ReportContext): Judgement {
       'the P10–P90 range; the yearly and category tables show the total at the likely value of every input ' +
       `(${ctx.money(winner.tco.likely)}), which ${formatPercent(winner.tco.likelyPercentile)} of the simulated totals ` +
       'fall below, because most ranges reach further above the likely value than below it.' +
-      (answers.cluster.currentCni === 'none' ? '' : ` ${incumbentSentence(ctx)}`),
+      (cluster.currentCni === 'none' ? '' : ` ${incumbentSentence(ctx)}`),
     stacks: result.options
       .filter((o) => o.excludedBy.length === 0)
       .map((o) => ({
@@ -38,11 +39,12 @@ export function judgement(ctx: ReportContext): Judgement {
 }
 
 function changeSentence(ctx: ReportContext): string {
-  const { result, answers } = ctx.sources;
+  const { result } = ctx.sources;
+  const { cluster } = result.situation;
   const rec = result.recommendation;
   const c = rec.change;
-  const current = currentCniNames(answers.cluster);
-  if (answers.cluster.currentCni === 'none') {
+  const current = currentCniNames(cluster);
+  if (cluster.currentCni === 'none') {
     return 'The clusters have no network yet, so nothing is migrated: each path is installed as the clusters are built.';
   }
   if (c.incumbent === null) {

@@ -1,5 +1,8 @@
+import type { EngineResult } from '../result/result-types.js';
 import { CRITERIA } from '../schema/criteria.js';
-import type { WorldJudgement } from '../scoring/monte-carlo.js';
+
+type WorldJudgement = EngineResult['monteCarlo']['judgements'][number];
+
 import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import { moneyBasisParagraphs } from './money-basis.js';
 import type { ReportContext } from './report-context.js';
@@ -41,14 +44,14 @@ function judgementRange(j: WorldJudgement): string {
 
 /** How the recommendation was reached, and the stamp that reproduces it. */
 export function methodologySection(ctx: ReportContext): MethodologySection {
-  const { result, stamp, dataset } = ctx.sources;
+  const { result, stamp } = ctx.sources;
   const total = CRITERIA.reduce((sum, c) => sum + result.priorities[c], 0);
   return {
     paragraphs: [
       `The paths compared: ${joinAnd(
         result.options.map((o) => {
-          const data = dataset.options.find((d) => d.id === o.id);
-          return `${o.name}${data?.formerly === undefined ? '' : ` (formerly ${data.formerly}${data.vendor === null ? '' : `, from ${data.vendor}`})`}`;
+          const path = result.paths.find((p) => p.id === o.id);
+          return `${o.name}${path === undefined || path.formerly === null ? '' : ` (formerly ${path.formerly}${path.vendor === null ? '' : `, from ${path.vendor}`})`}`;
         }),
       )}.`,
       'Needs come first. Each capability gets an importance (must, should, nice, no): stated in the workshop, or ' +

@@ -1,6 +1,4 @@
 import type { BuiltResult, ReproStamp } from '../result/result-schema.js';
-import type { Answers } from '../schema/answers.js';
-import type { Dataset } from '../schema/dataset.js';
 
 export type { ReproStamp };
 
@@ -29,8 +27,6 @@ export interface ReportChartImage {
 /** Everything one report is made of; all validated, nothing left to read from disk or the clock. */
 export interface ReportSources {
   readonly result: BuiltResult;
-  readonly answers: Answers;
-  readonly dataset: Dataset;
   readonly brand: Brand;
   readonly charts: readonly ReportChartImage[];
   readonly stamp: ReproStamp;

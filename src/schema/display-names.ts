@@ -58,7 +58,13 @@ export const MESH_NAMES: Record<(typeof MESHES)[number], string> = {
 };
 
 /** What runs today, as the report names it: the CNI, or each group's ("AWS VPC CNI on EKS and Canal on RKE2"). */
-export function currentCniNames(cluster: Pick<Answers['cluster'], 'currentCni' | 'groups'>): string {
+export function currentCniNames(cluster: {
+  readonly currentCni: Answers['cluster']['currentCni'];
+  readonly groups?: readonly {
+    readonly name: string;
+    readonly currentCni: Answers['cluster']['currentCni'];
+  }[];
+}): string {
   const groups = cluster.groups ?? [];
   if (groups.length < 2) return CNI_NAMES[cluster.currentCni];
   return joinAnd(groups.map((g) => `${CNI_NAMES[g.currentCni]} on ${g.name}`));

@@ -96,13 +96,3 @@ export function closeBecause(
     text: clause(d, names, weights, dataset),
   }));
 }
-
-/** What a close call turns on, in one sentence: "Cilium OSS would be the pick if …, or if …". Null when clear. */
-export function turnsOnSentence(
-  reasons: readonly CloseCallReason[],
-  names: Readonly<Record<string, string>>,
-): string | null {
-  const first = reasons[0];
-  if (first === undefined) return null;
-  return `${names[first.toward] ?? first.toward} would be the pick if ${reasons.map((r) => r.text).join(', or if ')}.`;
-}

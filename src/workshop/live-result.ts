@@ -1,8 +1,8 @@
-import { turnsOnSentence } from '../scoring/close-because.js';
 import type { Parameter } from '../scoring/resolve-parameters.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import type { StakeholderViews } from '../scoring/stakeholder-views.js';
 import { formatQuantity } from '../shared/format.js';
+import { turnsOnSentence } from '../words/turns-on-sentence.js';
 import type { ConsultantNote, LiveResult } from './workshop-protocol.js';
 
 /** How many of the biggest cost drivers the consultant is asked to confirm. */

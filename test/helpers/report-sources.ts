@@ -15,8 +15,6 @@ export function reportSources(
   const result = buildResult(answers, dataset, { draws: overrides.draws ?? 400 });
   return {
     result,
-    answers,
-    dataset,
     brand: overrides.brand ?? PLAIN_BRAND,
     charts: overrides.charts ?? [],
     stamp: {

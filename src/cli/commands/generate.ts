@@ -22,15 +22,15 @@ import { paint } from '../paint.js';
 import { parseSeed } from '../parse-seed.js';
 import { printWarnings } from '../print-warnings.js';
 
-interface GenerateOptions {
+export interface GenerateOptions {
   out: string;
   format?: string;
   paper: 'a4' | 'letter';
   brand?: string;
   template?: string;
   seed?: number;
-  nameBy: 'client' | 'file';
-  clobber: boolean;
+  nameBy?: 'client' | 'file';
+  clobber?: boolean;
 }
 
 /** A second signal while stopping gets the default behaviour: the handlers are registered once. */
@@ -82,71 +82,86 @@ Examples:
   $ cnireport generate acme.yaml --format html,md --brand brand.yaml
   $ cnireport generate acme.yaml acme-support.yaml --name-by file`,
     )
-    .action(async (files: string[], options: GenerateOptions) => {
-      const formats = parseFormats(options.format ?? DEFAULT_FORMATS.join(','));
-      const brand = await loadBrand(options.brand);
-      const timeouts = browserTimeouts(process.env);
-      const batch = files.length > 1;
-      const progress = batch ? batchProgress(io, { terminal: process.stderr.isTTY === true }) : undefined;
-      const timing = Boolean(process.env.CNIREPORT_TIMING);
-      const started = performance.now();
+    .action((files: string[], options: GenerateOptions) =>
+      writeReports(io, earlyBrowser, files, options, 'answers'),
+    );
+}
 
-      // Ctrl+C must not leave a browser running or a report half-written: stop, close it, then exit.
-      const interruption = new AbortController();
-      // What the consultant should know about a report, for stderr once the run is done; never in the report.
-      const notes: string[] = [];
-      const stop = (signal: NodeJS.Signals) => interruption.abort(128 + constants.signals[signal]);
-      for (const signal of STOP_SIGNALS) process.once(signal, stop);
-      const outcome = await generateReports(
-        {
-          files,
-          outDir: options.out,
-          formats,
-          paper: options.paper === 'letter' ? 'Letter' : 'A4',
-          brand,
-          ...(options.seed === undefined ? {} : { seed: options.seed }),
-          ...(process.env.SOURCE_DATE_EPOCH === undefined
-            ? {}
-            : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
-          now: new Date(),
-          toolVersion: readPackageInfo().version,
-          nameBy: options.nameBy,
-          noClobber: !options.clobber,
-        },
-        {
-          loadRenderers: () => loadRenderers(options.template),
-          launchPrinter: async () => {
-            // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
-            const { PdfPrinter } = await import('../../pdf/print-pdf.js');
-            return PdfPrinter.launch({ ...timeouts, started: earlyBrowser?.take() ?? null });
-          },
-          onProgress: (finished) => {
-            progress?.finished(finished);
-            if (batch && finished.error !== null) printError(io, finished.error);
-          },
-          onWarnings: (warnings) => printWarnings(io, warnings),
-          ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
-          onWaiting: (folder, holder) => {
-            const who = holder === null ? '' : ` (${describeHolder(holder)})`;
-            io.err(
-              `${paint(io.errColor, 'yellow', 'note:')} waiting for another cnireport run${who} writing ${folder}/\n`,
-            );
-          },
-          onRendered: (_file, sources, html) => notes.push(...consultantNotes(sources, html)),
-          signal: interruption.signal,
-        },
-      ).finally(() => {
-        for (const signal of STOP_SIGNALS) process.off(signal, stop);
-      });
-      progress?.done((performance.now() - started) / 1000);
-      if (timing) {
-        // maxRSS is in KiB; the figure `npm run stress` checks against its memory bound.
-        const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-        io.err(`timing total: ${Math.round(performance.now() - started)} ms, peak RSS ${peak} MiB\n`);
-      }
-      for (const note of notes) io.err(`${paint(io.errColor, 'yellow', 'note:')} ${note}\n`);
-      finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
-    });
+/**
+ * Writes one report folder per input file, as `generate` (answers files) and `render` (result.json files) do:
+ * the same renderers, the same files, the same messages.
+ */
+export async function writeReports(
+  io: CliIo,
+  earlyBrowser: EarlyBrowser | null,
+  files: readonly string[],
+  options: GenerateOptions,
+  from: 'answers' | 'result',
+): Promise<void> {
+  const formats = parseFormats(options.format ?? DEFAULT_FORMATS.join(','));
+  const brand = await loadBrand(options.brand);
+  const timeouts = browserTimeouts(process.env);
+  const batch = files.length > 1;
+  const progress = batch ? batchProgress(io, { terminal: process.stderr.isTTY === true }) : undefined;
+  const timing = Boolean(process.env.CNIREPORT_TIMING);
+  const started = performance.now();
+
+  // Ctrl+C must not leave a browser running or a report half-written: stop, close it, then exit.
+  const interruption = new AbortController();
+  // What the consultant should know about a report, for stderr once the run is done; never in the report.
+  const notes: string[] = [];
+  const stop = (signal: NodeJS.Signals) => interruption.abort(128 + constants.signals[signal]);
+  for (const signal of STOP_SIGNALS) process.once(signal, stop);
+  const outcome = await generateReports(
+    {
+      from,
+      files,
+      outDir: options.out,
+      formats,
+      paper: options.paper === 'letter' ? 'Letter' : 'A4',
+      brand,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(process.env.SOURCE_DATE_EPOCH === undefined
+        ? {}
+        : { sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }),
+      now: new Date(),
+      toolVersion: readPackageInfo().version,
+      nameBy: options.nameBy ?? 'client',
+      noClobber: options.clobber === false,
+    },
+    {
+      loadRenderers: () => loadRenderers(options.template),
+      launchPrinter: async () => {
+        // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
+        const { PdfPrinter } = await import('../../pdf/print-pdf.js');
+        return PdfPrinter.launch({ ...timeouts, started: earlyBrowser?.take() ?? null });
+      },
+      onProgress: (finished) => {
+        progress?.finished(finished);
+        if (batch && finished.error !== null) printError(io, finished.error);
+      },
+      onWarnings: (warnings) => printWarnings(io, warnings),
+      ...(timing ? { onTiming: (line: string) => io.err(`${line}\n`) } : {}),
+      onWaiting: (folder, holder) => {
+        const who = holder === null ? '' : ` (${describeHolder(holder)})`;
+        io.err(
+          `${paint(io.errColor, 'yellow', 'note:')} waiting for another cnireport run${who} writing ${folder}/\n`,
+        );
+      },
+      onRendered: (_file, sources, html) => notes.push(...consultantNotes(sources, html)),
+      signal: interruption.signal,
+    },
+  ).finally(() => {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
+  });
+  progress?.done((performance.now() - started) / 1000);
+  if (timing) {
+    // maxRSS is in KiB; the figure `npm run stress` checks against its memory bound.
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    io.err(`timing total: ${Math.round(performance.now() - started)} ms, peak RSS ${peak} MiB\n`);
+  }
+  for (const note of notes) io.err(`${paint(io.errColor, 'yellow', 'note:')} ${note}\n`);
+  finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
 }
 
 /**
@@ -155,7 +170,7 @@ Examples:
  * system has a font for it).
  */
 function consultantNotes(sources: ReportSources, html: string | null): string[] {
-  const client = sources.answers.engagement.client;
+  const client = sources.result.engagement.client;
   const notes = sources.result.assumptions
     .filter((a) => a.kind === 'placeholder' && a.origin === 'default')
     .map(
@@ -269,7 +284,7 @@ function parseNameBy(value: string): 'client' | 'file' {
   throw new InvalidArgumentError(`expected client or file (got ${value})`);
 }
 
-function parsePaper(value: string): 'a4' | 'letter' {
+export function parsePaper(value: string): 'a4' | 'letter' {
   const paper = value.trim().toLowerCase();
   if (paper === 'a4' || paper === 'letter') return paper;
   throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);

@@ -43,10 +43,10 @@ const renderers: ReportRenderers = {
     },
   ],
   png: async (svg) => new TextEncoder().encode(`png of ${svg}`),
-  html: (sources) => `<html>${sources.answers.engagement.client} ${sources.stamp.date}</html>`,
-  markdown: (sources) => `# ${sources.answers.engagement.client}\n`,
-  deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.answers.engagement.client}`),
-  workbook: async (sources) => new TextEncoder().encode(`xlsx of ${sources.answers.engagement.client}`),
+  html: (sources) => `<html>${sources.result.engagement.client} ${sources.stamp.date}</html>`,
+  markdown: (sources) => `# ${sources.result.engagement.client}\n`,
+  deck: async (sources) => new TextEncoder().encode(`pptx of ${sources.result.engagement.client}`),
+  workbook: async (sources) => new TextEncoder().encode(`xlsx of ${sources.result.engagement.client}`),
 };
 
 const loadRenderers = async () => renderers;
