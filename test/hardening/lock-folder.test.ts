@@ -59,8 +59,17 @@ describe('lockFolder', () => {
   });
 
   it('takes over a lock naming this process that this process does not hold (a pid reused in a container)', async () => {
-    const path = folder(holderText(process.pid));
-    await (await lockFolder(path, { timeoutMs: 10_000 }))();
+    const stale = holderText(process.pid);
+    const path = folder(stale);
+    const waits: unknown[] = [];
+    const release = await lockFolder(path, { timeoutMs: 10_000, onWait: (holder) => waits.push(holder) });
+    // Taken at once (no wait for a holder that is this very process), and the lock is now this run's own.
+    expect(waits).toEqual([]);
+    const held = readFileSync(join(path, LOCK_NAME), 'utf8');
+    expect(held).not.toBe(stale);
+    expect(JSON.parse(held)).toMatchObject({ pid: process.pid, host: hostname() });
+    await release();
+    expect(readdirSync(path)).toEqual([]);
   });
 
   it('takes over an empty lock file only once it is old (left by a run killed while creating it)', async () => {
