@@ -307,6 +307,7 @@ export async function generateReports(
     const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
     const sources: ReportSources = {
       result,
+      dataset: defaultDataset(),
       brand: request.brand,
       charts: charts.map(({ name, title, description, svg, width, height }) => ({
         name,

@@ -6,7 +6,8 @@ import type { ReportContext } from './report-context.js';
  * clusters is costed, and what Istio ambient mode adds beside an Istio the client already runs.
  */
 export function moneyBasisParagraphs(ctx: ReportContext): string[] {
-  const { result, answers, dataset } = ctx.sources;
+  const { result, dataset } = ctx.sources;
+  const answers = result.situation;
   const { currency } = result;
   const rate =
     currency.origin === 'base'

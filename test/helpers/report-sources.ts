@@ -15,6 +15,7 @@ export function reportSources(
   const result = buildResult(answers, dataset, { draws: overrides.draws ?? 400 });
   return {
     result,
+    dataset,
     brand: overrides.brand ?? PLAIN_BRAND,
     charts: overrides.charts ?? [],
     stamp: {
