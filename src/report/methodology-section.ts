@@ -9,11 +9,11 @@ import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';
 
 const CRITERION_MEANINGS = {
-  cost: 'total cost of ownership over the horizon; the cheapest option that meets every must scores 1',
+  cost: 'total cost of ownership over the horizon; the cheapest of the options that meet as many musts scores 1',
   capability: 'how well the option meets each need, weighted by its importance',
   risk: 'penalties for this client: team capacity, eBPF experience, the size of a live migration against the team, young add-ons, compliance gaps',
   simplicity:
-    'how little the team must run, counting twice over what it must learn and run new; the leanest option that meets every must scores 1',
+    'how little the team must run, counting twice over what it must learn and run new; the leanest of them scores 1',
 } as const;
 
 const JUDGEMENT_NAMES: Record<WorldJudgement['id'], string> = {

@@ -64,8 +64,8 @@ export function blockersOf(plan: Plan, unmet: readonly unknown[]): number {
 }
 
 /**
- * Scores every option under one scenario. Costs are scored relative to the cheapest, complexity to the leanest, of
- * the options still in the running.
+ * Scores every option under one scenario. Costs are scored relative to the cheapest, complexity to the leanest (see
+ * `criterionScores` for among which options).
  */
 export function evaluateOptions(
   ctx: DecisionContext,
@@ -124,25 +124,27 @@ function decide<T>(
   const model = dataset.model;
   const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
   const blockers = plans.map((plan) => blockersOf(plan, unmetMusts(plan.fits, needs)));
-  const inRunning = (i: number) => blockers[i] === Math.min(...blockers);
-  const cheapest = Math.min(...tcos.filter((_, i) => inRunning(i)).map((t) => t.total));
-  const leanest = Math.min(
-    ...plans.filter((_, i) => inRunning(i)).map((p) => complexity(p, model.newComponentWeight)),
-  );
+  const fewest = Math.min(...blockers);
+  // The options in the running are measured against each other; a ruled-out one against every option, as before.
+  const peers = (i: number) =>
+    plans.map((_, j) => j).filter((j) => blockers[i] !== fewest || blockers[j] === fewest);
   return plans.map((plan, i) => {
     const tco = tcos[i] as TcoBreakdown;
-    return each(plan, tco, (penalty) =>
-      criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model),
-    );
+    const reference = {
+      cheapest: Math.min(...peers(i).map((j) => (tcos[j] as TcoBreakdown).total)),
+      leanest: Math.min(...peers(i).map((j) => complexity(plans[j] as Plan, model.newComponentWeight))),
+    };
+    return each(plan, tco, (penalty) => criterionScores(plan, tco.total, penalty, reference, needs, model));
   });
 }
 
 /**
  * A plan's four criteria on the 0-1 scale: its TCO against the cheapest, its fit, its risk penalty, and its
  * complexity against the leanest. The references are the rival plans' (a decision) or fixed ones (fitting a stack).
- * In a decision they come from the options still in the running: a ruled-out option's price or leanness is not on
- * offer to the client, and measuring the viable paths against it would shrink the differences between them. An
- * option leaner or cheaper than the reference scores 1, no more.
+ * In a decision, an option that meets as many musts as any is measured against the others that do: a ruled-out
+ * option's price or leanness is not on offer to the client, and measuring the viable paths against it would shrink
+ * the differences between them. A ruled-out option is measured against every option. Fitting a stack, the reference
+ * is the musts-only stack, and a stack cheaper than it (one that retires sidecars) scores above 1 for what it saves.
  */
 export function criterionScores(
   plan: Plan,
@@ -153,10 +155,10 @@ export function criterionScores(
   model: Dataset['model'],
 ): CriterionScores {
   return {
-    cost: total > 0 ? Math.min(1, reference.cheapest / total) : 1,
+    cost: total > 0 ? reference.cheapest / total : 1,
     capability: capabilityFit(plan.fits, needs, model),
     risk: 1 - Math.min(1, riskPenalty),
-    simplicity: Math.min(1, reference.leanest / complexity(plan, model.newComponentWeight)),
+    simplicity: reference.leanest / complexity(plan, model.newComponentWeight),
   };
 }
 

@@ -2,7 +2,13 @@ import type { CapabilityId, Dataset } from '../schema/dataset.js';
 import { formatMoney, formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
-import { CRITERIA, type Criterion, type OptionEvaluation, type Weights } from './evaluate-options.js';
+import {
+  CRITERIA,
+  type Criterion,
+  complexity,
+  type OptionEvaluation,
+  type Weights,
+} from './evaluate-options.js';
 import type { ChangeDecision } from './score-result.js';
 import type { StackDecision } from './select-stack.js';
 
@@ -88,9 +94,24 @@ function criterionReason(
   }
 }
 
-/** Criteria ordered by how much they favour `a` over `b`, given the client's priorities. */
-function advantages(a: OptionEvaluation, b: OptionEvaluation, weights: Weights): Criterion[] {
-  const gain = (c: Criterion) => weights[c] * (a.criteria[c] - b.criteria[c]);
+/**
+ * Criteria ordered by how much they favour `a` over `b`, given the client's priorities. Cost and simplicity are
+ * measured between the two alone: each option's own scores are against references that differ when one of the two
+ * is ruled out, so only the pair's own totals and complexities say which is cheaper or leaner.
+ */
+function advantages(a: OptionEvaluation, b: OptionEvaluation, ctx: ExplainContext): Criterion[] {
+  const relative = (x: number, y: number) => {
+    const least = Math.min(x, y);
+    return least > 0 ? least / x - least / y : 0;
+  };
+  const ncw = ctx.dataset.model.newComponentWeight;
+  const difference: Record<Criterion, number> = {
+    cost: relative(a.tco.total, b.tco.total),
+    capability: a.criteria.capability - b.criteria.capability,
+    risk: a.criteria.risk - b.criteria.risk,
+    simplicity: relative(complexity(a.plan, ncw), complexity(b.plan, ncw)),
+  };
+  const gain = (c: Criterion) => ctx.weights[c] * difference[c];
   return CRITERIA.filter((c) => gain(c) > 1e-9).sort((x, y) => gain(y) - gain(x));
 }
 
@@ -124,9 +145,9 @@ export function reasonsFor(
   if (change !== null) reasons.push(change);
   const others = rivals.filter((x) => x !== runnerUp && x.blockers === 0);
   if (runnerUp !== undefined) {
-    for (const c of advantages(winner, runnerUp, ctx.weights)) {
+    for (const c of advantages(winner, runnerUp, ctx)) {
       // One cost sentence naming every cheaper-than rival, rather than one per rival.
-      const alsoBehind = others.filter((o) => advantages(winner, o, ctx.weights).includes(c));
+      const alsoBehind = others.filter((o) => advantages(winner, o, ctx).includes(c));
       const r =
         c === 'cost'
           ? costReason(winner, [runnerUp, ...alsoBehind], ctx)
@@ -142,7 +163,7 @@ export function reasonsFor(
     if (strengths !== null) reasons.push(strengths);
   }
   for (const o of others) {
-    const c = advantages(winner, o, ctx.weights).find((x) => x !== 'cost' && x !== 'simplicity');
+    const c = advantages(winner, o, ctx).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
     if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(mergeSharedRisk(reasons, r));
   }
@@ -208,7 +229,7 @@ function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ct
 /** Why an option that did not win fell short of the winner. */
 export function reasonsAgainst(o: OptionEvaluation, winner: OptionEvaluation, ctx: ExplainContext): Reason[] {
   const reasons = [...exclusionReasons(o), ...disqualificationReasons(o, ctx)];
-  for (const c of advantages(winner, o, ctx.weights).slice(0, 2)) {
+  for (const c of advantages(winner, o, ctx).slice(0, 2)) {
     const r = criterionReason(c, winner, o, ctx);
     if (r !== null) reasons.push(r);
   }

@@ -344,22 +344,22 @@ export function runMonteCarlo(
       blockers[i] = (likely[i] as OptionEvaluation).blockers - freed;
       fewest = Math.min(fewest, blockers[i] as number);
     }
-    // Cost and complexity against the cheapest and leanest of the options in the running in this world.
-    let min = Number.POSITIVE_INFINITY;
-    let leanest = Number.POSITIVE_INFINITY;
+    // Cost and complexity as criterionScores measures them, with this world's options in the running.
     for (let i = 0; i < n; i++) {
-      if (blockers[i] !== fewest) continue;
-      const plan = plans[i] as Plan;
-      min = Math.min(min, drawn[i] as number);
-      leanest = Math.min(leanest, plan.components.length + newWeight * plan.newComponents.length);
-    }
-    for (let i = 0; i < n; i++) {
+      let min = Number.POSITIVE_INFINITY;
+      let leanest = Number.POSITIVE_INFINITY;
+      for (let j = 0; j < n; j++) {
+        if (blockers[i] === fewest && blockers[j] !== fewest) continue;
+        const peer = plans[j] as Plan;
+        min = Math.min(min, drawn[j] as number);
+        leanest = Math.min(leanest, peer.components.length + newWeight * peer.newComponents.length);
+      }
       const plan = plans[i] as Plan;
       const c = criteria[i] as CriterionScores;
       const total = drawn[i] as number;
       const complexity = plan.components.length + newWeight * plan.newComponents.length;
-      c.cost = total > 0 ? Math.min(1, min / total) : 1;
-      c.simplicity = complexity > 0 ? Math.min(1, leanest / complexity) : 1;
+      c.cost = total > 0 ? min / total : 1;
+      c.simplicity = complexity > 0 ? leanest / complexity : 1;
       scores[i] = weightedScore(c, w);
     }
     const stayEligible = stay >= 0 && blockers[stay] === fewest;
