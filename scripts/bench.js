@@ -41,7 +41,7 @@ function time(label, runs, fn, target) {
 }
 
 time(
-  'score one answers file (default 5,000 Monte Carlo draws)',
+  'score one answers file (default 3,000 plausible worlds)',
   30,
   () => scoreAnswers(answers, dataset),
   50,
