@@ -40,12 +40,7 @@ function time(label, runs, fn, target) {
   );
 }
 
-time(
-  'score one answers file (default 3,000 plausible worlds)',
-  30,
-  () => scoreAnswers(answers, dataset),
-  50,
-);
+time('score one answers file (default 3,000 plausible worlds)', 30, () => scoreAnswers(answers, dataset), 50);
 time(
   'score one answers file, Monte Carlo off (100 draws)',
   30,
