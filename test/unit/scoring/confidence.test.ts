@@ -14,6 +14,8 @@ import { type WorldRange, withWorldsScaled } from '../../helpers/scaled-worlds.j
 
 const dataset = loadDataset();
 const DRAWS = 600;
+// Each property scores dozens of clients with their worlds: seconds on a quiet machine, more on a shared one.
+const PROPERTY_TIMEOUT = 90_000;
 const run = (answers: ReturnType<typeof makeAnswers>, data: Dataset = dataset) =>
   score(answers, data, { draws: DRAWS });
 
@@ -62,53 +64,71 @@ const situation = fc
     });
   });
 
-describe('confidence: the share of plausible worlds in which the pick still holds', () => {
-  it('never rises when any range the worlds draw from is widened', () => {
-    const ranges: readonly (WorldRange | 'all')[] = [
-      'all',
-      'costs',
-      'priorities',
-      'levels',
-      'migrationFear',
-      'newComponentWeight',
-      'changeHurdle',
-    ];
-    fc.assert(
-      fc.property(
-        situation,
-        fc.constantFrom(...ranges),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 1.2, max: 2.5, noNaN: true }),
-        (answers, range, k, widen) => {
-          const narrow = run(answers, withWorldsScaled(dataset, k, { only: range }));
-          const wide = run(answers, withWorldsScaled(dataset, k * widen + 0.2, { only: range }));
-          expect(wide.recommendation.option).toBe(narrow.recommendation.option);
-          // The same seed draws the same uniforms, so both runs see the same worlds, only further apart; the
-          // allowance is two standard errors of a share over these draws.
-          expect(wide.recommendation.confidence).toBeLessThanOrEqual(
-            narrow.recommendation.confidence + 2 * Math.sqrt(0.25 / DRAWS),
-          );
-        },
-      ),
-      { numRuns: 25, seed: 20261207 },
-    );
-  });
+/** The engine's set-up for a client at the likely figures: needs, parameters, scenario, weights and fitted plans. */
+function atLikelyFigures(answers: ReturnType<typeof makeAnswers>) {
+  const needs = deriveNeeds(answers, dataset.rules);
+  const parameters = resolveParameters(answers, dataset);
+  const base = likelyScenario(answers, dataset, parameters);
+  const weights = { ...answers.priorities };
+  const plans = selectStacks(answers, needs, dataset, base, weights).map((s) => s.plan);
+  return { needs, parameters, base, weights, plans };
+}
 
-  it('keeps a case whose rivals all miss a hard must above 0.95', () => {
-    fc.assert(
-      fc.property(situation, (answers) => {
-        const result = run(answers);
-        const rivals = result.options.filter((o) => o.id !== result.recommendation.option);
-        const soft = new Set(result.needs.filter((n) => n.soft).map((n) => n.capability));
-        const hardOut = (o: (typeof rivals)[number]) =>
-          o.excludedBy.length > 0 || o.unmetMusts.some((c) => !soft.has(c));
-        fc.pre(rivals.every(hardOut));
-        expect(result.recommendation.confidence).toBeGreaterThan(0.95);
-        expect(result.recommendation.closeCall).toBe(false);
-      }),
-      { numRuns: 40, seed: 20261208 },
-    );
-  });
+describe('confidence: the share of plausible worlds in which the pick still holds', () => {
+  it(
+    'never rises when any range the worlds draw from is widened',
+    () => {
+      const ranges: readonly (WorldRange | 'all')[] = [
+        'all',
+        'costs',
+        'priorities',
+        'levels',
+        'migrationFear',
+        'newComponentWeight',
+        'changeHurdle',
+      ];
+      fc.assert(
+        fc.property(
+          situation,
+          fc.constantFrom(...ranges),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 1.2, max: 2.5, noNaN: true }),
+          (answers, range, k, widen) => {
+            const narrow = run(answers, withWorldsScaled(dataset, k, { only: range }));
+            const wide = run(answers, withWorldsScaled(dataset, k * widen + 0.2, { only: range }));
+            expect(wide.recommendation.option).toBe(narrow.recommendation.option);
+            // The same seed draws the same uniforms, so both runs see the same worlds, only further apart; the
+            // allowance is two standard errors of a share over these draws.
+            expect(wide.recommendation.confidence).toBeLessThanOrEqual(
+              narrow.recommendation.confidence + 2 * Math.sqrt(0.25 / DRAWS),
+            );
+          },
+        ),
+        { numRuns: 25, seed: 20261207 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'keeps a case whose rivals all miss a hard must above 0.95',
+    () => {
+      fc.assert(
+        fc.property(situation, (answers) => {
+          const result = run(answers);
+          const rivals = result.options.filter((o) => o.id !== result.recommendation.option);
+          const soft = new Set(result.needs.filter((n) => n.soft).map((n) => n.capability));
+          const hardOut = (o: (typeof rivals)[number]) =>
+            o.excludedBy.length > 0 || o.unmetMusts.some((c) => !soft.has(c));
+          fc.pre(rivals.every(hardOut));
+          expect(result.recommendation.confidence).toBeGreaterThan(0.95);
+          expect(result.recommendation.closeCall).toBe(false);
+        }),
+        { numRuns: 40, seed: 20261208 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('does not report as certain a case a must resting on a soft answer decides', () => {
     // "Support preferred" turned into a must by a rule: the rule is marked soft, so some worlds hold it as a should.
@@ -141,59 +161,60 @@ describe('confidence: the share of plausible worlds in which the pick still hold
     expect(soft.recommendation.confidence).toBeLessThan(0.95);
   });
 
-  it('splits the worlds evenly between two identical options', () => {
-    fc.assert(
-      fc.property(situation, (answers) => {
-        const needs = deriveNeeds(answers, dataset.rules);
-        const parameters = resolveParameters(answers, dataset);
-        const base = likelyScenario(answers, dataset, parameters);
-        const weights = { ...answers.priorities };
-        const plan = selectStacks(answers, needs, dataset, base, weights)[0]?.plan as Plan;
-        const twin: Plan = { ...plan, option: { ...plan.option, id: 'twin' as OptionId } };
-        const ctx = { answers, dataset, needs, plans: [plan, twin] };
-        const likely = evaluateOptions(ctx, base, weights);
-        const draws = 4000;
-        const { summary, verdict } = runMonteCarlo(
-          ctx,
-          likely,
-          parameters,
-          base,
-          weights,
-          draws,
-          7,
-          null,
-          plan.option.id,
-        );
-        expect(summary.options[0]?.pRecommended ?? 0).toBeCloseTo(0.5, 1);
-        expect(Math.abs(verdict.share - 0.5)).toBeLessThan(3 * Math.sqrt(0.25 / draws));
-        expect(verdict.rivalShare + verdict.share).toBeCloseTo(1, 9);
-      }),
-      { numRuns: 8, seed: 20261209 },
-    );
-  });
+  it(
+    'splits the worlds evenly between two identical options',
+    () => {
+      fc.assert(
+        fc.property(situation, (answers) => {
+          const { needs, parameters, base, weights, plans } = atLikelyFigures(answers);
+          const plan = plans[0] as Plan;
+          const twin: Plan = { ...plan, option: { ...plan.option, id: 'twin' as OptionId } };
+          const ctx = { answers, dataset, needs, plans: [plan, twin] };
+          const likely = evaluateOptions(ctx, base, weights);
+          const draws = 4000;
+          const { summary, verdict } = runMonteCarlo(
+            ctx,
+            likely,
+            parameters,
+            base,
+            weights,
+            draws,
+            7,
+            null,
+            plan.option.id,
+          );
+          expect(summary.options[0]?.pRecommended ?? 0).toBeCloseTo(0.5, 1);
+          expect(Math.abs(verdict.share - 0.5)).toBeLessThan(3 * Math.sqrt(0.25 / draws));
+          expect(verdict.rivalShare + verdict.share).toBeCloseTo(1, 9);
+        }),
+        { numRuns: 8, seed: 20261209 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('measures the paths in the running against each other, not against a price a ruled-out path offers', () => {
-    fc.assert(
-      fc.property(situation, (answers) => {
-        const needs = deriveNeeds(answers, dataset.rules);
-        const parameters = resolveParameters(answers, dataset);
-        const base = likelyScenario(answers, dataset, parameters);
-        const weights = { ...answers.priorities };
-        const plans = selectStacks(answers, needs, dataset, base, weights).map((s) => s.plan);
-        const all = evaluateOptions({ answers, dataset, needs, plans }, base, weights);
-        const fewest = Math.min(...all.map((o) => o.blockers));
-        const running = all.filter((o) => o.blockers === fewest);
-        fc.pre(running.length < all.length);
-        const alone = evaluateOptions(
-          { answers, dataset, needs, plans: running.map((o) => o.plan) },
-          base,
-          weights,
-        );
-        expect(alone.map((o) => [o.id, o.score])).toEqual(running.map((o) => [o.id, o.score]));
-      }),
-      { numRuns: 60, seed: 20261210 },
-    );
-  });
+  it(
+    'measures the paths in the running against each other, not against a price a ruled-out path offers',
+    () => {
+      fc.assert(
+        fc.property(situation, (answers) => {
+          const { needs, base, weights, plans } = atLikelyFigures(answers);
+          const all = evaluateOptions({ answers, dataset, needs, plans }, base, weights);
+          const fewest = Math.min(...all.map((o) => o.blockers));
+          const running = all.filter((o) => o.blockers === fewest);
+          fc.pre(running.length < all.length);
+          const alone = evaluateOptions(
+            { answers, dataset, needs, plans: running.map((o) => o.plan) },
+            base,
+            weights,
+          );
+          expect(alone.map((o) => [o.id, o.score])).toEqual(running.map((o) => [o.id, o.score]));
+        }),
+        { numRuns: 60, seed: 20261210 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('keeps a wide margin clear: a clear case is not made unsure', () => {
     const result = run(
