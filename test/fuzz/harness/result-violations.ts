@@ -1,30 +1,38 @@
-/** The result's only nullable fields; a null anywhere else is a NaN or Infinity that JSON.stringify hid. */
-const NULLABLE = new Set([
-  'margin',
-  'flipsAt',
-  'newWinner',
-  'teamUtilisation',
-  // recommendation.change: no incumbent (greenfield), or no challenger to it
-  'incumbent',
-  'challenger',
-  'lead',
-  'hurdle',
-  // baseline.option when no path keeps today's CNI; stack decisions for the sidecar move name no capability
-  'option',
-  'capability',
-  'importance',
-  // no sidecars to tax
-  'sidecarTax',
-  // paths: a product with no former name, or no vendor (open source); dataVintage: no exchange rate for USD data
-  'formerly',
-  'vendor',
-  'exchangeRate',
-  // currency.month: the amounts need no rate (USD), or the client's own rate overrides the ECB's
-  'month',
-  // recommendation.worlds: no rival in any world (a single option), so no spread of the lead either
-  'rival',
-  'leadSpread',
-]);
+import { readFileSync } from 'node:fs';
+
+/**
+ * The result's nullable fields, by name, as `schema/result.schema.json` declares them (each says there why it may be
+ * null); a null anywhere else is a NaN or Infinity that JSON.stringify hid. Read from the schema, so a field added as
+ * nullable is known here without a second list to keep in step.
+ */
+const NULLABLE = nullableFields(
+  JSON.parse(readFileSync(new URL('../../../schema/result.schema.json', import.meta.url), 'utf8')),
+);
+
+function nullableFields(schema: unknown): Set<string> {
+  const names = new Set<string>();
+  const allowsNull = (s: unknown): boolean => {
+    if (typeof s !== 'object' || s === null) return false;
+    const { type, anyOf } = s as { type?: unknown; anyOf?: unknown };
+    return (
+      type === 'null' ||
+      (Array.isArray(type) && type.includes('null')) ||
+      (Array.isArray(anyOf) && anyOf.some(allowsNull))
+    );
+  };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const properties = (node as { properties?: unknown }).properties;
+      if (typeof properties === 'object' && properties !== null) {
+        for (const [name, s] of Object.entries(properties)) if (allowsNull(s)) names.add(name);
+      }
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(schema);
+  return names;
+}
 
 interface ResultShape {
   recommendation?: { option?: unknown; confidence?: unknown };
