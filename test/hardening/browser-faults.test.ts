@@ -73,6 +73,10 @@ function expectNewReportWithPreviousPdf(folder: string): void {
   expect(differences(files, reference)).toEqual([]);
 }
 
+/** The note on replacing the report the fault's run was given to overwrite, written moments before (UTC date). */
+const replacedNote = (name: string) =>
+  `note: replaced ${join(name, client)}/ from ${new Date().toISOString().slice(0, 10)} (--no-clobber keeps an earlier report)\n`;
+
 const outdatedNote = (name: string) =>
   `note: ${join(name, client, 'report.pdf')} is from an earlier run, left as it was; it may not match the new report\n`;
 
@@ -83,6 +87,7 @@ describe.concurrent('browser faults', () => {
     expect(run.stderr).toBe(
       'note: CNIREPORT_CHROME is set to /nonexistent, but there is no such file\n' +
         'hint: Point CNIREPORT_CHROME at a Chrome, Chromium or Edge executable, or unset it to search the usual places.\n' +
+        replacedNote('none') +
         outdatedNote('none'),
     );
     expectNewReportWithPreviousPdf(folder);
@@ -110,7 +115,8 @@ describe.concurrent('browser faults', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      outdatedNote('crash') +
+      replacedNote('crash') +
+        outdatedNote('crash') +
         `error: ${example}: the browser quit while printing "CNI recommendation for Brightloaf Bakery Online" (it crashed or was killed)\n` +
         'hint: Run again; if it keeps happening, check the browser on its own or set CNIREPORT_CHROME to another.\n',
     );
@@ -150,7 +156,8 @@ describe.concurrent('browser faults', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      outdatedNote('silent') +
+      replacedNote('silent') +
+        outdatedNote('silent') +
         `error: no PDF written: could not start the browser ${silentBrowser}: it did not answer within 1.5 s\n` +
         'hint: Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.\n',
     );
@@ -166,7 +173,8 @@ describe.concurrent('browser faults', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      outdatedNote('hang') +
+      replacedNote('hang') +
+        outdatedNote('hang') +
         `error: ${example}: printing "CNI recommendation for Brightloaf Bakery Online" to PDF took longer than 2 s\n`,
     );
     expectNewReportWithPreviousPdf(folder);
@@ -179,7 +187,8 @@ describe.concurrent('browser faults', () => {
     const { run, folder } = await withFault('no-profile', { TMPDIR: notAFolder });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      outdatedNote('no-profile') +
+      replacedNote('no-profile') +
+        outdatedNote('no-profile') +
         `error: no PDF written: could not start the browser: cannot create its profile folder in ${notAFolder} (ENOTDIR)\n` +
         'hint: Free some space there, or set TMPDIR to a writable folder.\n',
     );
