@@ -61,11 +61,14 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset, withClient
       uncertain: false,
     };
   }
+  // A converted figure is used as the result states it (6 decimals), so finance recomputing from the stated
+  // assumptions, as the workbook does, lands on the same totals to the unit.
+  const stated = (x: number) => (rate === 1 ? x : Math.round(x * rate * 1e6) / 1e6);
   return {
     ...common,
-    value: base.likely * rate,
-    low: base.low * rate,
-    high: base.high * rate,
+    value: stated(base.likely),
+    low: stated(base.low),
+    high: stated(base.high),
     origin: 'default',
     kind: d.kind,
     source: `${base.source.trim()}${converted}`,
