@@ -98,7 +98,8 @@ const STEPS = 24;
 
 /** The point a share `t` of the way from `a` to `b`: evenly on a log scale for positive ends, else linearly. */
 function between(a: number, b: number, t: number): number {
-  return a > 0 && b > 0 ? a * (b / a) ** t : a + (b - a) * t;
+  // In log space: from a client figure near zero (5e-324), b / a overflows to Infinity.
+  return a > 0 && b > 0 ? Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * t) : a + (b - a) * t;
 }
 
 /**

@@ -13,8 +13,11 @@ describe('documents shaped by the schema, values at their bounds (seeded fuzzing
     async (target) => {
       const tally = await fuzzCheck('schema-shaped', target, schemaShapedAnswers(), settings);
       expect(tally.failure).toBeUndefined();
-      // Most cases must reach the engine: that is what this generator is for.
-      expectReach(tally, { exit0: 1 / 3 });
+      // Cases must reach the engine: that is what this generator is for. The estate's cross-field rules (a
+      // platform on a cloud it does not run on, a CNI off its cloud, totals that must match the groups) are not
+      // expressible in the JSON Schema, so since estate groups most schema-shaped documents are refused (13 % accepted
+      // at this seed, from 1 in 3 before); one in ten must still get through.
+      expectReach(tally, { exit0: 1 / 10 });
     },
     600_000,
   );
