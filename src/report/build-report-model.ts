@@ -30,6 +30,14 @@ const CHAPTERS = [
 export function buildReportModel(sources: ReportSources): ReportModel {
   const ctx = reportContext(sources);
   const { result, brand } = sources;
+  const sidecar = sidecarSection(ctx);
+  // A chapter that would hold one sentence for a client it does not concern is left out (that sentence sits in the
+  // situation); the chapters after it are numbered on.
+  const contents = CHAPTERS.filter(([id]) => id !== 'sidecar' || sidecar.applies).map(([id, title], i) => ({
+    id,
+    number: String(i + 1),
+    title,
+  }));
   return {
     title: `CNI recommendation for ${result.engagement.client}`,
     client: result.engagement.client,
@@ -43,12 +51,13 @@ export function buildReportModel(sources: ReportSources): ReportModel {
       primaryColor: brand.primaryColor,
       footer: brand.footer,
     },
-    contents: CHAPTERS.map(([id, title], i) => ({ id, number: String(i + 1), title })),
+    contents,
+    chapter: Object.fromEntries(contents.map((c) => [c.id, c])),
     summary: executiveSummary(ctx),
     situation: situationSection(ctx),
     capability: capabilitySection(ctx),
     tco: tcoSection(ctx),
-    sidecar: sidecarSection(ctx),
+    sidecar,
     sensitivity: sensitivitySection(ctx),
     migration: migrationSection(ctx),
     assumptions: assumptionsSection(ctx),

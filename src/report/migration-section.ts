@@ -57,7 +57,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
  */
 export function flagCaveats(caveats: MigrationPlan['caveats']): string[] {
   return [
-    ...caveats.filter((c) => c.appliesToClient).map((c) => `Applies to your clusters: ${c.text}`),
+    ...caveats.filter((c) => c.appliesToClient).map((c) => `Applies to the client’s clusters: ${c.text}`),
     ...caveats.filter((c) => !c.appliesToClient).map((c) => c.text),
   ];
 }

@@ -19,6 +19,10 @@ export interface ReportModel {
     readonly footer: string | null;
   };
   readonly contents: readonly { readonly id: string; readonly number: string; readonly title: string }[];
+  /** The same entries by chapter id, for each chapter's heading; a chapter left out has none. */
+  readonly chapter: Readonly<
+    Record<string, { readonly id: string; readonly number: string; readonly title: string }>
+  >;
   readonly summary: ExecutiveSummary;
   readonly situation: SituationSection;
   readonly capability: CapabilitySection;

@@ -90,7 +90,7 @@ function eachRisk(
       'no-vendor-support',
       r.vendorSupportPreferredMissing,
       () =>
-        'No SLA-backed vendor support, which the client prefers: incidents are solved by the team and the community.',
+        'No SLA-backed vendor support, though the client prefers to have it: incidents are solved by the team and the community.',
       ['answer:team.vendorSupport'],
     );
   }

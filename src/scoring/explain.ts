@@ -1,4 +1,4 @@
-import type { CapabilityId, Dataset } from '../schema/dataset.js';
+import type { CapabilityId, Dataset, SupportLevel } from '../schema/dataset.js';
 import { formatMoney, formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
@@ -36,6 +36,28 @@ const name = (o: OptionEvaluation) => o.plan.option.short;
 const horizon = (ctx: ExplainContext) => `${ctx.horizonYears} ${ctx.horizonYears === 1 ? 'year' : 'years'}`;
 const capName = (ctx: ExplainContext, id: CapabilityId) =>
   ctx.dataset.capabilities.find((c) => c.id === id)?.name ?? id;
+
+/** A capability level in plain words, as a thing an option has; `one` stands for it after a first feature. */
+const LEVEL_WORDS: Readonly<Record<SupportLevel, { full: string; one: string; alone: string }>> = {
+  enterprise: {
+    full: 'supported enterprise feature',
+    one: 'supported enterprise one',
+    alone: 'a supported enterprise feature',
+  },
+  'built-in': { full: 'built-in feature', one: 'built-in one', alone: 'built in' },
+  'add-on': { full: 'add-on', one: 'add-on', alone: 'an add-on' },
+  partial: { full: 'partial support', one: 'partial support', alone: 'in part' },
+  none: { full: 'nothing', one: 'nothing', alone: 'not at all' },
+};
+
+/** "Isovalent’s supported enterprise feature against Cilium OSS’s built-in one"; "… against nothing in Flannel". */
+function levelAgainst(a: OptionEvaluation, b: OptionEvaluation, id: CapabilityId): string {
+  const [la, lb] = [a.plan.fits[id].level, b.plan.fits[id].level];
+  const first = `${name(a)}’s ${LEVEL_WORDS[la].full}`;
+  if (lb === 'none') return `${first} against nothing in ${name(b)}`;
+  const feature = LEVEL_WORDS[la].full.endsWith('feature');
+  return `${first} against ${name(b)}’s ${feature ? LEVEL_WORDS[lb].one : LEVEL_WORDS[lb].full}`;
+}
 
 /** Why an option is ruled out: each unmet must with the reason the client needs it. */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
@@ -75,11 +97,15 @@ function criterionReason(
       const gains = capabilityGains(a, b, ctx).slice(0, 3);
       if (gains.length === 0) return null;
       const list = gains.map(
-        (id) =>
-          `${lowerFirst(capName(ctx, id))} (${ctx.needs[id].importance}, ${a.plan.fits[id].level} against ${b.plan.fits[id].level})`,
+        (id) => `${lowerFirst(capName(ctx, id))} (a ${ctx.needs[id].importance}: ${levelAgainst(a, b, id)})`,
       );
+      // "More of what the client needs" only where the rival leaves a must unmet; else it does the same needs better.
+      const claim =
+        b.unmetMusts.length > 0
+          ? 'meets more of what the client needs than'
+          : 'serves these needs better than';
       return {
-        text: `${name(a)} meets more of what the client needs than ${name(b)}: ${list.join('; ')}.`,
+        text: `${name(a)} ${claim} ${name(b)}: ${list.join('; ')}.`,
         basis: gains.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}`]),
       };
     }
@@ -87,7 +113,10 @@ function criterionReason(
       const own = new Set(a.risks.map((r) => r.id));
       const top = [...b.risks].filter((r) => !own.has(r.id)).sort((x, y) => y.penalty - x.penalty)[0];
       if (top === undefined) return null;
-      return { text: `${name(b)} carries a risk ${name(a)} avoids: ${top.text}`, basis: top.basis };
+      return {
+        text: `${name(b)} carries a risk ${name(a)} avoids: ${lowerFirst(top.text)}`,
+        basis: top.basis,
+      };
     }
     case 'simplicity':
       return simplicityReason(a, [b]);
@@ -177,7 +206,9 @@ function mustStrengths(o: OptionEvaluation, ctx: ExplainContext): Reason | null 
     .filter((id) => ctx.needs[id].importance === 'must' && id !== 'podNetworking')
     .sort((a, b) => value(b) - value(a));
   if (musts.length === 0 || o.unmetMusts.length > 0) return null;
-  const shown = musts.slice(0, 3).map((id) => `${lowerFirst(capName(ctx, id))} (${o.plan.fits[id].level})`);
+  const shown = musts
+    .slice(0, 3)
+    .map((id) => `${lowerFirst(capName(ctx, id))} (${LEVEL_WORDS[o.plan.fits[id].level].alone})`);
   return {
     text: `${name(o)} meets all ${musts.length} of the client’s musts beyond pod networking, among them ${joinAnd(shown)}.`,
     basis: musts.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`]),

@@ -40,7 +40,7 @@ for (const f of FILES) collectSources(raw[f], f, '', sources);
 /** A URL (https) or a repository path `owner/repo:path`, optionally followed by text. */
 const CITATION = /^(https:\/\/\S+|[A-Za-z0-9][\w.-]*\/[\w.-]+:[^\s:;,]+[:;,]?)(\s.*)?$/s;
 /** A figure that is our own reasoning, or a placeholder awaiting a quote, says so first. */
-const ESTIMATE = /^(estimate|PLACEHOLDER)\b/i;
+const ESTIMATE = /^(estimate|Indicative, no vendor quote)\b/i;
 /** Files whose entries are figures; elsewhere (capabilities, needs rules, migrations) every source is a citation. */
 const FIGURE_FILES = new Set(['costs.yaml', 'addons.yaml', 'options.yaml', 'model.yaml']);
 

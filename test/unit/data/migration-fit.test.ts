@@ -41,7 +41,7 @@ describe('migration text fits the client current CNI', () => {
       { text: 'Calico enforces NetworkPolicy.', appliesToClient },
     ];
     expect(flagCaveats(caveat(true))).toEqual([
-      'Applies to your clusters: Calico enforces NetworkPolicy.',
+      'Applies to the client’s clusters: Calico enforces NetworkPolicy.',
       'Applies to every client.',
     ]);
     expect(flagCaveats(caveat(false))).toEqual([
@@ -76,7 +76,7 @@ describe('migration text fits the client current CNI', () => {
       for (const name of OTHER_CNI_NAMES.filter((n) => !theirs.has(n)))
         expect(text, name).not.toContain(name);
       if (currentCni === 'calico' && section.caveats.some((c) => c.includes('NetworkPolicy'))) {
-        expect(section.caveats[0]).toMatch(/^Applies to your clusters: /);
+        expect(section.caveats[0]).toMatch(/^Applies to the client’s clusters: /);
       }
     },
   );

@@ -79,6 +79,10 @@ describe('buildReportModel', () => {
     const none = buildReportModel(reportSources(makeAnswers()));
     expect(none.sidecar.applies).toBe(false);
     expect(none.sidecar.steps).toEqual([]);
+    // No chapter of one sentence for a client with no sidecars: it is left out and the chapters after it move up.
+    expect(none.contents.map((c) => c.id)).not.toContain('sidecar');
+    expect(none.contents.map((c) => c.number)).toEqual(none.contents.map((_, i) => String(i + 1)));
+    expect(none.chapter.sensitivity?.number).toBe('5');
     const mesh = buildReportModel(
       reportSources(
         makeAnswers({
@@ -88,6 +92,7 @@ describe('buildReportModel', () => {
       ),
     );
     expect(mesh.sidecar.applies).toBe(true);
+    expect(mesh.chapter.sidecar?.number).toBe('5');
     expect(mesh.sidecar.steps[0]?.value).toBe('1,000');
     expect(mesh.sidecar.steps.map((s) => s.working).join(' ')).toContain('0.1 vCPU');
   });
