@@ -37,6 +37,13 @@ const horizon = (ctx: ExplainContext) => `${ctx.horizonYears} ${ctx.horizonYears
 const capName = (ctx: ExplainContext, id: CapabilityId) =>
   ctx.dataset.capabilities.find((c) => c.id === id)?.name ?? id;
 
+/** A sentence continued after a colon: lower case, unless it opens with a product's name ("Cilium OSS's egress …"). */
+function continued(text: string, ctx: ExplainContext): string {
+  const first = text.split(/[\s’']/)[0] ?? '';
+  const proper = ctx.dataset.options.some((o) => [o.name, o.short].some((n) => n.split(' ')[0] === first));
+  return proper ? text : lowerFirst(text);
+}
+
 /** A capability level in plain words, as a thing an option has; `one` stands for it after a first feature. */
 const LEVEL_WORDS: Readonly<Record<SupportLevel, { full: string; one: string; alone: string }>> = {
   enterprise: {
@@ -114,7 +121,7 @@ function criterionReason(
       const top = [...b.risks].filter((r) => !own.has(r.id)).sort((x, y) => y.penalty - x.penalty)[0];
       if (top === undefined) return null;
       return {
-        text: `${name(b)} carries a risk ${name(a)} avoids: ${lowerFirst(top.text)}`,
+        text: `${name(b)} carries a risk ${name(a)} avoids: ${continued(top.text, ctx)}`,
         basis: top.basis,
       };
     }
