@@ -9,6 +9,10 @@ function supportLines(label: string, s: Omit<Support, 'byCni'>, indent: string):
       ? []
       : [`${indent}  caveat (${s.caveat.id}, +${s.caveat.penalty} risk): ${s.caveat.text.trim()}`]),
     `${indent}  source: ${s.source.trim()}`,
+    ...s.alternatives.flatMap((w) => [
+      `${indent}  or ${w.level} via ${w.addons.join(', ')}. ${w.note.trim()}`,
+      `${indent}    source: ${w.source.trim()}`,
+    ]),
   ];
 }
 

@@ -81,7 +81,23 @@ const fipsStatus = z.strictObject({
 });
 export type FipsStatus = z.infer<typeof fipsStatus>;
 
+/**
+ * Another way to reach a capability, through other add-ons: a commercial edition of the CNI (Tigera's Calico
+ * Enterprise or Calico Cloud) instead of the open-source projects beside it. The plan takes it where its add-ons are
+ * in the stack anyway, or where the client's stack is built around them, and it reaches at least the entry's level.
+ */
+const alternative = z.strictObject({
+  level: z.enum(SUPPORT_LEVELS),
+  addons: z.array(z.string()).min(1),
+  caveat: caveat.optional(),
+  note: z.string().min(1),
+  source,
+});
+export type Alternative = z.infer<typeof alternative>;
+
 const supportFields = {
+  /** Other ways to reach the capability, each with its own add-ons; none by default. */
+  alternatives: z.array(alternative).default([]),
   /** How this support meets a FIPS 140-3 requirement, for transparent encryption. */
   fips: fipsStatus.optional(),
   /** The level reached with every add-on in `addons` in the stack. */
@@ -418,12 +434,16 @@ export const DatasetSchema = z
     }
     for (const [i, cap] of d.capabilities.entries()) {
       for (const [optionId, s] of Object.entries(cap.support)) {
-        const entries: [string[], string[]][] = [
-          [['addons'], s.addons],
-          ...Object.entries(s.byCni ?? {}).map(([cni, o]): [string[], string[]] => [
-            ['byCni', cni, 'addons'],
-            o.addons,
+        const ways = (at: string[], o: Omit<Support, 'byCni'>): [string[], string[]][] => [
+          [[...at, 'addons'], o.addons],
+          ...o.alternatives.map((w, j): [string[], string[]] => [
+            [...at, 'alternatives', String(j), 'addons'],
+            w.addons,
           ]),
+        ];
+        const entries: [string[], string[]][] = [
+          ...ways([], s),
+          ...Object.entries(s.byCni ?? {}).flatMap(([cni, o]) => ways(['byCni', cni], o)),
         ];
         for (const [at, addons] of entries) {
           for (const a of addons) {

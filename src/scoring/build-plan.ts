@@ -9,6 +9,7 @@ import {
   type Footprint,
   type OptionData,
   type OptionId,
+  SUPPORT_LEVELS,
   type SupportLevel,
 } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
@@ -39,9 +40,14 @@ export interface StackChoice {
   readonly optional: ReadonlySet<CapabilityId>;
   /** Today's sidecars move to a sidecar-free mesh (Istio ambient) on this path. */
   readonly movesSidecars: boolean;
+  /**
+   * Add-ons the stack is built around (a commercial edition of the CNI): every wanted capability one of them meets,
+   * at no lower a level than the data's first way, is met through them rather than through other projects.
+   */
+  readonly prefer: ReadonlySet<string>;
 }
 
-export const MUSTS_ONLY: StackChoice = { optional: new Set(), movesSidecars: false };
+export const MUSTS_ONLY: StackChoice = { optional: new Set(), movesSidecars: false, prefer: new Set() };
 
 /** A platform of the client's that does not allow the option's CNI. */
 export interface Exclusion {
@@ -185,6 +191,58 @@ export function supportFor(dataset: Dataset, capability: CapabilityId, id: Optio
   return support.byCni?.[cni] ?? support;
 }
 
+/** One way an option reaches a capability: its data entry, or one of the entry's alternatives. */
+type Way = Pick<CniSupport, 'level' | 'addons' | 'note' | 'source' | 'caveat'>;
+
+const levelRank = (level: SupportLevel) => SUPPORT_LEVELS.indexOf(level);
+const within = (way: Way, ids: ReadonlySet<string>) => way.addons.every((a) => ids.has(a));
+
+/**
+ * The way a wanted capability is met: the highest level among the entry and the alternatives whose add-ons the stack
+ * has or is built around (`pool`); on a tie, one already in the pool, then the data's order.
+ */
+function chooseWay(support: CniSupport, pool: ReadonlySet<string>): Way {
+  const ways = [support, ...support.alternatives].filter((w, i) => i === 0 || within(w, pool));
+  return ways.reduce((best, w) => {
+    const gain = levelRank(w.level) - levelRank(best.level);
+    return gain > 0 || (gain === 0 && within(w, pool) && !within(best, pool)) ? w : best;
+  });
+}
+
+/** The best way whose add-ons are all in the stack, if any: what the option reaches as built. */
+function reachedWay(support: CniSupport, addonIds: ReadonlySet<string>): Way | undefined {
+  return [support, ...support.alternatives]
+    .filter((w) => within(w, addonIds))
+    .reduce<Way | undefined>(
+      (best, w) => (best === undefined || levelRank(w.level) > levelRank(best.level) ? w : best),
+      undefined,
+    );
+}
+
+/** The highest level any way reaches, with its add-ons. */
+function bestLevel(support: CniSupport): SupportLevel {
+  return [support, ...support.alternatives].reduce<SupportLevel>(
+    (best, w) => (levelRank(w.level) > levelRank(best) ? w.level : best),
+    'none',
+  );
+}
+
+/** Add-on sets a stack can be built around on this option and CNI: each alternative's, once. */
+export function preferableSets(dataset: Dataset, id: OptionId, cni: Cni): string[][] {
+  const sets = new Map<string, string[]>();
+  for (const capability of CAPABILITY_IDS) {
+    for (const way of supportFor(dataset, capability, id, cni).alternatives) {
+      sets.set([...way.addons].sort().join('+'), way.addons);
+    }
+  }
+  return [...sets.values()];
+}
+
+/** Whether any way of meeting the capability needs an add-on. */
+export function takesAddons(support: CniSupport): boolean {
+  return support.addons.length > 0 || support.alternatives.some((w) => w.addons.length > 0);
+}
+
 /** Components the team runs today: its CNI's, kube-proxy unless already replaced, and its mesh. */
 export function currentComponents(answers: Answers, dataset: Dataset): Set<string> {
   const stack = dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.components ?? [];
@@ -282,10 +340,16 @@ export function buildGroupPlan(
   const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
   const addonIds = new Set<string>();
   if (answers.mesh.current !== 'none') addonIds.add('mesh');
-  for (const capability of CAPABILITY_IDS) {
-    const wanted = needs[capability].importance === 'must' || choice.optional.has(capability);
-    if (wanted) for (const a of supportFor(dataset, capability, id, cni).addons) addonIds.add(a);
+  const wanted = CAPABILITY_IDS.filter((c) => needs[c].importance === 'must' || choice.optional.has(c)).map(
+    (c) => supportFor(dataset, c, id, cni),
+  );
+  // Add-ons a wanted capability can be met only one way with are in the stack whatever else is chosen; a capability
+  // with alternatives is met through them where they already are (or the stack is built around them).
+  for (const support of wanted) {
+    if (support.alternatives.length === 0) for (const a of support.addons) addonIds.add(a);
   }
+  const pool = new Set([...addonIds, ...choice.prefer]);
+  for (const support of wanted) for (const a of chooseWay(support, pool).addons) addonIds.add(a);
   const movesSidecars = choice.movesSidecars && canMoveSidecars(answers, dataset);
   if (movesSidecars) addonIds.add(dataset.sidecarFreeMove.addon);
   const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, answers, dataset).id));
@@ -293,15 +357,16 @@ export function buildGroupPlan(
   const fits = {} as Record<CapabilityId, CapabilityFit>;
   for (const capability of CAPABILITY_IDS) {
     const support = supportFor(dataset, capability, id, cni);
-    const reached = support.addons.every((a) => addonIds.has(a));
+    const way = reachedWay(support, addonIds);
+    const shown = way ?? support;
     fits[capability] = {
       capability,
-      level: reached ? support.level : support.without,
-      possibleLevel: support.level,
-      addons: reached ? support.addons.map((a) => resolveAddon(a, answers, dataset).name) : [],
-      note: support.note,
-      source: support.source,
-      ...(support.caveat === undefined ? {} : { caveat: support.caveat }),
+      level: way?.level ?? support.without,
+      possibleLevel: bestLevel(support),
+      addons: way === undefined ? [] : way.addons.map((a) => resolveAddon(a, answers, dataset).name),
+      note: shown.note,
+      source: shown.source,
+      ...(shown.caveat === undefined ? {} : { caveat: shown.caveat }),
     };
   }
   if (fipsApplies(answers, dataset) && meetsAMust(fits.encryption.level)) {
@@ -376,7 +441,7 @@ export function buildGroupPlan(
     replacesKubeProxy,
     removesKubeProxy,
     learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,
-    choice: { optional: choice.optional, movesSidecars },
+    choice: { optional: choice.optional, movesSidecars, prefer: choice.prefer },
     excludedBy,
   };
 }

@@ -91,6 +91,7 @@ export function composeEstatePlan(option: OptionData, parts: readonly GroupPath[
     choice: {
       optional: lead.plan.choice.optional,
       movesSidecars: parts.some((p) => p.plan.choice.movesSidecars),
+      prefer: lead.plan.choice.prefer,
     },
     excludedBy: parts.flatMap((p) =>
       p.plan.excludedBy.map((x) => ({ ...x, platform: `${x.platform} (${p.slice.group.name})` })),

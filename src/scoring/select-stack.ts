@@ -7,7 +7,9 @@ import {
   MUSTS_ONLY,
   offeredOptions,
   type Plan,
+  preferableSets,
   supportFor,
+  takesAddons,
 } from './build-plan.js';
 import { meetsAMust } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
@@ -54,16 +56,35 @@ export function selectStacks(
 ): FittedStack[] {
   const model = dataset.model;
   const ids = offeredOptions(dataset, answers).map((o) => o.id);
-  const base = ids.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
+  const plain = ids.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
   const tcoOf = (plan: Plan) => computeTco(plan, answers, scenario, model);
-  const cheapest = Math.min(...base.map((p) => tcoOf(p).total));
-  const leanest = Math.min(...base.map((p) => complexity(p, model.newComponentWeight)));
-  const ownScore = (plan: Plan) => {
-    const tco = tcoOf(plan);
-    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
-    const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
-    return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
+  const scoreAmong = (plans: readonly Plan[]) => {
+    const cheapest = Math.min(...plans.map((p) => tcoOf(p).total));
+    const leanest = Math.min(...plans.map((p) => complexity(p, model.newComponentWeight)));
+    return (plan: Plan) => {
+      const tco = tcoOf(plan);
+      const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
+      const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
+      return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
+    };
   };
+  // Where a path can meet its musts another way (a commercial edition of the CNI instead of projects beside it),
+  // each way is built and the one scoring higher under the client's weights is the path's lean stack.
+  const firstScore = scoreAmong(plain);
+  const base = plain.map((plan, i) => {
+    const id = ids[i] as string;
+    const cnis = [...new Set((plan.groups ?? [{ plan }]).map((g) => g.plan.cni))];
+    const sets = cnis.flatMap((cni) => preferableSets(dataset, id, cni));
+    return sets.reduce(
+      (best, set) => {
+        const trial = buildPlan(id, answers, needs, dataset, { ...MUSTS_ONLY, prefer: new Set(set) });
+        const score = firstScore(trial).score;
+        return score > best.score + 1e-9 ? { plan: trial, score } : best;
+      },
+      { plan, score: firstScore(plan).score },
+    ).plan;
+  });
+  const ownScore = scoreAmong(base);
   // What each path costs with only its musts and one optional need met: undefined where the path cannot meet it.
   const meeting = new Map<CapabilityId, (number | undefined)[]>();
   const costsMeeting = (capability: CapabilityId) => {
@@ -99,7 +120,7 @@ export function selectStacks(
       const importance = needs[c].importance;
       const optional = importance === 'should' || importance === 'nice';
       const extra = plan.option.extras.some((e) => e.capability === c);
-      return optional && (supportFor(dataset, c, id, plan.cni).addons.length > 0 || extra);
+      return optional && (takesAddons(supportFor(dataset, c, id, plan.cni)) || extra);
     }).sort((a, b) => ORDER[needs[a].importance] - ORDER[needs[b].importance]);
     for (const capability of candidates) {
       const trial = buildPlan(id, answers, needs, dataset, {

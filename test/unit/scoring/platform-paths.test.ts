@@ -43,6 +43,38 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(r.recommendation.option).toBe('keep-current');
   });
 
+  it('credits Tigera’s commercial Calico with what it adds, where the support subscription already buys it', () => {
+    const r = situation('calico-edition');
+    const stay = option(r, 'keep-current');
+    const ids = stay.stack.addons.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(['tigera-support', 'tigera-log-storage']));
+    for (const id of ['submariner', 'egress-gateway', 'retina', 'flow-store']) expect(ids).not.toContain(id);
+    for (const id of ['multiCluster', 'egressControl', 'flowRetention', 'observability']) {
+      expect(cap(stay, id)?.level, id).toBe('enterprise');
+      expect(cap(stay, id)?.source, id).toContain('docs.tigera.io');
+    }
+    expect(stay.unmetMusts).toEqual([]);
+    expect(r.recommendation.option).toBe('keep-current');
+  });
+
+  it('never branches on an option: an alternative declared in data is what the plan follows', () => {
+    const data = structuredClone(defaultDataset());
+    const multi = data.capabilities.find((c) => c.id === 'multiCluster');
+    const flannel = multi?.support.flannel;
+    if (flannel === undefined) throw new Error('flannel entry missing');
+    flannel.alternatives = [
+      { level: 'built-in', addons: ['tetragon'], note: 'test way', source: 'estimate for a test' },
+    ];
+    const answers = makeAnswers({
+      cluster: { currentCni: 'flannel', clusters: 3 },
+      needs: { multiCluster: 'must', runtimeSecurity: 'must' },
+    });
+    const r = score(answers, data, { draws: 100 });
+    const path = option(r, 'flannel');
+    expect(path.stack.addons.map((a) => a.id)).not.toContain('submariner');
+    expect(cap(path, 'multiCluster')).toMatchObject({ level: 'built-in', note: 'test way' });
+  });
+
   it('never keeps an abandoned CNI, and says why the client must move', () => {
     const r = situation('weave');
     expect(r.options.some((o) => o.keepsCurrentCni)).toBe(false);
