@@ -1,7 +1,7 @@
 import type { EngineResult } from '../result/result-types.js';
 import { type Answers, AnswersSchema } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
+import { decideAnswers } from '../scoring/decide-answers.js';
 import { type AnswerChange, applyChanges } from './diff-answers.js';
 import { inputLabel } from './input-labels.js';
 import { shapleyValues } from './shapley.js';
@@ -71,7 +71,6 @@ export function attributeChanges(
   after: { readonly answers: Answers; readonly result: EngineResult },
   changes: readonly AnswerChange[],
   dataset: Dataset,
-  opts: ScoreOptions = {},
 ): Attribution {
   const inputs = attributionInputs(changes, dataset);
   const grouped = inputs.some((i) => i.id !== i.paths[0] || i.paths.length > 1);
@@ -90,12 +89,12 @@ export function attributeChanges(
     );
     const answers = applyChanges(before.answers, applied);
     if (!AnswersSchema.safeParse(answers).success) offRule += 1;
-    // The scores and TCOs do not depend on the simulation: one draw keeps each of the 2^n runs cheap.
-    const result = scoreAnswers(answers, dataset, { ...opts, draws: 1 });
-    const option = (id: OptionId) => result.options.find((o) => o.id === id);
+    // The scores and TCOs are the decision's alone: no worlds, sensitivity or sentences in each of the 2^n runs.
+    const decision = decideAnswers(answers, dataset);
+    const option = (id: OptionId) => decision.options.find((o) => o.id === id);
     values.push([
       ...optionIds.map((id) => option(id)?.score ?? 0),
-      ...(tcoAttributed ? optionIds.map((id) => option(id)?.tco.total ?? 0) : []),
+      ...(tcoAttributed ? optionIds.map((id) => option(id)?.tcoTotal ?? 0) : []),
       ...optionIds.map((id) => option(id)?.unmetMusts.length ?? 0),
       ...(behind === undefined ? [] : [(option(ahead)?.score ?? 0) - (option(behind)?.score ?? 0)]),
     ]);

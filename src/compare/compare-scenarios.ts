@@ -3,7 +3,6 @@ import { optionsInOrder } from '../result/options-in-order.js';
 import type { EngineResult } from '../result/result-types.js';
 import type { Answers, Importance } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import type { ScoreOptions } from '../scoring/score-answers.js';
 import { formatMoney, formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { type Attribution, attributeChanges } from './attribute-changes.js';
 import { type AnswerChange, diffAnswers } from './diff-answers.js';
@@ -86,11 +85,7 @@ export interface Comparison {
  * changed, which needs moved, and the Shapley attribution of every option's score and TCO and of the lead
  * between the recommendations. Pure.
  */
-export function compareScenarios(
-  inputs: readonly ScenarioInput[],
-  dataset: Dataset,
-  opts: ScoreOptions = {},
-): Comparison {
+export function compareScenarios(inputs: readonly ScenarioInput[], dataset: Dataset): Comparison {
   const [base, ...rest] = inputs;
   if (base === undefined) return { scenarios: [], comparisons: [], warnings: [] };
   const warnings: string[] = [];
@@ -108,7 +103,7 @@ export function compareScenarios(
   }
   return {
     scenarios: inputs.map((input, i) => scenarioOf(input, labels[i] ?? input.file)),
-    comparisons: rest.map((other) => compareTwo(base, other, dataset, opts)),
+    comparisons: rest.map((other) => compareTwo(base, other, dataset)),
     warnings,
   };
 }
@@ -151,12 +146,7 @@ function scenarioOf({ file, answers, result }: ScenarioInput, label: string): Co
   };
 }
 
-function compareTwo(
-  before: ScenarioInput,
-  after: ScenarioInput,
-  dataset: Dataset,
-  opts: ScoreOptions,
-): ScenarioComparison {
+function compareTwo(before: ScenarioInput, after: ScenarioInput, dataset: Dataset): ScenarioComparison {
   const changes = diffAnswers(before.answers, after.answers);
   const text = (path: string, value: unknown, side: ScenarioInput) => {
     const currency = side.answers.engagement.currency;
@@ -183,7 +173,7 @@ function compareTwo(
       ? []
       : [{ capability: n.capability, name: n.name, from: was.importance, to: n.importance }];
   });
-  const attribution = attributeChanges(before, after, changes, dataset, opts);
+  const attribution = attributeChanges(before, after, changes, dataset);
   return {
     file: after.file,
     against: before.file,

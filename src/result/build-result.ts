@@ -12,19 +12,20 @@ import type { BuiltResult } from './result-schema.js';
  * The one result of an engagement: the engine's decision, the vendor-quote targets, the stakeholders' views, and
  * the context every output is rendered from (the validated answers, the node counts per year, the chosen
  * migration, what the data says of each path, and how current the data is). `score`, `generate`, `compare`, the
- * workshop and the library all build it here. Pure.
+ * workshop and the library all build it here. The quote targets and the stakeholders' views are computed when
+ * first read (the report and result.json read them; the charts, deck, workbook and compare do not). Pure.
  */
 export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOptions = {}): BuiltResult {
   const result = scoreAnswers(answers, dataset, options);
-  const targets = quoteTargets(answers, dataset, result, options);
-  const stakeholders = stakeholderViews(answers, dataset, result, options);
   const { currency, horizonYears } = result.engagement;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const fx = exchangeRate(dataset, answers.engagement);
-  return {
+  const hasStakeholders = (answers.stakeholders ?? []).length > 0;
+  const built: BuiltResult = {
     ...result,
-    quoteTargets: targets.map((t) => ({ ...t, sentence: quoteTargetSentence(t, currency) })),
-    ...(stakeholders === null ? {} : { stakeholders }),
+    quoteTargets: [], // in place for the lazy field below
+    // In place for the lazy field below.
+    ...(hasStakeholders ? { stakeholders: undefined } : {}),
     situation: answers,
     nodesPerYear: Array.from({ length: horizonYears }, (_, y) => answers.cluster.nodes * growth ** y),
     migrationPlan: migrationPlan(answers, dataset, result),
@@ -38,4 +39,36 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
     },
     costing: costing(answers, dataset),
   };
+  // Each re-runs the engine's decision many times, and only the report and result.json read them: computed on
+  // the first read, in their place among the fields.
+  computedOnRead(built, 'quoteTargets', () =>
+    quoteTargets(answers, dataset, result, options).map((t) => ({
+      ...t,
+      sentence: quoteTargetSentence(t, currency),
+    })),
+  );
+  if (hasStakeholders) {
+    computedOnRead(
+      built,
+      'stakeholders',
+      () => stakeholderViews(answers, dataset, result, options) ?? undefined,
+    );
+  }
+  return built;
+}
+
+/**
+ * Makes `key` of `target` a field computed on its first read and kept: enumerable and in the same place, so
+ * JSON, spreading, zod and equality see an ordinary field.
+ */
+function computedOnRead<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  let value: { readonly of: T[K] } | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      value ??= { of: compute() };
+      return value.of;
+    },
+  });
 }

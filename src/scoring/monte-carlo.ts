@@ -1,6 +1,13 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { CAPABILITY_IDS, type CapabilityId, type Model, type OptionId } from '../schema/dataset.js';
+import {
+  CAPABILITY_IDS,
+  type CapabilityId,
+  type Dataset,
+  type Model,
+  type OptionId,
+} from '../schema/dataset.js';
+import { roundTo } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import { meetsAMust } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
@@ -185,6 +192,20 @@ interface Track {
   readonly values: Float64Array;
 }
 
+/** What the plausible worlds are drawn around: the decision at the likely figures and the draws to make. */
+export interface WorldsInput {
+  readonly ctx: DecisionContext;
+  readonly likely: readonly OptionEvaluation[];
+  readonly parameters: readonly Parameter[];
+  readonly base: Scenario;
+  readonly weights: Weights;
+  readonly draws: number;
+  readonly seed: number;
+  readonly incumbent: OptionId | null;
+  /** Staying as today: its add-ons are drawn in every world (so the draws are the same with or without it). */
+  readonly baseline: Plan | null;
+}
+
 /**
  * Draws `draws` plausible worlds and decides each as a careful consultant would. A world draws every cost default and
  * add-on effort from its triangular range, and the judgements on which senior consultants differ: each priority
@@ -205,6 +226,126 @@ export function runMonteCarlo(
   pick: OptionId,
   baseline: Plan | null = null,
 ): { readonly summary: MonteCarloResult; readonly verdict: WorldsVerdict } {
+  const input = { ctx, likely, parameters, base, weights, draws, seed, incumbent, baseline };
+  const drawn = drawWorlds(input, true);
+  const { wins, winners, totals, baselineTotals, cheapestCount, tracks } = drawn;
+  const { uncertain, addons, softMusts, prioritySpread, levelSpread } = drawn;
+  const model = ctx.dataset.model;
+  const verdict = verdictOf(input, drawn, pick, (pickIndex, rivalIndex) =>
+    drivers(
+      [
+        ...tracks.priority,
+        tracks.fear,
+        tracks.newComponentWeight,
+        tracks.hurdle,
+        ...tracks.fit.filter((_, i) => i === pickIndex || i === rivalIndex),
+        ...tracks.soft,
+        ...tracks.cost,
+        ...tracks.addon,
+      ],
+      winners,
+      pickIndex,
+      rivalIndex,
+    ),
+  );
+
+  for (const t of totals) t.sort();
+  baselineTotals.sort();
+  const lo = Math.min(...totals.map((t) => t[0] as number));
+  const hi = Math.max(...totals.map((t) => t[t.length - 1] as number));
+  const width = hi > lo ? (hi - lo) / BIN_COUNT : 1;
+  const bins = Array.from({ length: BIN_COUNT + 1 }, (_, i) => lo + i * width);
+  const summary: MonteCarloResult = {
+    draws,
+    seed,
+    distribution: 'triangular',
+    varied: [
+      ...uncertain.map((p) => p.key),
+      ...addons.map((a) => `addons.${a.id} effort`),
+      ...(prioritySpread > 0 ? ['priorities'] : []),
+      ...(levelSpread > 0 ? ['capability judgements'] : []),
+      'migration risk',
+      'weight of new components',
+      'change hurdle',
+      ...(softMusts.length > 0 ? ['musts that rest on advice'] : []),
+    ],
+    prioritySpread,
+    levelSpread,
+    bins,
+    hurdle: likelyHurdle(likely, incumbent, model),
+    baseline:
+      baseline === null
+        ? null
+        : {
+            p10: quantile(baselineTotals, 0.1),
+            p50: quantile(baselineTotals, 0.5),
+            p90: quantile(baselineTotals, 0.9),
+          },
+    judgements: worldJudgements(model),
+    closeCallRule: { share: model.decision.closeCallShare, band: model.decision.closeCallBand },
+    options: likely.map((o, i) => {
+      const sorted = totals[i] as Float64Array;
+      const histogram = new Array<number>(BIN_COUNT).fill(0);
+      let below = 0;
+      for (const x of sorted) {
+        const b = Math.min(BIN_COUNT - 1, Math.floor((x - lo) / width));
+        histogram[b] = (histogram[b] ?? 0) + 1;
+        if (x < o.tco.total) below++;
+      }
+      return {
+        id: o.id,
+        pRecommended: (wins[i] ?? 0) / draws,
+        pCheapest: (cheapestCount[i] ?? 0) / draws,
+        p10: quantile(sorted, 0.1),
+        p50: quantile(sorted, 0.5),
+        p90: quantile(sorted, 0.9),
+        likelyPercentile: below / draws,
+        histogram,
+      };
+    }),
+  };
+  return { summary, verdict };
+}
+
+/** The worlds as drawn: each option's wins, and (when recorded) what each world drew and cost. */
+interface DrawnWorlds {
+  /** Worlds drawn: fewer than asked when `settled` stopped the draws early. */
+  readonly done: number;
+  readonly wins: readonly number[];
+  /** Each option's score in each world after that world's change hurdle. */
+  readonly adjusted: readonly Float64Array[];
+  readonly winners: Int32Array;
+  readonly totals: readonly Float64Array[];
+  readonly baselineTotals: Float64Array;
+  readonly cheapestCount: readonly number[];
+  readonly tracks: {
+    readonly priority: readonly Track[];
+    readonly fear: Track;
+    readonly newComponentWeight: Track;
+    readonly hurdle: Track;
+    readonly fit: readonly Track[];
+    readonly soft: readonly Track[];
+    readonly cost: readonly Track[];
+    readonly addon: readonly Track[];
+  };
+  readonly uncertain: readonly Parameter[];
+  readonly addons: readonly Dataset['addons'][number][];
+  readonly softMusts: readonly CapabilityId[];
+  readonly prioritySpread: number;
+  readonly levelSpread: number;
+}
+
+/**
+ * The worlds of `runMonteCarlo`, drawn in order from the seed. With `record` off, only the decision in each world
+ * is kept (no cost of staying, no totals or draws recorded: a decision needs none of them); `settled`, asked after
+ * each world with the wins so far, stops the draws once the answer sought can no longer change.
+ */
+function drawWorlds(
+  input: WorldsInput,
+  record: boolean,
+  settled?: (wins: readonly number[], done: number) => boolean,
+): DrawnWorlds {
+  const { ctx, likely, parameters, base, weights, draws, seed, incumbent, baseline } = input;
   const model = ctx.dataset.model;
   const worlds = model.decision.worlds;
   const prioritySpread = worlds.prioritySpread.spread;
@@ -217,11 +358,13 @@ export function runMonteCarlo(
   const addons = addonIds.flatMap((id) => ctx.dataset.addons.filter((a) => a.id === id));
   const n = likely.length;
   const plans = likely.map((o) => o.plan);
-  const totals = Array.from({ length: n }, () => new Float64Array(draws));
+  // Unrecorded series have no room: a store past a typed array's end is ignored.
+  const recorded = record ? draws : 0;
+  const totals = Array.from({ length: n }, () => new Float64Array(recorded));
   const adjusted = Array.from({ length: n }, () => new Float64Array(draws));
   const winners = new Int32Array(draws);
   const cheapestCount = new Array<number>(n).fill(0);
-  const baselineTotals = new Float64Array(baseline === null ? 0 : draws);
+  const baselineTotals = new Float64Array(baseline === null ? 0 : recorded);
   const wins = new Array<number>(n).fill(0);
   const values: ParameterValues = { ...base.values };
   // One scenario, its values and add-on hours overwritten in place by each draw: the draws allocate nothing
@@ -262,7 +405,7 @@ export function runMonteCarlo(
   const hurdle = worlds.changeHurdle;
 
   // The draws a rival's worlds may differ in, recorded as deviations from the likely world.
-  const track = (key: string): Track => ({ key, values: new Float64Array(draws) });
+  const track = (key: string): Track => ({ key, values: new Float64Array(recorded) });
   const priorityTracks = CRITERIA.map((c) => track(`priority.${c}`));
   const fearTrack = track('migrationFear');
   const ncwTrack = track('newComponentWeight');
@@ -278,6 +421,7 @@ export function runMonteCarlo(
   const scores = new Float64Array(n);
   const blockers = new Int32Array(n);
   const relaxed = new Uint8Array(softMusts.length);
+  let done = 0;
   for (let d = 0; d < draws; d++) {
     for (let k = 0; k < uncertain.length; k++) {
       const p = uncertain[k] as Parameter;
@@ -303,7 +447,8 @@ export function runMonteCarlo(
       weightSum += w[c];
     }
     if (weightSum === 0) Object.assign(w, weights);
-    if (baseline !== null) baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
+    if (baseline !== null && record)
+      baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
     const fearFactor = fear.likely * Math.exp(sampleTriangular(fearLow, 0, fearHigh, next()));
     fearTrack.values[d] = Math.log(fearFactor / fear.likely);
     const newWeight = sampleTriangular(ncw.low, ncwLikely, ncw.high, next());
@@ -384,10 +529,78 @@ export function runMonteCarlo(
       }
     }
     winners[d] = first;
-    const cheapest = drawn.indexOf(Math.min(...drawn));
-    cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
+    done = d + 1;
+    if (record) {
+      const cheapest = drawn.indexOf(Math.min(...drawn));
+      cheapestCount[cheapest] = (cheapestCount[cheapest] ?? 0) + 1;
+    }
+    if (settled?.(wins, done)) break;
   }
+  return {
+    done,
+    wins,
+    adjusted,
+    winners,
+    totals,
+    baselineTotals,
+    cheapestCount,
+    tracks: {
+      priority: priorityTracks,
+      fear: fearTrack,
+      newComponentWeight: ncwTrack,
+      hurdle: hurdleTrack,
+      fit: fitTracks,
+      soft: softTracks,
+      cost: costTracks,
+      addon: addonTracks,
+    },
+    uncertain,
+    addons,
+    softMusts,
+    prioritySpread,
+    levelSpread,
+  };
+}
 
+/**
+ * The pick's share of the worlds, its strongest rival's and the spread of its lead: all that the recommendation's
+ * confidence and the close-call rule need (`runMonteCarlo`'s verdict without what drives the rival), drawn without
+ * costing staying or recording the draws.
+ */
+export function worldsShare(input: WorldsInput, pick: OptionId): Omit<WorldsVerdict, 'drivers'> {
+  const { drivers: _, ...share } = verdictOf(input, drawWorlds(input, false), pick, () => []);
+  return share;
+}
+
+/**
+ * Whether `option` is the pick in at least `share` of the worlds, its share rounded to 4 decimals as the result
+ * states it: exactly what `runMonteCarlo` would say, but the draws stop as soon as the remaining worlds cannot
+ * change the answer (its wins only grow, and by at most one a world).
+ */
+export function winsShareOfWorlds(input: WorldsInput, option: OptionId, share: number): boolean {
+  const i = input.likely.findIndex((o) => o.id === option);
+  if (i === -1) return false;
+  const stated = (wins: number) => roundTo(wins / input.draws, 4);
+  // A margin for the floating-point sum of the remaining worlds' shares (each 1 or 1/tied).
+  const slack = 1e-6;
+  const drawn = drawWorlds(
+    input,
+    false,
+    (wins, done) =>
+      stated(wins[i] ?? 0) >= share || stated((wins[i] ?? 0) + (input.draws - done) + slack) < share,
+  );
+  return stated(drawn.wins[i] ?? 0) >= share;
+}
+
+/** The pick's and its strongest rival's shares of the worlds, the spread of the lead between them, and the drivers. */
+function verdictOf(
+  input: WorldsInput,
+  drawn: DrawnWorlds,
+  pick: OptionId,
+  driversOf: (pickIndex: number, rivalIndex: number) => WorldDriver[],
+): WorldsVerdict {
+  const { likely, draws } = input;
+  const { wins, adjusted } = drawn;
   const pickIndex = likely.findIndex((o) => o.id === pick);
   const rivalIndex = wins.reduce(
     (best, x, i) =>
@@ -403,17 +616,7 @@ export function runMonteCarlo(
       (likely[i] as OptionEvaluation).score > (likely[best] as OptionEvaluation).score
     );
   }
-  const tracks = [
-    ...priorityTracks,
-    fearTrack,
-    ncwTrack,
-    hurdleTrack,
-    ...fitTracks.filter((_, i) => i === pickIndex || i === rivalIndex),
-    ...softTracks,
-    ...costTracks,
-    ...addonTracks,
-  ];
-  const verdict: WorldsVerdict = {
+  return {
     share: (wins[pickIndex] ?? 0) / draws,
     rival: rivalIndex === -1 ? null : (likely[rivalIndex] as OptionEvaluation).id,
     rivalShare: rivalIndex === -1 ? 0 : (wins[rivalIndex] ?? 0) / draws,
@@ -421,65 +624,8 @@ export function runMonteCarlo(
       rivalIndex === -1
         ? null
         : spreadOfDifference(adjusted[pickIndex] as Float64Array, adjusted[rivalIndex] as Float64Array),
-    drivers: rivalIndex === -1 ? [] : drivers(tracks, winners, pickIndex, rivalIndex),
+    drivers: rivalIndex === -1 ? [] : driversOf(pickIndex, rivalIndex),
   };
-
-  for (const t of totals) t.sort();
-  baselineTotals.sort();
-  const lo = Math.min(...totals.map((t) => t[0] as number));
-  const hi = Math.max(...totals.map((t) => t[t.length - 1] as number));
-  const width = hi > lo ? (hi - lo) / BIN_COUNT : 1;
-  const bins = Array.from({ length: BIN_COUNT + 1 }, (_, i) => lo + i * width);
-  const summary: MonteCarloResult = {
-    draws,
-    seed,
-    distribution: 'triangular',
-    varied: [
-      ...uncertain.map((p) => p.key),
-      ...addons.map((a) => `addons.${a.id} effort`),
-      ...(prioritySpread > 0 ? ['priorities'] : []),
-      ...(levelSpread > 0 ? ['capability judgements'] : []),
-      'migration risk',
-      'weight of new components',
-      'change hurdle',
-      ...(softMusts.length > 0 ? ['musts that rest on advice'] : []),
-    ],
-    prioritySpread,
-    levelSpread,
-    bins,
-    hurdle: likelyHurdle(likely, incumbent, model),
-    baseline:
-      baseline === null
-        ? null
-        : {
-            p10: quantile(baselineTotals, 0.1),
-            p50: quantile(baselineTotals, 0.5),
-            p90: quantile(baselineTotals, 0.9),
-          },
-    judgements: worldJudgements(model),
-    closeCallRule: { share: model.decision.closeCallShare, band: model.decision.closeCallBand },
-    options: likely.map((o, i) => {
-      const sorted = totals[i] as Float64Array;
-      const histogram = new Array<number>(BIN_COUNT).fill(0);
-      let below = 0;
-      for (const x of sorted) {
-        const b = Math.min(BIN_COUNT - 1, Math.floor((x - lo) / width));
-        histogram[b] = (histogram[b] ?? 0) + 1;
-        if (x < o.tco.total) below++;
-      }
-      return {
-        id: o.id,
-        pRecommended: (wins[i] ?? 0) / draws,
-        pCheapest: (cheapestCount[i] ?? 0) / draws,
-        p10: quantile(sorted, 0.1),
-        p50: quantile(sorted, 0.5),
-        p90: quantile(sorted, 0.9),
-        likelyPercentile: below / draws,
-        histogram,
-      };
-    }),
-  };
-  return { summary, verdict };
 }
 
 /**

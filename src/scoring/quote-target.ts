@@ -2,7 +2,8 @@ import type { Answers } from '../schema/answers.js';
 import { ASSUMPTION_KEYS, type AssumptionKey } from '../schema/assumption-keys.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import { formatMoney, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
-import { type ScoreOptions, scoreAnswers } from './score-answers.js';
+import { decideAnswers, winsShareOfWorldsFor } from './decide-answers.js';
+import type { ScoreOptions } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
 
 /** Share of simulated draws the option must win at the quoted price for the "confident" target. */
@@ -49,7 +50,7 @@ export interface QuoteTarget {
 /**
  * For every option with a subscription (data: `options[].subscriptionKey`), the highest price per unit at which
  * it is recommended, and at which it is recommended in 80 % of the Monte Carlo draws. Each is a bisection over
- * whole currency units on `assumptions.<subscriptionKey>`, with the engine run at each probe: the price enters
+ * whole currency units on `assumptions.<subscriptionKey>`, with the engine's decision at each probe: the price enters
  * the answers exactly as a client's quote would, so plugging the target back in gives the stated outcome.
  * A lower price only lowers the option's cost, so being chosen is monotone in the price (in every draw too:
  * a quoted price is certain, and the other draws come from the same seed). Pure.
@@ -67,15 +68,15 @@ export function quoteTargets(
     const assumption = result.assumptions.find((a) => a.key === key);
     const scored = result.options.find((o) => o.id === option.id);
     if (assumption === undefined || scored === undefined) continue;
-    const at = (price: number, draws?: number) =>
-      scoreAnswers({ ...answers, assumptions: { ...answers.assumptions, [key]: price } }, dataset, {
-        ...opts,
-        ...(draws === undefined ? {} : { draws }),
-      });
-    // The recommendation itself does not depend on the simulation: one draw keeps each probe cheap.
-    const chosen = (price: number) => at(price, 1).recommendation.option === option.id;
+    const at = (price: number): Answers => ({
+      ...answers,
+      assumptions: { ...answers.assumptions, [key]: price },
+    });
+    // Each probe asks the engine for the decision alone: the recommendation does not depend on the worlds, and
+    // the worlds are drawn only until the share of them the option wins is settled.
+    const chosen = (price: number) => decideAnswers(at(price), dataset).option === option.id;
     const confident = (price: number) =>
-      (at(price).monteCarlo.options.find((o) => o.id === option.id)?.pRecommended ?? 0) >= QUOTE_CONFIDENCE;
+      winsShareOfWorldsFor(at(price), dataset, option.id, QUOTE_CONFIDENCE, opts);
     const ceiling = Math.ceil(Math.max(assumption.value, 1) * CEILING_FACTOR);
     const hint = priceHint(result, key, option.id);
     // The engine's own break-even of this price, when it reports one, brackets the answer to a few runs; the

@@ -13,26 +13,12 @@ import {
   roundTo,
 } from '../shared/format.js';
 import { teamUtilisation } from './assess-risk.js';
-import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
-import {
-  type ByCategory,
-  computeTco,
-  shareRestingOn,
-  TCO_CATEGORIES,
-  type TcoBreakdown,
-  yearTotal,
-} from './compute-tco.js';
-import { deriveNeeds } from './derive-needs.js';
+import { computeTco, shareRestingOn } from './compute-tco.js';
+import { decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
-import {
-  type DecisionContext,
-  evaluateOptions,
-  type OptionEvaluation,
-  pickWinner,
-  type Weights,
-} from './evaluate-options.js';
+import type { OptionEvaluation } from './evaluate-options.js';
 import { exchangeRate } from './exchange-rate.js';
 import {
   type ExplainContext,
@@ -41,12 +27,12 @@ import {
   reasonsFor,
   stackDecisionReason,
 } from './explain.js';
-import { likelyHurdle, runMonteCarlo } from './monte-carlo.js';
-import { defaultParameters, likelyScenario, resolveParameters } from './resolve-parameters.js';
-import type { ChangeDecision, ScoreResult, SensitivityEntry, TcoSummary } from './score-result.js';
-import { selectStacks } from './select-stack.js';
+import { runMonteCarlo } from './monte-carlo.js';
+import { defaultParameters } from './resolve-parameters.js';
+import type { ChangeDecision, ScoreResult, SensitivityEntry } from './score-result.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
 import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
+import { summariseTco } from './summarise-tco.js';
 import { tornado } from './tornado.js';
 
 export interface ScoreOptions {
@@ -54,24 +40,6 @@ export interface ScoreOptions {
   readonly draws?: number;
   /** Monte Carlo seed; default from data/model.yaml. Same seed, same numbers. */
   readonly seed?: number;
-}
-
-function summariseTco(t: TcoBreakdown, baselineTotal: number | null): TcoSummary {
-  const byYear = t.years.map(
-    (y) => Object.fromEntries(TCO_CATEGORIES.map((c) => [c, Math.round(y[c])])) as ByCategory,
-  );
-  const perYear = byYear.map(yearTotal);
-  const byCategory = Object.fromEntries(
-    TCO_CATEGORIES.map((c) => [c, byYear.reduce((s, y) => s + y[c], 0)]),
-  ) as ByCategory;
-  const total = perYear.reduce((s, x) => s + x, 0);
-  return {
-    total,
-    perYear,
-    byCategory,
-    byYear,
-    ...(baselineTotal === null ? {} : { savingsVsBaseline: baselineTotal - total }),
-  };
 }
 
 function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
@@ -142,27 +110,14 @@ function sentence(
  * all from validated answers and the data set. Pure: no I/O, no clock.
  */
 export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOptions = {}): ScoreResult {
-  // 1. needs, and the figures: defaults in the engagement currency, then the client's own
-  const needs = deriveNeeds(answers, dataset.rules);
-  const parameters = resolveParameters(answers, dataset);
-  const base = likelyScenario(answers, dataset, parameters);
+  // 1-3. needs, each option's best stack, and the decision at the likely figures (see decisionCore); then count
+  // the plausible worlds in which that decision still holds
+  const core = decisionCore(answers, dataset);
+  const { needs, parameters, base, weights, stacks, plans, ctx, incumbent, evaluated, hurdle } = core;
+  const { bestAtLikely, winner, ranked, margin, stayed } = core;
   const fx = exchangeRate(dataset, answers.engagement);
-  const weights: Weights = { ...answers.priorities };
-  // 2. each option's best stack under the client's weights
-  const stacks = selectStacks(answers, needs, dataset, base, weights);
-  const plans = stacks.map((st) => st.plan);
-  const ctx: DecisionContext = { answers, dataset, needs, plans };
-  const incumbent = incumbentOf(plans);
-  // 3. evaluate and decide at the likely figures (a change of data plane must lead staying by the likely change
-  // hurdle), then count the plausible worlds in which that decision still holds
-  const evaluated = evaluateOptions(ctx, base, weights);
   const model = dataset.model;
-  const draws = opts.draws ?? model.decision.monteCarloDraws;
-  const seed = opts.seed ?? model.decision.seed;
-  const baselineFor = baselinePlan(answers, dataset, plans);
-  const hurdle = likelyHurdle(evaluated, incumbent?.option.id ?? null, model);
-  const bestAtLikely = pickWinner(evaluated);
-  const winner = pickWinner(evaluated, hurdle);
+  const { baseline: baselineFor, draws, seed } = worldsAround(core, answers, opts);
   const { summary: monteCarlo, verdict } = runMonteCarlo(
     ctx,
     evaluated,
@@ -176,27 +131,11 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     baselineFor,
   );
   const order = (id: OptionId) => dataset.options.findIndex((o) => o.id === id);
-  const ranked = [...evaluated].sort(
-    (a, b) =>
-      (a === winner ? -1 : b === winner ? 1 : 0) ||
-      a.blockers - b.blockers ||
-      b.score - a.score ||
-      order(a.id) - order(b.id),
-  );
   const runnerUp = ranked[1];
   if (runnerUp === undefined) throw new InternalError('fewer than two options');
-  const contender = ranked.find((o) => o.id !== winner.id && o.blockers <= winner.blockers);
   const baseline = computeTco(baselineFor, answers, base, model);
   const baselineUnmet = unmetMusts(baselineFor.fits, needs);
-  // Against an option that meets no fewer musts: a ruled-out option's higher score is no contest.
-  const margin = contender === undefined ? null : winner.score - contender.score;
-  const stayed = winner.id !== bestAtLikely.id;
-  const insideBand =
-    margin !== null &&
-    verdict.leadSpread !== null &&
-    margin < model.decision.closeCallBand * verdict.leadSpread;
-  const closeCall =
-    stayed || verdict.rivalShare >= model.decision.closeCallShare || verdict.share < 0.5 || insideBand;
+  const closeCall = isCloseCall(core, verdict, dataset);
   const names: Record<OptionId, string> = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name]));
   const nameOf = (id: OptionId) => names[id] ?? id;
   const subscriptionKeys = [

@@ -1,8 +1,15 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import { formatNumber, formatPercent, joinAnd, roundThreshold } from '../shared/format.js';
+import {
+  type DecidedOption,
+  type Decision,
+  decideAnswers,
+  decideWithConfidence,
+  weightStability,
+} from './decide-answers.js';
 import { CRITERIA, type Criterion, type Weights } from './evaluate-options.js';
-import { type ScoreOptions, scoreAnswers } from './score-answers.js';
+import type { ScoreOptions } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
 import { PRIORITY_MAX } from './sensitivity.js';
 
@@ -69,13 +76,11 @@ export function stakeholderViews(
   const stakeholders = answers.stakeholders;
   if (stakeholders === undefined || stakeholders.length === 0) return null;
   const group = { option: result.recommendation.option, name: result.recommendation.name };
-  const scoreWith = (priorities: Weights, draws?: number) =>
-    scoreAnswers({ ...answers, priorities }, dataset, { ...opts, ...(draws === undefined ? {} : { draws }) });
+  const withPriorities = (priorities: Weights): Answers => ({ ...answers, priorities });
   const views = stakeholders.map((s): StakeholderView => {
-    const own = scoreWith(s.priorities);
-    const rec = own.recommendation;
+    const own = decideWithConfidence(withPriorities(s.priorities), dataset, opts);
     const holds = weightRanges(own);
-    const agrees = rec.option === group.option;
+    const agrees = own.option === group.option;
     const comesRound = agrees
       ? []
       : CRITERIA.flatMap((c): WeightRange[] => {
@@ -83,17 +88,20 @@ export function stakeholderViews(
           if (approx === null) return [];
           // The engine at a point inside gives the exact edges; outside (a region thinner than the
           // criterion scores' rounding) there is nothing exact to state.
-          const inside = scoreWith({ ...s.priorities, [c]: (approx.from + approx.to) / 2 }, 1);
-          if (inside.recommendation.option !== group.option) return [];
+          const inside = decideAnswers(
+            withPriorities({ ...s.priorities, [c]: (approx.from + approx.to) / 2 }),
+            dataset,
+          );
+          if (inside.option !== group.option) return [];
           const range = weightRanges(inside).find((r) => r.criterion === c);
           return range === undefined ? [] : [{ ...range, current: s.priorities[c] }];
         });
     const recommendation = {
-      option: rec.option,
-      name: rec.name,
-      confidence: rec.confidence,
-      closeCall: rec.closeCall,
-      margin: rec.margin,
+      option: own.option,
+      name: own.name,
+      confidence: own.confidence,
+      closeCall: own.closeCall,
+      margin: own.margin,
     };
     return {
       name: s.name,
@@ -118,22 +126,15 @@ export function stakeholderViews(
   return { group, unanimous, blocs, views, sentence: agreementSentence(group, blocs, views.length) };
 }
 
-/** The engine's stability intervals of the four weights, for the result's own recommendation. */
-function weightRanges(result: ScoreResult): WeightRange[] {
-  return CRITERIA.flatMap((c) => {
-    const s = result.sensitivity.find((f) => f.kind === 'weight' && f.key === c);
-    return s === undefined
-      ? []
-      : [
-          {
-            criterion: c,
-            current: s.current,
-            option: result.recommendation.option,
-            from: s.keepsFrom,
-            to: s.keepsTo,
-          },
-        ];
-  });
+/** The engine's stability intervals of the four weights, for the decision's own recommendation. */
+function weightRanges(decision: Decision): WeightRange[] {
+  return weightStability(decision).map((s) => ({
+    criterion: s.criterion,
+    current: s.current,
+    option: decision.option,
+    from: s.keepsFrom,
+    to: s.keepsTo,
+  }));
 }
 
 /**
@@ -143,7 +144,9 @@ function weightRanges(result: ScoreResult): WeightRange[] {
  */
 export function regionWhere(
   target: OptionId,
-  result: ScoreResult,
+  result: {
+    readonly options: readonly Pick<DecidedOption, 'id' | 'criteria' | 'unmetMusts'>[];
+  },
   weights: Weights,
   c: Criterion,
 ): { from: number; to: number } | null {

@@ -117,7 +117,7 @@ Examples:
       const dataset = defaultDataset();
       const scoreOptions = options.seed === undefined ? {} : { seed: options.seed };
       const inputs = loaded.map((s) => ({ ...s, result: buildResult(s.answers, dataset, scoreOptions) }));
-      const comparison = compareScenarios(inputs, dataset, scoreOptions);
+      const comparison = compareScenarios(inputs, dataset);
       for (const warning of comparison.warnings)
         io.err(`${paint(io.errColor, 'yellow', 'warning:')} ${warning}\n`);
       const json = `${JSON.stringify(comparisonJson(comparison), null, 2)}\n`;

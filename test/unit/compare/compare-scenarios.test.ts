@@ -14,7 +14,6 @@ function compare(...files: [string, Answers][]): Comparison {
   return compareScenarios(
     files.map(([file, answers]) => ({ file, answers, result: scoreAnswers(answers, dataset, OPTS) })),
     dataset,
-    OPTS,
   );
 }
 
