@@ -223,7 +223,7 @@ function writeJsonCapture(file) {
 /** The same cluster as the printed command's capture: one line per object. */
 function writeLineCapture(file) {
   const fd = openSync(file, 'w');
-  const lines = ['cnireport-capture\tv1'];
+  const lines = ['cnireport-capture\tv2'];
   const flush = () => {
     writeSync(fd, `${lines.join('\n')}\n`);
     lines.length = 0;
@@ -235,7 +235,7 @@ function writeLineCapture(file) {
   for (let i = 0; i < PODS; i += 1) {
     const pod = podObject(i);
     lines.push(
-      `pod\t${pod.spec.nodeName}\t${pod.status.phase}\t${pod.spec.containers.map((c) => `${c.name}=${c.image} `).join('')}\t\t`,
+      `pod\t${pod.spec.nodeName}\t${pod.status.phase}\t${pod.spec.containers.map((c) => `${c.name}=${c.image}=${c.resources.requests.cpu}=${c.resources.requests.memory} `).join('')}\t\t`,
     );
     if (lines.length >= 10_000) flush();
   }

@@ -1,19 +1,24 @@
-import { type ObjectFacts, PLATFORM_LABELS, proxyModeFrom } from './object-facts.js';
+import { containerFacts, type ObjectFacts, PLATFORM_LABELS, proxyModeFrom } from './object-facts.js';
 
-/** The first line of a capture the printed command writes: what it is, and its format's version. */
-export const CAPTURE_HEADER = 'cnireport-capture\tv1';
+/**
+ * The first line of a capture the printed command writes: what it is, and its format's version. v2 adds
+ * each container's requests after its image; a v1 capture (without them) is still read.
+ */
+export const CAPTURE_HEADER = 'cnireport-capture\tv2';
+export const CAPTURE_HEADERS: readonly string[] = ['cnireport-capture\tv1', CAPTURE_HEADER];
 
 const tab = '{"\\t"}';
 const newline = '{"\\n"}';
 const labelPath = (key: string) => `.metadata.labels.${key.replace(/\./g, '\\.')}`;
-const containers = (path: string) => `{range ${path}[*]}{.name}={.image}{" "}{end}`;
+const requests = '{.resources.requests.cpu}={.resources.requests.memory}';
+const containers = (path: string) => `{range ${path}[*]}{.name}={.image}=${requests}{" "}{end}`;
 const kubeProxyWords = (path: string) =>
   `{${path}[?(@.name=="kube-proxy")].command}{${path}[?(@.name=="kube-proxy")].args}`;
 
 /**
  * kubectl's JSONPath template for the capture: one line per object with only what discover reads. Nodes:
  * name (to place pods), providerID's cloud, kubelet version, OS image, taints, the platform labels. Pods:
- * node, phase, container names and images, native sidecars, kube-proxy's command. Services: one word
+ * node, phase, container names, images and requests, native sidecars, kube-proxy's command. Services: one word
  * each. DaemonSets: namespace, name, node count, container names and images, kube-proxy's command.
  * Environment values, annotations, other labels, secrets and every other argument are never asked for.
  */
@@ -26,7 +31,7 @@ export const CAPTURE_TEMPLATE = [
   `${newline}{end}`,
   `{range .items[?(@.kind=="Pod")]}pod${tab}{.spec.nodeName}${tab}{.status.phase}${tab}`,
   `${containers('.spec.containers')}${tab}`,
-  `{range .spec.initContainers[*]}{.name}={.image}={.restartPolicy}{" "}{end}${tab}`,
+  `{range .spec.initContainers[*]}{.name}={.image}={.restartPolicy}=${requests}{" "}{end}${tab}`,
   `${kubeProxyWords('.spec.containers')}${newline}{end}`,
   `{range .items[?(@.kind=="Service")]}service${newline}{end}`,
   `{range .items[?(@.kind=="DaemonSet")]}daemonset${tab}{.metadata.namespace}${tab}{.metadata.name}${tab}`,
@@ -50,7 +55,8 @@ export function captureInstructions(): string {
     'daemonsets) and collects only:',
     '  - nodes: name, providerID, kubelet version, OS image, taints, and the labels that name a platform',
     `    (${PLATFORM_LABELS.join(', ')});`,
-    "  - pods: the node, the phase, container names and images, kube-proxy's command line;",
+    "  - pods: the node, the phase, container names, images and CPU and memory requests, kube-proxy's",
+    '    command line;',
     '  - services: one word per Service (a count);',
     "  - daemonsets: namespace, name, node count, container names and images, kube-proxy's command line.",
     'No environment values, annotations, other labels, secrets or other arguments are collected.',
@@ -67,12 +73,19 @@ export function captureInstructions(): string {
 
 const words = (field: string | undefined) => (field ?? '').split(' ').filter((w) => w !== '');
 
-/** `name=image` pairs; an image never holds `=`, a name never does either. */
-const pairs = (field: string | undefined) =>
+/** `name=image=cpu=memory` words (v1: `name=image`); no name, image or quantity holds `=`. */
+const containerWords = (field: string | undefined) =>
   words(field).map((w) => {
-    const [name = '', image = '', restartPolicy = ''] = w.split('=');
-    return { name, image, restartPolicy };
+    const [name = '', image = '', cpu, memory] = w.split('=');
+    return containerFacts(name, image, cpu, memory);
   });
+
+/** Init containers' `name=image=restartPolicy=cpu=memory` words: the native sidecars (restartPolicy Always). */
+const nativeSidecarWords = (field: string | undefined) =>
+  words(field)
+    .map((w) => w.split('='))
+    .filter(([, , restartPolicy]) => restartPolicy === 'Always')
+    .map(([name = '', image = '', , cpu, memory]) => containerFacts(name, image, cpu, memory));
 
 /** The strings of kube-proxy's command and arguments, as kubectl prints them: JSON arrays back to back. */
 function jsonStrings(field: string | undefined): string[] {
@@ -123,10 +136,8 @@ export function captureLineFacts(line: string): ObjectFacts | null | 'unknown' {
         facts: {
           nodeName: f[1] ?? '',
           running: f[2] === 'Running',
-          containers: pairs(f[3]).map(({ name, image }) => ({ name, image })),
-          nativeSidecars: pairs(f[4])
-            .filter((c) => c.restartPolicy === 'Always')
-            .map(({ name, image }) => ({ name, image })),
+          containers: containerWords(f[3]),
+          nativeSidecars: nativeSidecarWords(f[4]),
           proxyMode: proxyModeFrom(jsonStrings(f[5])),
         },
       };
@@ -140,7 +151,7 @@ export function captureLineFacts(line: string): ObjectFacts | null | 'unknown' {
           namespace: f[1] ?? '',
           name: f[2] ?? '',
           desired: Number.isFinite(desired) ? desired : 0,
-          containers: pairs(f[4]).map(({ name, image }) => ({ name, image })),
+          containers: containerWords(f[4]),
           proxyMode: proxyModeFrom(jsonStrings(f[5])),
         },
       };

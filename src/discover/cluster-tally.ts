@@ -1,14 +1,40 @@
 import type { MESHES } from '../schema/answers.js';
-import type { DaemonSetFacts, NodeFacts, ObjectFacts, PodFacts } from './object-facts.js';
+import type { ContainerFacts, DaemonSetFacts, NodeFacts, ObjectFacts, PodFacts } from './object-facts.js';
 import { MESH_SIGNATURES, type MeshSignature } from './signatures.js';
 
 type MeshId = (typeof MESHES)[number];
+
+/** Requests added up over the sidecars that state one (the others are counted apart, not as zero). */
+export interface RequestSums {
+  cpuMillicores: number;
+  withCpu: number;
+  memoryMiB: number;
+  withMemory: number;
+}
 
 /** What the pods on one node add up to. */
 export interface NodeTally {
   running: number;
   /** Running pods with a mesh's proxy beside an application, by mesh. */
   sidecars: Partial<Record<MeshId, number>>;
+  /** Those sidecars' proxy requests, by mesh. */
+  sidecarRequests: Partial<Record<MeshId, RequestSums>>;
+}
+
+export const noRequests = (): RequestSums => ({ cpuMillicores: 0, withCpu: 0, memoryMiB: 0, withMemory: 0 });
+
+/** Adds one sidecar's proxy (or proxies) to the sums. */
+function addRequests(sums: RequestSums, proxies: readonly ContainerFacts[]): void {
+  const cpu = proxies.filter((p) => p.cpuMillicores !== undefined);
+  const memory = proxies.filter((p) => p.memoryMiB !== undefined);
+  if (cpu.length > 0) {
+    sums.cpuMillicores += cpu.reduce((sum, p) => sum + (p.cpuMillicores ?? 0), 0);
+    sums.withCpu += 1;
+  }
+  if (memory.length > 0) {
+    sums.memoryMiB += memory.reduce((sum, p) => sum + (p.memoryMiB ?? 0), 0);
+    sums.withMemory += 1;
+  }
 }
 
 /**
@@ -61,7 +87,7 @@ function addPod(tally: ClusterTally, pod: PodFacts): void {
   }
   let node = tally.byNode.get(pod.nodeName);
   if (node === undefined) {
-    node = { running: 0, sidecars: {} };
+    node = { running: 0, sidecars: {}, sidecarRequests: {} };
     tally.byNode.set(pod.nodeName, node);
   }
   node.running += 1;
@@ -76,6 +102,11 @@ function addPod(tally: ClusterTally, pod: PodFacts): void {
       // A proxy beside an application is a sidecar; a proxy alone is a gateway (ingress, egress, waypoint).
       const application = pod.containers.some((c) => !isProxyOf(signature, c));
       bump(application ? node.sidecars : tally.gateways, signature.mesh);
+      if (application) {
+        const sums = node.sidecarRequests[signature.mesh] ?? noRequests();
+        node.sidecarRequests[signature.mesh] = sums;
+        addRequests(sums, proxies);
+      }
     }
     if (
       signature.controlPlaneImage !== undefined &&

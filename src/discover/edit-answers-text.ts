@@ -25,6 +25,7 @@ const lineEnd = (text: string, at: number) => {
   return end < 0 ? text.length : end;
 };
 const columnOf = (text: string, at: number) => at - (text.lastIndexOf('\n', at - 1) + 1);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const oneLine = (comment: string) => comment.replace(/\s+/g, ' ').trim();
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -66,6 +67,14 @@ export function editAnswersText(text: string, edit: AnswerEdit): string {
       (last?.key as { range?: [number, number, number] } | undefined)?.range?.[1] ??
       sectionKeyEnd;
     const at = lineEnd(text, Math.max(sectionKeyEnd, lastEnd - 1));
+    // init writes an optional key as a commented-out line under its description: the value takes its place.
+    const placeholder = new RegExp(`^${indent}# ${escapeRegExp(edit.key)}:[ \\t]*$`, 'm').exec(
+      text.slice(sectionKeyEnd, at),
+    );
+    if (placeholder !== null) {
+      const start = sectionKeyEnd + placeholder.index;
+      return `${text.slice(0, start)}${indent}${edit.key}: ${entry}${text.slice(start + placeholder[0].length)}`;
+    }
     return `${text.slice(0, at)}\n${indent}${edit.key}: ${entry}${text.slice(at)}`;
   }
   const keyEnd = (pair.key as { range?: [number, number, number] }).range?.[1] ?? 0;

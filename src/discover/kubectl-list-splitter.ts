@@ -1,15 +1,35 @@
+import { type JsonView, parsedJsonView } from './json-view.js';
+
 /**
- * The fast way through `kubectl get … -o json`: kubectl prints a List with four-space indentation, its keys in
- * order, so each item ends where a line holds exactly eight spaces and a closing brace. A raw newline cannot
- * occur inside a JSON string, so that line can only be an item's end; the native Buffer.indexOf finds it, and
- * JSON.parse reads (and checks) each item. Anything else (compact JSON, another indentation, an item
- * JSON.parse refuses) is a `NotKubectlLayout`, and the caller reads the file again with JsonListSplitter,
- * which assumes no layout and finds every error's place.
+ * The fast way through `kubectl get … -o json`. kubectl prints a List with four-space indentation, so a line
+ * holding only spaces and a closing brace ends the block opened at that indentation: a raw newline cannot
+ * occur inside a JSON string, so such a line is never part of a value. Items are found by their closing
+ * line (8 spaces and a brace, located with the native single-byte search), and each is handed on as a
+ * view that finds a field by its key at its indentation and parses only the values read: a 150,000-pod
+ * capture is hundreds of megabytes, and parsing all of it to read a few fields per pod costs seconds.
+ * Anything else (compact JSON, another indentation, a file that stops early) is a `NotKubectlLayout`, and
+ * the caller reads the file again with JsonListSplitter, which assumes no layout and finds every error's
+ * place. What this reader does not read it does not check: a syntax error inside a field discover skips
+ * goes unnoticed, as it would in the printed command's capture, which never holds those fields.
  */
 
 const HEAD = Buffer.from('{\n    "apiVersion": "v1",\n    "items": [\n');
-const BETWEEN = Buffer.from('\n        },\n');
-const LAST = Buffer.from('\n        }\n    ]');
+const LAST = Buffer.from('\n    ]');
+const ITEM_INDENT = 8;
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+
+/** Blocks smaller than this are parsed whole: cheaper than walking their members. */
+const PARSE_BELOW = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
 
 export class NotKubectlLayout extends Error {}
 
@@ -18,11 +38,166 @@ export function looksLikeKubectlList(head: Buffer): boolean {
   return head.subarray(0, HEAD.length).equals(HEAD);
 }
 
+/** Whether `at` begins a line's content after exactly `indent` spaces. */
+function startsLine(bytes: Buffer, at: number, indent: number): boolean {
+  if (at - indent - 1 < 0 || bytes[at - indent - 1] !== NEWLINE) return false;
+  for (let i = at - indent; i < at; i += 1) if (bytes[i] !== SPACE) return false;
+  return true;
+}
+
+/** Where the block opened at `indent` closes: its closing brace or bracket alone on a line at that indent. */
+function closingAt(bytes: Buffer, from: number, end: number, indent: number, close: number): number {
+  for (let i = bytes.indexOf(close, from); i >= 0 && i < end; i = bytes.indexOf(close, i + 1))
+    if (startsLine(bytes, i, indent)) return i;
+  throw new NotKubectlLayout();
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new NotKubectlLayout();
+  }
+}
+
+/**
+ * Where the value at `at` (on a line indented by `indent`, within bytes up to `end`) closes: the bracket of
+ * its closing line for a block that spans lines, -1 for a value on one line.
+ */
+function closeOf(bytes: Buffer, at: number, end: number, indent: number): number {
+  const first = bytes[at];
+  if ((first !== OPEN_BRACE && first !== OPEN_BRACKET) || bytes[at + 1] !== NEWLINE) return -1;
+  return closingAt(bytes, at + 2, end, indent, first === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+}
+
+/** The newline that ends a value's last line (or `end`). */
+function lineAfter(bytes: Buffer, at: number, close: number, end: number): number {
+  const next = bytes.indexOf(NEWLINE, close >= 0 ? close : at);
+  return next < 0 || next > end ? end : next;
+}
+
+function viewOf(bytes: Buffer, at: number, close: number, end: number, indent: number): JsonView {
+  if (close < 0) {
+    let lineEnd = lineAfter(bytes, at, close, end);
+    if (bytes[lineEnd - 1] === COMMA) lineEnd -= 1;
+    // A string without escapes is its bytes; anything else is parsed.
+    if (bytes[at] === QUOTE && bytes[lineEnd - 1] === QUOTE && lineEnd - at >= 2) {
+      let escaped = false;
+      for (let i = at + 1; i < lineEnd - 1 && !escaped; i += 1) escaped = bytes[i] === BACKSLASH;
+      if (!escaped) return parsedJsonView(bytes.toString('utf8', at + 1, lineEnd - 1));
+    }
+    return parsedJsonView(parse(bytes.toString('utf8', at, lineEnd)));
+  }
+  if (close - at < PARSE_BELOW) return parsedJsonView(parse(bytes.toString('utf8', at, close + 1)));
+  return new IndentedView(bytes, at + 1, close - indent - 1, indent + 4, bytes[at] === OPEN_BRACE);
+}
+
+/** The index of the quote that closes the string opened at `at`. */
+function stringEnd(bytes: Buffer, at: number, end: number): number {
+  for (
+    let quote = bytes.indexOf(QUOTE, at + 1);
+    quote >= 0 && quote < end;
+    quote = bytes.indexOf(QUOTE, quote + 1)
+  ) {
+    let slashes = 0;
+    while (bytes[quote - 1 - slashes] === BACKSLASH) slashes += 1;
+    if (slashes % 2 === 0) return quote;
+  }
+  throw new NotKubectlLayout();
+}
+
+const keyBytes = new Map<string, Buffer>();
+const bytesOfKey = (key: string): Buffer => {
+  let bytes = keyBytes.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(key);
+    keyBytes.set(key, bytes);
+  }
+  return bytes;
+};
+
+/**
+ * An object or array still in kubectl's layout: its members are the lines of [start, end) indented by
+ * `indent` (start is the newline after the opening brace, end the newline before the closing line). An
+ * object's members are walked once, on the first read, hopping over each value to the next member line;
+ * keys are compared as bytes, never decoded.
+ */
+class IndentedView implements JsonView {
+  /** Per member: its key's first byte and the byte after it, its value's start and closing bracket. */
+  private members: number[] | undefined;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly indent: number,
+    private readonly isObject: boolean,
+  ) {}
+
+  get(key: string): JsonView | undefined {
+    if (!this.isObject) return undefined;
+    const { bytes } = this;
+    const members = this.memberPlaces();
+    const wanted = bytesOfKey(key);
+    // As JSON.parse does, a key given twice keeps its last value.
+    for (let m = members.length - 4; m >= 0; m -= 4) {
+      const from = members[m] as number;
+      const to = members[m + 1] as number;
+      // An escaped key (marked by a negative start) is decoded; any other is compared as bytes.
+      let found =
+        from < 0 ? parse(`"${bytes.toString('utf8', -from, to)}"`) === key : to - from === wanted.length;
+      for (let i = 0; found && from >= 0 && i < wanted.length; i += 1) found = bytes[from + i] === wanted[i];
+      if (found)
+        return viewOf(bytes, members[m + 2] as number, members[m + 3] as number, this.end, this.indent);
+    }
+    return undefined;
+  }
+
+  elements(): JsonView[] {
+    if (this.isObject) return [];
+    const { bytes, end, indent } = this;
+    const out: JsonView[] = [];
+    for (let line = this.start; line < end; ) {
+      const at = line + 1 + indent;
+      if (!startsLine(bytes, at, indent)) throw new NotKubectlLayout();
+      const close = closeOf(bytes, at, end, indent);
+      out.push(viewOf(bytes, at, close, end, indent));
+      line = lineAfter(bytes, at, close, end);
+    }
+    return out;
+  }
+
+  scalar(): unknown {
+    return undefined;
+  }
+
+  private memberPlaces(): number[] {
+    if (this.members !== undefined) return this.members;
+    const { bytes, end, indent } = this;
+    const members: number[] = [];
+    for (let line = this.start; line < end; ) {
+      const at = line + 1 + indent;
+      if (!startsLine(bytes, at, indent) || bytes[at] !== QUOTE) throw new NotKubectlLayout();
+      const quote = stringEnd(bytes, at, end);
+      if (bytes[quote + 1] !== COLON || bytes[quote + 2] !== SPACE) throw new NotKubectlLayout();
+      let escaped = false;
+      for (let i = at + 1; i < quote && !escaped; i += 1) escaped = bytes[i] === BACKSLASH;
+      const close = closeOf(bytes, quote + 3, end, indent);
+      members.push(escaped ? -(at + 1) : at + 1, quote, quote + 3, close);
+      line = lineAfter(bytes, quote + 3, close, end);
+    }
+    this.members = members;
+    return members;
+  }
+}
+
+/** Splits kubectl's List into item views as the bytes arrive; `end` checks the List's own fields. */
 export class KubectlListSplitter {
   private rest: Buffer = Buffer.alloc(0);
   private started = false;
+  private itemsEnded = false;
 
-  constructor(private readonly onItem: (item: unknown) => void) {}
+  constructor(private readonly onItem: (item: JsonView) => void) {}
 
   push(chunk: Buffer): void {
     let data = this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]);
@@ -32,42 +207,52 @@ export class KubectlListSplitter {
         return;
       }
       if (!looksLikeKubectlList(data)) throw new NotKubectlLayout();
-      data = data.subarray(HEAD.length);
+      data = data.subarray(HEAD.length - 1);
       this.started = true;
     }
-    let from = 0;
-    for (let end = data.indexOf(BETWEEN, from); end >= 0; end = data.indexOf(BETWEEN, from)) {
-      this.item(data.toString('utf8', from, end + 10));
-      from = end + BETWEEN.length;
+    if (this.itemsEnded) {
+      this.rest = data;
+      return;
     }
-    // What is left is the start of the next item: kept (as a copy, so the chunk can go).
+    // data starts at the newline before an item's first line.
+    let from = 0;
+    for (
+      let close = data.indexOf(CLOSE_BRACE, from);
+      close >= 0;
+      close = data.indexOf(CLOSE_BRACE, close + 1)
+    ) {
+      if (!startsLine(data, close, ITEM_INDENT)) continue;
+      if (close + LAST.length + 1 > data.length) break;
+      const between = data[close + 1] === COMMA && data[close + 2] === NEWLINE;
+      const last = !between && data.subarray(close + 1, close + 1 + LAST.length).equals(LAST);
+      if (!between && !last) throw new NotKubectlLayout();
+      this.item(data.subarray(from, close + 1));
+      from = close + (between ? 2 : 1);
+      if (last) {
+        this.itemsEnded = true;
+        break;
+      }
+    }
+    // What is left is the start of the next item or the List's tail: kept as a copy, so the chunk can go.
     this.rest = Buffer.from(data.subarray(from));
   }
 
   /** The List's own fields after its items, checked; throws NotKubectlLayout if the end is not kubectl's. */
   end(): { kind: unknown; apiVersion: unknown } {
-    if (!this.started) throw new NotKubectlLayout();
     // An empty List is printed `"items": [],` on one line: never this layout's head, so there is a last item.
-    const last = this.rest.indexOf(LAST);
-    if (last < 0) throw new NotKubectlLayout();
-    this.item(this.rest.toString('utf8', 0, last + 10));
-    const tail = this.rest.toString('utf8', last + LAST.length);
-    try {
-      const list = JSON.parse(`{"apiVersion":"v1","items":[]${tail}`) as Record<string, unknown>;
-      return { kind: list.kind, apiVersion: list.apiVersion };
-    } catch {
-      throw new NotKubectlLayout();
-    }
+    if (!this.itemsEnded || !this.rest.subarray(0, LAST.length).equals(LAST)) throw new NotKubectlLayout();
+    const list = parse(`{"apiVersion":"v1","items":[]${this.rest.toString('utf8', LAST.length)}`);
+    if (typeof list !== 'object' || list === null) throw new NotKubectlLayout();
+    const { kind, apiVersion } = list as Record<string, unknown>;
+    return { kind, apiVersion };
   }
 
-  private item(json: string): void {
-    let item: unknown;
-    try {
-      item = JSON.parse(json);
-    } catch {
+  /** One item: a newline, eight spaces, `{`, its members, and its closing line. */
+  private item(item: Buffer): void {
+    const open = 1 + ITEM_INDENT;
+    if (!startsLine(item, open, ITEM_INDENT) || item[open] !== OPEN_BRACE || item[open + 1] !== NEWLINE)
       throw new NotKubectlLayout();
-    }
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new NotKubectlLayout();
-    this.onItem(item);
+    const close = item.length - 1;
+    this.onItem(new IndentedView(item, open + 1, close - ITEM_INDENT - 1, ITEM_INDENT + 4, true));
   }
 }

@@ -1,3 +1,6 @@
+import { at, type JsonView, textAt } from './json-view.js';
+import { mebibytes, millicores } from './resource-quantity.js';
+
 /**
  * The few facts discover keeps from each object of a capture. Everything else (environment values,
  * annotations, pull secrets, arguments of any container but kube-proxy's) is dropped as each object is
@@ -33,6 +36,9 @@ export interface NodeFacts {
 export interface ContainerFacts {
   name: string;
   image: string;
+  /** What it requests, where it says (resources.requests): a sidecar's reserve is read from these. */
+  cpuMillicores?: number;
+  memoryMiB?: number;
 }
 
 export interface PodFacts {
@@ -62,12 +68,6 @@ export type ObjectFacts =
 
 export const CAPTURED_KINDS = ['Node', 'Pod', 'Service', 'DaemonSet'] as const;
 
-type Loose = Record<string, unknown>;
-const record = (value: unknown): Loose =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {};
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const items = (value: unknown): Loose[] => (Array.isArray(value) ? value.map(record) : []);
-
 const PROXY_MODE = /^--proxy-mode[= ](\S+)$/;
 
 /** kube-proxy's mode from its command and arguments (`--proxy-mode=ipvs`, or the two-word form). */
@@ -81,63 +81,80 @@ export function proxyModeFrom(words: readonly string[]): string | undefined {
   return undefined;
 }
 
-function containerFacts(containers: Loose[]): ContainerFacts[] {
-  return containers.map((c) => ({ name: text(c.name), image: text(c.image) }));
+/** A container's name, image and requests; a request that is not a quantity reads as not set. */
+export function containerFacts(name: string, image: string, cpu: unknown, memory: unknown): ContainerFacts {
+  const cpuMillicores = millicores(cpu);
+  const memoryMiB = mebibytes(memory);
+  return {
+    name,
+    image,
+    ...(cpuMillicores === undefined ? {} : { cpuMillicores }),
+    ...(memoryMiB === undefined ? {} : { memoryMiB }),
+  };
 }
 
-function kubeProxyMode(containers: Loose[]): string | undefined {
-  const proxy = containers.find((c) => c.name === 'kube-proxy');
+const containersOf = (containers: readonly JsonView[]): ContainerFacts[] =>
+  containers.map((c) =>
+    containerFacts(
+      textAt(c, 'name'),
+      textAt(c, 'image'),
+      at(c, 'resources', 'requests', 'cpu')?.scalar(),
+      at(c, 'resources', 'requests', 'memory')?.scalar(),
+    ),
+  );
+
+const strings = (view: JsonView | undefined): string[] =>
+  (view?.elements() ?? []).map((w) => w.scalar()).map((w) => (typeof w === 'string' ? w : ''));
+
+function kubeProxyMode(containers: readonly JsonView[]): string | undefined {
+  const proxy = containers.find((c) => textAt(c, 'name') === 'kube-proxy');
   if (proxy === undefined) return undefined;
-  const words = [
-    ...((proxy.command as unknown[] | undefined) ?? []),
-    ...((proxy.args as unknown[] | undefined) ?? []),
-  ];
-  return proxyModeFrom(words.map(text));
+  return proxyModeFrom([...strings(proxy.get('command')), ...strings(proxy.get('args'))]);
 }
 
 /**
  * The facts of one object as the API (or `kubectl get -o json`) returns it; null for a kind discover does
  * not read. `kind` comes from the object, or from the list it was read from (list items carry none).
  */
-export function objectFacts(object: unknown, listKind?: string): ObjectFacts | null {
-  const o = record(object);
-  const kind = text(o.kind) || listKind;
-  const metadata = record(o.metadata);
-  const spec = record(o.spec);
-  const status = record(o.status);
+export function objectFacts(object: JsonView, listKind?: string): ObjectFacts | null {
+  const kind = textAt(object, 'kind') || listKind;
+  const metadata = object.get('metadata');
+  const spec = object.get('spec');
+  const status = object.get('status');
   switch (kind) {
     case 'Node': {
-      const labels = record(metadata.labels);
-      const nodeInfo = record(status.nodeInfo);
+      const labels = metadata?.get('labels');
       const picked: Partial<Record<PlatformLabel, string>> = {};
-      for (const key of PLATFORM_LABELS) if (typeof labels[key] === 'string') picked[key] = labels[key];
+      for (const key of PLATFORM_LABELS) {
+        const value = labels?.get(key)?.scalar();
+        if (typeof value === 'string') picked[key] = value;
+      }
       return {
         kind,
         facts: {
-          name: text(metadata.name),
-          providerId: text(spec.providerID),
-          kubeletVersion: text(nodeInfo.kubeletVersion),
-          osImage: text(nodeInfo.osImage),
-          controlPlaneOnly: items(spec.taints).some(
+          name: textAt(metadata, 'name'),
+          providerId: textAt(spec, 'providerID'),
+          kubeletVersion: textAt(status, 'nodeInfo', 'kubeletVersion'),
+          osImage: textAt(status, 'nodeInfo', 'osImage'),
+          controlPlaneOnly: (spec?.get('taints')?.elements() ?? []).some(
             (t) =>
-              CONTROL_PLANE_TAINTS.has(text(t.key)) &&
-              (t.effect === 'NoSchedule' || t.effect === 'NoExecute'),
+              CONTROL_PLANE_TAINTS.has(textAt(t, 'key')) &&
+              ['NoSchedule', 'NoExecute'].includes(textAt(t, 'effect')),
           ),
           labels: picked,
         },
       };
     }
     case 'Pod': {
-      const containers = items(spec.containers);
+      const containers = spec?.get('containers')?.elements() ?? [];
+      const initContainers = spec?.get('initContainers')?.elements() ?? [];
       return {
         kind,
         facts: {
-          nodeName: text(spec.nodeName),
-          running: status.phase === 'Running',
-          containers: containerFacts(containers),
-          nativeSidecars: containerFacts(
-            items(spec.initContainers).filter((c) => c.restartPolicy === 'Always'),
-          ),
+          nodeName: textAt(spec, 'nodeName'),
+          running: textAt(status, 'phase') === 'Running',
+          containers: containersOf(containers),
+          nativeSidecars: containersOf(initContainers.filter((c) => textAt(c, 'restartPolicy') === 'Always')),
           proxyMode: kubeProxyMode(containers),
         },
       };
@@ -145,15 +162,15 @@ export function objectFacts(object: unknown, listKind?: string): ObjectFacts | n
     case 'Service':
       return { kind };
     case 'DaemonSet': {
-      const containers = items(record(record(spec.template).spec).containers);
-      const desired = status.desiredNumberScheduled;
+      const containers = at(spec, 'template', 'spec', 'containers')?.elements() ?? [];
+      const desired = at(status, 'desiredNumberScheduled')?.scalar();
       return {
         kind,
         facts: {
-          namespace: text(metadata.namespace),
-          name: text(metadata.name),
+          namespace: textAt(metadata, 'namespace'),
+          name: textAt(metadata, 'name'),
           desired: typeof desired === 'number' && Number.isFinite(desired) ? desired : 0,
-          containers: containerFacts(containers),
+          containers: containersOf(containers),
           proxyMode: kubeProxyMode(containers),
         },
       };

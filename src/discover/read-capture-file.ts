@@ -4,9 +4,10 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { unreadable as unreadableFile } from '../io/load-answers.js';
 import { CniError } from '../shared/errors.js';
-import { CAPTURE_HEADER, captureLineFacts } from './capture-command.js';
+import { CAPTURE_HEADERS, captureLineFacts } from './capture-command.js';
 import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
 import { JsonListSplitter, JsonSyntaxError } from './json-list-splitter.js';
+import { type JsonView, parsedJsonView } from './json-view.js';
 import { KubectlListSplitter, looksLikeKubectlList, NotKubectlLayout } from './kubectl-list-splitter.js';
 import { objectFacts } from './object-facts.js';
 
@@ -44,7 +45,7 @@ function checkList(file: string, tally: ClusterTally, kind: unknown, apiVersion:
     throw notCapture(file, 'a List without nodes (the capture must include nodes)');
 }
 
-const addObject = (tally: ClusterTally) => (object: unknown) => {
+const addObject = (tally: ClusterTally) => (object: JsonView) => {
   const facts = objectFacts(object);
   if (facts !== null) addToTally(tally, facts);
 };
@@ -71,7 +72,7 @@ function jsonParser(file: string, tally: ClusterTally): CaptureParser {
       const at = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
       throw notCapture(file, `not valid JSON at byte ${offset + Number(at ?? 0)}`);
     }
-    add(object);
+    add(parsedJsonView(object));
   });
   return {
     push: (chunk) => splitter.push(chunk),
@@ -89,7 +90,8 @@ function lineParser(file: string, tally: ClusterTally): CaptureParser {
   const take = (text: string) => {
     line += 1;
     if (line === 1) {
-      if (text.replace(/\r$/, '') !== CAPTURE_HEADER) throw notCapture(file, 'an unknown capture format');
+      if (!CAPTURE_HEADERS.includes(text.replace(/\r$/, '')))
+        throw notCapture(file, 'an unknown capture format');
       return;
     }
     const facts = captureLineFacts(text.replace(/\r$/, ''));

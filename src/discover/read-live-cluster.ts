@@ -1,5 +1,6 @@
 import { CniError } from '../shared/errors.js';
 import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
+import { parsedJsonView } from './json-view.js';
 import { objectFacts } from './object-facts.js';
 
 /** Objects per request: the page size kubectl uses, so a large cluster is read in steps. */
@@ -85,7 +86,7 @@ export async function readLiveCluster(options: { context?: string; kubeconfig?: 
         },
       );
       for (const item of page.items) {
-        const facts = objectFacts(item, kind);
+        const facts = objectFacts(parsedJsonView(item), kind);
         if (facts !== null) addToTally(tally, facts);
       }
       next = page.metadata?._continue || undefined;

@@ -1,5 +1,5 @@
 import { CLOUDS, CNIS, KUBE_PROXY_MODES, type MESHES, type PLATFORMS } from '../schema/answers.js';
-import type { ClusterTally } from './cluster-tally.js';
+import { type ClusterTally, noRequests, type RequestSums } from './cluster-tally.js';
 import type { DaemonSetFacts, NodeFacts } from './object-facts.js';
 import {
   CNI_SIGNATURES,
@@ -40,12 +40,21 @@ export interface ClusterFindings {
   /** `name` is what the evidence calls it; `value` the answers file's currentCni. */
   cni: Found<Cni> & { name: string; answer: string };
   kubeProxy: Found<KubeProxyMode>;
-  mesh: Found<Mesh> & { name: string; sidecars: number; gateways: number; ambientNodes: number };
+  mesh: Found<Mesh> & {
+    name: string;
+    sidecars: number;
+    gateways: number;
+    ambientNodes: number;
+    /** The sidecars' proxy requests, added up over those that state them. */
+    requests: RequestSums;
+  };
   /** Kubelet versions and how many nodes run each, most common first. */
   versions: { version: string; nodes: number }[];
   /** Things the consultant should know that no answer holds (a second mesh, a cluster without workers). */
   notes: string[];
 }
+
+const REQUEST_KEYS = ['cpuMillicores', 'withCpu', 'memoryMiB', 'withMemory'] as const;
 
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -235,12 +244,18 @@ function meshOf(
 } {
   const found = MESH_SIGNATURES.map((signature) => {
     let sidecars = 0;
-    for (const [nodeName, node] of tally.byNode)
-      if (!controlPlaneNames.has(nodeName)) sidecars += node.sidecars[signature.mesh] ?? 0;
+    const requests = noRequests();
+    for (const [nodeName, node] of tally.byNode) {
+      if (controlPlaneNames.has(nodeName)) continue;
+      sidecars += node.sidecars[signature.mesh] ?? 0;
+      const sums = node.sidecarRequests[signature.mesh];
+      if (sums !== undefined) for (const key of REQUEST_KEYS) requests[key] += sums[key];
+    }
     const agents = tally.daemonSets.find((ds) => signature.nodeAgents?.test(ds.name));
     return {
       signature,
       sidecars,
+      requests,
       gateways: tally.gateways[signature.mesh] ?? 0,
       controlPlane: tally.controlPlanes[signature.mesh] ?? 0,
       ambientNodes: agents?.desired ?? 0,
@@ -256,6 +271,7 @@ function meshOf(
         sidecars: 0,
         gateways: 0,
         ambientNodes: 0,
+        requests: noRequests(),
         evidence: 'no mesh proxy, control plane or node agent in any running pod',
         confirmed: true,
       },
@@ -272,6 +288,7 @@ function meshOf(
       value: lead.signature.mesh,
       name: lead.signature.name,
       sidecars: lead.sidecars,
+      requests: lead.requests,
       gateways: lead.gateways,
       ambientNodes: lead.ambientNodes,
       evidence: `${lead.signature.name}: ${parts.join(', ')}`,

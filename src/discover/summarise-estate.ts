@@ -22,6 +22,44 @@ function perCluster(findings: readonly ClusterFindings[], show: (f: ClusterFindi
   return findings.length === 1 ? '' : ` (${findings.map((f) => `${f.source} ${show(f)}`).join(', ')})`;
 }
 
+/**
+ * What one sidecar reserves, from the requests of the sidecars that state them: the mean, since the model
+ * multiplies it by the count, so the estate's total reserve is kept. Nothing is written where no sidecar
+ * states a request (the answers' default stays, to be asked in the workshop).
+ */
+function sidecarReserve(
+  meshFindings: readonly ClusterFindings[],
+  sidecars: number,
+): {
+  values?: { sidecarCpuMillicores?: number; sidecarMemoryMiB?: number };
+  evidence?: Partial<Record<AnswerPath, string>>;
+  warnings?: string[];
+} {
+  const name = meshFindings[0]?.mesh.name ?? '';
+  const sum = (key: keyof ClusterFindings['mesh']['requests']) =>
+    meshFindings.reduce((total, f) => total + f.mesh.requests[key], 0);
+  const values: { sidecarCpuMillicores?: number; sidecarMemoryMiB?: number } = {};
+  const evidence: Partial<Record<AnswerPath, string>> = {};
+  const warnings: string[] = [];
+  for (const [path, key, total, stated, unit, most] of [
+    ['sidecarCpuMillicores', 'CPU', sum('cpuMillicores'), sum('withCpu'), 'm', 64_000],
+    ['sidecarMemoryMiB', 'memory', sum('memoryMiB'), sum('withMemory'), ' MiB', 262_144],
+  ] as const) {
+    if (stated === 0) {
+      warnings.push(
+        `mesh.${path}: no ${name} sidecar states a ${key} request; the default stays; ask in the workshop`,
+      );
+      continue;
+    }
+    // The schema's ceiling; a request above it is a typo in the client's manifests, not a reserve.
+    const mean = Math.min(most, Math.round(total / stated));
+    values[path] = mean;
+    evidence[`mesh.${path}`] =
+      `mean ${key} request of the ${n(stated)} ${name} sidecars that state one${stated < sidecars ? ` (${n(sidecars - stated)} state none, not counted)` : ''}: ${n(Math.round(total))}${unit} in all`;
+  }
+  return { values, evidence, warnings };
+}
+
 /** Clusters that share platform, CNI and kube-proxy mode: the estate's groups. */
 function groupsOf(findings: readonly ClusterFindings[]): ClusterFindings[][] {
   const groups = new Map<string, ClusterFindings[]>();
@@ -94,6 +132,7 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
       ? estateGroups.reduce((sum, g) => sum + g.nodes, 0)
       : Math.max(workers, findings.length);
   const sidecars = meshLead === undefined ? 0 : sidecarsOf(meshLead);
+  const reserve = meshLead === undefined ? {} : sidecarReserve(meshLead, sidecars);
   // Rounded, but never below what the sidecars need: a file the schema refuses helps no one.
   const podsPerNode = Math.min(
     1000,
@@ -132,7 +171,9 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
       meshLead === undefined
         ? 'no sidecars'
         : `${n(sidecars)} running pods with the ${meshLead[0]?.mesh.name} proxy beside an application${perCluster(meshLead, (f) => n(f.mesh.sidecars))}; gateways not counted`,
+    ...reserve.evidence,
   };
+  warnings.push(...(reserve.warnings ?? []));
   for (const [path, found] of [
     ['cluster.currentCni', leader?.cni],
     ['cluster.kubeProxyMode', leader?.kubeProxy],
@@ -158,7 +199,7 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
         ...(leader === undefined ? {} : { kubeProxyMode: leader.kubeProxy.value }),
         ...(estateGroups.length === 0 ? {} : { groups: estateGroups }),
       },
-      mesh: { current: meshLead?.[0]?.mesh.value ?? 'none', sidecars },
+      mesh: { current: meshLead?.[0]?.mesh.value ?? 'none', sidecars, ...reserve.values },
     },
     evidence,
     warnings,

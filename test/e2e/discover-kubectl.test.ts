@@ -96,7 +96,7 @@ describe.runIf(hasKubectl)(
             kubeconfig,
           );
           const capture = readFileSync(join(dir, `${name}.capture`), 'utf8');
-          expect(capture.startsWith('cnireport-capture\tv1\n')).toBe(true);
+          expect(capture.startsWith('cnireport-capture\tv2\n')).toBe(true);
           // The printed command never collects what the JSON List holds.
           if (scenario.secret !== undefined) {
             expect(readFileSync(join(dir, `${name}.json`), 'utf8')).toContain(SECRET);

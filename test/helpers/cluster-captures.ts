@@ -337,8 +337,15 @@ export function clusterObjects(s: ClusterScenario): KubeObject[] {
       const proxy: ContainerSpec | undefined = !meshed
         ? undefined
         : s.mesh === 'linkerd'
-          ? { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.11.8' }
-          : { name: 'istio-proxy', image: 'docker.io/istio/proxyv2:1.24.1', args: ['proxy', 'sidecar'] };
+          ? // Linkerd sets no proxy requests unless configured to (its chart's proxy.resources are empty).
+            { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.11.8', requests: 'none' }
+          : // Above Istio's default requests (100m, 128Mi), so the test tells them from the other containers'.
+            {
+              name: 'istio-proxy',
+              image: 'docker.io/istio/proxyv2:1.24.1',
+              args: ['proxy', 'sidecar'],
+              requests: { cpu: '150m', memory: '0.1875Gi' },
+            };
       objects.push(
         pod({
           name: app(i, w),
@@ -390,7 +397,7 @@ export function clusterObjects(s: ClusterScenario): KubeObject[] {
         nodeName: firstWorker,
         containers: [
           { name: 'destination', image: 'cr.l5d.io/linkerd/controller:edge-24.11.8' },
-          { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.11.8' },
+          { name: 'linkerd-proxy', image: 'cr.l5d.io/linkerd/proxy:edge-24.11.8', requests: 'none' },
         ],
       }),
     );

@@ -100,6 +100,8 @@ export interface ContainerSpec {
   args?: string[];
   /** Always: a native sidecar (an init container that keeps running beside the app). */
   restartPolicy?: 'Always';
+  /** resources.requests; 'none' for a container without (printed as `resources: {}`). */
+  requests?: { cpu?: string; memory?: string } | 'none';
 }
 
 function container(c: ContainerSpec): Record<string, unknown> {
@@ -110,7 +112,7 @@ function container(c: ContainerSpec): Record<string, unknown> {
     image: c.image,
     imagePullPolicy: 'IfNotPresent',
     name: c.name,
-    resources: { requests: { cpu: '100m', memory: '128Mi' } },
+    resources: c.requests === 'none' ? {} : { requests: c.requests ?? { cpu: '100m', memory: '128Mi' } },
     ...(c.restartPolicy === undefined ? {} : { restartPolicy: c.restartPolicy }),
     terminationMessagePath: '/dev/termination-log',
     terminationMessagePolicy: 'File',

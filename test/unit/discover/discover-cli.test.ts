@@ -55,6 +55,15 @@ describe('discover', () => {
     expect(text).toMatch(
       /^ {2}sidecars: 12 # discovered: 12 running pods with the Istio proxy beside an application; gateways not counted$/m,
     );
+    // Each sidecar's reserve from the proxies' requests (150m and 0.1875Gi each), in the key init left commented.
+    expect(parsed.answers.mesh).toMatchObject({ sidecarCpuMillicores: 150, sidecarMemoryMiB: 192 });
+    expect(text).toMatch(
+      /^ {2}sidecarCpuMillicores: 150 # discovered: mean CPU request of the 12 Istio sidecars that state one: 1,800m in all$/m,
+    );
+    expect(text).toMatch(
+      /^ {2}sidecarMemoryMiB: 192 # discovered: mean memory request of the 12 Istio sidecars that state one: 2,304 MiB in all$/m,
+    );
+    expect(text).not.toMatch(/# sidecar(CpuMillicores|MemoryMiB):/);
     expect(text).toMatch(/^ {2}growthPercentPerYear: 10 # ask in the workshop$/m);
     expect(text).toMatch(/^ {2}encryptionInTransit: none # ask in the workshop$/m);
     expect(text).toMatch(/^# yaml-language-server: \$schema=answers\.schema\.json$/m);
@@ -106,6 +115,11 @@ describe('discover', () => {
       /# discovered: 2 groups of clusters alike in platform, CNI and kube-proxy mode: eks\.json; aks\.json/,
     );
     expect(run.err).not.toContain('the answers describe the estate by its largest group');
+    // Linkerd's proxies state no requests: the defaults stay, and the consultant is told.
+    expect(parsed.ok && parsed.answers.mesh.sidecarCpuMillicores).toBeUndefined();
+    expect(run.err).toContain(
+      'warning: mesh.sidecarCpuMillicores: no Linkerd sidecar states a CPU request; the default stays; ask in the workshop',
+    );
   });
 
   it('a secret in an environment value, an annotation or a pull secret appears nowhere, nor do names it does not recognise', async () => {
@@ -228,7 +242,7 @@ describe('discover', () => {
     const run = await runCli('discover', '--print-command');
     expect(run.code).toBe(0);
     expect(run.out).toContain(
-      'kubectl get nodes,pods,services,daemonsets --all-namespaces -o jsonpath=\'{"cnireport-capture\\tv1\\n"}',
+      'kubectl get nodes,pods,services,daemonsets --all-namespaces -o jsonpath=\'{"cnireport-capture\\tv2\\n"}',
     );
     expect(run.out).toContain(
       'No environment values, annotations, other labels, secrets or other arguments are collected.',

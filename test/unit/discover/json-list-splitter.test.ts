@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonListSplitter, JsonSyntaxError } from '../../../src/discover/json-list-splitter.js';
+import type { JsonView } from '../../../src/discover/json-view.js';
 import { KubectlListSplitter, NotKubectlLayout } from '../../../src/discover/kubectl-list-splitter.js';
 
 function split(text: string, cuts: number[]): { items: unknown[]; top: Record<string, string> } {
@@ -65,10 +66,30 @@ describe('JsonListSplitter', () => {
   });
 });
 
+/** Reads every field of `value` through `view` and checks it reads the same; a key not there reads as absent. */
+function expectReadsAs(view: JsonView | undefined, value: unknown): void {
+  expect(view).toBeDefined();
+  if (view === undefined) return;
+  if (Array.isArray(value)) {
+    const elements = view.elements();
+    expect(elements).toHaveLength(value.length);
+    for (const [i, v] of value.entries()) expectReadsAs(elements[i], v);
+    expect(view.scalar()).toBeUndefined();
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) expectReadsAs(view.get(key), v);
+    const absent = `${Object.keys(value).join('')}-absent`;
+    expect(view.get(absent)).toBeUndefined();
+    expect(view.elements()).toEqual([]);
+  } else expect(view.scalar()).toEqual(value);
+}
+
 describe('KubectlListSplitter', () => {
-  const chunked = (text: string, cuts: number[]) => {
-    const items: unknown[] = [];
-    const splitter = new KubectlListSplitter((item) => items.push(item));
+  const chunked = (text: string, cuts: number[], read: (item: JsonView) => void = () => {}) => {
+    let items = 0;
+    const splitter = new KubectlListSplitter((item) => {
+      items += 1;
+      read(item);
+    });
     const bytes = Buffer.from(text);
     let from = 0;
     for (const cut of cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b)) {
@@ -78,23 +99,36 @@ describe('KubectlListSplitter', () => {
     splitter.push(bytes.subarray(from));
     return { items, list: splitter.end() };
   };
-  const tricky = fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '\n', ' ', ',', 'a', 'é') });
+  const tricky = fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '\n', ' ', ',', ':', 'a', 'é') });
+  const key = fc.oneof(tricky, fc.constantFrom('name', 'spec', 'containers', 'image', 'a/b.c-d'));
+  // Long strings push blocks past the size below which they are parsed whole, so both ways are read.
+  const leaf = fc.oneof(
+    tricky,
+    fc.constantFrom('x'.repeat(1100), '}\n        },\n'),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('object'), tie('array')),
+    object: fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+    array: fc.array(tie('value'), { maxLength: 3 }),
+  }));
 
-  it("reads kubectl's layout wherever the chunks are cut, strings with newlines and braces included (fast-check)", () => {
+  it("reads every field of kubectl's layout as JSON.parse does, wherever the chunks are cut (fast-check)", () => {
     fc.assert(
       fc.property(
-        fc.array(
-          // Objects with keys, as every Kubernetes object has (an empty one prints as {} on one line: read the exact way).
-          fc.dictionary(tricky, fc.oneof(tricky, fc.dictionary(tricky, tricky, { maxKeys: 3 })), {
-            minKeys: 1,
-            maxKeys: 4,
-          }),
-          { minLength: 1, maxLength: 6 },
-        ),
+        // Objects with keys, as every Kubernetes object has (an empty one prints as {} on one line).
+        fc.array(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), { minLength: 1, maxLength: 5 }),
         fc.array(fc.nat(), { maxLength: 8 }),
         (items, cuts) => {
           const text = `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`;
-          expect(chunked(text, cuts)).toEqual({ items, list: { kind: 'List', apiVersion: 'v1' } });
+          let index = 0;
+          const read = chunked(text, cuts, (item) => {
+            expectReadsAs(item, items[index]);
+            index += 1;
+          });
+          expect(read).toEqual({ items: items.length, list: { kind: 'List', apiVersion: 'v1' } });
         },
       ),
     );
@@ -106,6 +140,14 @@ describe('KubectlListSplitter', () => {
     [
       'a truncated file',
       JSON.stringify({ apiVersion: 'v1', items: [{ a: 1 }, { b: 2 }], kind: 'List' }, null, 4).slice(0, 80),
+    ],
+    [
+      'a file cut inside its last item',
+      JSON.stringify(
+        { apiVersion: 'v1', items: [{ a: 1 }, { b: 'x'.repeat(2000) }], kind: 'List' },
+        null,
+        4,
+      ).slice(0, 1200),
     ],
   ])('%s is not its layout: the caller reads it the exact way', (_, text) => {
     expect(() => chunked(text, [])).toThrow(NotKubectlLayout);
