@@ -1,20 +1,90 @@
 import { z } from 'zod';
-import { CapabilityIdSchema, CostKeySchema, ImportanceSchema, OptionIdSchema } from './ids.js';
+import { CapabilityIdSchema, CniSchema, CostKeySchema, ImportanceSchema, OptionIdSchema } from './ids.js';
+import type { DeepReadonly } from './result-schema.js';
 
-/** A sentence for the client and what it rests on: answers, rules, data entries or computed figures. */
-export const ReasonSchema = z.strictObject({
-  text: z.string(),
-  basis: z
-    .array(z.string())
-    .describe('Traces: `answer:<path>`, `rule:<id>`, `data:<entry>` or `computed:<figure>`.'),
-});
+const basis = z
+  .array(z.string())
+  .describe('Traces: `answer:<path>`, `rule:<id>`, `data:<entry>` or `computed:<figure>`.');
+
+/** Each risk's kind and the facts its sentence is written from (src/words/risk-text.ts). */
+const RISK_PARAMS = {
+  'no-vendor-support': {},
+  'ebpf-experience': {
+    experience: z.enum(['none', 'some', 'deep']),
+    vendorSoftens: z.boolean().describe("The path's vendor support softens the risk."),
+  },
+  'team-capacity': {
+    hoursPerMonth: z.number().describe('Engineer-hours a month to run the path, rounded.'),
+    utilisation: z
+      .number()
+      .nullable()
+      .describe("Share of the team's networking time it takes; null when the team has none."),
+  },
+  'cni-migration': {
+    moves: z
+      .array(
+        z.strictObject({
+          nodes: z.number(),
+          group: z.string().nullable().describe('The estate group moved; null for the whole estate.'),
+          from: CniSchema,
+        }),
+      )
+      .describe('What moves off which CNI.'),
+    hours: z.number().describe('Engineer-hours of the data-plane migration, rounded.'),
+    months: z
+      .number()
+      .nullable()
+      .describe("Months of the team's networking time it takes; null when the team has none."),
+  },
+  addon: {
+    addon: z.string(),
+    name: z.string(),
+    note: z.string().describe('The risk, from data/addons.yaml.'),
+  },
+  'addon-multicluster': {
+    addon: z.string(),
+    note: z.string().describe('The risk across clusters, from data/addons.yaml.'),
+  },
+  caveat: { capability: CapabilityIdSchema, text: z.string().describe('From data/capabilities.yaml.') },
+  'air-gapped': {},
+  'sidecar-latency': {},
+} as const;
+
+type RiskKind = keyof typeof RISK_PARAMS;
+
+/** A union of the risk kinds, each with `shape`'s fields first (the order result.json writes them in). */
+function riskUnion<S extends z.ZodRawShape>(shape: S) {
+  const v = <K extends RiskKind>(kind: K) =>
+    z.strictObject({ ...shape, kind: z.literal(kind), params: z.strictObject(RISK_PARAMS[kind]) });
+  return z.discriminatedUnion('kind', [
+    v('no-vendor-support'),
+    v('ebpf-experience'),
+    v('team-capacity'),
+    v('cni-migration'),
+    v('addon'),
+    v('addon-multicluster'),
+    v('caveat'),
+    v('air-gapped'),
+    v('sidecar-latency'),
+  ]);
+}
+
+/** What a risk is, without its sentence: enough for the words layer to write it. */
+export const RiskFactSchema = riskUnion({});
+export type RiskFact = DeepReadonly<z.output<typeof RiskFactSchema>>;
 
 /** One reason an option is riskier for this client, with the penalty it costs on the 0-1 risk scale. */
-export const RiskSchema = z.strictObject({
+export const RiskSchema = riskUnion({
   id: z.string(),
   penalty: z.number(),
   text: z.string(),
   basis: z.array(z.string()),
+});
+
+/** A sentence for the client and what it rests on: answers, rules, data entries or computed figures. */
+export const ReasonSchema = z.strictObject({
+  text: z.string(),
+  basis,
 });
 
 /** One optional piece weighed for an option's stack, and why it was taken in or left out. */

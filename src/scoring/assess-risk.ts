@@ -1,19 +1,18 @@
+import type { RiskFact } from '../result/explanation-schemas.js';
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Model } from '../schema/dataset.js';
-import { formatNumber, formatPercent } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
-import { migrationScope } from './estate-groups.js';
+import { migrationMoves } from './estate-groups.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
 /** One reason an option is riskier for this client, with the penalty it costs on the 0-1 risk scale. */
-export interface Risk {
+export type Risk = RiskFact & {
   readonly id: string;
   readonly penalty: number;
-  readonly text: string;
   readonly basis: readonly string[];
-}
+};
 
 const HOURS_PER_MONTH = (values: ParameterValues) => values.engineerHoursPerYear / 12;
 
@@ -33,14 +32,14 @@ export function assessRisk(
   model: Model,
 ): Risk[] {
   const risks: Risk[] = [];
-  eachRisk(plan, answers, needs, values, tco, model, (id, penalty, text, basis) => {
-    risks.push({ id, penalty, text: text(), basis });
+  eachRisk(plan, answers, needs, values, tco, model, (id, penalty, fact, basis) => {
+    risks.push({ id, penalty, ...fact(), basis });
   });
   return risks;
 }
 
 /**
- * The sum of the penalties `assessRisk` lists, added in the same order, without writing the risks' texts:
+ * The sum of the penalties `assessRisk` lists, added in the same order, without stating the risks' facts:
  * the sensitivity search re-decides about a thousand times and needs only the scores.
  */
 export function riskPenalty(
@@ -64,7 +63,7 @@ export interface RiskFigures {
   readonly migrationHours: { readonly cni: number };
 }
 
-type RiskSink = (id: string, penalty: number, text: () => string, basis: readonly string[]) => void;
+type RiskSink = (id: string, penalty: number, fact: () => RiskFact, basis: readonly string[]) => void;
 
 /** Months of the team's networking time a live migration of `hours` engineer-hours takes. */
 function migrationMonths(hours: number, answers: Answers, values: ParameterValues): number {
@@ -89,21 +88,17 @@ function eachRisk(
     add(
       'no-vendor-support',
       r.vendorSupportPreferredMissing,
-      () =>
-        'No SLA-backed vendor support, though the client prefers to have it: incidents are solved by the team and the community.',
+      () => ({ kind: 'no-vendor-support', params: {} }),
       ['answer:team.vendorSupport'],
     );
   }
   if (plan.option.ebpfDataPlane) {
     const penalty = (hasVendor ? r.ebpfInexperienceWithVendor : r.ebpfInexperience)[exp] ?? 0;
     if (penalty > 0) {
-      const team =
-        exp === 'none' ? 'The team has no eBPF experience' : 'The team’s eBPF experience is limited';
       add(
         'ebpf-experience',
         penalty,
-        () =>
-          `${team}, so debugging the eBPF data plane may need outside help${hasVendor ? ' (the vendor’s support softens this)' : ''}.`,
+        () => ({ kind: 'ebpf-experience', params: { experience: exp, vendorSoftens: hasVendor } }),
         ['answer:team.ebpfExperience'],
       );
     }
@@ -112,12 +107,16 @@ function eachRisk(
   const comfortable = r.capacityComfortableShare;
   if (utilisation > comfortable) {
     const over = Math.min(1, (utilisation - comfortable) / (2 - comfortable));
-    const shown = () => (Number.isFinite(utilisation) ? formatPercent(utilisation) : 'all');
     add(
       'team-capacity',
       r.capacityOverloadMax * over,
-      () =>
-        `Running it takes ${formatNumber(Math.round(tco.opsHoursPerMonth))} engineer-hours a month, ${shown()} of the time the team can give the network layer.`,
+      () => ({
+        kind: 'team-capacity',
+        params: {
+          hoursPerMonth: Math.round(tco.opsHoursPerMonth),
+          utilisation: Number.isFinite(utilisation) ? utilisation : null,
+        },
+      }),
       ['answer:team.platformEngineers', 'answer:team.maturity', 'data:costs.networkingTimeShare'],
     );
   }
@@ -131,48 +130,55 @@ function eachRisk(
         r.migrationMax,
         r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
       ),
-      () =>
-        `Moving ${migrationScope(plan, answers)} is a data-plane migration of about ${formatNumber(Math.round(tco.migrationHours.cni))} engineer-hours${Number.isFinite(months) ? `, ${formatNumber(months, months < 10 ? 1 : 0)} months of the time the team can give the network layer` : ''}.`,
+      () => ({
+        kind: 'cni-migration',
+        params: {
+          moves: migrationMoves(plan, answers),
+          hours: Math.round(tco.migrationHours.cni),
+          months: Number.isFinite(months) ? months : null,
+        },
+      }),
       ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
     );
   }
   for (const addon of plan.newAddons.filter((a) => a.risk > 0)) {
-    add(`addon-${addon.id}`, addon.risk, () => `${addon.name}: ${addon.riskNote}.`, [
-      `data:addons.${addon.id}`,
-    ]);
+    add(
+      `addon-${addon.id}`,
+      addon.risk,
+      () => ({ kind: 'addon', params: { addon: addon.id, name: addon.name, note: addon.riskNote } }),
+      [`data:addons.${addon.id}`],
+    );
   }
   if (answers.cluster.clusters > 1) {
     for (const addon of plan.newAddons) {
       const m = addon.multiClusterRisk;
       if (m !== undefined)
-        add(`addon-${addon.id}-multicluster`, m.penalty, () => m.note, [`data:addons.${addon.id}`]);
+        add(
+          `addon-${addon.id}-multicluster`,
+          m.penalty,
+          () => ({ kind: 'addon-multicluster', params: { addon: addon.id, note: m.note } }),
+          [`data:addons.${addon.id}`],
+        );
     }
   }
   for (const capability of CAPABILITY_IDS) {
     const caveat = plan.fits[capability].caveat;
     if (caveat !== undefined && isRequired(needs[capability].importance)) {
-      add(caveat.id, caveat.penalty, () => caveat.text, [`data:capabilities.${capability}`]);
+      add(caveat.id, caveat.penalty, () => ({ kind: 'caveat', params: { capability, text: caveat.text } }), [
+        `data:capabilities.${capability}`,
+      ]);
     }
   }
   if (answers.compliance.airGapped && !hasVendor) {
-    add(
-      'air-gapped',
-      r.airGappedWithoutSupport,
-      () => 'Air-gapped installs and upgrades must be mirrored and validated by the team alone.',
-      ['answer:compliance.airGapped'],
-    );
+    add('air-gapped', r.airGappedWithoutSupport, () => ({ kind: 'air-gapped', params: {} }), [
+      'answer:compliance.airGapped',
+    ]);
   }
   const keepsSidecars = !plan.choice.movesSidecars && answers.mesh.sidecars > 0;
   if (answers.mesh.latencySensitive && keepsSidecars) {
-    add(
-      'sidecar-latency',
-      r.sidecarLatency,
-      () =>
-        'Latency-sensitive calls keep a sidecar proxy at each end of every hop; a per-node proxy such as ambient mode’s ztunnel adds less latency.',
-      [
-        'answer:mesh.latencySensitive',
-        'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
-      ],
-    );
+    add('sidecar-latency', r.sidecarLatency, () => ({ kind: 'sidecar-latency', params: {} }), [
+      'answer:mesh.latencySensitive',
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
+    ]);
   }
 }

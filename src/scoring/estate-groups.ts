@@ -1,8 +1,6 @@
-import type { Answers, EstateGroup } from '../schema/answers.js';
+import type { Answers, CNIS, EstateGroup } from '../schema/answers.js';
 import { COST_KEYS, type CostKey } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
-import { CNI_NAMES } from '../schema/display-names.js';
-import { formatNumber, joinAnd } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import type { Scenario } from './compute-tco.js';
 
@@ -95,16 +93,18 @@ export function sliceScenario(s: Scenario, slice: EstateSlice): Scenario {
   };
 }
 
-/** What a path moves, as the report says it: "300 nodes off AWS VPC CNI", or each group it moves. */
-export function migrationScope(plan: Plan, answers: Answers): string {
+/** What a path moves off which CNI: the whole estate, or each group it moves. */
+export function migrationMoves(
+  plan: Plan,
+  answers: Answers,
+): { nodes: number; group: string | null; from: (typeof CNIS)[number] }[] {
   const moved = (plan.groups ?? []).filter((g) => g.plan.migratesCni);
   if (moved.length === 0) {
-    return `${formatNumber(answers.cluster.nodes)} nodes off ${CNI_NAMES[answers.cluster.currentCni]}`;
+    return [{ nodes: answers.cluster.nodes, group: null, from: answers.cluster.currentCni }];
   }
-  return joinAnd(
-    moved.map(
-      (g) =>
-        `${formatNumber(g.slice.group.nodes)} nodes of ${g.slice.group.name} off ${CNI_NAMES[g.slice.group.currentCni]}`,
-    ),
-  );
+  return moved.map((g) => ({
+    nodes: g.slice.group.nodes,
+    group: g.slice.group.name,
+    from: g.slice.group.currentCni,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { CapabilityId, Dataset, SupportLevel } from '../schema/dataset.js';
 import { formatMoney, formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
+import { riskText } from '../words/risk-text.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
 import {
@@ -121,7 +122,7 @@ function criterionReason(
       const top = [...b.risks].filter((r) => !own.has(r.id)).sort((x, y) => y.penalty - x.penalty)[0];
       if (top === undefined) return null;
       return {
-        text: `${name(b)} carries a risk ${name(a)} avoids: ${continued(top.text, ctx)}`,
+        text: `${name(b)} carries a risk ${name(a)} avoids: ${continued(riskText(top), ctx)}`,
         basis: top.basis,
       };
     }
@@ -272,8 +273,8 @@ export function reasonsAgainst(o: OptionEvaluation, winner: OptionEvaluation, ct
     if (r !== null) reasons.push(r);
   }
   const top = [...o.risks].sort((x, y) => y.penalty - x.penalty)[0];
-  if (top !== undefined && !reasons.some((r) => r.text.includes(top.text))) {
-    reasons.push({ text: `Risk: ${top.text}`, basis: top.basis });
+  if (top !== undefined && !reasons.some((r) => r.text.includes(riskText(top)))) {
+    reasons.push({ text: `Risk: ${riskText(top)}`, basis: top.basis });
   }
   return reasons.slice(0, 4);
 }

@@ -12,6 +12,7 @@ import {
   roundThreshold,
   roundTo,
 } from '../shared/format.js';
+import { describeRisk } from '../words/risk-text.js';
 import { teamUtilisation } from './assess-risk.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
@@ -323,7 +324,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           note: o.plan.fits[id].note,
           source: o.plan.fits[id].source,
         })),
-        risks: o.risks.map((r) => ({ ...r, penalty: roundTo(r.penalty, 4) })),
+        risks: o.risks.map((r) => describeRisk({ ...r, penalty: roundTo(r.penalty, 4) })),
         operations: {
           hoursPerMonth: roundTo(o.tco.opsHoursPerMonth, 1),
           teamUtilisation: Number.isFinite(utilisation) ? utilisation : null,

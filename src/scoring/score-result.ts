@@ -114,7 +114,7 @@ export interface OptionResult {
     note: string;
     source: string;
   }[];
-  readonly risks: readonly Risk[];
+  readonly risks: readonly (Risk & { readonly text: string })[];
   readonly operations: {
     readonly hoursPerMonth: number;
     /** Share of the team's networking time; null when the team has none (no engineers, or a share of 0). */
