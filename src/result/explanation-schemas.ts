@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CapabilityIdSchema, CniSchema, CostKeySchema, ImportanceSchema, OptionIdSchema } from './ids.js';
+import {
+  CapabilityIdSchema,
+  CniSchema,
+  CostKeySchema,
+  ImportanceSchema,
+  OptionIdSchema,
+  SupportLevelSchema,
+} from './ids.js';
 import type { DeepReadonly } from './result-schema.js';
 
 const basis = z
@@ -81,11 +88,92 @@ export const RiskSchema = riskUnion({
   basis: z.array(z.string()),
 });
 
-/** A sentence for the client and what it rests on: answers, rules, data entries or computed figures. */
-export const ReasonSchema = z.strictObject({
-  text: z.string(),
-  basis,
+const OptionTotalSchema = z.strictObject({ option: OptionIdSchema, total: z.number() });
+const ComponentCountSchema = z.strictObject({
+  option: OptionIdSchema,
+  components: z.number().describe('Components per cluster.'),
+  newComponents: z.number().describe('Of those, components new to the team.'),
 });
+const CapabilityLevelSchema = z.strictObject({ capability: CapabilityIdSchema, level: SupportLevelSchema });
+
+/** Each reason's kind and the facts its sentence is written from (src/words/reason-text.ts). */
+const REASON_PARAMS = {
+  stays: {
+    challenger: OptionIdSchema.describe('The best option other than staying.'),
+    lead: z.number().describe('Its score lead over staying at the likely figures.'),
+    hurdle: z.number().describe('The lead a change of data plane must have over staying.'),
+  },
+  cheaper: {
+    option: OptionIdSchema,
+    total: z.number(),
+    median: z
+      .boolean()
+      .describe('The totals are medians of the simulated costs; false: at the likely figures.'),
+    rivals: z.array(OptionTotalSchema).describe('The dearer options, each with its total on the same basis.'),
+  },
+  'meets-more': {
+    option: OptionIdSchema,
+    rival: OptionIdSchema,
+    rivalMissesMust: z.boolean().describe('The rival leaves a must unmet.'),
+    gains: z.array(
+      z.strictObject({
+        capability: CapabilityIdSchema,
+        importance: ImportanceSchema,
+        level: SupportLevelSchema,
+        rivalLevel: SupportLevelSchema,
+      }),
+    ),
+  },
+  'avoids-risk': {
+    option: OptionIdSchema,
+    carriers: z.array(OptionIdSchema).describe('The options that carry the risk.'),
+    risk: RiskFactSchema,
+  },
+  'ruled-out': {
+    option: OptionIdSchema,
+    capability: CapabilityIdSchema.describe('A must the option cannot meet, or meets only in part.'),
+    level: SupportLevelSchema,
+  },
+  'meets-all-musts': {
+    option: OptionIdSchema,
+    musts: z.number().describe('How many musts beyond pod networking it meets: all of them.'),
+    among: z.array(CapabilityLevelSchema).describe('The strongest of them.'),
+  },
+  simpler: {
+    option: OptionIdSchema,
+    components: z.number(),
+    newComponents: z.number(),
+    rivals: z.array(ComponentCountSchema),
+  },
+  excluded: { option: OptionIdSchema, platform: z.string(), note: z.string() },
+  'top-risk': { option: OptionIdSchema, risk: RiskFactSchema },
+} as const;
+
+type ReasonKind = keyof typeof REASON_PARAMS;
+
+/** A union of the reason kinds, each with `shape`'s fields first (the order result.json writes them in). */
+function reasonUnion<S extends z.ZodRawShape>(shape: S) {
+  const v = <K extends ReasonKind>(kind: K) =>
+    z.strictObject({ ...shape, kind: z.literal(kind), params: z.strictObject(REASON_PARAMS[kind]) });
+  return z.discriminatedUnion('kind', [
+    v('stays'),
+    v('cheaper'),
+    v('meets-more'),
+    v('avoids-risk'),
+    v('ruled-out'),
+    v('meets-all-musts'),
+    v('simpler'),
+    v('excluded'),
+    v('top-risk'),
+  ]);
+}
+
+/** A reason for or against an option, without its sentence, and what it rests on. */
+export const ReasonFactSchema = reasonUnion({ basis });
+export type ReasonFact = DeepReadonly<z.output<typeof ReasonFactSchema>>;
+
+/** A sentence for the client, what it rests on (answers, rules, data entries or computed figures), and its facts. */
+export const ReasonSchema = reasonUnion({ text: z.string(), basis });
 
 /** One optional piece weighed for an option's stack, and why it was taken in or left out. */
 export const StackDecisionSchema = z.strictObject({

@@ -1,6 +1,6 @@
-import type { CapabilityId, Dataset, SupportLevel } from '../schema/dataset.js';
-import { formatMoney, formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
-import { riskText } from '../words/risk-text.js';
+import type { ReasonFact, RiskFact } from '../result/explanation-schemas.js';
+import type { CapabilityId, Dataset } from '../schema/dataset.js';
+import type { Risk } from './assess-risk.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
 import {
@@ -11,66 +11,26 @@ import {
   type Weights,
 } from './evaluate-options.js';
 import type { ChangeDecision } from './score-result.js';
-import type { StackDecision } from './select-stack.js';
 
-/** A sentence for the report and what it rests on: answers, rules, data entries or computed figures. */
-export interface Reason {
-  readonly text: string;
-  readonly basis: readonly string[];
-}
+/** A reason for or against an option, as facts (src/words writes its sentence), and what it rests on. */
+export type Reason = ReasonFact;
 
 export interface ExplainContext {
   readonly dataset: Dataset;
   readonly needs: Record<CapabilityId, Need>;
   readonly weights: Weights;
-  readonly currency: string;
-  readonly horizonYears: number;
   /** Totals as the result reports them (rounded per year and category), so every sentence matches the tables. */
   readonly totals: Readonly<Record<string, number>>;
   /** Each option's median simulated total: the basis of every cost the reasons quote. */
   readonly medians: Readonly<Record<string, number>>;
   readonly change: ChangeDecision;
-  readonly names: Readonly<Record<string, string>>;
 }
 
-const name = (o: OptionEvaluation) => o.plan.option.short;
-const horizon = (ctx: ExplainContext) => `${ctx.horizonYears} ${ctx.horizonYears === 1 ? 'year' : 'years'}`;
-const capName = (ctx: ExplainContext, id: CapabilityId) =>
-  ctx.dataset.capabilities.find((c) => c.id === id)?.name ?? id;
-
-/** A sentence continued after a colon: lower case, unless it opens with a product's name ("Cilium OSS's egress …"). */
-function continued(text: string, ctx: ExplainContext): string {
-  const first = text.split(/[\s’']/)[0] ?? '';
-  const proper = ctx.dataset.options.some((o) => [o.name, o.short].some((n) => n.split(' ')[0] === first));
-  return proper ? text : lowerFirst(text);
-}
-
-/** A capability level in plain words, as a thing an option has; `one` stands for it after a first feature. */
-const LEVEL_WORDS: Readonly<Record<SupportLevel, { full: string; one: string; alone: string }>> = {
-  enterprise: {
-    full: 'supported enterprise feature',
-    one: 'supported enterprise one',
-    alone: 'a supported enterprise feature',
-  },
-  'built-in': { full: 'built-in feature', one: 'built-in one', alone: 'built in' },
-  'add-on': { full: 'add-on', one: 'add-on', alone: 'an add-on' },
-  partial: { full: 'partial support', one: 'partial support', alone: 'in part' },
-  none: { full: 'nothing', one: 'nothing', alone: 'not at all' },
-};
-
-/** "Isovalent’s supported enterprise feature against Cilium OSS’s built-in one"; "… against nothing in Flannel". */
-function levelAgainst(a: OptionEvaluation, b: OptionEvaluation, id: CapabilityId): string {
-  const [la, lb] = [a.plan.fits[id].level, b.plan.fits[id].level];
-  const first = `${name(a)}’s ${LEVEL_WORDS[la].full}`;
-  if (lb === 'none') return `${first} against nothing in ${name(b)}`;
-  const feature = LEVEL_WORDS[la].full.endsWith('feature');
-  return `${first} against ${name(b)}’s ${feature ? LEVEL_WORDS[lb].one : LEVEL_WORDS[lb].full}`;
-}
-
-/** Why an option is ruled out: each unmet must with the reason the client needs it. */
+/** Why an option is ruled out: each unmet must (its sentence gives the reason the client needs it). */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
   return o.unmetMusts.map((id) => ({
-    text: `${name(o)} ${o.plan.fits[id].level === 'partial' ? 'meets only in part' : 'cannot provide'} ${lowerFirst(capName(ctx, id))}, a must: ${ctx.needs[id].reasons[0] ?? ''}`.trim(),
+    kind: 'ruled-out',
+    params: { option: o.id, capability: id, level: o.plan.fits[id].level },
     basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
   }));
 }
@@ -91,29 +51,25 @@ function criterionReason(
   b: OptionEvaluation,
   ctx: ExplainContext,
 ): Reason | null {
-  const money = (x: number) => formatMoney(x, ctx.currency);
   switch (c) {
-    case 'cost': {
-      const { total, basis, after } = costBasis(a, [b], ctx);
-      const [ta, tb] = [total(a), total(b)];
-      return {
-        text: `${name(a)} costs ${basis}${money(ta)} over ${horizon(ctx)}${after}, ${money(tb - ta)} less than ${name(b)} (${money(tb)}).`,
-        basis: [`computed:tco.${a.id}`, `computed:tco.${b.id}`],
-      };
-    }
+    case 'cost':
+      return costReason(a, [b], ctx);
     case 'capability': {
       const gains = capabilityGains(a, b, ctx).slice(0, 3);
       if (gains.length === 0) return null;
-      const list = gains.map(
-        (id) => `${lowerFirst(capName(ctx, id))} (a ${ctx.needs[id].importance}: ${levelAgainst(a, b, id)})`,
-      );
-      // "More of what the client needs" only where the rival leaves a must unmet; else it does the same needs better.
-      const claim =
-        b.unmetMusts.length > 0
-          ? 'meets more of what the client needs than'
-          : 'serves these needs better than';
       return {
-        text: `${name(a)} ${claim} ${name(b)}: ${list.join('; ')}.`,
+        kind: 'meets-more',
+        params: {
+          option: a.id,
+          rival: b.id,
+          rivalMissesMust: b.unmetMusts.length > 0,
+          gains: gains.map((id) => ({
+            capability: id,
+            importance: ctx.needs[id].importance,
+            level: a.plan.fits[id].level,
+            rivalLevel: b.plan.fits[id].level,
+          })),
+        },
         basis: gains.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}`]),
       };
     }
@@ -122,7 +78,8 @@ function criterionReason(
       const top = [...b.risks].filter((r) => !own.has(r.id)).sort((x, y) => y.penalty - x.penalty)[0];
       if (top === undefined) return null;
       return {
-        text: `${name(b)} carries a risk ${name(a)} avoids: ${continued(riskText(top), ctx)}`,
+        kind: 'avoids-risk',
+        params: { option: a.id, carriers: [b.id], risk: riskFact(top) },
         basis: top.basis,
       };
     }
@@ -156,16 +113,12 @@ function advantages(a: OptionEvaluation, b: OptionEvaluation, ctx: ExplainContex
 function stayReason(ctx: ExplainContext): Reason | null {
   const c = ctx.change;
   if (c.incumbent === null || c.challenger === null || c.lead === null || c.hurdle === null) return null;
-  const challenger = ctx.names[c.challenger] ?? c.challenger;
-  const lead = formatNumber(c.lead, 3);
-  const hurdle = formatNumber(c.hurdle, 3);
-  if (c.stayed) {
-    return {
-      text: `Staying on what runs today is recommended: ${challenger} scores ${lead} points higher at the likely figures, less than the ${hurdle} points a change of data plane is asked to lead staying by beyond its counted cost and risk.`,
-      basis: ['computed:change', 'answer:cluster.currentCni'],
-    };
-  }
-  return null;
+  if (!c.stayed) return null;
+  return {
+    kind: 'stays',
+    params: { challenger: c.challenger, lead: c.lead, hurdle: c.hurdle },
+    basis: ['computed:change', 'answer:cluster.currentCni'],
+  };
 }
 
 /** Three to five reasons for the winner, strongest first. */
@@ -202,7 +155,7 @@ export function reasonsFor(
   for (const o of others) {
     const c = advantages(winner, o, ctx).find((x) => x !== 'cost' && x !== 'simplicity');
     const r = c === undefined ? null : criterionReason(c, winner, o, ctx);
-    if (r !== null && !reasons.some((x) => x.text === r.text)) reasons.push(mergeSharedRisk(reasons, r));
+    if (r !== null && !reasons.some((x) => sameFacts(x, r))) reasons.push(mergeSharedRisk(reasons, r));
   }
   return reasons.slice(0, 5);
 }
@@ -214,31 +167,52 @@ function mustStrengths(o: OptionEvaluation, ctx: ExplainContext): Reason | null 
     .filter((id) => ctx.needs[id].importance === 'must' && id !== 'podNetworking')
     .sort((a, b) => value(b) - value(a));
   if (musts.length === 0 || o.unmetMusts.length > 0) return null;
-  const shown = musts
-    .slice(0, 3)
-    .map((id) => `${lowerFirst(capName(ctx, id))} (${LEVEL_WORDS[o.plan.fits[id].level].alone})`);
   return {
-    text: `${name(o)} meets all ${musts.length} of the client’s musts beyond pod networking, among them ${joinAnd(shown)}.`,
+    kind: 'meets-all-musts',
+    params: {
+      option: o.id,
+      musts: musts.length,
+      among: musts.slice(0, 3).map((id) => ({ capability: id, level: o.plan.fits[id].level })),
+    },
     basis: musts.flatMap((id) => [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`]),
   };
 }
 
+/** Two reasons that state the same facts. */
+function sameFacts(a: Reason, b: Reason): boolean {
+  return a.kind === b.kind && JSON.stringify(a.params) === JSON.stringify(b.params);
+}
+
+const riskFact = (r: Risk): RiskFact => ({ kind: r.kind, params: r.params }) as RiskFact;
+
 /** "Cilium OSS and Isovalent carry a risk …" instead of the same risk told twice, once per rival. */
 function mergeSharedRisk(reasons: Reason[], r: Reason): Reason {
-  const tail = r.text.match(/ carries a risk (.+)$/);
-  const i = tail === null ? -1 : reasons.findIndex((x) => x.text.endsWith(` carries a risk ${tail[1]}`));
+  if (r.kind !== 'avoids-risk') return r;
+  const i = reasons.findIndex(
+    (x) =>
+      x.kind === 'avoids-risk' &&
+      x.params.option === r.params.option &&
+      JSON.stringify(x.params.risk) === JSON.stringify(r.params.risk),
+  );
   const earlier = reasons[i];
-  if (tail === null || earlier === undefined) return r;
+  if (earlier?.kind !== 'avoids-risk') return r;
   reasons.splice(i, 1);
-  const who = (text: string) => text.slice(0, text.indexOf(' carries a risk '));
-  return { text: `${who(earlier.text)} and ${who(r.text)} carry a risk ${tail[1]}`, basis: earlier.basis };
+  return {
+    ...earlier,
+    params: { ...earlier.params, carriers: [...earlier.params.carriers, ...r.params.carriers] },
+  };
 }
 
 function simplicityReason(a: OptionEvaluation, rivals: readonly OptionEvaluation[]): Reason {
-  const count = (o: OptionEvaluation) =>
-    `${o.plan.components.length} components per cluster (${o.plan.newComponents.length === 0 ? 'none' : o.plan.newComponents.length} new to the team)`;
+  const count = (o: OptionEvaluation) => ({
+    option: o.id,
+    components: o.plan.components.length,
+    newComponents: o.plan.newComponents.length,
+  });
+  const { option, components, newComponents } = count(a);
   return {
-    text: `${name(a)} runs ${count(a)}, against ${joinAnd(rivals.map((o) => `${count(o)} for ${name(o)}`))}.`,
+    kind: 'simpler',
+    params: { option, components, newComponents, rivals: rivals.map(count) },
     basis: [...[a, ...rivals].map((o) => `data:options.${o.id}`), 'data:addons'],
   };
 }
@@ -251,16 +225,20 @@ function costBasis(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx
   const median = (o: OptionEvaluation) => ctx.medians[o.id] ?? o.tco.total;
   const likely = (o: OptionEvaluation) => ctx.totals[o.id] ?? o.tco.total;
   return dearer.every((o) => median(o) >= median(a))
-    ? { total: median, basis: 'a median ', after: '' }
-    : { total: likely, basis: '', after: ' at the likely figures' };
+    ? { total: median, median: true }
+    : { total: likely, median: false };
 }
 
 function costReason(a: OptionEvaluation, dearer: readonly OptionEvaluation[], ctx: ExplainContext): Reason {
-  const money = (x: number) => formatMoney(x, ctx.currency);
-  const { total, basis, after } = costBasis(a, dearer, ctx);
-  const parts = dearer.map((o) => `${money(total(o) - total(a))} less than ${name(o)} (${money(total(o))})`);
+  const { total, median } = costBasis(a, dearer, ctx);
   return {
-    text: `${name(a)} costs ${basis}${money(total(a))} over ${horizon(ctx)}${after}, ${joinAnd(parts)}.`,
+    kind: 'cheaper',
+    params: {
+      option: a.id,
+      total: total(a),
+      median,
+      rivals: dearer.map((o) => ({ option: o.id, total: total(o) })),
+    },
     basis: [`computed:tco.${a.id}`, ...dearer.map((o) => `computed:tco.${o.id}`)],
   };
 }
@@ -273,45 +251,20 @@ export function reasonsAgainst(o: OptionEvaluation, winner: OptionEvaluation, ct
     if (r !== null) reasons.push(r);
   }
   const top = [...o.risks].sort((x, y) => y.penalty - x.penalty)[0];
-  if (top !== undefined && !reasons.some((r) => r.text.includes(riskText(top)))) {
-    reasons.push({ text: `Risk: ${riskText(top)}`, basis: top.basis });
+  const told = (r: Reason) =>
+    top !== undefined &&
+    (r.kind === 'avoids-risk' || r.kind === 'top-risk') &&
+    JSON.stringify(r.params.risk) === JSON.stringify(riskFact(top));
+  if (top !== undefined && !reasons.some(told)) {
+    reasons.push({ kind: 'top-risk', params: { option: o.id, risk: riskFact(top) }, basis: top.basis });
   }
   return reasons.slice(0, 4);
 }
 
 function exclusionReasons(o: OptionEvaluation): Reason[] {
   return o.plan.excludedBy.map((e) => ({
-    text: `${name(o)} cannot run on ${e.platform}: ${e.note}`,
+    kind: 'excluded',
+    params: { option: o.id, platform: e.platform, note: e.note },
     basis: [e.source],
   }));
-}
-
-/** Why a should or nice need's add-ons, or the sidecar move, joined an option's stack or were left out. */
-export function stackDecisionReason(d: StackDecision, ctx: ExplainContext): string {
-  const money = (x: number) => formatMoney(Math.abs(x), ctx.currency);
-  const what =
-    d.capability === null
-      ? 'Moving the sidecars to Istio ambient mode'
-      : `${joinAnd(d.addons.length > 0 ? [...d.addons] : ['its add-ons'])} for ${lowerFirst(capName(ctx, d.capability))} (${d.importance})`;
-  const cost =
-    Math.round(d.tcoChange) === 0
-      ? 'costs about nothing'
-      : d.tcoChange > 0
-        ? `costs ${money(d.tcoChange)} over ${horizon(ctx)}`
-        : `saves ${money(d.tcoChange)} over ${horizon(ctx)}`;
-  const load =
-    d.newComponents > 0
-      ? ` and adds ${d.newComponents} component${d.newComponents === 1 ? '' : 's'} to learn and run`
-      : '';
-  if (d.capability === null) {
-    return d.taken
-      ? `${what}: taken on every path; on this one it ${cost}${load}, which the client's priorities favour.`
-      : `${what}: left out on every path; on this one it ${cost}${load}, which the client's priorities do not favour overall.`;
-  }
-  if (d.planned === true) {
-    return `${what}: included, as the client asked for it and no other path meets it for less; it ${cost}${load}.`;
-  }
-  return d.taken
-    ? `${what}: included; it ${cost}${load}, and is worth it under the client's priorities.`
-    : `${what}: left out; it ${cost}${load}, more than the capability gained is worth under the client's priorities.`;
 }

@@ -12,7 +12,10 @@ import {
   roundThreshold,
   roundTo,
 } from '../shared/format.js';
+import { lexiconOf } from '../words/lexicon.js';
+import { describeReason } from '../words/reason-text.js';
 import { describeRisk } from '../words/risk-text.js';
+import { stackDecisionText } from '../words/stack-decision-text.js';
 import { teamUtilisation } from './assess-risk.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
@@ -21,16 +24,10 @@ import { decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
 import type { OptionEvaluation } from './evaluate-options.js';
 import { exchangeRate } from './exchange-rate.js';
-import {
-  type ExplainContext,
-  type Reason,
-  reasonsAgainst,
-  reasonsFor,
-  stackDecisionReason,
-} from './explain.js';
+import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor } from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
 import { defaultParameters } from './resolve-parameters.js';
-import type { ChangeDecision, ScoreResult, SensitivityEntry } from './score-result.js';
+import type { ChangeDecision, DescribedReason, ScoreResult, SensitivityEntry } from './score-result.js';
 import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
 import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { summariseTco } from './summarise-tco.js';
@@ -207,15 +204,23 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     dataset,
     needs,
     weights,
-    currency: answers.engagement.currency,
-    horizonYears: answers.engagement.horizonYears,
     totals: Object.fromEntries([...summaries].map(([id, t]) => [id, t.total])),
     medians: Object.fromEntries(plans.map((p) => [p.option.id, simulated(p.option.id).median])),
     change,
-    names,
   };
-  const winnerReasons = reasonsFor(winner, evaluated, explain);
-  const text = (rs: readonly Reason[]) => rs.map((r) => r.text);
+  const lexicon = lexiconOf(
+    plans.map((p) => p.option),
+    CAPABILITY_IDS.map((id) => ({
+      capability: id,
+      name: dataset.capabilities.find((c) => c.id === id)?.name ?? id,
+      reasons: needs[id].reasons,
+    })),
+    answers.engagement.currency,
+    answers.engagement.horizonYears,
+  );
+  const described = (rs: readonly Reason[]) => rs.map((r) => describeReason(r, lexicon));
+  const winnerReasons = described(reasonsFor(winner, evaluated, explain));
+  const text = (rs: readonly DescribedReason[]) => rs.map((r) => r.text);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
   const baselineNames = `${currentCniNames(answers.cluster)}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
@@ -264,7 +269,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       change,
     },
     options: ranked.map((o: OptionEvaluation, i) => {
-      const reasons = o.id === winner.id ? winnerReasons : reasonsAgainst(o, winner, explain);
+      const reasons = o.id === winner.id ? winnerReasons : described(reasonsAgainst(o, winner, explain));
       const mc = mcFor(o.id);
       // Rounded first: a finite utilisation near the largest double overflows when rounding scales it up.
       const utilisation = roundTo(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values), 3);
@@ -312,7 +317,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
             tcoChange: Math.round(d.tcoChange),
             fitChange: roundTo(d.fitChange, 4),
             scoreChange: roundTo(d.scoreChange, 4),
-            reason: stackDecisionReason(d, explain),
+            reason: stackDecisionText(d, lexicon),
           })),
         },
         capabilities: CAPABILITY_IDS.map((id) => ({

@@ -7,6 +7,10 @@ import type { NeedOrigin } from './derive-needs.js';
 import type { GroupPathResult } from './estate-result.js';
 import type { CriterionScores, Weights } from './evaluate-options.js';
 import type { Reason } from './explain.js';
+
+/** A reason with its sentence, as result.json carries it. */
+export type DescribedReason = Reason & { readonly text: string };
+
 import type { MonteCarloResult } from './monte-carlo.js';
 import type { Parameter } from './resolve-parameters.js';
 import type { StackDecision } from './select-stack.js';
@@ -83,7 +87,7 @@ export interface OptionResult {
   /** For an estate of several groups: what each group runs on this path, and its own cost and migration. */
   readonly groups?: readonly GroupPathResult[];
   readonly reasons: readonly string[];
-  readonly because: readonly Reason[];
+  readonly because: readonly DescribedReason[];
   readonly tco: TcoSummary & {
     readonly p10: number;
     readonly p50: number;
@@ -162,7 +166,7 @@ export interface ScoreResult {
     readonly runnerUp: OptionId;
     readonly meetsAllMusts: boolean;
     readonly reasons: readonly string[];
-    readonly because: readonly Reason[];
+    readonly because: readonly DescribedReason[];
     readonly change: ChangeDecision;
   };
   readonly options: readonly OptionResult[];
