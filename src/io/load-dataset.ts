@@ -81,6 +81,7 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     migrations: raw.migrations.migrations,
     meshRetirement: raw.migrations.meshRetirement,
     platforms: raw.platforms.platforms,
+    cloudEncryption: raw.platforms.cloudEncryption,
     currentStacks: raw.options.currentStacks,
     sidecarFreeMove: raw.addons.sidecarFreeMove,
   });
@@ -104,6 +105,7 @@ const PART_FILES: Readonly<Record<string, readonly [(typeof FILES)[number], stri
   migrations: ['migrations', 'migrations'],
   meshRetirement: ['migrations', 'meshRetirement'],
   platforms: ['platforms', 'platforms'],
+  cloudEncryption: ['platforms', 'cloudEncryption'],
   currentStacks: ['options', 'currentStacks'],
   sidecarFreeMove: ['addons', 'sidecarFreeMove'],
 };

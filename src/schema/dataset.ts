@@ -89,13 +89,28 @@ export type FipsStatus = z.infer<typeof fipsStatus>;
 const alternative = z.strictObject({
   level: z.enum(SUPPORT_LEVELS),
   addons: z.array(z.string()).min(1),
+  /** How this way meets a FIPS 140-3 requirement, for transparent encryption. */
+  fips: fipsStatus.optional(),
   caveat: caveat.optional(),
   note: z.string().min(1),
   source,
 });
 export type Alternative = z.infer<typeof alternative>;
 
+/**
+ * How an option reaches a capability for traffic the client's service mesh carries: the mesh's mutual TLS encrypts it
+ * before the CNI sees it, so the CNI's own L7 policy does not apply to it and the mesh's does.
+ */
+const inMesh = z.strictObject({
+  level: z.enum(SUPPORT_LEVELS),
+  addons: z.array(z.string()).default([]),
+  note: z.string().min(1),
+  source,
+});
+
 const supportFields = {
+  /** Where the client runs a service mesh, what replaces this entry (its level, add-ons, note and source). */
+  inMesh: inMesh.optional(),
   /** Other ways to reach the capability, each with its own add-ons; none by default. */
   alternatives: z.array(alternative).default([]),
   /** How this support meets a FIPS 140-3 requirement, for transparent encryption. */
@@ -348,6 +363,20 @@ const platform = z.strictObject({
 export type Platform = z.infer<typeof platform>;
 
 /**
+ * Encryption a cloud applies between its instances whatever runs on them (AWS between Nitro instances, Google at the
+ * VM's NIC): it covers pod traffic between nodes where every cloud a group's nodes run in applies it.
+ */
+const cloudEncryption = z.strictObject({
+  cloud: z.enum(CLOUDS),
+  level: z.enum(SUPPORT_LEVELS),
+  note: z.string().min(1),
+  fips: fipsStatus,
+  caveat: caveat.optional(),
+  source,
+});
+export type CloudEncryption = z.infer<typeof cloudEncryption>;
+
+/**
  * What runs today for each CNI a client may have: the components the team already knows and, for a CNI a path may
  * keep, what keeping it takes: its agents' footprint, whether it can serve Services without kube-proxy (and whether
  * that means switching to an eBPF data plane the team must learn). `abandoned`: the project is no longer
@@ -419,6 +448,7 @@ export const DatasetSchema = z
     migrations: z.array(migrationPath),
     meshRetirement: migrationStep.extend({ source }),
     platforms: z.array(platform),
+    cloudEncryption: z.array(cloudEncryption).default([]),
     currentStacks: z.array(currentStack),
     sidecarFreeMove,
   })
@@ -436,6 +466,9 @@ export const DatasetSchema = z
       for (const [optionId, s] of Object.entries(cap.support)) {
         const ways = (at: string[], o: Omit<Support, 'byCni'>): [string[], string[]][] => [
           [[...at, 'addons'], o.addons],
+          ...(o.inMesh === undefined
+            ? []
+            : [[[...at, 'inMesh', 'addons'], o.inMesh.addons] as [string[], string[]]]),
           ...o.alternatives.map((w, j): [string[], string[]] => [
             [...at, 'alternatives', String(j), 'addons'],
             w.addons,

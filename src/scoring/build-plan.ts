@@ -4,6 +4,7 @@ import {
   CAPABILITY_IDS,
   type CapabilityId,
   type Caveat,
+  type CloudEncryption,
   type CniSupport,
   type Dataset,
   type Footprint,
@@ -192,7 +193,7 @@ export function supportFor(dataset: Dataset, capability: CapabilityId, id: Optio
 }
 
 /** One way an option reaches a capability: its data entry, or one of the entry's alternatives. */
-type Way = Pick<CniSupport, 'level' | 'addons' | 'note' | 'source' | 'caveat'>;
+type Way = Pick<CniSupport, 'level' | 'addons' | 'note' | 'source' | 'caveat' | 'fips'>;
 
 const levelRank = (level: SupportLevel) => SUPPORT_LEVELS.indexOf(level);
 const within = (way: Way, ids: ReadonlySet<string>) => way.addons.every((a) => ids.has(a));
@@ -225,6 +226,33 @@ function bestLevel(support: CniSupport): SupportLevel {
     (best, w) => (levelRank(w.level) > levelRank(best) ? w.level : best),
     'none',
   );
+}
+
+/**
+ * The encryption the clouds of a group's nodes apply between instances, where every one of them does (an on-premises
+ * node is covered by none): the lowest level, with each cloud's note, and the larger of their risks.
+ */
+function cloudEncryptionOn(
+  dataset: Dataset,
+  clouds: readonly Answers['cluster']['clouds'][number][],
+): Way | undefined {
+  const entries = clouds.map((c) => dataset.cloudEncryption.find((e) => e.cloud === c));
+  if (entries.length === 0 || entries.some((e) => e === undefined)) return undefined;
+  const found = entries as CloudEncryption[];
+  const lowest = found.reduce((a, b) => (levelRank(b.level) < levelRank(a.level) ? b : a));
+  const caveats = found.flatMap((e) => (e.caveat === undefined ? [] : [e.caveat]));
+  const caveat = caveats.reduce<Caveat | undefined>(
+    (a, b) => (a === undefined || b.penalty > a.penalty ? b : a),
+    undefined,
+  );
+  return {
+    level: lowest.level,
+    addons: [],
+    note: found.map((e) => e.note.trim()).join(' '),
+    source: [...new Set(found.map((e) => e.source.trim()))].join(' ; '),
+    fips: lowest.fips,
+    ...(caveat === undefined ? {} : { caveat }),
+  };
 }
 
 /** Add-on sets a stack can be built around on this option and CNI: each alternative's, once. */
@@ -272,12 +300,12 @@ export function fipsApplies(answers: Answers, dataset: Dataset): boolean {
  */
 function underFips(
   fit: CapabilityFit,
-  support: CniSupport,
-  option: OptionData,
+  wayFips: CniSupport['fips'],
+  validatedBuild: boolean,
   dataset: Dataset,
 ): CapabilityFit {
-  const fips = option.fipsValidatedBuild ? undefined : support.fips;
-  const status = option.fipsValidatedBuild ? 'validated' : (fips?.status ?? 'not-approved');
+  const fips = validatedBuild ? undefined : wayFips;
+  const status = validatedBuild ? 'validated' : (fips?.status ?? 'not-approved');
   const source = [fit.source, fips?.source ?? dataset.model.fipsFrameworksSource].join(' ; ');
   const said = fips?.note.trim() ?? 'No FIPS 140-3 validated module for this encryption could be confirmed.';
   if (status === 'not-approved') return { ...fit, level: 'partial', note: `${fit.note} ${said}`, source };
@@ -340,8 +368,19 @@ export function buildGroupPlan(
   const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
   const addonIds = new Set<string>();
   if (answers.mesh.current !== 'none') addonIds.add('mesh');
+  // Inside a service mesh, the mesh's mTLS encrypts traffic before the CNI sees it: where the data says how an option
+  // reaches a capability for meshed traffic (L7 policy is then the mesh's), that replaces its own entry.
+  const meshed = answers.mesh.current !== 'none';
+  const supports = {} as Record<CapabilityId, CniSupport>;
+  for (const capability of CAPABILITY_IDS) {
+    const support = supportFor(dataset, capability, id, cni);
+    supports[capability] =
+      meshed && support.inMesh !== undefined
+        ? { ...support, ...support.inMesh, without: 'none', alternatives: [] }
+        : support;
+  }
   const wanted = CAPABILITY_IDS.filter((c) => needs[c].importance === 'must' || choice.optional.has(c)).map(
-    (c) => supportFor(dataset, c, id, cni),
+    (c) => supports[c],
   );
   // Add-ons a wanted capability can be met only one way with are in the stack whatever else is chosen; a capability
   // with alternatives is met through them where they already are (or the stack is built around them).
@@ -355,9 +394,11 @@ export function buildGroupPlan(
   const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, answers, dataset).id));
   const addons = dataset.addons.filter((a) => resolvedIds.has(a.id));
   const fits = {} as Record<CapabilityId, CapabilityFit>;
+  const ways = {} as Record<CapabilityId, Way | undefined>;
   for (const capability of CAPABILITY_IDS) {
-    const support = supportFor(dataset, capability, id, cni);
+    const support = supports[capability];
     const way = reachedWay(support, addonIds);
+    ways[capability] = way;
     const shown = way ?? support;
     fits[capability] = {
       capability,
@@ -369,11 +410,29 @@ export function buildGroupPlan(
       ...(shown.caveat === undefined ? {} : { caveat: shown.caveat }),
     };
   }
+  // Encryption the cloud applies between instances counts where it goes further than the CNI's own.
+  const cloud = cloudEncryptionOn(dataset, answers.cluster.clouds);
+  if (cloud !== undefined && levelRank(cloud.level) > levelRank(fits.encryption.level)) {
+    const { caveat: _, ...rest } = fits.encryption;
+    fits.encryption = {
+      ...rest,
+      level: cloud.level,
+      possibleLevel:
+        levelRank(cloud.level) > levelRank(rest.possibleLevel) ? cloud.level : rest.possibleLevel,
+      addons: [],
+      note: cloud.note,
+      source: cloud.source,
+      ...(cloud.caveat === undefined ? {} : { caveat: cloud.caveat }),
+    };
+    ways.encryption = cloud;
+  }
   if (fipsApplies(answers, dataset) && meetsAMust(fits.encryption.level)) {
+    // The option's own validated build counts only where its own encryption is the way the need is met.
+    const own = ways.encryption === supports.encryption;
     fits.encryption = underFips(
       fits.encryption,
-      supportFor(dataset, 'encryption', id, cni),
-      resolved,
+      ways.encryption?.fips,
+      own && resolved.fipsValidatedBuild,
       dataset,
     );
   }

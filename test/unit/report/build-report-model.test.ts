@@ -152,8 +152,10 @@ describe('a headline when no path meets a must', () => {
         without: 'none',
         fips: undefined,
         byCni: undefined,
+        alternatives: [],
       });
     }
+    dataset.cloudEncryption = [];
     const sources = reportSources(makeAnswers({ needs: { encryption: 'must' } }), { dataset, draws: 100 });
     expect(sources.result.recommendation.meetsAllMusts).toBe(false);
     const model = buildReportModel(sources);

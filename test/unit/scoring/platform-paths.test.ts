@@ -118,6 +118,52 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(toCilium?.caveats.map((c) => c.text).join(' ')).toContain('target-type ip');
   });
 
+  it('counts a mesh’s mTLS for meshed traffic, and says in a risk what it leaves uncovered', () => {
+    const r = situation('aks-mesh-encryption');
+    const stay = option(r, 'keep-current');
+    expect(cap(stay, 'encryption')).toMatchObject({ importance: 'must', level: 'add-on' });
+    expect(cap(stay, 'encryption')?.note).toContain('meshed workloads');
+    expect(stay.unmetMusts).not.toContain('encryption');
+    expect(stay.risks.find((k) => k.id === 'mesh-mtls-scope')?.text).toContain('host-network pods');
+  });
+
+  it('counts a cloud’s encryption between instances only where every cloud of the nodes applies it, and not under FIPS', () => {
+    // A copy of the data where kept Calico does not encrypt, so only Google's encryption between VMs can meet the need.
+    const data = structuredClone(defaultDataset());
+    const calico = data.capabilities.find((c) => c.id === 'encryption')?.support['keep-current']?.byCni
+      ?.calico;
+    if (calico === undefined) throw new Error('calico entry missing');
+    Object.assign(calico, { level: 'none', fips: undefined });
+    const run = (clouds: string[], fips: boolean) =>
+      cap(
+        kept(
+          score(
+            makeAnswers({
+              cluster: { clouds, currentCni: 'calico', platforms: ['self-managed'] },
+              compliance: { encryptionInTransit: 'required', fips },
+            }),
+            data,
+            { draws: 100 },
+          ),
+        ),
+        'encryption',
+      );
+    expect(run(['gcp'], false)).toMatchObject({ level: 'built-in' });
+    expect(run(['gcp'], false)?.note).toContain('Google encrypts all traffic between VMs');
+    expect(run(['gcp', 'on-prem'], false)?.level).toBe('none');
+    expect(run(['gcp'], true)?.level).toBe('partial');
+  });
+
+  it('does not credit Cilium’s L7 policy for traffic the client’s mesh carries: there it is the mesh’s', () => {
+    const r = situation('istio-l7');
+    for (const id of ['flannel', 'cilium-oss', 'isovalent-enterprise']) {
+      expect(cap(option(r, id), 'l7Policy'), id).toMatchObject({ level: 'add-on' });
+    }
+    expect(cap(option(r, 'cilium-oss'), 'l7Policy')?.note).toContain('mutual TLS');
+    const withoutMesh = score(makeAnswers({ needs: { l7Policy: 'must' } }), undefined, { draws: 100 });
+    expect(cap(option(withoutMesh, 'cilium-oss'), 'l7Policy')?.level).toBe('built-in');
+  });
+
   it('still caps encryption in part under FIPS where no validated module is confirmed', () => {
     const answers = makeAnswers({
       cluster: { clouds: ['aws'], currentCni: 'aws-vpc-cni', platforms: ['eks'] },
