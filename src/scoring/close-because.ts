@@ -1,98 +1,19 @@
-import { type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
-import type { Dataset, OptionId } from '../schema/dataset.js';
-import { lowerFirst } from '../shared/format.js';
-import type { Weights } from './evaluate-options.js';
+import type { OptionId } from '../schema/dataset.js';
 import type { WorldDriver, WorldsVerdict } from './monte-carlo.js';
 
-/** One input or judgement a close call turns on, and the sentence that names it in the client's words. */
-export interface CloseCallReason extends WorldDriver {
-  /** The option that would be recommended instead. */
+/** One input or judgement a close call turns on, toward the option that would be recommended instead. */
+export interface CloseCallDriver extends WorldDriver {
   readonly toward: OptionId;
-  /** "if …" clause: what would have to be true for `toward` to be the pick. */
+}
+
+/** One driver of a close call with the "if …" clause that names it in the client's words (src/words). */
+export interface CloseCallReason extends CloseCallDriver {
   readonly text: string;
 }
 
-const CRITERION_WORDS: Record<string, string> = {
-  cost: 'cost',
-  capability: 'meeting the needs',
-  risk: 'keeping risk low',
-  simplicity: 'simplicity',
-};
-
-/** Cost inputs as a client names them; any other key is named by its description. */
-const COST_WORDS: Partial<Record<CostKey, string>> = {
-  engineerCostPerYear: 'the loaded cost of an engineer',
-  engineerHoursPerYear: 'the productive hours of an engineer',
-  networkingTimeShare: 'the share of the team’s time the network layer can have',
-  vcpuHourPrice: 'the price of compute',
-  memoryGbHourPrice: 'the price of memory',
-  isovalentPricePerNodeYear: 'the Isovalent subscription price',
-  isovalentSupportEffortFactor: 'the effort the vendor’s support saves',
-  flannelOpsHoursPerClusterMonth: 'the effort to run Flannel',
-  ciliumOpsHoursPerClusterMonth: 'the effort to run Cilium',
-  migrationHoursPerCluster: 'the migration effort per cluster',
-  migrationHoursPerNode: 'the migration effort per node',
-  kubeProxyRemovalHoursPerCluster: 'the effort to remove kube-proxy',
-  meshMigrationHoursPerCluster: 'the effort to move the mesh',
-  ciliumTrainingDaysPerEngineer: 'the Cilium training the team needs',
-  addonTrainingDaysPerEngineer: 'the training new add-ons need',
-  sidecarsRemovedWithCiliumPercent: 'the share of sidecars a sidecar-free mesh retires',
-};
-
-function costWords(key: string): string {
-  const named = COST_WORDS[key as CostKey];
-  if (named !== undefined) return named;
-  const description = costKeyDescriptions[key as CostKey] ?? key;
-  return `the ${lowerFirst(description.replace(/ \(.*$/, '').replace(/[.,].*$/, ''))}`;
-}
-
-/** The "if …" clause for one driver, in the client's words. */
-function clause(d: WorldDriver, names: Record<OptionId, string>, weights: Weights, dataset: Dataset): string {
-  const up = d.direction === 'higher';
-  const [kind, id = ''] = d.key.split('.');
-  switch (kind) {
-    case 'priority':
-      return `${CRITERION_WORDS[id] ?? id} counts for ${up ? 'more' : 'less'} than the ${weights[id as keyof Weights]} of 5 given in the workshop`;
-    case 'migrationFear':
-      return `the team rates the migration risk ${up ? 'higher' : 'lower'}`;
-    case 'changeHurdle':
-      return up
-        ? 'a change of data plane is asked for a clearer lead over staying than its counted cost and risk'
-        : 'a change of data plane is given the benefit of the doubt beyond its counted cost and risk';
-    case 'newComponentWeight':
-      return up
-        ? 'learning and running new components weighs more for this team'
-        : 'the team takes new components in its stride';
-    case 'fit':
-      return `${names[id as OptionId] ?? id} meets the needs ${up ? 'better' : 'less well'} than judged here`;
-    case 'softMust': {
-      const name = lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id);
-      return up ? `${name} is held as a must` : `${name} is accepted as a should rather than a must`;
-    }
-    case 'cost':
-      return `${costWords(id)} comes out ${up ? 'higher' : 'lower'} than estimated`;
-    case 'addon': {
-      const name = (dataset.addons.find((a) => a.id === id)?.name ?? id).replace(/ \(.*$/, '');
-      return `running ${name} takes ${up ? 'more' : 'less'} effort than estimated`;
-    }
-    default:
-      return d.key;
-  }
-}
-
 /** What a close call turns on: the two or three draws that most separate the rival's worlds from the pick's. */
-export function closeBecause(
-  verdict: WorldsVerdict,
-  names: Record<OptionId, string>,
-  weights: Weights,
-  dataset: Dataset,
-): CloseCallReason[] {
+export function closeBecause(verdict: WorldsVerdict): CloseCallDriver[] {
   const rival = verdict.rival;
   if (rival === null) return [];
-  return verdict.drivers.map((d) => ({
-    ...d,
-    effect: Math.round(d.effect * 100) / 100,
-    toward: rival,
-    text: clause(d, names, weights, dataset),
-  }));
+  return verdict.drivers.map((d) => ({ ...d, effect: Math.round(d.effect * 100) / 100, toward: rival }));
 }

@@ -1,20 +1,13 @@
 import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type Dataset, type OptionId } from '../schema/dataset.js';
-import { currentCniNames, MESH_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
-import {
-  formatMoney,
-  formatNumber,
-  formatUnitPrice,
-  joinAnd,
-  lowerFirst,
-  moneyStep,
-  roundThreshold,
-  roundTo,
-} from '../shared/format.js';
+import { roundTo } from '../shared/format.js';
+import { baselineText, NOT_COSTED } from '../words/baseline-text.js';
+import { closeCallText } from '../words/close-call-text.js';
 import { lexiconOf } from '../words/lexicon.js';
 import { describeReason } from '../words/reason-text.js';
 import { describeRisk } from '../words/risk-text.js';
+import { sensitivityText } from '../words/sensitivity-text.js';
 import { stackDecisionText } from '../words/stack-decision-text.js';
 import { teamUtilisation } from './assess-risk.js';
 import { unmetMusts } from './capability-fit.js';
@@ -28,7 +21,7 @@ import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor } from './
 import { runMonteCarlo } from './monte-carlo.js';
 import { defaultParameters } from './resolve-parameters.js';
 import type { ChangeDecision, DescribedReason, ScoreResult, SensitivityEntry } from './score-result.js';
-import { breakEven, keyProbes, type SensitivityFinding, weightSensitivity } from './sensitivity.js';
+import { breakEven, keyProbes, weightSensitivity } from './sensitivity.js';
 import { type SidecarTax, sidecarTax } from './sidecar-tax.js';
 import { summariseTco } from './summarise-tco.js';
 import { tornado } from './tornado.js';
@@ -54,53 +47,6 @@ function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
     })),
     moveHours: Math.round(t.moveHours),
   };
-}
-
-const PROBE_LABELS: Record<string, string> = {
-  engineerCostPerYear: 'the loaded engineer cost per year',
-  vcpuHourPrice: 'the vCPU-hour price',
-  nodes: 'the node count',
-  sidecars: 'the sidecar count',
-  sidecarCpuMillicores: 'the CPU per sidecar (millicores)',
-  sidecarMemoryMiB: 'the memory per sidecar (MiB)',
-};
-const COUNTS = new Set(['nodes', 'sidecars']);
-
-function sentence(
-  f: SensitivityFinding,
-  names: Record<OptionId, string>,
-  winner: OptionId,
-  currency: string,
-  money: Set<string>,
-  labels: Record<string, string>,
-): string {
-  const fmt = (x: number) => {
-    if (f.kind === 'weight') return formatNumber(x, 1);
-    if (COUNTS.has(f.key)) return formatNumber(Math.max(1, Math.round(x)));
-    if (money.has(f.key)) return x < 100 ? formatUnitPrice(x, currency) : formatMoney(x, currency);
-    return formatNumber(x, x < 10 ? 2 : 0);
-  };
-  // The precision fmt prints at, so a threshold is rounded once, toward today's value (the shared rounding rules).
-  const step = (x: number) => {
-    if (f.kind === 'weight') return 0.1;
-    if (COUNTS.has(f.key)) return 1;
-    if (money.has(f.key)) return moneyStep(x);
-    return x < 10 ? 0.01 : 1;
-  };
-  const threshold = (x: number, side: 'keeps' | 'changes' = 'keeps') =>
-    fmt(roundThreshold(x, f.current, step(x), side));
-  const label = f.kind === 'weight' ? `the ${f.key} priority` : (labels[f.key] ?? f.key);
-  if (f.flipsAt === null || f.newWinner === null) {
-    return f.kind === 'weight'
-      ? `${names[winner]} stays recommended whatever ${label}, from 0 to 5.`
-      : `${names[winner]} stays recommended whatever ${label} within its plausible range, ${fmt(f.keepsFrom)} to ${fmt(f.keepsTo)} (now ${fmt(f.current)}): no break-even lies inside it.`;
-  }
-  const less = COUNTS.has(f.key) ? 'fewer' : 'less';
-  const direction =
-    f.flipsAt < f.current
-      ? `fell to ${threshold(f.flipsAt, 'changes')} or ${less}`
-      : `rose to ${threshold(f.flipsAt, 'changes')} or more`;
-  return `${names[f.newWinner]} would be recommended if ${label} ${direction} (now ${fmt(f.current)}).`;
 }
 
 /**
@@ -136,14 +82,26 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const closeCall = isCloseCall(core, verdict, dataset);
   const names: Record<OptionId, string> = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name]));
   const nameOf = (id: OptionId) => names[id] ?? id;
+  const addonNames = Object.fromEntries(dataset.addons.map((a) => [a.id, a.name]));
+  const lexicon = lexiconOf(
+    plans.map((p) => p.option),
+    CAPABILITY_IDS.map((id) => ({
+      capability: id,
+      name: dataset.capabilities.find((c) => c.id === id)?.name ?? id,
+      reasons: needs[id].reasons,
+    })),
+    answers.engagement.currency,
+    answers.engagement.horizonYears,
+  );
   const subscriptionKeys = [
     ...new Set(plans.flatMap((p) => (p.option.subscriptionKey === null ? [] : [p.option.subscriptionKey]))),
   ];
-  const labels: Record<string, string> = { ...PROBE_LABELS };
-  for (const p of plans) {
-    if (p.option.subscriptionKey !== null)
-      labels[p.option.subscriptionKey] = `the ${p.option.short} price per node-year`;
-  }
+  // Whose subscription price each price input is: the sensitivity sentences name it.
+  const priceOf: Record<string, OptionId> = Object.fromEntries(
+    plans.flatMap((p) =>
+      p.option.subscriptionKey === null ? [] : [[p.option.subscriptionKey, p.option.id]],
+    ),
+  );
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
   // Prices with no public figure and no quote from the client: how much of each path's total rests on them.
   const indicativeKeys = parameters.filter((p) => p.kind === 'placeholder').map((p) => p.key);
@@ -163,7 +121,11 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     keepsFrom: roundTo(f.keepsFrom, 4),
     keepsTo: roundTo(f.keepsTo, 4),
     flipsAt: f.flipsAt === null ? null : roundTo(f.flipsAt, 4),
-    sentence: sentence(f, names, winner.id, answers.engagement.currency, money, labels),
+    sentence: sensitivityText(f, lexicon, {
+      winner: winner.id,
+      money: money.has(f.key),
+      priceOf: priceOf[f.key] ?? null,
+    }),
   }));
   // 4. explanations, quoting the same rounded totals the tables show
   const baselineSummary = summariseTco(baseline, null);
@@ -208,40 +170,23 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     medians: Object.fromEntries(plans.map((p) => [p.option.id, simulated(p.option.id).median])),
     change,
   };
-  const lexicon = lexiconOf(
-    plans.map((p) => p.option),
-    CAPABILITY_IDS.map((id) => ({
-      capability: id,
-      name: dataset.capabilities.find((c) => c.id === id)?.name ?? id,
-      reasons: needs[id].reasons,
-    })),
-    answers.engagement.currency,
-    answers.engagement.horizonYears,
-  );
   const described = (rs: readonly Reason[]) => rs.map((r) => describeReason(r, lexicon));
   const winnerReasons = described(reasonsFor(winner, evaluated, explain));
   const text = (rs: readonly DescribedReason[]) => rs.map((r) => r.text);
   const mcFor = (id: OptionId) => monteCarlo.options.find((m) => m.id === id);
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
-  const baselineNames = `${currentCniNames(answers.cluster)}${answers.mesh.current === 'none' ? '' : ` and ${MESH_NAMES[answers.mesh.current]}`}`;
-  const unmetNames = baselineUnmet.map((id) =>
-    lowerFirst(dataset.capabilities.find((c) => c.id === id)?.name ?? id),
+  const baselineDescription = baselineText(
+    {
+      cluster: answers.cluster,
+      mesh: answers.mesh.current,
+      kept: incumbent !== undefined,
+      costedLike: baselineFor.option,
+      unmetMusts: baselineUnmet,
+      abandonedNote:
+        dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.abandoned?.note ?? null,
+    },
+    lexicon,
   );
-  const abandoned = dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.abandoned;
-  const baselineDescription =
-    incumbent === undefined
-      ? answers.cluster.currentCni === 'none'
-        ? `no network today; compared with the leanest new install (${baselineFor.option.name}, nothing added)`
-        : `today's ${baselineNames} kept as they are, costed like ${baselineFor.option.short} with nothing added${
-            abandoned === undefined
-              ? ''
-              : `; not a path to stay on (${abandoned.note.trim().replace(/\.$/, '')})`
-          }`
-      : `${baselineNames} kept as ${answers.mesh.current === 'none' ? 'it is' : 'they are'}, nothing added; ${
-          baselineUnmet.length === 0
-            ? 'it meets every must'
-            : `it misses ${joinAnd(unmetNames)}, ${baselineUnmet.length === 1 ? 'a must' : 'all musts'}`
-        }`;
   return {
     resultVersion: 1,
     dataVersion: dataset.meta.dataVersion,
@@ -255,7 +200,12 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       name: nameOf(winner.id),
       confidence: roundTo(verdict.share, 2),
       closeCall,
-      closeBecause: closeCall ? closeBecause(verdict, names, weights, dataset) : [],
+      closeBecause: closeCall
+        ? closeBecause(verdict).map((d) => ({
+            ...d,
+            text: closeCallText(d, lexicon, { priorities: weights, addons: addonNames }),
+          }))
+        : [],
       worlds: {
         rival: verdict.rival,
         rivalShare: roundTo(verdict.rivalShare, 4),
@@ -417,11 +367,6 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
       vintage: fx.vintage,
     },
     sidecarTax: roundSidecarTax(sidecarTax(answers, dataset, base.values, plans)),
-    notCosted: [
-      'Flow-log storage: every option that keeps flows needs it, sized by the client’s retention.',
-      'Monitoring (Prometheus, Grafana, node-exporter): every option needs it and the client runs it already.',
-      'Control-plane pods (mesh control planes, operators, Hubble Relay): small next to per-node costs.',
-      'Network data transfer: unchanged by the choice of CNI.',
-    ],
+    notCosted: [...NOT_COSTED],
   };
 }

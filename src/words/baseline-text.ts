@@ -1,0 +1,46 @@
+import type { Answers } from '../schema/answers.js';
+import { currentCniNames, MESH_NAMES } from '../schema/display-names.js';
+import { joinAnd, lowerFirst } from '../shared/format.js';
+import { capabilityName, type Lexicon } from './lexicon.js';
+
+/** What staying as today is, as the engine finds it. */
+export interface BaselineFacts {
+  readonly cluster: Answers['cluster'];
+  readonly mesh: Answers['mesh']['current'];
+  /** Some path keeps what runs today; false when the clusters run a CNI no option keeps (or none). */
+  readonly kept: boolean;
+  /** The option staying is costed like, when no path keeps what runs today. */
+  readonly costedLike: { readonly name: string; readonly short: string };
+  readonly unmetMusts: readonly string[];
+  /** Why today's CNI is no path to stay on (data/current-stacks), if it is abandoned. */
+  readonly abandonedNote: string | null;
+}
+
+/** "Flannel and Istio kept as they are, nothing added; it misses encryption in transit, a must". */
+export function baselineText(b: BaselineFacts, lex: Lexicon): string {
+  const names = `${currentCniNames(b.cluster)}${b.mesh === 'none' ? '' : ` and ${MESH_NAMES[b.mesh]}`}`;
+  if (!b.kept) {
+    if (b.cluster.currentCni === 'none') {
+      return `no network today; compared with the leanest new install (${b.costedLike.name}, nothing added)`;
+    }
+    const abandoned =
+      b.abandonedNote === null
+        ? ''
+        : `; not a path to stay on (${b.abandonedNote.trim().replace(/\.$/, '')})`;
+    return `today's ${names} kept as they are, costed like ${b.costedLike.short} with nothing added${abandoned}`;
+  }
+  const unmet = b.unmetMusts.map((id) => lowerFirst(capabilityName(lex, id)));
+  const meets =
+    unmet.length === 0
+      ? 'it meets every must'
+      : `it misses ${joinAnd(unmet)}, ${unmet.length === 1 ? 'a must' : 'all musts'}`;
+  return `${names} kept as ${b.mesh === 'none' ? 'it is' : 'they are'}, nothing added; ${meets}`;
+}
+
+/** What no option's total includes, and why leaving it out does not bias the comparison. */
+export const NOT_COSTED: readonly string[] = [
+  'Flow-log storage: every option that keeps flows needs it, sized by the client’s retention.',
+  'Monitoring (Prometheus, Grafana, node-exporter): every option needs it and the client runs it already.',
+  'Control-plane pods (mesh control planes, operators, Hubble Relay): small next to per-node costs.',
+  'Network data transfer: unchanged by the choice of CNI.',
+];

@@ -1,0 +1,83 @@
+import { type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
+import { lowerFirst } from '../shared/format.js';
+import { capabilityName, fullName, type Lexicon } from './lexicon.js';
+
+/** One draw a close call turns on: the world's input or judgement, and which way the rival's worlds drew it. */
+export interface CloseCallDriver {
+  readonly key: string;
+  readonly direction: 'higher' | 'lower';
+}
+
+/** What the clause needs beyond the driver: the priorities given in the workshop and the add-ons' names. */
+export interface CloseCallTerms {
+  readonly priorities: Readonly<Record<string, number>>;
+  readonly addons: Readonly<Record<string, string>>;
+}
+
+const CRITERION_WORDS: Record<string, string> = {
+  cost: 'cost',
+  capability: 'meeting the needs',
+  risk: 'keeping risk low',
+  simplicity: 'simplicity',
+};
+
+/** Cost inputs as a client names them; any other key is named by its description. */
+const COST_WORDS: Partial<Record<CostKey, string>> = {
+  engineerCostPerYear: 'the loaded cost of an engineer',
+  engineerHoursPerYear: 'the productive hours of an engineer',
+  networkingTimeShare: 'the share of the team’s time the network layer can have',
+  vcpuHourPrice: 'the price of compute',
+  memoryGbHourPrice: 'the price of memory',
+  isovalentPricePerNodeYear: 'the Isovalent subscription price',
+  isovalentSupportEffortFactor: 'the effort the vendor’s support saves',
+  flannelOpsHoursPerClusterMonth: 'the effort to run Flannel',
+  ciliumOpsHoursPerClusterMonth: 'the effort to run Cilium',
+  migrationHoursPerCluster: 'the migration effort per cluster',
+  migrationHoursPerNode: 'the migration effort per node',
+  kubeProxyRemovalHoursPerCluster: 'the effort to remove kube-proxy',
+  meshMigrationHoursPerCluster: 'the effort to move the mesh',
+  ciliumTrainingDaysPerEngineer: 'the Cilium training the team needs',
+  addonTrainingDaysPerEngineer: 'the training new add-ons need',
+  sidecarsRemovedWithCiliumPercent: 'the share of sidecars a sidecar-free mesh retires',
+};
+
+function costWords(key: string): string {
+  const named = COST_WORDS[key as CostKey];
+  if (named !== undefined) return named;
+  const description = costKeyDescriptions[key as CostKey] ?? key;
+  return `the ${lowerFirst(description.replace(/ \(.*$/, '').replace(/[.,].*$/, ''))}`;
+}
+
+/** The "if …" clause for one driver of a close call, in the client's words. */
+export function closeCallText(d: CloseCallDriver, lex: Lexicon, terms: CloseCallTerms): string {
+  const up = d.direction === 'higher';
+  const [kind, id = ''] = d.key.split('.');
+  switch (kind) {
+    case 'priority':
+      return `${CRITERION_WORDS[id] ?? id} counts for ${up ? 'more' : 'less'} than the ${terms.priorities[id]} of 5 given in the workshop`;
+    case 'migrationFear':
+      return `the team rates the migration risk ${up ? 'higher' : 'lower'}`;
+    case 'changeHurdle':
+      return up
+        ? 'a change of data plane is asked for a clearer lead over staying than its counted cost and risk'
+        : 'a change of data plane is given the benefit of the doubt beyond its counted cost and risk';
+    case 'newComponentWeight':
+      return up
+        ? 'learning and running new components weighs more for this team'
+        : 'the team takes new components in its stride';
+    case 'fit':
+      return `${fullName(lex, id)} meets the needs ${up ? 'better' : 'less well'} than judged here`;
+    case 'softMust': {
+      const name = lowerFirst(capabilityName(lex, id));
+      return up ? `${name} is held as a must` : `${name} is accepted as a should rather than a must`;
+    }
+    case 'cost':
+      return `${costWords(id)} comes out ${up ? 'higher' : 'lower'} than estimated`;
+    case 'addon': {
+      const name = (terms.addons[id] ?? id).replace(/ \(.*$/, '');
+      return `running ${name} takes ${up ? 'more' : 'less'} effort than estimated`;
+    }
+    default:
+      return d.key;
+  }
+}

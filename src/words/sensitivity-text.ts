@@ -1,0 +1,68 @@
+import { formatMoney, formatNumber, formatUnitPrice, moneyStep, roundThreshold } from '../shared/format.js';
+import { fullName, type Lexicon, shortName } from './lexicon.js';
+
+/** One "what would flip it" finding, as the engine states it (exact figures, before the result's rounding). */
+export interface SensitivityFacts {
+  readonly kind: 'weight' | 'assumption';
+  readonly key: string;
+  readonly current: number;
+  readonly keepsFrom: number;
+  readonly keepsTo: number;
+  readonly flipsAt: number | null;
+  readonly newWinner: string | null;
+}
+
+/** What the sentence needs beyond the finding: today's pick, whether the input is money, and whose price it is. */
+export interface SensitivityTerms {
+  readonly winner: string;
+  readonly money: boolean;
+  /** The option whose subscription price the input is; null for any other input. */
+  readonly priceOf: string | null;
+}
+
+/** The inputs a client asks about, as a client names them. */
+const PROBE_LABELS: Readonly<Record<string, string>> = {
+  engineerCostPerYear: 'the loaded engineer cost per year',
+  vcpuHourPrice: 'the vCPU-hour price',
+  nodes: 'the node count',
+  sidecars: 'the sidecar count',
+  sidecarCpuMillicores: 'the CPU per sidecar (millicores)',
+  sidecarMemoryMiB: 'the memory per sidecar (MiB)',
+};
+const COUNTS = new Set(['nodes', 'sidecars']);
+
+/** "Cilium OSS would be recommended if the node count rose to 1,234 or more (now 600)." */
+export function sensitivityText(f: SensitivityFacts, lex: Lexicon, terms: SensitivityTerms): string {
+  const fmt = (x: number) => {
+    if (f.kind === 'weight') return formatNumber(x, 1);
+    if (COUNTS.has(f.key)) return formatNumber(Math.max(1, Math.round(x)));
+    if (terms.money) return x < 100 ? formatUnitPrice(x, lex.currency) : formatMoney(x, lex.currency);
+    return formatNumber(x, x < 10 ? 2 : 0);
+  };
+  // The precision fmt prints at, so a threshold is rounded once, toward today's value (the shared rounding rules).
+  const step = (x: number) => {
+    if (f.kind === 'weight') return 0.1;
+    if (COUNTS.has(f.key)) return 1;
+    if (terms.money) return moneyStep(x);
+    return x < 10 ? 0.01 : 1;
+  };
+  const threshold = (x: number) => fmt(roundThreshold(x, f.current, step(x), 'changes'));
+  const label =
+    f.kind === 'weight'
+      ? `the ${f.key} priority`
+      : terms.priceOf !== null
+        ? `the ${shortName(lex, terms.priceOf)} price per node-year`
+        : (PROBE_LABELS[f.key] ?? f.key);
+  const winner = fullName(lex, terms.winner);
+  if (f.flipsAt === null || f.newWinner === null) {
+    return f.kind === 'weight'
+      ? `${winner} stays recommended whatever ${label}, from 0 to 5.`
+      : `${winner} stays recommended whatever ${label} within its plausible range, ${fmt(f.keepsFrom)} to ${fmt(f.keepsTo)} (now ${fmt(f.current)}): no break-even lies inside it.`;
+  }
+  const less = COUNTS.has(f.key) ? 'fewer' : 'less';
+  const direction =
+    f.flipsAt < f.current
+      ? `fell to ${threshold(f.flipsAt)} or ${less}`
+      : `rose to ${threshold(f.flipsAt)} or more`;
+  return `${fullName(lex, f.newWinner)} would be recommended if ${label} ${direction} (now ${fmt(f.current)}).`;
+}
