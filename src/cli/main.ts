@@ -18,6 +18,9 @@ import { readPackageInfo } from './package-info.js';
 import { paint } from './paint.js';
 import { HELP_WIDTH, wrapHelp } from './wrap-help.js';
 
+/** The body of `generate`'s report worker threads: the bundle exports it so that each worker loads the bundle. */
+export { runReportWorker } from '../generate/report-worker.js';
+
 /**
  * Runs the CLI and returns the exit code. The one place that catches errors: 0 done; 1 a problem the
  * user can fix (CniError, or a usage error commander already explained), or the CniError's own exit code

@@ -1,45 +1,25 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { loadAnswers } from '../io/load-answers.js';
-import { defaultDataset } from '../io/load-dataset.js';
-import { loadResult } from '../io/load-result.js';
 import type { Problem } from '../io/problem.js';
-import type { MarkdownLinks } from '../render/render-report-markdown.js';
-import type { Brand, ReportChartImage, ReportSources, ReproStamp } from '../report/report-sources.js';
-import { buildResult } from '../result/build-result.js';
-import { resultJson } from '../result/result-json.js';
-import type { BuiltResult } from '../result/result-schema.js';
+import type { Brand } from '../report/report-sources.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
 import type { LockHolder } from './lock-folder.js';
 import type { ReportFormat } from './parse-formats.js';
-import { reportDate } from './report-date.js';
-import { type ChartFiles, type RenderedReport, reportFiles } from './report-files.js';
-import { reproStamp } from './repro-stamp.js';
-import { staleDataWarning } from './stale-data-warning.js';
+import {
+  type PreparedReport,
+  type PrepareSettings,
+  prepareReport,
+  type ReportRenderers,
+  RunAborted,
+  timedAsync,
+} from './prepare-report.js';
+import { reportFiles } from './report-files.js';
+import type { ReportPreparer } from './report-pool.js';
 import { writeReportFiles } from './write-report-files.js';
 
-/** A chart ready for the report and for its own files, but for its PNG. */
-export type GeneratedChart = Omit<ChartFiles, 'png'> & ReportChartImage;
-
-/** The pure renderers a report is made with; injected so the orchestration can be tested on its own. */
-export interface ReportRenderers {
-  /** The report's charts as SVG. */
-  charts(result: BuiltResult): Promise<readonly GeneratedChart[]>;
-  /**
-   * A chart's SVG as a PNG at twice its size, rendered off this thread. Only the chart files need it, so it
-   * runs while the PDF prints, without holding up the browser's replies.
-   */
-  png(svg: string): Promise<Uint8Array>;
-  html(sources: ReportSources): string;
-  /** Rendered once the PDF has printed or failed, so it links only the files the folder will hold. */
-  markdown(sources: ReportSources, links: MarkdownLinks): string;
-  /** report.pptx, the executive deck. */
-  deck(sources: ReportSources): Promise<Uint8Array>;
-  /** tco.xlsx, the TCO workbook with live formulas. */
-  workbook(sources: ReportSources): Promise<Uint8Array>;
-}
+export type { GeneratedChart, ReportRenderers } from './prepare-report.js';
 
 export interface Printer {
   /** `title`, `author` and `creator` go into the PDF's document information. */
@@ -109,10 +89,15 @@ export interface ReportProgress {
 
 export interface GenerateHooks {
   /**
-   * Called once, when the first answers file has loaded and the browser is starting: the renderers pull in
-   * the heaviest modules, so importing them overlaps the browser's start-up. A rejection ends the run.
+   * Called once, before the first report is prepared on this thread: the renderers pull in the heaviest
+   * modules. A rejection ends the run.
    */
   readonly loadRenderers: () => Promise<ReportRenderers>;
+  /**
+   * Prepares a batch's reports on other threads instead (the CLI's pool of worker threads, sized to the
+   * cores); absent, or for a single file, they are prepared on this thread with `loadRenderers`.
+   */
+  readonly workers?: (settings: PrepareSettings) => ReportPreparer;
   /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
   readonly launchPrinter: () => Promise<Printer>;
   readonly onProgress?: (progress: ReportProgress) => void;
@@ -122,11 +107,6 @@ export interface GenerateHooks {
   readonly onTiming?: (line: string) => void;
   /** A report folder has been locked by another run for a while; this run waits (see `lockFolder`). */
   readonly onWaiting?: (folder: string, holder: LockHolder | null) => void;
-  /**
-   * A report has been scored and its HTML rendered (null when no format needs it), before anything is
-   * written: where the CLI finds what to tell the consultant about it.
-   */
-  readonly onRendered?: (file: string, sources: ReportSources, html: string | null) => void;
   /**
    * Aborted on Ctrl+C or a termination signal: the browser is closed at once, no further report is started
    * or written, and the run ends with INTERRUPTED (exit code 128 + the signal number given as the reason).
@@ -147,6 +127,8 @@ export interface GenerateOutcome {
   readonly outdated: readonly string[];
   /** Warnings for the consultant, each once (the data is older than the report date allows). */
   readonly warnings: readonly string[];
+  /** The consultant's to-dos, report by report in the order of the files (`consultantNotes`). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -155,26 +137,13 @@ export interface GenerateOutcome {
  */
 const REPORTS_IN_FLIGHT = 3;
 
-interface Prepared {
-  readonly index: number;
-  readonly file: string;
-  readonly slug: string;
-  readonly client: string;
-  readonly preparedBy: string | undefined;
-  readonly started: number;
-  readonly png: ReportRenderers['png'];
-  readonly markdown: ReportRenderers['markdown'];
-  readonly sources: ReportSources;
-  readonly report: Omit<RenderedReport, 'pdf' | 'markdown'>;
-  readonly phases: string[];
-  /** When the report this one replaces was written (YYYY-MM-DD), or null. */
-  readonly earlier: string | null;
-}
-
 /**
- * Generates one report folder per answers file under `outDir`. Each report is rendered completely in
- * memory, then written file by file atomically; only the report's own files are touched. A file that
- * fails is recorded and the batch goes on; a bug (anything but a CniError) ends the run.
+ * Generates one report folder per answers file under `outDir`: each report is prepared (scored, drawn and
+ * rendered in memory; `prepareReport`), then claimed its folder, printed and written file by file atomically;
+ * only the report's own files are touched. A batch prepares several reports at once when given worker
+ * threads, and prints while it prepares the next; folders are claimed in the order of the files, so the
+ * outcome is the same however the work interleaves. A file that fails is recorded and the batch goes on; a
+ * bug (anything but a CniError) ends the run.
  */
 export async function generateReports(
   request: GenerateRequest,
@@ -182,17 +151,16 @@ export async function generateReports(
 ): Promise<GenerateOutcome> {
   const { files, formats } = request;
   const wants = (format: ReportFormat) => formats.includes(format);
-  const needsHtml = wants('html') || wants('pdf');
-  const needsCharts = formats.some((format) => format !== 'json' && format !== 'xlsx');
   const written: (WrittenReport | undefined)[] = [];
   const outdated: string[] = [];
   const warnings = new Set<string>();
+  const notes: (readonly string[])[] = [];
   const failures: { index: number; file: string; error: CniError }[] = [];
   const claimed = new Map<string, string>();
   const bugs: unknown[] = [];
   let done = 0;
   let printer: Promise<Printer | CniError> | undefined;
-  let renderers: Promise<ReportRenderers> | undefined;
+  let closing: Promise<void> | undefined;
 
   const finished = (
     file: string,
@@ -203,25 +171,20 @@ export async function generateReports(
   ) => {
     done += 1;
     const seconds = (performance.now() - started) / 1000;
-    hooks.onProgress?.({ done, total: files.length, file, slug, seconds, error, written: report });
-  };
-  const timed = <T>(phases: string[], name: string, work: () => T): T => {
-    const t0 = performance.now();
-    const value = work();
-    phases.push(`${name} ${Math.round(performance.now() - t0)} ms`);
-    return value;
-  };
-  const timedAsync = async <T>(phases: string[], name: string, work: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const value = await work();
-    phases.push(`${name} ${Math.round(performance.now() - t0)} ms`);
-    return value;
+    hooks.onProgress?.({
+      done,
+      total: files.length,
+      file,
+      slug,
+      seconds,
+      error,
+      written: report,
+    });
   };
 
-  let closing: Promise<void> | undefined;
   const startPrinter = () => {
     // Once stopping, no browser is started: none would be closed.
-    if (closing !== undefined || hooks.signal?.aborted) return;
+    if (printer !== undefined || !wants('pdf') || closing !== undefined || hooks.signal?.aborted) return;
     const t0 = performance.now();
     printer = hooks.launchPrinter().then(
       (launched) => {
@@ -237,198 +200,20 @@ export async function generateReports(
     printer.catch(() => undefined);
   };
 
-  /**
-   * One input file, loaded: an answers file is scored once the browser is on its way (its date from the answers,
-   * SOURCE_DATE_EPOCH or today); a result.json already holds its result and the stamp that dates it.
-   */
-  const loadInput = async (file: string): Promise<LoadedInput> => {
-    if (request.from === 'result') {
-      const loaded = await loadResult(file);
-      return { client: loaded.result.engagement.client, warnings: [], score: () => loaded };
-    }
-    const { answers, text, warnings: found } = await loadAnswers(file);
-    return {
-      client: answers.engagement.client,
-      warnings: found,
-      score: (phases) => {
-        const date = reportDate(answers.engagement.date, request.sourceDateEpoch, request.now);
-        const scoreOptions = request.seed === undefined ? {} : { seed: request.seed };
-        const result = timed(phases, 'score', () => buildResult(answers, defaultDataset(), scoreOptions));
-        const stamp = reproStamp({
-          answersBytes: new TextEncoder().encode(text),
-          toolVersion: request.toolVersion,
-          result,
-          dataVerifiedOn: defaultDataset().meta.verifiedOn,
-          date,
-        });
-        return { result, stamp };
-      },
-    };
-  };
-
-  const prepare = async (index: number, file: string): Promise<Prepared> => {
-    const started = performance.now();
-    const phases: string[] = [];
-    const input = await timedAsync(phases, 'load', () => loadInput(file));
-    if (input.warnings.length > 0) hooks.onWarnings?.(input.warnings);
-    const slug =
-      request.nameBy === 'file' ? clientSlug(basename(file, extname(file))) : clientSlug(input.client);
-    const owner = claimed.get(slug);
-    if (owner !== undefined) {
-      throw new CniError(
-        'USAGE',
-        `${file}: its report would go to ${join(request.outDir, slug)}, as the report of ${owner} does`,
-        {
-          hint:
-            request.nameBy === 'file'
-              ? 'give the answers files different names, or generate them into different --out folders'
-              : 'for variants of one client, --name-by file names each folder after its answers file',
-        },
-      );
-    }
-    claimed.set(slug, file);
-    const earlier = await earlierReport(join(request.outDir, slug));
-    if (earlier !== null && request.noClobber === true) {
-      throw new CniError(
-        'OUTPUT_EXISTS',
-        `${file}: ${join(request.outDir, slug)}/ already holds a report (from ${earlier}); not replaced (--no-clobber)`,
-        { hint: 'generate into another --out folder, or without --no-clobber to replace it' },
-      );
-    }
-    // Launched as soon as one report is sure to need it, so start-up overlaps scoring and charts.
-    if (wants('pdf') && printer === undefined) startPrinter();
-    renderers ??= hooks.loadRenderers();
-    const render = await renderers.catch((error: unknown) => {
-      throw new RunAborted(error);
-    });
-    const { result, stamp } = input.score(phases);
-    const stale = staleDataWarning(stamp.dataVerifiedOn, stamp.date);
-    if (stale !== null) warnings.add(stale);
-    const charts = needsCharts ? await timedAsync(phases, 'charts', () => render.charts(result)) : [];
-    const sources: ReportSources = {
-      result,
-      dataset: defaultDataset(),
-      brand: request.brand,
-      charts: charts.map(({ name, title, description, svg, width, height }) => ({
-        name,
-        title,
-        description,
-        svg,
-        width,
-        height,
-      })),
-      stamp,
-      paper: request.paper,
-    };
-    const html = needsHtml ? timed(phases, 'html', () => render.html(sources)) : null;
-    const deck = wants('pptx') ? await timedAsync(phases, 'pptx', () => render.deck(sources)) : null;
-    const workbook = wants('xlsx') ? await timedAsync(phases, 'xlsx', () => render.workbook(sources)) : null;
-    hooks.onRendered?.(file, sources, html);
-    return {
-      index,
-      file,
-      slug,
-      earlier,
-      client: input.client,
-      preparedBy: result.situation.engagement.preparedBy,
-      started,
-      png: render.png,
-      markdown: render.markdown,
-      sources,
-      report: {
-        html,
-        resultJson: wants('json') ? resultJson(result, stamp) : null,
-        deck,
-        workbook,
-        charts,
-      },
-      phases,
-    };
-  };
-
-  const printPdf = async (launched: Printer, html: string, prepared: Prepared) => {
-    const info = {
-      title: `CNI recommendation for ${prepared.client}`,
-      ...(prepared.preparedBy === undefined ? {} : { author: prepared.preparedBy }),
-      creator: `cnireport ${request.toolVersion}`,
-    };
-    try {
-      return { pdf: await launched.print(html, { paper: request.paper, ...info }), pdfError: null };
-    } catch (error) {
-      if (!(error instanceof CniError)) throw error;
-      const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, {
-        cause: error,
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-      });
-      return { pdf: null, pdfError };
-    }
-  };
-
-  /** Prints and writes one prepared report; never rejects, so reports in flight cannot go unobserved. */
-  const complete = async (prepared: Prepared): Promise<void> => {
-    const { index, file, slug, started, phases } = prepared;
-    try {
-      const launched = printer === undefined ? null : await printer;
-      const html = prepared.report.html;
-      const printing =
-        launched === null || launched instanceof CniError || html === null || hooks.signal?.aborted
-          ? Promise.resolve({ pdf: null, pdfError: null })
-          : timedAsync(phases, 'pdf', () => printPdf(launched, html, prepared));
-      // Rasterised on libuv's threads while the browser prints in its own processes.
-      const rasterising = wants('png')
-        ? timedAsync(phases, 'png', () =>
-            Promise.all(
-              prepared.report.charts.map(async (chart) => ({ ...chart, png: await prepared.png(chart.svg) })),
-            ),
-          )
-        : Promise.resolve(prepared.report.charts);
-      const [{ pdf, pdfError }, charts] = await Promise.all([printing, rasterising]);
-      // Reports finish whole or not at all: once interrupted, nothing more is written.
-      if (hooks.signal?.aborted) return;
-      const folder = join(request.outDir, slug);
-      const markdown = wants('md')
-        ? timed(phases, 'md', () =>
-            prepared.markdown(prepared.sources, {
-              charts: charts.length === 0 ? null : wants('png') ? 'png' : wants('svg') ? 'svg' : null,
-              html: wants('html') && prepared.report.html !== null,
-              pdf: pdf !== null,
-            }),
-          )
-        : null;
-      const outputs = reportFiles(formats, { ...prepared.report, charts, pdf, markdown });
-      // Nothing to write (only a PDF was asked for, and it did not print): the folder is not even created.
-      if (outputs.length > 0) {
-        await timedAsync(phases, 'write', () =>
-          writeReportFiles(folder, outputs, {
-            ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
-            onWait: (holder) => hooks.onWaiting?.(folder, holder),
-          }),
-        );
-        written[index] = {
-          folder,
-          files: outputs.map(({ path }) => ({ path })),
-          ...(prepared.earlier === null ? {} : { replaced: prepared.earlier }),
-        };
-      }
-      if (wants('pdf') && pdf === null && (await isFile(join(folder, 'report.pdf')))) {
-        outdated.push(join(folder, 'report.pdf'));
-      }
-      hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
-      if (pdfError !== null) failures.push({ index, file, error: pdfError });
-      finished(file, slug, started, pdfError, written[index] ?? null);
-    } catch (error) {
-      if (!(error instanceof CniError)) {
-        bugs.push(error);
-        return;
-      }
-      if (hooks.signal?.aborted) return;
-      failures.push({ index, file, error });
-      finished(file, slug, started, error);
-    }
-  };
+  // A batch's reports are prepared on the hook's worker threads (which draw the PNGs too); a single one here.
+  const workers = files.length > 1 ? hooks.workers : undefined;
+  const settings = prepareSettings(request, workers === undefined ? 'later' : 'here');
+  const preparer =
+    workers === undefined ? onThisThread(settings, hooks.loadRenderers, startPrinter) : workers(settings);
+  if (workers !== undefined) {
+    hooks.onTiming?.(`timing workers: ${preparer.parallel} threads prepare the reports`);
+    // Connected while the threads start and prepare the first reports, not after.
+    startPrinter();
+  }
 
   const closePrinter = () => {
     closing ??= (async () => {
+      await preparer.close();
       const launched = printer === undefined ? null : await printer.catch(() => null);
       if (launched !== null && !(launched instanceof CniError)) await launched.close();
     })();
@@ -437,22 +222,41 @@ export async function generateReports(
   const onAbort = () => void closePrinter();
   hooks.signal?.addEventListener('abort', onAbort, { once: true });
 
+  const context: RunContext = { request, hooks, preparer, written, outdated, failures, bugs, finished };
+  const jobs = new Map<number, Promise<PreparedReport>>();
+  const ask = (index: number) => {
+    const file = files[index];
+    if (file === undefined || jobs.has(index) || hooks.signal?.aborted) return;
+    const job = preparer.prepare({ index, file });
+    job.catch(() => undefined);
+    jobs.set(index, job);
+  };
   const inFlight = new Set<Promise<void>>();
   try {
     for (const [index, file] of files.entries()) {
       if (bugs.length > 0 || hooks.signal?.aborted) break;
       const started = performance.now();
-      let prepared: Prepared;
+      for (let ahead = index; ahead < index + preparer.parallel; ahead++) ask(ahead);
+      let claim: Claimed;
       try {
-        prepared = await prepare(index, file);
+        const prepared = await (jobs.get(index) as Promise<PreparedReport>);
+        jobs.delete(index);
+        if (prepared.warnings.length > 0) hooks.onWarnings?.(prepared.warnings);
+        if (prepared.stale !== null) warnings.add(prepared.stale);
+        notes[index] = prepared.notes;
+        claim = await claimFolder(request, claimed, index, prepared, started);
       } catch (error) {
+        jobs.delete(index);
+        // Stopping drops the reports being prepared.
+        if (hooks.signal?.aborted) break;
         if (error instanceof RunAborted) throw error.reason;
         if (!(error instanceof CniError)) throw error;
         failures.push({ index, file, error });
         finished(file, null, started, error);
         continue;
       }
-      const completion = complete(prepared).finally(() => inFlight.delete(completion));
+      startPrinter();
+      const completion = complete(context, printer, claim).finally(() => inFlight.delete(completion));
       inFlight.add(completion);
       if (inFlight.size >= REPORTS_IN_FLIGHT) await Promise.race(inFlight);
     }
@@ -472,7 +276,202 @@ export async function generateReports(
     pdfUnavailable: launched instanceof CniError ? launched : null,
     outdated: outdated.sort(),
     warnings: [...warnings],
+    notes: notes.flat(),
   };
+}
+
+/** What one report's printing and writing needs of the run. */
+interface RunContext {
+  readonly request: GenerateRequest;
+  readonly hooks: GenerateHooks;
+  readonly preparer: ReportPreparer;
+  readonly written: (WrittenReport | undefined)[];
+  readonly outdated: string[];
+  readonly failures: { index: number; file: string; error: CniError }[];
+  readonly bugs: unknown[];
+  readonly finished: (
+    file: string,
+    slug: string | null,
+    started: number,
+    error: CniError | null,
+    report?: WrittenReport | null,
+  ) => void;
+}
+
+/** A prepared report with the folder it has claimed. */
+interface Claimed {
+  readonly index: number;
+  readonly prepared: PreparedReport;
+  readonly slug: string;
+  readonly started: number;
+  /** When the report this one replaces was written (YYYY-MM-DD), or null. */
+  readonly earlier: string | null;
+}
+
+function prepareSettings(request: GenerateRequest, pngs: PrepareSettings['pngs']): PrepareSettings {
+  return {
+    ...(request.from === undefined ? {} : { from: request.from }),
+    formats: request.formats,
+    paper: request.paper,
+    brand: request.brand,
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...(request.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: request.sourceDateEpoch }),
+    now: request.now,
+    toolVersion: request.toolVersion,
+    pngs,
+  };
+}
+
+/**
+ * Reports prepared one at a time on this thread, the PNGs left to be drawn on libuv's threads while the
+ * browser prints. The browser is started as soon as an input has loaded, so that it boots meanwhile.
+ */
+function onThisThread(
+  settings: PrepareSettings,
+  loadRenderers: () => Promise<ReportRenderers>,
+  onLoaded: () => void,
+): ReportPreparer {
+  let renderers: Promise<ReportRenderers> | undefined;
+  const loaded = () => {
+    renderers ??= loadRenderers();
+    return renderers.catch((error: unknown) => {
+      throw new RunAborted(error);
+    });
+  };
+  return {
+    parallel: 1,
+    prepare: async ({ file }) => prepareReport(settings, await loaded(), file, onLoaded),
+    png: async (svg) => (await loaded()).png(svg),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The report's folder, claimed in the order of the files: a later file that would share an earlier one's
+ * folder is refused, and with `noClobber` so is a folder that holds a report already.
+ */
+async function claimFolder(
+  request: GenerateRequest,
+  claimed: Map<string, string>,
+  index: number,
+  prepared: PreparedReport,
+  started: number,
+): Promise<Claimed> {
+  const { file } = prepared;
+  const slug =
+    request.nameBy === 'file' ? clientSlug(basename(file, extname(file))) : clientSlug(prepared.client);
+  const owner = claimed.get(slug);
+  if (owner !== undefined) {
+    throw new CniError(
+      'USAGE',
+      `${file}: its report would go to ${join(request.outDir, slug)}, as the report of ${owner} does`,
+      {
+        hint:
+          request.nameBy === 'file'
+            ? 'give the answers files different names, or generate them into different --out folders'
+            : 'for variants of one client, --name-by file names each folder after its answers file',
+      },
+    );
+  }
+  claimed.set(slug, file);
+  const earlier = await earlierReport(join(request.outDir, slug));
+  if (earlier !== null && request.noClobber === true) {
+    throw new CniError(
+      'OUTPUT_EXISTS',
+      `${file}: ${join(request.outDir, slug)}/ already holds a report (from ${earlier}); not replaced (--no-clobber)`,
+      { hint: 'generate into another --out folder, or without --no-clobber to replace it' },
+    );
+  }
+  return { index, prepared, slug, started, earlier };
+}
+
+async function printPdf(request: GenerateRequest, launched: Printer, html: string, prepared: PreparedReport) {
+  const info = {
+    title: `CNI recommendation for ${prepared.client}`,
+    ...(prepared.preparedBy === undefined ? {} : { author: prepared.preparedBy }),
+    creator: `cnireport ${request.toolVersion}`,
+  };
+  try {
+    return { pdf: await launched.print(html, { paper: request.paper, ...info }), pdfError: null };
+  } catch (error) {
+    if (!(error instanceof CniError)) throw error;
+    const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, {
+      cause: error,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+    });
+    return { pdf: null, pdfError };
+  }
+}
+
+/** Prints and writes one claimed report; never rejects, so reports in flight cannot go unobserved. */
+async function complete(
+  run: RunContext,
+  printer: Promise<Printer | CniError> | undefined,
+  { index, prepared, slug, started, earlier }: Claimed,
+): Promise<void> {
+  const { request, hooks } = run;
+  const { file } = prepared;
+  const wants = (format: ReportFormat) => request.formats.includes(format);
+  const phases = [...prepared.phases];
+  try {
+    const launched = printer === undefined ? null : await printer;
+    const html = prepared.report.html;
+    const printing =
+      launched === null || launched instanceof CniError || html === null || hooks.signal?.aborted
+        ? Promise.resolve({ pdf: null, pdfError: null })
+        : timedAsync(phases, 'pdf', () => printPdf(request, launched, html, prepared));
+    // Rasterised on libuv's threads while the browser prints, unless a worker has drawn them already.
+    const { png } = run.preparer;
+    const rasterising =
+      wants('png') && png !== undefined && prepared.report.charts.some((chart) => chart.png === undefined)
+        ? timedAsync(phases, 'png', () =>
+            Promise.all(
+              prepared.report.charts.map(async (chart) =>
+                chart.png === undefined ? { ...chart, png: await png(chart.svg) } : chart,
+              ),
+            ),
+          )
+        : Promise.resolve(prepared.report.charts);
+    const [{ pdf, pdfError }, charts] = await Promise.all([printing, rasterising]);
+    // Reports finish whole or not at all: once interrupted, nothing more is written.
+    if (hooks.signal?.aborted) return;
+    const folder = join(request.outDir, slug);
+    const markdown =
+      prepared.markdown === null
+        ? null
+        : pdf === null
+          ? prepared.markdown.withoutPdf
+          : prepared.markdown.withPdf;
+    const outputs = reportFiles(request.formats, { ...prepared.report, charts, pdf, markdown });
+    // Nothing to write (only a PDF was asked for, and it did not print): the folder is not even created.
+    if (outputs.length > 0) {
+      await timedAsync(phases, 'write', () =>
+        writeReportFiles(folder, outputs, {
+          ...(hooks.signal === undefined ? {} : { signal: hooks.signal }),
+          onWait: (holder) => hooks.onWaiting?.(folder, holder),
+        }),
+      );
+      run.written[index] = {
+        folder,
+        files: outputs.map(({ path }) => ({ path })),
+        ...(earlier === null ? {} : { replaced: earlier }),
+      };
+    }
+    if (wants('pdf') && pdf === null && (await isFile(join(folder, 'report.pdf')))) {
+      run.outdated.push(join(folder, 'report.pdf'));
+    }
+    hooks.onTiming?.(`timing ${slug}: ${phases.join(', ')}`);
+    if (pdfError !== null) run.failures.push({ index, file, error: pdfError });
+    run.finished(file, slug, started, pdfError, run.written[index] ?? null);
+  } catch (error) {
+    if (!(error instanceof CniError)) {
+      run.bugs.push(error);
+      return;
+    }
+    if (hooks.signal?.aborted) return;
+    run.failures.push({ index, file, error });
+    run.finished(file, slug, started, error);
+  }
 }
 
 function interrupted(signal: AbortSignal, written: number, total: number): CniError {
@@ -482,17 +481,6 @@ function interrupted(signal: AbortSignal, written: number, total: number): CniEr
     `interrupted: ${written} of ${total} ${total === 1 ? 'report' : 'reports'} written in full; nothing else was touched`,
     { exitCode },
   );
-}
-
-interface LoadedInput {
-  readonly client: string;
-  readonly warnings: readonly Problem[];
-  readonly score: (phases: string[]) => { result: BuiltResult; stamp: ReproStamp };
-}
-
-/** A failure of the whole run rather than of one answers file. */
-class RunAborted {
-  constructor(readonly reason: unknown) {}
 }
 
 async function isFile(path: string): Promise<boolean> {

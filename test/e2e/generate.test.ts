@@ -177,6 +177,8 @@ describe('cnireport generate (spawned)', () => {
     expect(batch.code).toBe(0);
     const launches = batch.stderr.match(/^timing browser: launch/gm) ?? [];
     expect(launches).toHaveLength(hasBrowser ? 1 : 0);
+    // Prepared on worker threads, one per core (`full`, a single report, on the main thread).
+    expect(batch.stderr).toMatch(/^timing workers: [1-9]\d* threads prepare the reports$/m);
     // One line per report, in the order they finish.
     expect(batch.stdout.split('\n').sort()).toEqual([
       '',
@@ -200,10 +202,10 @@ describe('cnireport generate (spawned)', () => {
     );
   });
 
-  it('gives byte-identical HTML, JSON, Markdown and SVG for the same answers and date', () => {
+  it('gives byte-identical HTML, JSON, Markdown, SVG and PNG for the same answers and date, alone or in a batch', () => {
     const a = join(dir, 'full', 'northwind-bank');
     const b = join(dir, 'batch', 'northwind-bank');
-    const compared = tree(a).filter((f) => /\.(html|json|md|svg)$/.test(f));
+    const compared = tree(a).filter((f) => /\.(html|json|md|svg|png)$/.test(f));
     expect(compared.length).toBeGreaterThan(5);
     for (const file of compared) {
       expect(readFileSync(join(b, file)).equals(readFileSync(join(a, file))), file).toBe(true);

@@ -1,19 +1,15 @@
-import { constants } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import { describeWritten } from '../../generate/describe-written.js';
-import {
-  type GenerateOutcome,
-  generateReports,
-  type ReportRenderers,
-} from '../../generate/generate-reports.js';
+import { type GenerateOutcome, generateReports } from '../../generate/generate-reports.js';
+import { loadRenderers } from '../../generate/load-renderers.js';
 import { describeHolder } from '../../generate/lock-folder.js';
 import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { reportPool } from '../../generate/report-pool.js';
 import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import type { EarlyBrowser } from '../../pdf/early-browser.js';
-import { uncoveredCharacters } from '../../render/uncovered-characters.js';
-import type { ReportSources } from '../../report/report-sources.js';
 import { CniError } from '../../shared/errors.js';
 import { batchProgress } from '../batch-progress.js';
 import type { CliIo } from '../cli-io.js';
@@ -108,8 +104,6 @@ export async function writeReports(
 
   // Ctrl+C must not leave a browser running or a report half-written: stop, close it, then exit.
   const interruption = new AbortController();
-  // What the consultant should know about a report, for stderr once the run is done; never in the report.
-  const notes: string[] = [];
   const stop = (signal: NodeJS.Signals) => interruption.abort(128 + constants.signals[signal]);
   for (const signal of STOP_SIGNALS) process.once(signal, stop);
   const outcome = await generateReports(
@@ -131,6 +125,8 @@ export async function writeReports(
     },
     {
       loadRenderers: () => loadRenderers(options.template),
+      // A batch's reports are prepared on worker threads, one per core: the browser prints meanwhile.
+      workers: (settings) => reportPool(settings, options.template, availableParallelism()),
       launchPrinter: async () => {
         // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
         const { PdfPrinter } = await import('../../pdf/print-pdf.js');
@@ -148,7 +144,6 @@ export async function writeReports(
           `${paint(io.errColor, 'yellow', 'note:')} waiting for another cnireport run${who} writing ${folder}/\n`,
         );
       },
-      onRendered: (_file, sources, html) => notes.push(...consultantNotes(sources, html)),
       signal: interruption.signal,
     },
   ).finally(() => {
@@ -160,67 +155,8 @@ export async function writeReports(
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     io.err(`timing total: ${Math.round(performance.now() - started)} ms, peak RSS ${peak} MiB\n`);
   }
-  for (const note of notes) io.err(`${paint(io.errColor, 'yellow', 'note:')} ${note}\n`);
+  for (const note of outcome.notes) io.err(`${paint(io.errColor, 'yellow', 'note:')} ${note}\n`);
   finish(io, outcome, files.length, options.format !== undefined && formats.includes('pdf'));
-}
-
-/**
- * The consultant's to-dos for one report: each default figure that is only a placeholder (the report calls
- * it indicative), and any character of the HTML the bundled font lacks (it shows only where the reader's
- * system has a font for it).
- */
-function consultantNotes(sources: ReportSources, html: string | null): string[] {
-  const client = sources.result.engagement.client;
-  const notes = sources.result.assumptions
-    .filter((a) => a.kind === 'placeholder' && a.origin === 'default')
-    .map(
-      (a) =>
-        `${client}: assumptions.${a.key} is a placeholder, which the report calls an indicative figure with no ` +
-        `vendor quote yet; set it to the vendor's quote`,
-    );
-  const missing = html === null ? [] : uncoveredCharacters(html);
-  if (missing.length > 0) {
-    const list = missing
-      .map(
-        (c) =>
-          `${c} (${Array.from(c, (ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}`).join(' ')})`,
-      )
-      .join(', ');
-    notes.push(
-      `${client}: the report font lacks ${list}; the HTML and PDF show ${missing.length === 1 ? 'it' : 'them'} ` +
-        'only where the reader has a system font for it',
-    );
-  }
-  return notes;
-}
-
-/**
- * Vega, resvg, fontkit and Handlebars: imported only once a report is sure to be made. The Office writers
- * (pptxgenjs, exceljs: a third of a second to load) only when a deck or workbook is asked for.
- */
-export async function loadRenderers(templateDir: string | undefined): Promise<ReportRenderers> {
-  const [chart, charts, specs, html, markdown, templates] = await Promise.all([
-    import('../../charts/render-chart.js'),
-    import('../../charts/render-report-charts.js'),
-    import('../../charts/report-charts.js'),
-    import('../../render/render-report-html.js'),
-    import('../../render/render-report-markdown.js'),
-    import('../../io/load-report-templates.js'),
-  ]);
-  const loaded = await templates.loadReportTemplates(templateDir);
-  return {
-    charts: async (result) => charts.renderReportCharts(specs.buildReportCharts(result), { png: false }),
-    png: (svg) => chart.renderChartPngAsync(svg),
-    html: (sources) => html.renderReportHtml(sources, loaded),
-    markdown: markdown.renderReportMarkdown,
-    deck: async (sources) =>
-      (await import('../../deck/render-deck.js')).renderDeck(sources, chart.renderChartPng),
-    workbook: async (sources) =>
-      (await import('../../workbook/write-tco-workbook.js')).writeTcoWorkbook(
-        sources.result,
-        sources.stamp.date,
-      ),
-  };
 }
 
 /** The closing summary, the browser notice, and the error that sets the exit code, if any. */

@@ -6,6 +6,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { generateReports } from '../../generate/generate-reports.js';
+import { loadRenderers } from '../../generate/load-renderers.js';
 import { REPORT_FORMATS } from '../../generate/parse-formats.js';
 import { loadAnswersDraft } from '../../io/load-answers-draft.js';
 import { loadBrand } from '../../io/load-brand.js';
@@ -22,7 +23,6 @@ import type { CliIo } from '../cli-io.js';
 import { packageRoot, readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
-import { loadRenderers } from './generate.js';
 
 /**
  * Monte Carlo draws while answers change. The confidence moves by about a point between 1,000 and 5,000

@@ -1,0 +1,110 @@
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type PreparedReport, type PrepareSettings, RunAborted } from './prepare-report.js';
+import { type ReportJob, type ReportReply, type ReportWorkerData, receivedError } from './report-worker.js';
+
+/** Prepares the reports of a run, on this thread or on others (`prepareReport`). */
+export interface ReportPreparer {
+  /** How many reports it prepares at once: the run keeps that many asked for. */
+  readonly parallel: number;
+  /**
+   * The report of `file`; rejects with a CniError for a file that cannot be reported, with RunAborted when no
+   * report can be made, and with any other error for a bug.
+   */
+  prepare(job: ReportJob): Promise<PreparedReport>;
+  /** Rasterises a chart the preparer left without its PNG (`PrepareSettings.pngs` 'later'). */
+  png?(svg: string): Promise<Uint8Array>;
+  /** Stops every thread it started, at once: a report being prepared is dropped. */
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of `size` worker threads, each preparing one report at a time (scoring, charts, PNGs, HTML, deck,
+ * workbook), so a batch keeps every core busy while this thread drives the browser and writes. Node's own
+ * worker_threads: the jobs are few and large (a report each, a second or so), so a library's scheduling
+ * would add nothing; each worker loads the bundle with its code cache, as the main thread does. Threads
+ * start when first needed.
+ */
+export function reportPool(
+  settings: PrepareSettings,
+  templateDir: string | undefined,
+  size: number,
+): ReportPreparer {
+  const data: ReportWorkerData = { settings: { ...settings, pngs: 'here' }, templateDir };
+  const idle: Worker[] = [];
+  const all = new Set<Worker>();
+  const queue: { job: ReportJob; resolve: (p: PreparedReport) => void; reject: (e: unknown) => void }[] = [];
+  const busy = new Map<Worker, (typeof queue)[number]>();
+  let closed = false;
+
+  const dispatch = () => {
+    while (queue.length > 0 && !closed) {
+      const worker = idle.pop() ?? (all.size < size ? start() : undefined);
+      if (worker === undefined) return;
+      const task = queue.shift() as (typeof queue)[number];
+      busy.set(worker, task);
+      worker.postMessage(task.job);
+    }
+  };
+  const start = (): Worker => {
+    const worker = startWorker(data);
+    all.add(worker);
+    worker.on('message', (reply: ReportReply) => {
+      const task = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (task !== undefined) {
+        if (reply.kind === 'prepared') task.resolve(reply.prepared);
+        else if (reply.kind === 'refused') task.reject(receivedError(reply.error));
+        else
+          task.reject(reply.fatal ? new RunAborted(receivedError(reply.error)) : receivedError(reply.error));
+      }
+      dispatch();
+    });
+    // A thread that dies (out of memory, a crash in native code) fails its report as a bug would.
+    const lost = (error: unknown) => {
+      all.delete(worker);
+      const task = busy.get(worker);
+      busy.delete(worker);
+      if (task !== undefined && !closed) task.reject(error);
+      dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`a report worker stopped (exit code ${code})`)));
+    return worker;
+  };
+
+  return {
+    parallel: size,
+    prepare: (job) =>
+      new Promise<PreparedReport>((resolve, reject) => {
+        if (closed) {
+          reject(new Error('the report pool is closed'));
+          return;
+        }
+        queue.push({ job, resolve, reject });
+        dispatch();
+      }),
+    close: async () => {
+      closed = true;
+      const dropped = new Error('the report pool was closed');
+      for (const task of [...queue.splice(0), ...busy.values()]) task.reject(dropped);
+      busy.clear();
+      await Promise.all([...all].map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/**
+ * A worker thread running `runReportWorker`: from the bundle (dist/bundle/main.cjs, loaded as bin/cnireport.js
+ * loads it, with its code cache) when this code runs from it, else from the compiled modules.
+ */
+function startWorker(data: ReportWorkerData): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (basename(here) === 'main.cjs') {
+    const loader = JSON.stringify(join(dirname(here), 'load.cjs'));
+    return new Worker(`require(${loader}).load().runReportWorker();`, { eval: true, workerData: data });
+  }
+  return new Worker(new URL('./report-worker-main.js', import.meta.url), { workerData: data });
+}
