@@ -1,7 +1,6 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Problem } from '../io/problem.js';
-import type { Brand } from '../report/report-sources.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
@@ -30,18 +29,10 @@ export interface Printer {
   close(): Promise<void>;
 }
 
-export interface GenerateRequest {
-  /** Answers files to score (`generate`), or result.json files to render as they are (`render`). */
-  readonly from?: 'answers' | 'result';
+export interface GenerateRequest extends Omit<PrepareSettings, 'pngs'> {
+  /** Answers files (`generate`), or result.json files (`render`): see `from`. */
   readonly files: readonly string[];
   readonly outDir: string;
-  readonly formats: readonly ReportFormat[];
-  readonly paper: 'A4' | 'Letter';
-  readonly brand: Brand;
-  readonly seed?: number;
-  readonly sourceDateEpoch?: string;
-  readonly now: Date;
-  readonly toolVersion: string;
   /**
    * What names each report's folder: the client (engagement.client, the default), or the answers file's own
    * name, for variants of one client in one batch.
