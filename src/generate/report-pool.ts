@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -97,14 +98,23 @@ export function reportPool(
 }
 
 /**
- * A worker thread running `runReportWorker`: from the bundle (dist/bundle/main.cjs, loaded as bin/cnireport.js
- * loads it, with its code cache) when this code runs from it, else from the compiled modules.
+ * How a worker thread runs `runReportWorker`: from the bundle (dist/bundle/main.cjs, loaded as bin/cnireport.js
+ * loads it, with its code cache) when this code runs from it, else from the compiled modules; null when neither
+ * is there (TypeScript run as it is, by the tests), and the reports are prepared on the main thread.
  */
-function startWorker(data: ReportWorkerData): Worker {
+export function reportWorkerEntry(): { readonly code: string } | { readonly file: URL } | null {
   const here = fileURLToPath(import.meta.url);
   if (basename(here) === 'main.cjs') {
-    const loader = JSON.stringify(join(dirname(here), 'load.cjs'));
-    return new Worker(`require(${loader}).load().runReportWorker();`, { eval: true, workerData: data });
+    return { code: `require(${JSON.stringify(join(dirname(here), 'load.cjs'))}).load().runReportWorker();` };
   }
-  return new Worker(new URL('./report-worker-main.js', import.meta.url), { workerData: data });
+  const file = new URL('./report-worker-main.js', import.meta.url);
+  return existsSync(file) ? { file } : null;
+}
+
+function startWorker(data: ReportWorkerData): Worker {
+  const entry = reportWorkerEntry();
+  if (entry === null) throw new Error('no report worker entry: build the project first');
+  return 'code' in entry
+    ? new Worker(entry.code, { eval: true, workerData: data })
+    : new Worker(entry.file, { workerData: data });
 }
