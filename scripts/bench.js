@@ -248,6 +248,28 @@ async function warmRerender(build) {
   return once;
 }
 
+/** CPU of the quote targets and stakeholders' views of one example, with a build's own engine. */
+async function quoteAndStakeholders(build) {
+  const dist = (path) => pathToFileURL(join(build.root, 'dist', path)).href;
+  const [{ AnswersSchema, loadDataset, scoreAnswers }, { quoteTargets }, { stakeholderViews }] =
+    await Promise.all([
+      import(dist('index.js')),
+      import(dist('scoring/quote-target.js')),
+      import(dist('scoring/stakeholder-views.js')),
+    ]);
+  const data = loadDataset();
+  return (name) => {
+    const answers = AnswersSchema.parse(parse(readFileSync(join(root, 'examples', `${name}.yaml`), 'utf8')));
+    const result = scoreAnswers(answers, data);
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    quoteTargets(answers, data, result);
+    stakeholderViews(answers, data, result);
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+  };
+}
+
 /** 20 answers files (the examples in turn, each its own client) for the batch figure. */
 function batchFiles(count) {
   const examples = join(root, 'examples');
@@ -440,6 +462,22 @@ try {
       env: { CNIREPORT_TIMING: '1' },
     });
     console.log(`\nWhere one all-formats run spends its time (CNIREPORT_TIMING=1):\n${stderr.trimEnd()}`);
+  }
+  {
+    // Quote targets and stakeholders' views: the decision-only engine's main customers (in-process CPU).
+    const sides = await Promise.all(builds.map((build) => quoteAndStakeholders(build)));
+    for (const [name, label] of [
+      ['regulated-bank', 'quote targets of regulated-bank'],
+      ['scaleup-after-audit', "quote targets and 3 stakeholders' views of scaleup-after-audit"],
+    ]) {
+      const samples = sides.map(() => []);
+      const loads = [];
+      for (let round = 0; round < 3; round++) {
+        loads.push(load1());
+        for (const [b, side] of sides.entries()) samples[b].push(side(name));
+      }
+      row(`${label} (in-process CPU, median of 3)`, samples.map(summary), { load: median(loads) });
+    }
   }
   row(
     'slowest refusal of a worst-case 1 MiB answers file (in-process parse)',
