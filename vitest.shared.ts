@@ -24,6 +24,8 @@ export const SLOW_SUITES = [
   'test/e2e/deck-xlsx.test.ts',
   // A copy of data/ with an option added, through every output format (PDF, deck, workbook).
   'test/e2e/option-set-as-data.test.ts',
+  // Every example printed on A4 and Letter and read back page by page: ink, column, the summary's one page.
+  'test/e2e/pdf-pages.test.ts',
 ];
 
 /** What both suites share: dist/ built once before them, UTC, no colour. */

@@ -5,6 +5,7 @@ import { capabilitySection } from './capability-section.js';
 import { executiveSummary } from './executive-summary.js';
 import { methodologySection } from './methodology-section.js';
 import { migrationSection } from './migration-section.js';
+import { pathsSection } from './paths-section.js';
 import { reportContext } from './report-context.js';
 import type { ReportModel } from './report-model.js';
 import type { ReportSources } from './report-sources.js';
@@ -18,6 +19,7 @@ const CHAPTERS = [
   ['summary', 'Executive summary'],
   ['situation', 'The client’s situation'],
   ['capability', 'Capability fit'],
+  ['paths', 'What each path includes'],
   ['tco', 'Total cost of ownership'],
   ['sidecar', 'The sidecar tax'],
   ['sensitivity', 'Sensitivity'],
@@ -56,6 +58,7 @@ export function buildReportModel(sources: ReportSources): ReportModel {
     summary: executiveSummary(ctx),
     situation: situationSection(ctx),
     capability: capabilitySection(ctx),
+    paths: pathsSection(ctx),
     tco: tcoSection(ctx),
     sidecar,
     sensitivity: sensitivitySection(ctx),

@@ -6,6 +6,7 @@ import type { ReportContext } from './report-context.js';
 import type { ExecutiveSummary } from './report-model.js';
 
 const MAX_REASONS = 5;
+/** What would change the decision, at most; one fewer when the close-call note already names what it turns on. */
 const MAX_FLIPS = 3;
 /** A placeholder sways the decision when it drives the winner's cost or a change of this share of it flips it. */
 const PLACEHOLDER_SWAY = 0.5;
@@ -41,18 +42,18 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     : `${runnerUp.name} comes second, scoring ${formatScore(runnerUp.score)} against ${formatScore(winner.score)}` +
       ` at a median ${ctx.money(runnerUp.tco.median)} over the horizon.`;
 
-  const flips = result.sensitivity
-    .filter((s) => s.flipsAt !== null)
-    .map((s) => ({ s, distance: relativeDistance(s.current, s.flipsAt ?? s.current) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, MAX_FLIPS)
-    .map(({ s }) => s.sentence);
-
   const change = rec.change;
   const rival = rec.worlds.rival ?? rec.runnerUp;
   const turnsOn = rec.closeCall
     ? turnsOnSentence(rec.closeBecause, Object.fromEntries(result.options.map((o) => [o.id, o.short])))
     : null;
+  const flips = result.sensitivity
+    .filter((s) => s.flipsAt !== null)
+    .map((s) => ({ s, distance: relativeDistance(s.current, s.flipsAt ?? s.current) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, turnsOn === null ? MAX_FLIPS : MAX_FLIPS - 1)
+    .map(({ s }) => s.sentence);
+
   const closeCall = !rec.closeCall
     ? null
     : change.stayed && change.challenger !== null
@@ -136,7 +137,11 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
       {
         label: 'Confidence',
         value: confidence,
-        note: `share of ${draws} plausible worlds in which it is still the pick`,
+        note: `share of ${draws} plausible worlds in which it is still the pick; ${
+          rec.worlds.rival === null || rec.worlds.rivalShare === 0
+            ? 'no other option is the pick in any of them'
+            : `${ctx.shortName(rec.worlds.rival)} in ${formatPercent(rec.worlds.rivalShare)}`
+        }`,
       },
     ],
     placeholderWarning,

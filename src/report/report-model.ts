@@ -26,6 +26,7 @@ export interface ReportModel {
   readonly summary: ExecutiveSummary;
   readonly situation: SituationSection;
   readonly capability: CapabilitySection;
+  readonly paths: PathsSection;
   readonly tco: TcoSection;
   readonly sidecar: SidecarSection;
   readonly sensitivity: SensitivitySection;
@@ -68,12 +69,16 @@ export interface ExecutiveSummary {
   readonly judgement: Judgement;
 }
 
-/** The judgement behind the recommendation, in the client's words: change or stay, how sure, what each path holds. */
+/** The judgement behind the recommendation, in the client's words: change or stay. */
 export interface Judgement {
   /** Why change the data plane, or why not. */
   readonly change: string;
-  /** How sure the recommendation is and what that rests on. */
-  readonly certainty: string;
+}
+
+/** What each path holds: the choices every path shares, said once, then each path's own. */
+export interface PathsSection {
+  /** A need's add-ons or the sidecar move that every path takes in, or leaves out, alike. */
+  readonly shared: readonly string[];
   /** Per path: what it adds to close musts, what it took in or left out for other needs, and why. */
   readonly stacks: readonly { readonly option: string; readonly items: readonly string[] }[];
 }

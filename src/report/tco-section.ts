@@ -21,6 +21,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
   const { situation } = result;
   const horizon = result.engagement.horizonYears;
   const recommended = result.recommendation.option;
+  const winner = ctx.option(recommended);
   const options = optionsInOrder(result);
   const baseline = result.baseline.tco;
   const nodeYears = result.nodesPerYear.reduce((a, b) => a + b, 0);
@@ -72,7 +73,9 @@ export function tcoSection(ctx: ReportContext): TcoSection {
       `Every figure is in ${result.currency.code}, over ${horizon} ${horizon === 1 ? 'year' : 'years'}, with the node count ` +
       `growing ${formatNumber(situation.cluster.growthPercentPerYear, 1)} % a year. Recurring costs grow with the estate; ` +
       'migration and training fall in year 1. The year and category tables use the likely value of every input, ' +
-      'so that they add up; the comparison below gives the median of the simulated scenarios, the basis of every ' +
+      `so that they add up (${ctx.money(winner.tco.likely)} for ${winner.short}, which ` +
+      `${formatPercent(winner.tco.likelyPercentile)} of the simulated totals fall below, as most ranges reach further ` +
+      'above the likely value than below it); the comparison below gives the median of the simulated scenarios, the basis of every ' +
       'headline figure in this report, with their P10–P90 range. ' +
       `Today, unchanged: a median ${ctx.money(baseline.median)} (P10–P90 ${ctx.money(baseline.p10)} – ${ctx.money(baseline.p90)}).` +
       (indicative === null ? '' : ` ${indicative}`),

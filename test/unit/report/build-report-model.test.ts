@@ -82,7 +82,7 @@ describe('buildReportModel', () => {
     // No chapter of one sentence for a client with no sidecars: it is left out and the chapters after it move up.
     expect(none.contents.map((c) => c.id)).not.toContain('sidecar');
     expect(none.contents.map((c) => c.number)).toEqual(none.contents.map((_, i) => String(i + 1)));
-    expect(none.chapter.sensitivity?.number).toBe('5');
+    expect(none.chapter.sensitivity?.number).toBe('6');
     const mesh = buildReportModel(
       reportSources(
         makeAnswers({
@@ -92,9 +92,41 @@ describe('buildReportModel', () => {
       ),
     );
     expect(mesh.sidecar.applies).toBe(true);
-    expect(mesh.chapter.sidecar?.number).toBe('5');
+    expect(mesh.chapter.sidecar?.number).toBe('6');
     expect(mesh.sidecar.steps[0]?.value).toBe('1,000');
     expect(mesh.sidecar.steps.map((s) => s.working).join(' ')).toContain('0.1 vCPU');
+  });
+
+  it.each(EXAMPLES)(
+    '%s: a choice every path makes alike is said once, before the paths, and in no path’s own list',
+    (name) => {
+      const sources = reportSources(exampleAnswers(name));
+      const { paths } = buildReportModel(sources);
+      const listed = sources.result.options.filter((o) => o.excludedBy.length === 0);
+      expect(paths.stacks.map((s) => s.option)).toEqual(listed.map((o) => o.name));
+      const shared = (d: (typeof listed)[number]['stack']['decisions'][number]) =>
+        listed.every((o) =>
+          o.stack.decisions.some(
+            (e) =>
+              e.capability === d.capability && e.taken === d.taken && e.addons.join() === d.addons.join(),
+          ),
+        );
+      const sharedCount = (listed[0]?.stack.decisions ?? []).filter(shared).length;
+      expect(paths.shared).toHaveLength(listed.length > 1 ? sharedCount : 0);
+      for (const [i, o] of listed.entries())
+        for (const d of o.stack.decisions)
+          expect(paths.stacks[i]?.items.includes(d.reason)).toBe(!(listed.length > 1 && shared(d)));
+      for (const text of [...paths.shared, ...paths.stacks.flatMap((s) => s.items)])
+        expect(text).not.toMatch(/on this one|on every path/);
+    },
+  );
+
+  it('says the sidecar move once when every path takes it, with the range of what it saves', () => {
+    const { paths } = buildReportModel(reportSources(exampleAnswers('scaleup-sidecar-cost')));
+    const move = paths.shared.filter((s) => s.startsWith('Moving the sidecars to Istio ambient mode'));
+    expect(move).toHaveLength(1);
+    expect(move[0]).toMatch(/^Moving the sidecars to Istio ambient mode: taken; it saves \S+ /);
+    expect(paths.stacks.flatMap((s) => s.items).join(' ')).not.toContain('Moving the sidecars');
   });
 
   it('describes the dual-overlay migration from Flannel to Cilium, with the sidecars moved to ambient mode last', () => {
