@@ -135,7 +135,7 @@ describe('cnireport generate (spawned)', () => {
       expect(text).toContain(formatMoney(recommended.tco.total, result.engagement.currency));
       expect(text).toContain(`Page 2 of ${pages}`);
 
-      // The contents page gives each chapter's page, and that page opens with the chapter.
+      // The contents page gives each chapter's page, and the chapter starts on that page.
       const pageText = (page: number) =>
         execFileSync('pdftotext', [
           '-f',
@@ -148,8 +148,8 @@ describe('cnireport generate (spawned)', () => {
       const contents = pageText(2).replace(/\s+/g, ' ');
       for (const [number, title] of [
         [1, 'Executive summary'],
-        [4, 'Total cost of ownership'],
-        [9, 'Methodology'],
+        [5, 'Total cost of ownership'],
+        [10, 'Methodology'],
       ] as const) {
         const page = Number(new RegExp(`${title} (\\d+)`).exec(contents)?.[1]);
         expect(page, title).toBeGreaterThan(2);
