@@ -145,6 +145,10 @@ export const QUESTIONNAIRE: readonly Section[] = [
     questions: [
       ask('engagement', 'client', { message: 'Client organisation' }),
       ask('engagement', 'preparedBy', { message: 'Prepared by (person, firm)' }),
+      ask('engagement', 'scenario', {
+        message: 'Scenario name, for a variant of this client (empty for none)',
+        help: 'Shown on the cover, and naming this file’s scenario when reports are compared.',
+      }),
       ask('engagement', 'date', {
         message: 'Report date (YYYY-MM-DD)',
         help: 'The date printed on the report.',

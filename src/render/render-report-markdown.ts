@@ -20,6 +20,7 @@ export function renderReportMarkdown(sources: ReportSources, links: MarkdownLink
     '',
     `${model.preparedBy === null ? '' : `Prepared by ${md(model.preparedBy)}, `}${md(model.date)}`,
     '',
+    ...(model.scenario === null ? [] : [`Scenario: ${md(model.scenario)}`, '']),
     `**Recommendation: ${md(summary.optionName)}** (confidence ${md(summary.confidence)})`,
     '',
     md(summary.headline),

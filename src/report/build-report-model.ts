@@ -44,6 +44,7 @@ export function buildReportModel(sources: ReportSources): ReportModel {
     title: `CNI recommendation for ${result.engagement.client}`,
     client: result.engagement.client,
     preparedBy: result.situation.engagement.preparedBy ?? null,
+    scenario: result.situation.engagement.scenario ?? null,
     date: formatLongDate(sources.stamp.date),
     isoDate: sources.stamp.date,
     paper: sources.paper,

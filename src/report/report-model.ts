@@ -9,6 +9,8 @@ export interface ReportModel {
   readonly title: string;
   readonly client: string;
   readonly preparedBy: string | null;
+  /** The name the consultant gave this variant of the client's situation; null when none. */
+  readonly scenario: string | null;
   readonly date: string;
   readonly isoDate: string;
   readonly paper: 'A4' | 'Letter';

@@ -78,6 +78,18 @@ export const EngagementSchema = z
       .refine(isDisplayText, DISPLAY_TEXT)
       .optional()
       .describe('Who prepared the report (person, firm). Omitted: not shown.'),
+    scenario: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .refine(isDisplayText, DISPLAY_TEXT)
+      .optional()
+      .describe(
+        'A name for this variant of the client’s situation ("Vendor support required"), shown on the report’s ' +
+          'cover and naming the scenario in compare (unless --label names it). Omitted: not shown; compare names ' +
+          'the file.',
+      ),
     date: z
       .string()
       .regex(ISO_DATE, 'a date written YYYY-MM-DD')

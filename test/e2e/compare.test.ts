@@ -115,6 +115,20 @@ describe('cnireport compare', { timeout: 90_000 }, () => {
     );
   });
 
+  it('names a scenario by the file’s engagement.scenario where no --label does', async () => {
+    const text = readFileSync(after, 'utf8');
+    const named = file(
+      'audit-named.yaml',
+      text.replace(/^engagement:\n/m, 'engagement:\n  scenario: After the audit\n'),
+    );
+    expect(readFileSync(named, 'utf8')).toContain('  scenario: After the audit\n');
+    const run = await runCli('compare', before, named);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/ scaleup-sidecar-cost +After the audit\n/);
+    const labelled = await runCli('compare', before, named, '--label', 'Handed over', '--label', 'Audited');
+    expect(labelled.out).toMatch(/ Handed over +Audited\n/);
+  });
+
   it('refuses more labels than files, and a label that is not one line of text', async () => {
     const many = await runCli('compare', before, after, '--label', 'a', '--label', 'b', '--label', 'c');
     expect(many.err).toContain('error: 3 labels for 2 files: give at most one --label per file');

@@ -93,6 +93,7 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
     const t = interview('--output', 'tmux-bank.yaml');
     await answer(t, 'Client organisation', 'Tmux Bank', ENTER);
     await answer(t, 'Prepared by', 'Jane Roe', ENTER);
+    await answer(t, 'Scenario name', 'As handed over', ENTER);
     await answer(t, 'Report date', '2026-02-30', TRY);
     await t.waitFor(
       (s) => s.includes('> invalid value (got "2026-02-30"; expected a calendar date that exists)'),
@@ -178,6 +179,7 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
       engagement: {
         client: 'Tmux Bank',
         preparedBy: 'Jane Roe',
+        scenario: 'As handed over',
         date: '2026-11-24',
         currency: 'EUR',
         horizonYears: 5,

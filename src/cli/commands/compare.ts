@@ -60,8 +60,9 @@ The first file is the reference (say the report you handed over); each later fil
 its recommendation, confidence, scores and TCOs, the answers and needs that differ, and each changed
 answer's share of every change (exact Shapley values over the changed answers: every combination is
 scored, so the shares add up). Each scenario is named by its --label (the first --label names the first
-file, and so on), else by its file's name. --out writes comparison.html, comparison.pdf, comparison.md,
-comparison.json and charts/, with "Prepared by" from the files' engagement.preparedBy. A file that does not validate is reported as \`validate\` reports it; the
+file, and so on), else by the file's engagement.scenario, else by its file's name. --out writes
+comparison.html, comparison.pdf, comparison.md, comparison.json and charts/, with "Prepared by" from the
+files' engagement.preparedBy. A file that does not validate is reported as \`validate\` reports it; the
 others are still compared when at least two are valid (exit 1 either way).
 
 Examples:
@@ -95,10 +96,12 @@ Examples:
       let invalid = 0;
       for (const [i, file] of files.entries()) {
         try {
-          const label = options.label[i];
+          const { answers } = await loadAnswers(file);
+          // --label names the scenario, else the file's own engagement.scenario, else (downstream) its file name.
+          const label = options.label[i] ?? answers.engagement.scenario;
           loaded.push({
             file,
-            answers: (await loadAnswers(file)).answers,
+            answers,
             ...(label === undefined ? {} : { label }),
           });
         } catch (error) {

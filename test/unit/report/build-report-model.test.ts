@@ -129,6 +129,12 @@ describe('buildReportModel', () => {
     expect(paths.stacks.flatMap((s) => s.items).join(' ')).not.toContain('Moving the sidecars');
   });
 
+  it('names the scenario on the cover and in report.md only when the answers name one', () => {
+    expect(buildReportModel(reportSources(makeAnswers())).scenario).toBeNull();
+    const named = reportSources(makeAnswers({ engagement: { scenario: 'Vendor support required' } }));
+    expect(buildReportModel(named).scenario).toBe('Vendor support required');
+  });
+
   it('describes the dual-overlay migration from Flannel to Cilium, with the sidecars moved to ambient mode last', () => {
     const model = buildReportModel(reportSources(exampleAnswers('scaleup-sidecar-cost')));
     expect(model.migration.from).toBe('Flannel');
