@@ -60,7 +60,8 @@ Examples:
   $ cnireport validate acme.yaml
   $ cnireport score acme.yaml         # ranking, TCO and reasons (--json for the result)
   $ cnireport generate acme.yaml      # the report in out/<client>/: HTML, PDF, charts, ...
-  $ cnireport render out/acme/result.json --format pptx   # again from the result, not re-scored
+  $ cnireport render out/acme/result.json
+                                      # the same files again from result.json, not re-scored
   $ cnireport <command> --help`,
     );
   registerInit(program, io);

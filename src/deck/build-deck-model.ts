@@ -267,7 +267,7 @@ function migrationSlide(model: ReportModel): DeckSlide {
 }
 
 /**
- * The inputs the client should confirm: those nobody at the client set, placeholders first, then by how
+ * The inputs the client should confirm: those nobody at the client set, indicative prices first, then by how
  * far each moves the recommended option's TCO (the tornado's order), then the rest in the report's order.
  */
 function assumptionsSlide(sources: ReportSources, model: ReportModel): DeckSlide {
@@ -289,15 +289,15 @@ function assumptionsSlide(sources: ReportSources, model: ReportModel): DeckSlide
     title: 'Assumptions to confirm',
     intro:
       set.length === 0
-        ? `The client set none of the ${all} cost inputs; these move the result most, placeholders first.`
-        : `The client set ${set.length} of the ${all} cost inputs; of the others, these move the result most, placeholders first.`,
+        ? `The client set none of the ${all} cost inputs; these move the result most, indicative prices first.`
+        : `The client set ${set.length} of the ${all} cost inputs; of the others, these move the result most, indicative prices first.`,
     table: {
       columns: ['Input', 'Value used', 'Range', 'Basis'],
       rows: toConfirm.map((r) => [withoutFullStop(r.name), r.value, r.range, r.kind]),
       widths: [5.2, 2.4, 2.2, 1.6],
     },
     bullets: [
-      'Basis: sourced from a published figure, derived from sources, an estimate, or a placeholder to replace with a quote. The report’s appendix lists every input with its source.',
+      'Basis: sourced from a published figure, derived from sources, an estimate, or an indicative price with no vendor quote yet. The report’s appendix lists every input with its source.',
     ],
     notes: [
       ...toConfirm.map((r) => `${withoutFullStop(r.name)}: ${sentence(r.source)}`),

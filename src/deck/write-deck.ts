@@ -178,13 +178,17 @@ function drawSlide(
         bold: true,
         color: deck.brand.primaryColor,
       });
+      // The headline runs to three or four lines: the figures and the flags go below however many it takes, so its
+      // last line never touches them (LibreOffice sets Arial in the wider DejaVu Sans).
+      const headlineHeight = textHeight(model.headline, HEADLINE_PT, CONTENT_WIDTH);
+      const figuresTop = 2.05 + headlineHeight + 0.15;
       slide.addText(model.headline, {
         x: MARGIN,
         y: 2.05,
         w: CONTENT_WIDTH,
-        h: 0.9,
+        h: headlineHeight,
         fontFace: FONT,
-        fontSize: 16,
+        fontSize: HEADLINE_PT,
         color: INK,
         valign: 'top',
       });
@@ -199,9 +203,9 @@ function drawSlide(
           ],
           {
             x: MARGIN + i * (boxWidth + gap),
-            y: 3.15,
+            y: figuresTop,
             w: boxWidth,
-            h: 1.4,
+            h: FIGURE_BOX_HEIGHT,
             fontFace: FONT,
             valign: 'top',
             fill: { color: 'F3F4F6' },
@@ -214,7 +218,7 @@ function drawSlide(
           model.flags.map((flag) => ({ text: flag, options: { breakLine: true } })),
           {
             x: MARGIN,
-            y: 4.85,
+            y: figuresTop + FIGURE_BOX_HEIGHT + 0.15,
             w: CONTENT_WIDTH,
             h: 0.2 + 0.5 * model.flags.length,
             fontFace: FONT,
@@ -284,6 +288,17 @@ function drawSlide(
       return;
     }
   }
+}
+
+const HEADLINE_PT = 16;
+const FIGURE_BOX_HEIGHT = 1.4;
+/** Body text averages 0.54 em a character in DejaVu Sans, LibreOffice's stand-in for Arial; Arial is narrower. */
+const BODY_EM_PER_CHAR = 0.56;
+
+/** The height, in inches, of `text` wrapped at `width` inches in `size` pt, with the text box's insets. */
+function textHeight(text: string, size: number, width: number): number {
+  const lines = Math.max(1, Math.ceil((text.length * size * BODY_EM_PER_CHAR) / ((width - 0.2) * 72)));
+  return (lines * size * 1.2) / 72 + 0.1;
 }
 
 /** Arial bold averages a little under 0.58 em a character in these titles. */
