@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -13,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startWorkshopProcess } from '../helpers/workshop-process.js';
 
 /**
  * The workshop opens the browser without the URL's token in any process's arguments (security review L2):
@@ -33,34 +33,23 @@ describe.skipIf(process.platform === 'win32' || process.platform === 'darwin')(
       mkdirSync(bin);
       writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > "${record}"\n`);
       chmodSync(join(bin, 'xdg-open'), 0o755);
-      const child = spawn(
-        process.execPath,
-        [join(root, 'bin', 'cnireport.js'), 'workshop', 'acme.yaml', '--port', '0'],
-        {
-          cwd: dir,
-          env: { ...process.env, NO_COLOR: '1', PATH: `${bin}:${process.env.PATH}` },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
+      const workshop = await startWorkshopProcess({
+        cwd: dir,
+        args: ['acme.yaml', '--port', '0'],
+        open: true,
+        env: { PATH: `${bin}:${process.env.PATH}` },
       });
-      const exited = new Promise((resolve) => child.on('exit', resolve));
       try {
         for (let i = 0; i < 200 && !existsSync(record); i++) await new Promise((r) => setTimeout(r, 100));
-        const url = /^workshop: (\S+)$/m.exec(stdout)?.[1] ?? '';
-        const token = new URL(url).searchParams.get('token') ?? '';
-        expect(token.length).toBeGreaterThanOrEqual(32);
+        expect(workshop.token.length).toBeGreaterThanOrEqual(32);
         const opened = readFileSync(record, 'utf8');
-        expect(opened).not.toContain(token);
+        expect(opened).not.toContain(workshop.token);
         expect(statSync(opened).mode & 0o077).toBe(0);
-        expect(readFileSync(opened, 'utf8')).toContain(`content="0;url=${url}"`);
-        child.kill('SIGINT');
-        await exited;
+        expect(readFileSync(opened, 'utf8')).toContain(`content="0;url=${workshop.url}"`);
+        await workshop.stop('SIGINT');
         expect(existsSync(opened)).toBe(false);
       } finally {
-        child.kill('SIGKILL');
+        await workshop.stop('SIGKILL');
       }
     }, 60_000);
   },

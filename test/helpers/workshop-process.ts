@@ -23,21 +23,42 @@ export interface WorkshopProcess {
 
 /** Starts `cnireport workshop <args> --no-open` as a user does, and waits for its one line of output. */
 export function startWorkshop(cwd: string, ...args: string[]): Promise<WorkshopProcess> {
-  return startWorkshopWith([process.execPath, `${root}bin/cnireport.js`], cwd, ...args);
+  return startWorkshopProcess({ cwd, args });
 }
 
 /** The same with the CLI started by `command` (an installed package's `cnireport`, say). */
 export function startWorkshopWith(
-  [command, ...before]: readonly string[],
+  command: readonly string[],
   cwd: string,
   ...args: string[]
 ): Promise<WorkshopProcess> {
+  return startWorkshopProcess({ command, cwd, args });
+}
+
+export interface WorkshopStart {
+  readonly cwd: string;
+  readonly args: readonly string[];
+  /** The CLI and its first arguments; default: this checkout's bin/cnireport.js under this Node. */
+  readonly command?: readonly string[];
+  /** Let the workshop open the browser (no --no-open), as a user's plain `cnireport workshop` does. */
+  readonly open?: boolean;
+  /** Added to the environment (PATH, say). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Starts the workshop as `start` says and resolves once it has printed its URL. */
+export function startWorkshopProcess(start: WorkshopStart): Promise<WorkshopProcess> {
+  const [command, ...before] = start.command ?? [process.execPath, `${root}bin/cnireport.js`];
   if (command === undefined) throw new Error('no command to start the workshop with');
-  const child = spawn(command, [...before, 'workshop', ...args, '--no-open'], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1790000000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    command,
+    [...before, 'workshop', ...start.args, ...(start.open === true ? [] : ['--no-open'])],
+    {
+      cwd: start.cwd,
+      env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1790000000', ...start.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
