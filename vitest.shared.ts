@@ -26,6 +26,8 @@ export const SLOW_SUITES = [
   'test/e2e/option-set-as-data.test.ts',
   // Every example printed on A4 and Letter and read back page by page: ink, column, the summary's one page.
   'test/e2e/pdf-pages.test.ts',
+  // render result.json against generate for the PDF's text, the deck's slides and the workbook's sheets.
+  'test/e2e/render-office.test.ts',
 ];
 
 /** What both suites share: dist/ built once before them, UTC, no colour. */

@@ -6,13 +6,25 @@ import type { Dataset } from '../../src/schema/dataset.js';
 
 export const PLAIN_BRAND: Brand = { name: null, logoDataUri: null, primaryColor: '#1f3a5f', footer: null };
 
-/** Report sources for answers, scored with few draws so unit tests stay fast; charts as given. */
+/**
+ * Report sources for answers, scored with few draws so unit tests stay fast (`draws: null`: the engine's own, as
+ * generate scores); charts as given.
+ */
 export function reportSources(
   answers: Answers,
-  overrides: { brand?: Brand; charts?: readonly ReportChartImage[]; draws?: number; dataset?: Dataset } = {},
+  overrides: {
+    brand?: Brand;
+    charts?: readonly ReportChartImage[];
+    draws?: number | null;
+    dataset?: Dataset;
+  } = {},
 ): ReportSources {
   const dataset = overrides.dataset ?? defaultDataset();
-  const result = buildResult(answers, dataset, { draws: overrides.draws ?? 400 });
+  const result = buildResult(
+    answers,
+    dataset,
+    overrides.draws === null ? {} : { draws: overrides.draws ?? 400 },
+  );
   return {
     result,
     dataset,
