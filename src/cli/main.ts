@@ -54,14 +54,13 @@ export async function run(
       'after',
       `
 Examples:
-  $ cnireport init acme.yaml          # a commented answers file to fill in
-  $ cnireport interview -o acme.yaml  # the questionnaire in the terminal, writing acme.yaml
-  $ cnireport workshop acme.yaml      # the questionnaire as a live web page for the room
+  $ cnireport init acme.yaml               # a commented answers file to fill in
+  $ cnireport interview -o acme.yaml       # the questionnaire in the terminal, writing acme.yaml
+  $ cnireport workshop acme.yaml           # the questionnaire as a live web page for the room
   $ cnireport validate acme.yaml
-  $ cnireport score acme.yaml         # ranking, TCO and reasons (--json for the result)
-  $ cnireport generate acme.yaml      # the report in out/<client>/: HTML, PDF, charts, ...
-  $ cnireport render out/acme/result.json
-                                      # the same files again from result.json, not re-scored
+  $ cnireport score acme.yaml              # ranking, TCO and reasons (--json for the result)
+  $ cnireport generate acme.yaml           # the report in out/<client>/: HTML, PDF, charts, ...
+  $ cnireport render out/acme/result.json  # the same files again, not re-scored
   $ cnireport <command> --help`,
     );
   registerInit(program, io);
