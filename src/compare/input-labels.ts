@@ -1,4 +1,4 @@
-import { type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
+import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
 import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
 import { formatLongDate, formatMoney, formatNumber, joinAnd } from '../shared/format.js';
@@ -60,11 +60,7 @@ export function inputLabel(path: string, dataset: Dataset): string {
     const capability = dataset.capabilities.find((c) => c.id === key);
     return `Need: ${capability?.name ?? spaced(key)}`;
   }
-  if (section === 'assumptions' && key in costKeyDescriptions) {
-    // "Isovalent Networking for Kubernetes subscription per node per year." → its first clause.
-    const text = costKeyDescriptions[key as CostKey];
-    return text.replace(/\s*\(.*$/, '').replace(/[.,]\s*$/, '');
-  }
+  if (section === 'assumptions' && key in COST_KEY_REGISTRY) return COST_KEY_REGISTRY[key as CostKey].label;
   // A key added to the format after this table: its words, split from camelCase, rather than nothing.
   return `${SECTION_LABELS[section ?? ''] ?? spaced(section ?? '')}: ${spaced(key)}`;
 }

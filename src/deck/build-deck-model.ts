@@ -1,9 +1,8 @@
 import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../charts/chart-theme.js';
 import type { ReportModel } from '../report/report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
-import { CATEGORY_LABELS } from '../report/tco-section.js';
 import { optionsInOrder } from '../result/options-in-order.js';
-import { TCO_CATEGORIES } from '../schema/tco-categories.js';
+import { TCO_CATEGORIES, TCO_CATEGORY_LABELS } from '../schema/tco-categories.js';
 import { formatMoney } from '../shared/format.js';
 import type { DeckModel, DeckSlide, DeckTable, NativeChart } from './deck-model.js';
 
@@ -126,7 +125,7 @@ function tcoSlide(sources: ReportSources, model: ReportModel): DeckSlide {
     title: `TCO over ${horizon} ${horizon === 1 ? 'year' : 'years'} by category, likely figures`,
     categories: options.map((o) => o.name),
     series: TCO_CATEGORIES.filter((c) => options.some((o) => o.tco.byCategory[c] !== 0)).map((c) => ({
-      name: CATEGORY_LABELS[c],
+      name: TCO_CATEGORY_LABELS[c].short,
       values: options.map((o) => o.tco.byCategory[c]),
       colour: hex(CATEGORY_COLOURS[c]),
       dashed: false,

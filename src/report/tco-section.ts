@@ -1,19 +1,10 @@
 import { optionsInOrder } from '../result/options-in-order.js';
-import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
+import { TCO_CATEGORIES, TCO_CATEGORY_LABELS } from '../schema/tco-categories.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { indicativeShareSentence } from './indicative-share.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
 import { cniName, meshName } from './situation-section.js';
-
-export const CATEGORY_LABELS: Record<TcoCategory, string> = {
-  subscription: 'Subscription',
-  operations: 'Operations',
-  compute: 'Compute',
-  migration: 'Migration',
-  training: 'Training',
-  tooling: 'Tooling',
-};
 
 /** Cost per option: by year, by category, against staying as today, with the simulated range. */
 export function tcoSection(ctx: ReportContext): TcoSection {
@@ -83,7 +74,7 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     figures,
     yearHeaders: Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`),
     byYear,
-    categoryHeaders: TCO_CATEGORIES.map((c) => CATEGORY_LABELS[c]),
+    categoryHeaders: TCO_CATEGORIES.map((c) => TCO_CATEGORY_LABELS[c].short),
     byCategory,
     comparison,
     baselineNote:

@@ -96,12 +96,6 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
   const subscriptionKeys = [
     ...new Set(plans.flatMap((p) => (p.option.subscriptionKey === null ? [] : [p.option.subscriptionKey]))),
   ];
-  // Whose subscription price each price input is: the sensitivity sentences name it.
-  const priceOf: Record<string, OptionId> = Object.fromEntries(
-    plans.flatMap((p) =>
-      p.option.subscriptionKey === null ? [] : [[p.option.subscriptionKey, p.option.id]],
-    ),
-  );
   const money = new Set(parameters.filter((p) => dataset.costs[p.key].money).map((p) => p.key as string));
   // Prices with no public figure and no quote from the client: how much of each path's total rests on them.
   const indicativeKeys = parameters.filter((p) => p.kind === 'placeholder').map((p) => p.key);
@@ -124,7 +118,6 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     sentence: sensitivityText(f, lexicon, {
       winner: winner.id,
       money: money.has(f.key),
-      priceOf: priceOf[f.key] ?? null,
     }),
   }));
   // 4. explanations, quoting the same rounded totals the tables show

@@ -1,4 +1,4 @@
-import { type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
+import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
 import { lowerFirst } from '../shared/format.js';
 import { capabilityName, fullName, type Lexicon } from './lexicon.js';
 
@@ -21,32 +21,8 @@ const CRITERION_WORDS: Record<string, string> = {
   simplicity: 'simplicity',
 };
 
-/** Cost inputs as a client names them; any other key is named by its description. */
-const COST_WORDS: Partial<Record<CostKey, string>> = {
-  engineerCostPerYear: 'the loaded cost of an engineer',
-  engineerHoursPerYear: 'the productive hours of an engineer',
-  networkingTimeShare: 'the share of the team’s time the network layer can have',
-  vcpuHourPrice: 'the price of compute',
-  memoryGbHourPrice: 'the price of memory',
-  isovalentPricePerNodeYear: 'the Isovalent subscription price',
-  isovalentSupportEffortFactor: 'the effort the vendor’s support saves',
-  flannelOpsHoursPerClusterMonth: 'the effort to run Flannel',
-  ciliumOpsHoursPerClusterMonth: 'the effort to run Cilium',
-  migrationHoursPerCluster: 'the migration effort per cluster',
-  migrationHoursPerNode: 'the migration effort per node',
-  kubeProxyRemovalHoursPerCluster: 'the effort to remove kube-proxy',
-  meshMigrationHoursPerCluster: 'the effort to move the mesh',
-  ciliumTrainingDaysPerEngineer: 'the Cilium training the team needs',
-  addonTrainingDaysPerEngineer: 'the training new add-ons need',
-  sidecarsRemovedWithCiliumPercent: 'the share of sidecars a sidecar-free mesh retires',
-};
-
-function costWords(key: string): string {
-  const named = COST_WORDS[key as CostKey];
-  if (named !== undefined) return named;
-  const description = costKeyDescriptions[key as CostKey] ?? key;
-  return `the ${lowerFirst(description.replace(/ \(.*$/, '').replace(/[.,].*$/, ''))}`;
-}
+/** A cost input as running text names it (the registry's words); any other key as it is. */
+const costWords = (key: string) => COST_KEY_REGISTRY[key as CostKey]?.inText ?? key;
 
 /** The "if …" clause for one driver of a close call, in the client's words. */
 export function closeCallText(d: CloseCallDriver, lex: Lexicon, terms: CloseCallTerms): string {

@@ -1,5 +1,6 @@
+import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
 import { formatMoney, formatNumber, formatUnitPrice, moneyStep, roundThreshold } from '../shared/format.js';
-import { fullName, type Lexicon, shortName } from './lexicon.js';
+import { fullName, type Lexicon } from './lexicon.js';
 
 /** One "what would flip it" finding, as the engine states it (exact figures, before the result's rounding). */
 export interface SensitivityFacts {
@@ -12,22 +13,16 @@ export interface SensitivityFacts {
   readonly newWinner: string | null;
 }
 
-/** What the sentence needs beyond the finding: today's pick, whether the input is money, and whose price it is. */
+/** What the sentence needs beyond the finding: today's pick, and whether the input is money. */
 export interface SensitivityTerms {
   readonly winner: string;
   readonly money: boolean;
-  /** The option whose subscription price the input is; null for any other input. */
-  readonly priceOf: string | null;
 }
 
-/** The inputs a client asks about, as a client names them. */
-const PROBE_LABELS: Readonly<Record<string, string>> = {
-  engineerCostPerYear: 'the loaded engineer cost per year',
-  vcpuHourPrice: 'the vCPU-hour price',
+/** The estate's counts a client asks about, as a client names them; cost inputs are named by the registry. */
+const COUNT_LABELS: Readonly<Record<string, string>> = {
   nodes: 'the node count',
   sidecars: 'the sidecar count',
-  sidecarCpuMillicores: 'the CPU per sidecar (millicores)',
-  sidecarMemoryMiB: 'the memory per sidecar (MiB)',
 };
 const COUNTS = new Set(['nodes', 'sidecars']);
 
@@ -50,9 +45,7 @@ export function sensitivityText(f: SensitivityFacts, lex: Lexicon, terms: Sensit
   const label =
     f.kind === 'weight'
       ? `the ${f.key} priority`
-      : terms.priceOf !== null
-        ? `the ${shortName(lex, terms.priceOf)} price per node-year`
-        : (PROBE_LABELS[f.key] ?? f.key);
+      : (COUNT_LABELS[f.key] ?? COST_KEY_REGISTRY[f.key as CostKey]?.inText ?? f.key);
   const winner = fullName(lex, terms.winner);
   if (f.flipsAt === null || f.newWinner === null) {
     return f.kind === 'weight'

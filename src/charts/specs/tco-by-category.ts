@@ -1,21 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ByCategory, EngineResult } from '../../result/result-types.js';
-import type { TcoCategory } from '../../schema/tco-categories.js';
+import { TCO_CATEGORY_LABELS, type TcoCategory } from '../../schema/tco-categories.js';
 import { BASELINE_COLOUR, CATEGORY_COLOURS } from '../chart-theme.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { compactMoney, compactMoneyExpr } from './compact-money.js';
 import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
 import type { Axis, Scale } from './vega-lite-types.js';
-
-const CATEGORY_LABELS: Readonly<Record<TcoCategory, string>> = {
-  subscription: 'Subscription',
-  operations: 'Operations labour',
-  compute: 'Compute overhead',
-  tooling: 'Add-on licences',
-  migration: 'Migration (one-off)',
-  training: 'Training (one-off)',
-};
 
 /** Room right of the longest bar for its total, as a share of the largest total. */
 const LABEL_HEADROOM = 0.15;
@@ -63,7 +54,7 @@ export function tcoByCategorySpec(result: EngineResult): TopLevelSpec {
       .filter((c) => r.byCategory[c] > 0)
       .map((c) => ({
         label: r.label,
-        category: CATEGORY_LABELS[c],
+        category: TCO_CATEGORY_LABELS[c].long,
         order: categories.indexOf(c),
         amount: r.byCategory[c],
       })),
@@ -96,7 +87,7 @@ export function tcoByCategorySpec(result: EngineResult): TopLevelSpec {
             type: 'nominal',
             title: null,
             scale: {
-              domain: categories.map((c) => CATEGORY_LABELS[c]),
+              domain: categories.map((c) => TCO_CATEGORY_LABELS[c].long),
               range: categories.map((c) => CATEGORY_COLOURS[c]),
             },
             legend: { orient: 'bottom', direction: 'horizontal', columns: 3, symbolStrokeWidth: 0 },

@@ -25,7 +25,7 @@ describe('sensitivityText', () => {
     const text = sensitivityText(
       { ...finding, key: 'isovalentPricePerNodeYear', flipsAt: 2000.4, newWinner: 'cilium-oss' },
       lex,
-      { winner: 'isovalent-enterprise', money: true, priceOf: 'isovalent-enterprise' },
+      { winner: 'isovalent-enterprise', money: true },
     );
     expect(text).toMatch(
       /^Cilium OSS would be recommended if the Isovalent price per node-year rose to \$2,0\d\d or more \(now \$1,500\)\.$/,
@@ -44,7 +44,7 @@ describe('sensitivityText', () => {
         newWinner: 'cilium-oss',
       },
       lex,
-      { winner: 'isovalent-enterprise', money: false, priceOf: null },
+      { winner: 'isovalent-enterprise', money: false },
     );
     expect(text).toBe('Cilium OSS would be recommended if the node count fell to 1 or fewer (now 40).');
   });
@@ -53,7 +53,6 @@ describe('sensitivityText', () => {
     const text = sensitivityText({ ...finding, key: 'vcpuHourPrice', flipsAt: null }, lex, {
       winner: 'cilium-oss',
       money: true,
-      priceOf: null,
     });
     expect(text).toContain(
       'Cilium OSS stays recommended whatever the vCPU-hour price within its plausible range',
