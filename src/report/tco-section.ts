@@ -1,10 +1,11 @@
 import { optionsInOrder } from '../result/options-in-order.js';
+import { currentCniNames } from '../schema/display-names.js';
 import { TCO_CATEGORIES, TCO_CATEGORY_LABELS } from '../schema/tco-categories.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
 import { indicativeShareSentence } from './indicative-share.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
-import { cniName, meshName } from './situation-section.js';
+import { meshName } from './situation-section.js';
 
 /** Cost per option: by year, by category, against staying as today, with the simulated range. */
 export function tcoSection(ctx: ReportContext): TcoSection {
@@ -78,8 +79,9 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     byCategory,
     comparison,
     baselineNote:
-      `“Today, unchanged” is ${cniName(situation.cluster.currentCni)}` +
-      `${situation.mesh.current === 'none' ? '' : ` with ${meshName(situation.mesh.current)}`} kept as it is, with nothing ` +
+      `“Today, unchanged” is ${currentCniNames(situation.cluster)}` +
+      `${situation.mesh.current === 'none' ? '' : ` with ${meshName(situation.mesh.current)}`}` +
+      `${(situation.cluster.groups?.length ?? 0) < 2 ? ' kept as it is' : ', each group kept as it is'}, with nothing ` +
       'added. Savings are measured against it: it is what the client spends if nothing is decided. ' +
       (result.baseline.option === null
         ? 'No path in this report keeps today’s CNI, so this is an approximation.'

@@ -353,6 +353,16 @@ const platform = z.strictObject({
       level: z.enum(['built-in', 'partial']),
       /** Where the support holds, when only on some nodes (AWS's Cilium: EKS Hybrid Nodes, on premises). */
       clouds: z.array(z.enum(CLOUDS)).min(1).optional(),
+      /**
+       * What the platform's own build of the CNI reaches, where it differs from the project's (K3s's Flannel with its
+       * embedded policy controller): replaces the capability entry for a path without a vendor of its own there.
+       */
+      capabilities: z
+        .partialRecord(
+          z.enum(CAPABILITY_IDS),
+          z.strictObject(supportFields).refine(withoutAtMostLevel, WITHOUT_MESSAGE),
+        )
+        .default({}),
       note: z.string().min(1),
       source,
     }),

@@ -255,6 +255,30 @@ function cloudEncryptionOn(
   };
 }
 
+/**
+ * The capability as the platform's own build of the CNI reaches it, where the platform's data says so (K3s's Flannel
+ * enforces NetworkPolicy with its embedded controller): the first of the group's platforms that does.
+ */
+function platformBuild(
+  dataset: Dataset,
+  answers: Answers,
+  cni: Cni,
+  capability: CapabilityId,
+): CniSupport | undefined {
+  for (const id of answers.cluster.platforms) {
+    const entry = dataset.platforms
+      .find((p) => p.id === id)
+      ?.supports.find(
+        (s) =>
+          s.cni === cni &&
+          (s.clouds === undefined || s.clouds.some((c) => answers.cluster.clouds.includes(c))),
+      );
+    const own = entry?.capabilities[capability];
+    if (own !== undefined) return own;
+  }
+  return undefined;
+}
+
 /** Add-on sets a stack can be built around on this option and CNI: each alternative's, once. */
 export function preferableSets(dataset: Dataset, id: OptionId, cni: Cni): string[][] {
   const sets = new Map<string, string[]>();
@@ -373,7 +397,9 @@ export function buildGroupPlan(
   const meshed = answers.mesh.current !== 'none';
   const supports = {} as Record<CapabilityId, CniSupport>;
   for (const capability of CAPABILITY_IDS) {
-    const support = supportFor(dataset, capability, id, cni);
+    const support =
+      (resolved.vendor === null ? platformBuild(dataset, answers, cni, capability) : undefined) ??
+      supportFor(dataset, capability, id, cni);
     supports[capability] =
       meshed && support.inMesh !== undefined
         ? { ...support, ...support.inMesh, without: 'none', alternatives: [] }

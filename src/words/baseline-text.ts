@@ -34,7 +34,8 @@ export function baselineText(b: BaselineFacts, lex: Lexicon): string {
     unmet.length === 0
       ? 'it meets every must'
       : `it misses ${joinAnd(unmet)}, ${unmet.length === 1 ? 'a must' : 'all musts'}`;
-  return `${names} kept as ${b.mesh === 'none' ? 'it is' : 'they are'}, nothing added; ${meets}`;
+  const several = b.mesh !== 'none' || (b.cluster.groups?.length ?? 0) > 1;
+  return `${names} kept as ${several ? 'they are' : 'it is'}, nothing added; ${meets}`;
 }
 
 /** What no option's total includes, and why leaving it out does not bias the comparison. */

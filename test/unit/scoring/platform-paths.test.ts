@@ -6,7 +6,7 @@ import { score } from '../../../src/index.js';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
 import type { OptionResult, ScoreResult } from '../../../src/scoring/score-result.js';
-import { makeAnswers } from '../../helpers/make-answers.js';
+import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 
 /** A situation of tests' own (test/unit/scoring/platform-situations), each file saying what it expects and why. */
 function situation(name: string): ScoreResult {
@@ -162,6 +162,36 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(cap(option(r, 'cilium-oss'), 'l7Policy')?.note).toContain('mutual TLS');
     const withoutMesh = score(makeAnswers({ needs: { l7Policy: 'must' } }), undefined, { draws: 100 });
     expect(cap(option(withoutMesh, 'cilium-oss'), 'l7Policy')?.level).toBe('built-in');
+  });
+
+  it('models a platform’s own build of a CNI: K3s’s Flannel enforces NetworkPolicy, AKS’s Cilium needs ACNS for L7', () => {
+    const k3s = score(
+      makeAnswers({
+        cluster: { clouds: ['on-prem'], currentCni: 'flannel', platforms: ['k3s'] },
+        needs: { networkPolicy: 'must' },
+      }),
+      undefined,
+      { draws: 100 },
+    );
+    expect(cap(option(k3s, 'flannel'), 'networkPolicy')).toMatchObject({ level: 'built-in', via: [] });
+    expect(option(k3s, 'flannel').stack.addons.map((a) => a.id)).not.toContain('kube-network-policies');
+    const aks = score(
+      makeAnswers({
+        cluster: { clouds: ['azure'], currentCni: 'azure-cni', platforms: ['aks'] },
+        needs: { l7Policy: 'must' },
+      }),
+      undefined,
+      { draws: 100 },
+    );
+    const managed = option(aks, 'cilium-oss');
+    expect(cap(managed, 'l7Policy')?.level).toBe('add-on');
+    expect(managed.stack.addons.map((a) => a.id)).toContain('acns');
+    expect(cap(option(aks, 'isovalent-enterprise'), 'l7Policy')?.level).toBe('built-in');
+  });
+
+  it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
+    const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 100 });
+    expect(r.baseline.description).toMatch(/ on .+ and .+ on .+ kept as they are, nothing added/);
   });
 
   it('still caps encryption in part under FIPS where no validated module is confirmed', () => {
