@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../shared/format.js';
+import { formatMonth, formatNumber, formatPercent } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 
 /**
@@ -53,5 +53,26 @@ export function moneyBasisParagraphs(ctx: ReportContext): string[] {
             `not the ${formatNumber(ambient.opsHoursPerClusterMonth.likely, 1)} of a mesh of its own (both estimates). Ambient mode across clusters ` +
             'is still in beta; where the client runs several clusters, the risks say so.',
         ];
-  return [`${rate}${local}`, ...fleet, ...mesh];
+  return [`${rate}${local}`, ...fleet, ...mesh, ...ipvsMove(ctx)];
+}
+
+/** Where kube-proxy runs in IPVS mode: the move off it that every path keeping kube-proxy carries, and when. */
+function ipvsMove(ctx: ReportContext): string[] {
+  const { result } = ctx.sources;
+  const moving = result.options.filter((o) => o.migration.kubeProxyModeHours > 0);
+  const year = moving[0]?.migration.kubeProxyModeYear;
+  const perCluster = result.assumptions.find((a) => a.key === 'ipvsMoveHoursPerCluster');
+  if (year === undefined || year === null || perCluster === undefined) return [];
+  const { release, month } = result.costing.factors.ipvsDefaultOff;
+  const names = moving.map((o) => o.name);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return [
+    'kube-proxy runs in IPVS mode today. Kubernetes deprecated that mode in release 1.35 and plans to switch it off ' +
+      `by default in ${release} (expected around ${formatMonth(month)}) and to remove it in 1.43 (enhancement proposal ` +
+      'KEP-5495). A path that keeps kube-proxy must therefore move it to nftables mode first: ' +
+      `${formatNumber(perCluster.value)} engineer-hours a cluster` +
+      (perCluster.origin === 'default' ? ' (an estimate)' : ' (the client’s figure)') +
+      `, counted in year ${formatNumber(year)} for ${listed}, and in staying as today. A path that replaces ` +
+      'kube-proxy retires it instead and carries no such move.',
+  ];
 }

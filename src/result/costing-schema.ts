@@ -43,6 +43,14 @@ export const CostedPlanSchema = z.strictObject({
   migratesCni: z.boolean(),
   removesKubeProxy: z.boolean(),
   learnsEbpf: z.boolean(),
+  movesOffIpvsInYear: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'The year of the horizon (1 for the first) in which the path moves kube-proxy off IPVS mode before it is ' +
+        'switched off by default; null where the path does not keep kube-proxy in IPVS mode.',
+    ),
 });
 
 /**
@@ -64,6 +72,13 @@ export const CostingSchema = z
         factor: z.number().describe('kube-proxy CPU per Service, relative to iptables.'),
         source: z.string(),
       }),
+      ipvsDefaultOff: z
+        .strictObject({
+          release: z.string().describe('The Kubernetes release that switches IPVS mode off by default.'),
+          month: z.string().describe('Its planned month, YYYY-MM (an estimate from the release cadence).'),
+          source: z.string(),
+        })
+        .describe('When a path that keeps kube-proxy in IPVS mode must have moved it to another mode.'),
     }),
     plans: z.array(CostedPlanSchema).describe('One per option, in the data’s order.'),
     baseline: CostedPlanSchema.describe('Staying as today: today’s CNI, kube-proxy and mesh, nothing added.'),

@@ -2,12 +2,15 @@ import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
 import type { Plan } from '../scoring/build-plan.js';
+import { ipvsMoveYear } from '../scoring/compute-tco.js';
 import { deriveNeeds } from '../scoring/derive-needs.js';
 import { likelyScenario, resolveParameters } from '../scoring/resolve-parameters.js';
 import { selectStacks } from '../scoring/select-stack.js';
 import type { BuiltResult } from './result-schema.js';
 
 type Costing = BuiltResult['costing'];
+
+const oneBased = (year: number | null) => (year === null ? null : year + 1);
 
 /**
  * The stacks at the likely values, built as the decision engine builds them (scoreAnswers, steps 1 and 2), with
@@ -46,6 +49,7 @@ export function costing(answers: Answers, dataset: Dataset): Costing {
     migratesCni: plan.migratesCni,
     removesKubeProxy: plan.removesKubeProxy,
     learnsEbpf: plan.learnsEbpf,
+    movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, answers, dataset.model)),
   });
   const { model } = dataset;
   const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
@@ -59,6 +63,7 @@ export function costing(answers: Answers, dataset: Dataset): Costing {
         factor: model.kubeProxyModeFactor[mode] ?? 1,
         source: model.kubeProxyModeFactorSource,
       },
+      ipvsDefaultOff: { ...model.ipvsDefaultOff },
     },
     plans: plans.map(costed),
     baseline: costed(baselinePlan(answers, dataset, plans)),

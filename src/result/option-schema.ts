@@ -59,6 +59,11 @@ export const OptionResultSchema = z.strictObject({
           kubeProxyHours: z.number(),
           addonHours: z.number(),
           meshHours: z.number(),
+          kubeProxyModeHours: z
+            .number()
+            .describe(
+              'Moving kube-proxy off IPVS before that mode is switched off (its year as the option’s).',
+            ),
         }),
       }),
     )
@@ -126,6 +131,19 @@ export const OptionResultSchema = z.strictObject({
       kubeProxyHours: z.number().describe('Switching on kube-proxy replacement and removing kube-proxy.'),
       addonHours: z.number(),
       meshHours: z.number(),
+      kubeProxyModeHours: z
+        .number()
+        .describe(
+          'Moving kube-proxy from IPVS to another mode before IPVS mode is off by default (Kubernetes 1.40), on a ' +
+            'path that keeps kube-proxy in IPVS mode; counted in the year kubeProxyModeYear, not the first.',
+        ),
+      kubeProxyModeYear: z
+        .number()
+        .int()
+        .nullable()
+        .describe(
+          'The year of the horizon (1 for the first) the move off IPVS falls in; null where there is none.',
+        ),
     })
     .describe('One-time engineer-hours to move to this option, by part, after the team-maturity factor.'),
 });

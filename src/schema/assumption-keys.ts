@@ -210,6 +210,16 @@ const COST_KEY_ENTRIES = {
     inText: 'the upkeep each further cluster adds',
     publicOverride: true,
   },
+  // Last: a key added later draws after the others in the simulation.
+  ipvsMoveHoursPerCluster: {
+    description:
+      'Engineer hours per cluster to move kube-proxy from IPVS to nftables mode before IPVS mode is switched off.',
+    label: 'Moving kube-proxy off IPVS',
+    kind: 'count',
+    unit: 'h per cluster',
+    inText: 'the effort to move kube-proxy off IPVS',
+    publicOverride: true,
+  },
 } as const satisfies Record<string, CostKeyEntry>;
 
 export type CostKey = keyof typeof COST_KEY_ENTRIES;

@@ -249,6 +249,15 @@ const model = z.strictObject({
   ebpfTrainingFactor: byLevel(['none', 'some', 'deep'] as const),
   kubeProxyModeFactor: byLevel(['iptables', 'ipvs', 'nftables', 'none'] as const),
   kubeProxyModeFactorSource: source,
+  ipvsDefaultOff: z
+    .strictObject({
+      release: z.string(),
+      month: z.string().regex(/^\d{4}-\d{2}$/, 'a month written YYYY-MM'),
+      source,
+    })
+    .describe(
+      'When kube-proxy IPVS mode is off by default: a path that keeps kube-proxy in IPVS mode moves it before then.',
+    ),
   risk: z.strictObject({
     vendorSupportPreferredMissing: z.number(),
     ebpfInexperience: byLevel(['none', 'some', 'deep'] as const),

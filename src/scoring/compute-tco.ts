@@ -40,6 +40,31 @@ export interface MigrationHours {
   readonly kubeProxy: number;
   readonly addons: number;
   readonly mesh: number;
+  /** Moving kube-proxy off IPVS before that mode is switched off, on a path that keeps it (see ipvsMoveYear). */
+  readonly kubeProxyMode: number;
+}
+
+/**
+ * The year of the horizon (0 for the first) in which a path that keeps kube-proxy in IPVS mode must move it to
+ * another mode: the year in which IPVS mode goes off by default, or the first if that month has passed; null where
+ * the path does not keep kube-proxy in IPVS mode on running clusters, or the month lies beyond the horizon. Without
+ * a report date the move is counted in the first year: its cost is certain, only its timing is not known.
+ */
+export function ipvsMoveYear(plan: Plan, answers: Answers, model: Model): number | null {
+  const { cluster } = answers;
+  if (cluster.kubeProxyMode !== 'ipvs' || plan.replacesKubeProxy || cluster.currentCni === 'none')
+    return null;
+  return ipvsOffYear(answers, model);
+}
+
+/** The year of the horizon (0 for the first) in which IPVS mode goes off by default; null beyond the horizon. */
+export function ipvsOffYear(answers: Answers, model: Model): number | null {
+  const { engagement } = answers;
+  if (engagement.date === undefined) return 0;
+  const [year = 0, month = 0] = engagement.date.split('-').map(Number);
+  const [offYear = 0, offMonth = 0] = model.ipvsDefaultOff.month.split('-').map(Number);
+  const index = Math.max(0, Math.floor(((offYear - year) * 12 + (offMonth - month)) / 12));
+  return index < engagement.horizonYears ? index : null;
 }
 
 const HOURS_PER_YEAR = 8760;
@@ -117,7 +142,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const keptShare = plan.choice.movesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
   const monthlyHours = opsHoursPerMonth(plan, answers, s, model);
-  const hours = migrationHours(plan, answers, s, maturity);
+  const hours = migrationHours(plan, answers, s, maturity, ipvsMoveYear(plan, answers, model) !== null);
   // A node's kube-proxy programs only its own cluster's Services.
   const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
   const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster);
@@ -150,6 +175,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     first.migration = (hours.cni + hours.kubeProxy + hours.addons + hours.mesh) * hourly;
     first.training = trainingCost(plan, answers, s, model, hourly);
   }
+  const moveYear = years[ipvsMoveYear(plan, answers, model) ?? -1];
+  if (moveYear !== undefined) moveYear.migration += hours.kubeProxyMode * hourly;
   let total = 0;
   for (const y of years) total += yearTotal(y);
   return {
@@ -201,7 +228,13 @@ export function sidecarCostPerYear(v: ParameterValues): number {
   return (vcpu * v.vcpuHourPrice + gb * v.memoryGbHourPrice) * HOURS_PER_YEAR;
 }
 
-function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: number): MigrationHours {
+function migrationHours(
+  plan: Plan,
+  answers: Answers,
+  s: Scenario,
+  maturity: number,
+  movesOffIpvs: boolean,
+): MigrationHours {
   const v = s.values;
   const { clusters } = answers.cluster;
   const cni = plan.migratesCni
@@ -220,6 +253,7 @@ function migrationHours(plan: Plan, answers: Answers, s: Scenario, maturity: num
     kubeProxy: kubeProxy * maturity,
     addons: addons * maturity,
     mesh: mesh * maturity,
+    kubeProxyMode: movesOffIpvs ? v.ipvsMoveHoursPerCluster * clusters * maturity : 0,
   };
 }
 
@@ -259,6 +293,7 @@ function sumTco(parts: readonly TcoBreakdown[]): TcoBreakdown {
       kubeProxy: sum((p) => p.migrationHours.kubeProxy),
       addons: sum((p) => p.migrationHours.addons),
       mesh: sum((p) => p.migrationHours.mesh),
+      kubeProxyMode: sum((p) => p.migrationHours.kubeProxyMode),
     },
   };
 }

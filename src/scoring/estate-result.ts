@@ -24,6 +24,7 @@ export interface GroupPathResult {
     readonly kubeProxyHours: number;
     readonly addonHours: number;
     readonly meshHours: number;
+    readonly kubeProxyModeHours: number;
   };
 }
 
@@ -58,6 +59,7 @@ export function groupPathResults(
           kubeProxyHours: Math.round(tco.migrationHours.kubeProxy),
           addonHours: Math.round(tco.migrationHours.addons),
           meshHours: Math.round(tco.migrationHours.mesh),
+          kubeProxyModeHours: Math.round(tco.migrationHours.kubeProxyMode),
         },
       };
     }),

@@ -12,7 +12,7 @@ import { stackDecisionText } from '../words/stack-decision-text.js';
 import { teamUtilisation } from './assess-risk.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
-import { computeTco, shareRestingOn } from './compute-tco.js';
+import { computeTco, ipvsOffYear, shareRestingOn } from './compute-tco.js';
 import { decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
 import type { OptionEvaluation } from './evaluate-options.js';
@@ -180,6 +180,7 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
     },
     lexicon,
   );
+  const offYear = ipvsOffYear(answers, dataset.model) ?? 0;
   return {
     resultVersion: 1,
     dataVersion: dataset.meta.dataVersion,
@@ -285,6 +286,8 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           kubeProxyHours: Math.round(o.tco.migrationHours.kubeProxy),
           addonHours: Math.round(o.tco.migrationHours.addons),
           meshHours: Math.round(o.tco.migrationHours.mesh),
+          kubeProxyModeHours: Math.round(o.tco.migrationHours.kubeProxyMode),
+          kubeProxyModeYear: o.tco.migrationHours.kubeProxyMode > 0 ? offYear + 1 : null,
         },
       };
     }),

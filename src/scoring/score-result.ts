@@ -134,6 +134,10 @@ export interface OptionResult {
     readonly kubeProxyHours: number;
     readonly addonHours: number;
     readonly meshHours: number;
+    /** Moving kube-proxy off IPVS before that mode is switched off, on a path that keeps kube-proxy in it. */
+    readonly kubeProxyModeHours: number;
+    /** The year of the horizon (1 for the first) that move falls in; null where there is none. */
+    readonly kubeProxyModeYear: number | null;
   };
 }
 

@@ -350,6 +350,14 @@ function optionSheet(
     plan.removesKubeProxy ? f('kubeProxyRemovalHoursPerCluster*Clusters*MaturityFactor') : 0,
     plan.removesKubeProxy ? 'a rollout of its own' : 'nothing to remove',
   );
+  const ipvsYear = plan.movesOffIpvsInYear;
+  const ipvsHours = add(
+    'Migration hours: moving kube-proxy off IPVS',
+    ipvsYear === null ? 0 : f('ipvsMoveHoursPerCluster*Clusters*MaturityFactor'),
+    ipvsYear === null
+      ? 'kube-proxy is not kept in IPVS mode'
+      : `before IPVS mode is off by default, in year ${ipvsYear}`,
+  );
   const setupHours = add(
     'Migration hours: setting up new add-ons',
     f(`${addonSetup}*Clusters*MaturityFactor`),
@@ -427,10 +435,10 @@ function optionSheet(
       'Compute',
       `ROUND((${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)+Clusters*(${clusterCpu}/1000*vcpuHourPrice+${clusterMem}*${GB_PER_MIB}*memoryGbHourPrice))*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
     );
-    set(
-      'Migration',
-      y === 0 ? `ROUND((${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours})*${hourly},0)` : '0',
-    );
+    const firstYearHours = y === 0 ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}` : '';
+    const moveHours = ipvsYear === y + 1 ? ipvsHours : '';
+    const migrationHours = [firstYearHours, moveHours].filter((h) => h !== '').join('+');
+    set('Migration', migrationHours === '' ? '0' : `ROUND((${migrationHours})*${hourly},0)`);
     set('Training', y === 0 ? `ROUND(${training},0)` : '0');
     set('Tooling', `ROUND(${cell('Nodes')}*${licenceUsd}*PerUsd,0)`);
     set('Total', `SUM(${c}${at('Subscription')}:${c}${at('Tooling')})`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -98,8 +98,9 @@ function yearTable(rows: string[][], horizon: number): Map<string, number[]> {
 }
 
 async function generate(example: string): Promise<{ folder: string; result: ScoreResult }> {
-  const out = join(dir, example);
-  const run = await runCli('generate', `examples/${example}.yaml`, '--out', out, '--format', 'xlsx,json');
+  const out = join(dir, basename(example));
+  const file = example.includes('/') ? `${example}.yaml` : `examples/${example}.yaml`;
+  const run = await runCli('generate', file, '--out', out, '--format', 'xlsx,json');
   expect(run.code, run.err).toBe(0);
   const [slug] = run.out.match(/[a-z0-9-]+(?=\/: )/) ?? [];
   const folder = join(out, slug ?? '');
@@ -107,7 +108,14 @@ async function generate(example: string): Promise<{ folder: string; result: Scor
 }
 
 describe.skipIf(!ready)('tco.xlsx recalculated by LibreOffice', () => {
-  it.each(['regulated-bank', 'small-team-basic', 'scaleup-sidecar-cost', 'design-sample'])(
+  it.each([
+    'regulated-bank',
+    'small-team-basic',
+    'scaleup-sidecar-cost',
+    'design-sample',
+    // kube-proxy in IPVS mode: the paths that keep it move it off IPVS in year 2, not year 1.
+    'test/fixtures/ipvs-kept-in-year-two',
+  ])(
     '%s: every category, year and total equals result.json to the unit',
     async (example) => {
       const { folder, result } = await generate(example);

@@ -114,6 +114,7 @@ describe('data sources', () => {
       'kubeProxyCpuMillicoresPer1000Services',
       'migrationHoursPerCluster',
       'kubeProxyRemovalHoursPerCluster',
+      'ipvsMoveHoursPerCluster',
       'migrationHoursPerNode',
       'meshMigrationHoursPerCluster',
       'ciliumTrainingDaysPerEngineer',

@@ -272,7 +272,9 @@ describe('platform paths, for any estate (fast-check)', () => {
           expect(o.migration.cniHours).toBe(0);
           expect(o.cni).toBe(cni);
         }
-        if (r.baseline.option !== null) expect(r.baseline.tco.byCategory.migration).toBe(0);
+        // Today's set-up costs no move, but for kube-proxy's own move off IPVS before that mode is switched off.
+        if (r.baseline.option !== null && e.kubeProxyMode !== 'ipvs')
+          expect(r.baseline.tco.byCategory.migration).toBe(0);
       }),
       PARAMS,
     );
