@@ -82,14 +82,19 @@ function viewOf(bytes: Buffer, at: number, close: number, end: number, indent: n
     if (bytes[lineEnd - 1] === COMMA) lineEnd -= 1;
     // A string without escapes is its bytes; anything else is parsed.
     if (bytes[at] === QUOTE && bytes[lineEnd - 1] === QUOTE && lineEnd - at >= 2) {
-      let escaped = false;
-      for (let i = at + 1; i < lineEnd - 1 && !escaped; i += 1) escaped = bytes[i] === BACKSLASH;
-      if (!escaped) return parsedJsonView(bytes.toString('utf8', at + 1, lineEnd - 1));
+      if (!hasBackslash(bytes, at + 1, lineEnd - 1))
+        return parsedJsonView(bytes.toString('utf8', at + 1, lineEnd - 1));
     }
     return parsedJsonView(parse(bytes.toString('utf8', at, lineEnd)));
   }
   if (close - at < PARSE_BELOW) return parsedJsonView(parse(bytes.toString('utf8', at, close + 1)));
   return new IndentedView(bytes, at + 1, close - indent - 1, indent + 4, bytes[at] === OPEN_BRACE);
+}
+
+/** Whether a string's bytes [from, to) hold an escape; scanned here, since indexOf cannot stop at `to`. */
+function hasBackslash(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (bytes[i] === BACKSLASH) return true;
+  return false;
 }
 
 /** The index of the quote that closes the string opened at `at`. */
@@ -180,10 +185,8 @@ class IndentedView implements JsonView {
       if (!startsLine(bytes, at, indent) || bytes[at] !== QUOTE) throw new NotKubectlLayout();
       const quote = stringEnd(bytes, at, end);
       if (bytes[quote + 1] !== COLON || bytes[quote + 2] !== SPACE) throw new NotKubectlLayout();
-      let escaped = false;
-      for (let i = at + 1; i < quote && !escaped; i += 1) escaped = bytes[i] === BACKSLASH;
       const close = closeOf(bytes, quote + 3, end, indent);
-      members.push(escaped ? -(at + 1) : at + 1, quote, quote + 3, close);
+      members.push(hasBackslash(bytes, at + 1, quote) ? -(at + 1) : at + 1, quote, quote + 3, close);
       line = lineAfter(bytes, quote + 3, close, end);
     }
     this.members = members;

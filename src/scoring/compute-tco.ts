@@ -142,7 +142,8 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
   const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const keptShare = plan.choice.movesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
   const monthlyHours = opsHoursPerMonth(plan, answers, s, model);
-  const hours = migrationHours(plan, answers, s, maturity, ipvsMoveYear(plan, answers, model) !== null);
+  const ipvsYear = ipvsMoveYear(plan, answers, model);
+  const hours = migrationHours(plan, answers, s, maturity, ipvsYear !== null);
   // A node's kube-proxy programs only its own cluster's Services.
   const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
   const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster);
@@ -175,7 +176,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     first.migration = (hours.cni + hours.kubeProxy + hours.addons + hours.mesh) * hourly;
     first.training = trainingCost(plan, answers, s, model, hourly);
   }
-  const moveYear = years[ipvsMoveYear(plan, answers, model) ?? -1];
+  const moveYear = years[ipvsYear ?? -1];
   if (moveYear !== undefined) moveYear.migration += hours.kubeProxyMode * hourly;
   let total = 0;
   for (const y of years) total += yearTotal(y);
