@@ -5,19 +5,27 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import Handlebars from 'handlebars';
-import { DEFAULT_DATA_DIR, loadDataset, readDataFiles } from '../dist/io/load-dataset.js';
+import { DEFAULT_DATA_DIR, loadDataset, locateInDataFile, readDataFiles } from '../dist/io/load-dataset.js';
+import { formatProblem } from '../dist/io/problem.js';
 import { LAYOUT_NAME, TEMPLATE_OPTIONS } from '../dist/render/render-report-html.js';
 
 // Valid data only: invalid files are reported each at its file:line:col, without a stack trace.
+function refuse(message) {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
 try {
   loadDataset();
 } catch (error) {
-  process.stderr.write(`error: ${error.message}\n`);
-  process.exit(1);
+  refuse(error.message);
 }
 const { key, raw } = readDataFiles(DEFAULT_DATA_DIR);
-if (!isDeepStrictEqual(JSON.parse(JSON.stringify(raw)), raw)) {
-  throw new Error('data/*.yaml holds values JSON cannot carry (a date, .inf, .nan): not cached');
+const uncarried = notJson(raw, []);
+if (uncarried !== undefined) {
+  // The cache is JSON; the schema lets some such values through where it does not look (a note, a source).
+  const [file, ...path] = uncarried;
+  const message = 'a value JSON cannot carry (a date, .inf or .nan): quote it';
+  refuse(formatProblem(locateInDataFile(DEFAULT_DATA_DIR, file, path, message)));
 }
 writeFileSync(new URL('../dist/data.json', import.meta.url), `${JSON.stringify({ key, raw })}\n`);
 
@@ -38,3 +46,15 @@ writeFileSync(
   new URL('../dist/templates.js', import.meta.url),
   `// Written by npm run build (scripts/build-caches.js) from templates/.\nexport default {\n${entries.join('\n')}\n};\n`,
 );
+
+/** The path of the first value whose JSON round trip differs (a date, an infinite or not-a-number value). */
+function notJson(value, path) {
+  if (Array.isArray(value) || (value !== null && Object.getPrototypeOf(value) === Object.prototype)) {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = notJson(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(value)), value) ? undefined : path;
+}

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parse, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument, YAMLParseError } from 'yaml';
 import { type Dataset, DatasetSchema } from '../schema/dataset.js';
-import { CniError } from '../shared/errors.js';
+import { CniError, InternalError } from '../shared/errors.js';
 import { locateInDocument } from './locate-in-document.js';
+import { compareProblems, formatPath, formatProblem, type Problem } from './problem.js';
+import { yamlErrorMessage } from './yaml-error-message.js';
 
 /** data/ ships beside dist/ and src/, both two levels below the package root. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -47,10 +49,18 @@ export function readDataFiles(dir: string): { readonly key: string; readonly raw
   const cached = readParsedCache(key);
   if (cached !== undefined) return { key, raw: cached };
   const parsed = texts.map(({ file, text }) => {
+    const lineCounter = new LineCounter();
     try {
-      return parse(text, { uniqueKeys: true, maxAliasCount: 0 }) as Record<string, unknown>;
+      return parse(text, { uniqueKeys: true, maxAliasCount: 0, lineCounter, prettyErrors: false }) as Record<
+        string,
+        unknown
+      >;
     } catch (error) {
-      throw new CniError('DATA_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`);
+      if (!(error instanceof YAMLParseError)) throw error;
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      throw dataInvalid(dir, [
+        { file: shown(file), line, col, path: '', message: yamlErrorMessage(error, 'data') },
+      ]);
     }
   });
   return { key, raw: Object.fromEntries(FILES.map((name, i) => [name, parsed[i]])) as RawData };
@@ -86,10 +96,32 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
     sidecarFreeMove: raw.addons.sidecarFreeMove,
   });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${locateDataIssue(dir, i.path)}: ${i.message}`);
-    throw new CniError('DATA_INVALID', `data files in ${dir} are invalid:\n${lines.join('\n')}`);
+    throw dataInvalid(
+      dir,
+      parsed.error.issues.map((issue) => locateDataIssue(dir, issue.path, issue.message)),
+    );
   }
   return parsed.data;
+}
+
+/**
+ * One problem: its one line, `data/options.yaml:39:10  options[1].cni: …`, the form answers files use too; several:
+ * a count, then one such line each, by file and line.
+ */
+function dataInvalid(dir: string, problems: Problem[]): CniError {
+  const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || compareProblems(a, b));
+  const [only] = sorted;
+  if (only !== undefined && sorted.length === 1) return new CniError('DATA_INVALID', formatProblem(only));
+  return new CniError(
+    'DATA_INVALID',
+    [`data files in ${shown(dir)}: ${sorted.length} problems`, ...sorted.map(formatProblem)].join('\n'),
+  );
+}
+
+/** A data file's name as the contributor would type it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const inside = relative(process.cwd(), file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
 }
 
 /** Where each part of the data set is written: its file, and the key the part sits under there (none: the whole file). */
@@ -110,25 +142,31 @@ const PART_FILES: Readonly<Record<string, readonly [(typeof FILES)[number], stri
   sidecarFreeMove: ['addons', 'sidecarFreeMove'],
 };
 
-/**
- * An issue's place as the contributor edits it: `dir/options.yaml:12:5 options.3.cni`. Read again from the file
- * (only when the data is invalid), since a valid parse may have come from the cache.
- */
-function locateDataIssue(dir: string, path: readonly PropertyKey[]): string {
+/** An issue of the data set where the contributor edits it: the file and the key the part sits under there. */
+function locateDataIssue(dir: string, path: readonly PropertyKey[], message: string): Problem {
   const [part, ...rest] = path;
   const where = PART_FILES[String(part)];
-  if (where === undefined) return path.join('.');
+  // Every part of the data set comes from one file, and the schema's own checks name a part first.
+  if (where === undefined) throw new InternalError(`a data issue outside every data file: ${String(part)}`);
   const [name, key] = where;
-  const inFile = key === null ? rest : [key, ...rest];
+  return locateInDataFile(dir, name, key === null ? rest : [key, ...rest], message);
+}
+
+/**
+ * A problem at `path` inside data file `name`: the line and column of the value, and the path. The file is read
+ * again (only when something is wrong), since a valid parse may have come from the cache.
+ */
+export function locateInDataFile(
+  dir: string,
+  name: (typeof FILES)[number],
+  path: readonly PropertyKey[],
+  message: string,
+): Problem {
   const file = join(dir, `${name}.yaml`);
-  try {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
-    const { line, col } = lineCounter.linePos(locateInDocument(doc, inFile, 'value'));
-    return `${file}:${line}:${col} ${inFile.join('.')}`;
-  } catch {
-    return `${file} ${inFile.join('.')}`;
-  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
+  const { line, col } = lineCounter.linePos(locateInDocument(doc, path, 'value'));
+  return { file: shown(file), line, col, path: formatPath(path), message };
 }
 
 let cached: Dataset | undefined;

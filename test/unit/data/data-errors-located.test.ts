@@ -21,15 +21,45 @@ function errorAfter(name: string, file: string, edit: (text: string) => string):
   throw new Error('the edited data loaded');
 }
 
+/** The 1-based line of the first line of shipped data file `file` that is exactly `text`. */
+function lineOf(file: string, text: string): number {
+  const index = readFileSync(join(DEFAULT_DATA_DIR, file), 'utf8').split('\n').indexOf(text);
+  if (index < 0) throw new Error(`${file} has no line ${text}`);
+  return index + 1;
+}
+
 describe('a data-file error', () => {
-  it('names the data file, line and column, and the path inside it', () => {
+  it('is one line: the data file, line and column, the path inside it and what is wrong', () => {
     const message = errorAfter('bad-cni', 'options.yaml', (t) =>
       t.replace('    cni: cilium\n', '    cni: cilium-x\n'),
     );
-    const line = readFileSync(join(DEFAULT_DATA_DIR, 'options.yaml'), 'utf8')
-      .split('\n')
-      .indexOf('    cni: cilium');
-    expect(message).toContain(`${join(work, 'bad-cni', 'options.yaml')}:${line + 1}:10 options.1.cni:`);
+    const line = lineOf('options.yaml', '    cni: cilium');
+    expect(message).toMatch(
+      new RegExp(
+        `^${join(work, 'bad-cni', 'options.yaml')}:${line}:10  options\\[1\\]\\.cni: Invalid option: expected one of "flannel"\\|[^\\n]*"none"$`,
+      ),
+    );
+  });
+
+  it('locates a YAML syntax error at its line and column, in one line', () => {
+    const message = errorAfter('bad-yaml', 'costs.yaml', (t) => `${t}broken: [1,\n`);
+    const lines = readFileSync(join(DEFAULT_DATA_DIR, 'costs.yaml'), 'utf8').split('\n').length;
+    expect(message).toBe(
+      `${join(work, 'bad-yaml', 'costs.yaml')}:${lines + 1}:1  invalid YAML: flow sequence in block collection must be sufficiently indented and end with a ]`,
+    );
+  });
+
+  it('counts several problems, then gives each its own located line, in file order', () => {
+    const message = errorAfter('two', 'options.yaml', (t) =>
+      t.replace('    cni: cilium\n', '    cni: cilium-x\n').replace('    cni: flannel\n', '    cni: 7\n'),
+    );
+    const file = join(work, 'two', 'options.yaml');
+    const [head, ...lines] = message.split('\n');
+    expect(head).toBe(`data files in ${join(work, 'two')}: 2 problems`);
+    expect(lines.map((l) => l.split('  ')[0])).toEqual([
+      `${file}:${lineOf('options.yaml', '    cni: flannel')}:10`,
+      `${file}:${lineOf('options.yaml', '    cni: cilium')}:10`,
+    ]);
   });
 
   it('says which option a capability lacks an entry for, in capabilities.yaml', () => {
@@ -37,10 +67,10 @@ describe('a data-file error', () => {
       t.replace('  - id: cilium-oss\n', '  - id: cilium-community\n'),
     );
     expect(message).toMatch(
-      /capabilities\.yaml:\d+:\d+ capabilities\.0\.support: no entry for option cilium-community/,
+      /capabilities\.yaml:\d+:\d+ {2}capabilities\[0\]\.support: no entry for option cilium-community/,
     );
     expect(message).toMatch(
-      /capabilities\.yaml:\d+:\d+ capabilities\.0\.support\.cilium-oss: no option cilium-oss/,
+      /capabilities\.yaml:\d+:\d+ {2}capabilities\[0\]\.support\.cilium-oss: no option cilium-oss/,
     );
   });
 });
