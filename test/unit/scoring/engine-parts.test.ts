@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/io/load-dataset.js';
-import type { CapabilityId, Dataset, OptionId } from '../../../src/schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type OptionId } from '../../../src/schema/dataset.js';
 import type { CapabilityFit } from '../../../src/scoring/build-plan.js';
 import { unmetMusts } from '../../../src/scoring/capability-fit.js';
 import type { Need } from '../../../src/scoring/derive-needs.js';
@@ -15,6 +14,7 @@ import {
 } from '../../../src/scoring/evaluate-options.js';
 import { weightSensitivity } from '../../../src/scoring/sensitivity.js';
 import { vendorSupportOn } from '../../../src/scoring/vendor-support.js';
+import { makeDataset } from '../../helpers/make-dataset.js';
 
 /** The engine's parts on inputs made here, not through the shipped data. */
 describe('pickWinner with the change rule', () => {
@@ -39,8 +39,7 @@ describe('unmetMusts', () => {
   const need = (importance: Need['importance']) => ({ importance }) as Need;
 
   it('counts a must met only in part, or not at all, as unmet; add-on and better as met', () => {
-    const dataset = loadDataset();
-    const ids = dataset.capabilities.map((c) => c.id);
+    const ids = CAPABILITY_IDS;
     const levels = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;
     for (const level of levels) {
       const fits = Object.fromEntries(ids.map((id) => [id, fitAt(level)])) as Record<
@@ -56,25 +55,19 @@ describe('unmetMusts', () => {
 });
 
 describe('vendorSupportOn', () => {
-  const dataset = {
-    platforms: [
-      {
-        id: 'eks',
+  const source = 'https://example.com/support';
+  const dataset = makeDataset({
+    platforms: {
+      eks: {
         name: 'EKS',
         supports: [
-          { cni: 'cilium', vendor: 'AWS', level: 'partial', clouds: ['on-prem'], note: 'n', source: 's' },
+          { cni: 'cilium', vendor: 'AWS', level: 'partial', clouds: ['on-prem'], note: 'n', source },
         ],
-        excludes: [],
       },
-      {
-        id: 'aks',
-        name: 'AKS',
-        supports: [{ cni: 'cilium', vendor: 'MS', level: 'built-in', note: 'n', source: 's' }],
-        excludes: [],
-      },
-      { id: 'self-managed', name: 'self', supports: [], excludes: [] },
-    ],
-  } as unknown as Dataset;
+      aks: { name: 'AKS', supports: [{ cni: 'cilium', vendor: 'MS', level: 'built-in', note: 'n', source }] },
+      'self-managed': { supports: [] },
+    },
+  });
 
   it('is built in only when every platform supports the CNI in full; partial when some do; null when none', () => {
     expect(vendorSupportOn(dataset, ['aks'], 'cilium', ['azure'])?.level).toBe('built-in');
