@@ -1,7 +1,7 @@
 import { defaultDataset } from '../../src/io/load-dataset.js';
-import { type Dataset, DatasetSchema } from '../../src/schema/dataset.js';
+import { type Dataset, type DatasetInput, DatasetSchema } from '../../src/schema/dataset.js';
 
-/** Objects given in part, key by key; a list given is the whole list. */
+/** Objects given in part, key by key; a list given is the whole list, as the data files write it. */
 export type DeepPartial<T> = T extends readonly unknown[]
   ? T
   : T extends object
@@ -13,12 +13,12 @@ type ById<T> = Readonly<Record<string, DeepPartial<T>>>;
 /** What a test states about the data it runs on; everything it does not state is the shipped data's. */
 export interface DatasetEdits {
   /** Values merged key by key into the data set (a list given replaces the whole list). */
-  readonly set?: DeepPartial<Dataset>;
+  readonly set?: DeepPartial<DatasetInput>;
   /** Entries of the lists keyed by id, each merged key by key into the entry of that id (which must exist). */
-  readonly options?: ById<Dataset['options'][number]>;
-  readonly addons?: ById<Dataset['addons'][number]>;
-  readonly platforms?: ById<Dataset['platforms'][number]>;
-  readonly capabilities?: ById<Dataset['capabilities'][number]>;
+  readonly options?: ById<DatasetInput['options'][number]>;
+  readonly addons?: ById<DatasetInput['addons'][number]>;
+  readonly platforms?: ById<DatasetInput['platforms'][number]>;
+  readonly capabilities?: ById<DatasetInput['capabilities'][number]>;
 }
 
 /**
@@ -52,7 +52,7 @@ function merge(base: unknown, edit: unknown): unknown {
 
 function patchById<T extends { readonly id: string }>(
   list: readonly T[],
-  patches: ById<T> | undefined,
+  patches: Readonly<Record<string, unknown>> | undefined,
   name: string,
 ): T[] {
   if (patches === undefined) return [...list];
