@@ -17,6 +17,8 @@ export const SLOW_SUITES = [
   'test/e2e/interview.test.ts',
   // kubectl and the live client against a stand-in API server.
   'test/e2e/discover-kubectl.test.ts',
+  // A capture of hundreds of megabytes, read in parts on worker threads by the built CLI.
+  'test/e2e/discover-large.test.ts',
   'test/e2e/install.test.ts',
   // Chromium driving the workshop page, and LibreOffice opening the deck and recalculating the workbook.
   'test/e2e/workshop-page.test.ts',

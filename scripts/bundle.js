@@ -125,11 +125,25 @@ const early = await build({
   logLevel: 'warning',
 });
 
+// What discover's reader threads run (src/discover/read-ranges.ts): the kubectl reader alone, without the CLI.
+const rangeWorker = await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/discover/range-worker-main.js'],
+  write: false,
+  outfile: join(outdir, 'range-worker.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'main.cjs'), `// cnireport bundle ${id}\n${output.text}`);
 writeFileSync(join(outdir, 'index.js'), library.outputFiles[0].text);
 writeFileSync(join(outdir, 'early-browser.js'), early.outputFiles[0].text);
+writeFileSync(join(outdir, 'range-worker.cjs'), rangeWorker.outputFiles[0].text);
 writeFileSync(
   join(outdir, 'load.cjs'),
   `'use strict';

@@ -80,6 +80,15 @@ const isProxyOf = (signature: MeshSignature, c: { name: string; image: string })
   c.name === signature.proxyContainer &&
   (signature.proxyImage === undefined || signature.proxyImage.test(c.image));
 
+const NONE: readonly ContainerFacts[] = [];
+
+/** The pod's containers (native sidecars included) that are this mesh's proxy; most pods have none. */
+function proxiesOf(pod: PodFacts, signature: MeshSignature): readonly ContainerFacts[] {
+  const isProxy = (c: ContainerFacts) => isProxyOf(signature, c);
+  if (!pod.containers.some(isProxy) && !pod.nativeSidecars.some(isProxy)) return NONE;
+  return [...pod.containers.filter(isProxy), ...pod.nativeSidecars.filter(isProxy)];
+}
+
 function addPod(tally: ClusterTally, pod: PodFacts): void {
   if (!pod.running) {
     tally.notRunning += 1;
@@ -96,7 +105,7 @@ function addPod(tally: ClusterTally, pod: PodFacts): void {
     if (pod.proxyMode !== undefined) tally.kubeProxyModes.add(pod.proxyMode);
   }
   for (const signature of MESH_SIGNATURES) {
-    const proxies = [...pod.containers, ...pod.nativeSidecars].filter((c) => isProxyOf(signature, c));
+    const proxies = proxiesOf(pod, signature);
     const agent = proxies.some((c) => signature.nodeAgentImage?.test(c.image));
     if (proxies.length > 0 && !agent) {
       // A proxy beside an application is a sidecar; a proxy alone is a gateway (ingress, egress, waypoint).
@@ -132,4 +141,45 @@ export function addToTally(tally: ClusterTally, object: ObjectFacts): void {
       tally.daemonSets.push(object.facts);
       return;
   }
+}
+
+function addCounts(into: Partial<Record<MeshId, number>>, from: Partial<Record<MeshId, number>>): void {
+  for (const [mesh, count] of Object.entries(from) as [MeshId, number][])
+    into[mesh] = (into[mesh] ?? 0) + count;
+}
+
+function addSums(into: RequestSums, from: RequestSums): void {
+  into.cpuMillicores += from.cpuMillicores;
+  into.withCpu += from.withCpu;
+  into.memoryMiB += from.memoryMiB;
+  into.withMemory += from.withMemory;
+}
+
+/**
+ * Adds the tally of a later part of the same capture (read apart, see captureRanges) to `into`: the same as
+ * had one reader read both parts in order.
+ */
+export function mergeTally(into: ClusterTally, from: ClusterTally): void {
+  into.nodes.push(...from.nodes);
+  into.daemonSets.push(...from.daemonSets);
+  into.services += from.services;
+  for (const [name, node] of from.byNode) {
+    const mine = into.byNode.get(name);
+    if (mine === undefined) {
+      into.byNode.set(name, node);
+      continue;
+    }
+    mine.running += node.running;
+    addCounts(mine.sidecars, node.sidecars);
+    for (const [mesh, sums] of Object.entries(node.sidecarRequests) as [MeshId, RequestSums][]) {
+      const own = mine.sidecarRequests[mesh] ?? noRequests();
+      mine.sidecarRequests[mesh] = own;
+      addSums(own, sums);
+    }
+  }
+  into.notRunning += from.notRunning;
+  addCounts(into.gateways, from.gateways);
+  addCounts(into.controlPlanes, from.controlPlanes);
+  into.kubeProxyPods += from.kubeProxyPods;
+  for (const mode of from.kubeProxyModes) into.kubeProxyModes.add(mode);
 }

@@ -16,6 +16,8 @@ import { type JsonView, parsedJsonView } from './json-view.js';
 const HEAD = Buffer.from('{\n    "apiVersion": "v1",\n    "items": [\n');
 const LAST = Buffer.from('\n    ]');
 const ITEM_INDENT = 8;
+/** The buffer's first size: a read's chunk and a partial item, grown when an item is larger. */
+const FIRST_BUFFER_BYTES = 8 << 20;
 
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
@@ -194,29 +196,61 @@ class IndentedView implements JsonView {
   }
 }
 
-/** Splits kubectl's List into item views as the bytes arrive; `end` checks the List's own fields. */
+/**
+ * Where a byte range of kubectl's List lies: the first range holds the List's head, the last its tail; a
+ * range that does not begin the file begins at the newline after an item's closing `},`, and one that does
+ * not end it ends just after that newline (see captureRanges).
+ */
+export interface ListRange {
+  readonly first: boolean;
+  readonly last: boolean;
+}
+
+const WHOLE_LIST: ListRange = { first: true, last: true };
+
+/**
+ * Splits kubectl's List (or a range of it) into item views as the bytes arrive; `end` checks what is left.
+ * The bytes are read into the splitter's own buffer (`room`, then `commit`), reused from chunk to chunk: a
+ * capture is hundreds of megabytes, and a fresh buffer per chunk kept the garbage collector busy. An item's
+ * view is read while `onItem` runs and not kept, so the buffer may be overwritten afterwards.
+ */
 export class KubectlListSplitter {
-  private rest: Buffer = Buffer.alloc(0);
-  private started = false;
+  private buffer: Buffer = Buffer.allocUnsafe(FIRST_BUFFER_BYTES);
+  /** Bytes [0, pending) of the buffer are read and not yet handed on: an item's start, or the List's tail. */
+  private pending = 0;
+  private started: boolean;
   private itemsEnded = false;
 
-  constructor(private readonly onItem: (item: JsonView) => void) {}
+  constructor(
+    private readonly onItem: (item: JsonView) => void,
+    private readonly range: ListRange = WHOLE_LIST,
+  ) {
+    this.started = !range.first;
+  }
 
-  push(chunk: Buffer): void {
-    let data = this.rest.length === 0 ? chunk : Buffer.concat([this.rest, chunk]);
+  /** Where the next `size` bytes read go: the buffer after what is pending, grown if need be. */
+  room(size: number): Buffer {
+    if (this.buffer.length - this.pending < size) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.pending + size));
+      this.buffer.copy(grown, 0, 0, this.pending);
+      this.buffer = grown;
+    }
+    return this.buffer.subarray(this.pending);
+  }
+
+  /** Hands on the items that the `count` bytes just read into `room` complete. */
+  commit(count: number): void {
+    this.pending += count;
+    let data = this.buffer.subarray(0, this.pending);
+    let offset = 0;
     if (!this.started) {
-      if (data.length < HEAD.length) {
-        this.rest = data;
-        return;
-      }
+      if (data.length < HEAD.length) return;
       if (!looksLikeKubectlList(data)) throw new NotKubectlLayout();
-      data = data.subarray(HEAD.length - 1);
+      offset = HEAD.length - 1;
+      data = data.subarray(offset);
       this.started = true;
     }
-    if (this.itemsEnded) {
-      this.rest = data;
-      return;
-    }
+    if (this.itemsEnded) return;
     // data starts at the newline before an item's first line.
     let from = 0;
     for (
@@ -236,15 +270,41 @@ export class KubectlListSplitter {
         break;
       }
     }
-    // What is left is the start of the next item or the List's tail: kept as a copy, so the chunk can go.
-    this.rest = Buffer.from(data.subarray(from));
+    // What is left, the start of the next item or the List's tail, moves to the buffer's start.
+    this.buffer.copyWithin(0, offset + from, this.pending);
+    this.pending -= offset + from;
   }
 
-  /** The List's own fields after its items, checked; throws NotKubectlLayout if the end is not kubectl's. */
-  end(): { kind: unknown; apiVersion: unknown } {
+  /** Hands on the items a chunk completes (a stream's chunk, copied in). */
+  push(chunk: Buffer): void {
+    chunk.copy(this.room(chunk.length));
+    this.commit(chunk.length);
+  }
+
+  /**
+   * What is left after the last chunk, checked: the List's own fields for a range that ends the file, else
+   * nothing (its last item, which ends `},` and a newline, is handed on here). Throws NotKubectlLayout if what
+   * is left is not kubectl's.
+   */
+  end(): { kind: unknown; apiVersion: unknown } | undefined {
+    const rest = this.buffer.subarray(0, this.pending);
+    if (!this.range.last) {
+      const close = rest.length - 3;
+      if (
+        this.itemsEnded ||
+        close < 0 ||
+        rest[close] !== CLOSE_BRACE ||
+        rest[close + 1] !== COMMA ||
+        rest[close + 2] !== NEWLINE ||
+        !startsLine(rest, close, ITEM_INDENT)
+      )
+        throw new NotKubectlLayout();
+      this.item(rest.subarray(0, close + 1));
+      return undefined;
+    }
     // An empty List is printed `"items": [],` on one line: never this layout's head, so there is a last item.
-    if (!this.itemsEnded || !this.rest.subarray(0, LAST.length).equals(LAST)) throw new NotKubectlLayout();
-    const list = parse(`{"apiVersion":"v1","items":[]${this.rest.toString('utf8', LAST.length)}`);
+    if (!this.itemsEnded || !rest.subarray(0, LAST.length).equals(LAST)) throw new NotKubectlLayout();
+    const list = parse(`{"apiVersion":"v1","items":[]${rest.toString('utf8', LAST.length)}`);
     if (typeof list !== 'object' || list === null) throw new NotKubectlLayout();
     const { kind, apiVersion } = list as Record<string, unknown>;
     return { kind, apiVersion };
@@ -259,3 +319,10 @@ export class KubectlListSplitter {
     this.onItem(new IndentedView(item, open + 1, close - ITEM_INDENT - 1, ITEM_INDENT + 4, true));
   }
 }
+
+/**
+ * The bytes that end every item but the last: the closing line at an item's indentation, its comma and
+ * newline. A raw newline cannot occur inside a JSON string, so in kubectl's layout these bytes are always
+ * an item's end, and a reader may start at any of them (see captureRanges).
+ */
+export const ITEM_SEPARATOR = Buffer.from(`\n${' '.repeat(ITEM_INDENT)}},\n`);

@@ -1,15 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { unreadable as unreadableFile } from '../io/load-answers.js';
 import { CniError } from '../shared/errors.js';
 import { CAPTURE_HEADERS, captureLineFacts } from './capture-command.js';
+import { captureRanges } from './capture-ranges.js';
 import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
 import { JsonListSplitter, JsonSyntaxError } from './json-list-splitter.js';
-import { type JsonView, parsedJsonView } from './json-view.js';
+import { parsedJsonView } from './json-view.js';
 import { KubectlListSplitter, looksLikeKubectlList, NotKubectlLayout } from './kubectl-list-splitter.js';
-import { objectFacts } from './object-facts.js';
+import { addObject } from './read-kubectl-range.js';
+import { readRanges } from './read-ranges.js';
 
 const EXPECTED =
   'expected the output of the command `cnireport discover --print-command` prints, or of `kubectl get nodes,pods,services,daemonsets -A -o json`';
@@ -45,19 +48,14 @@ function checkList(file: string, tally: ClusterTally, kind: unknown, apiVersion:
     throw notCapture(file, 'a List without nodes (the capture must include nodes)');
 }
 
-const addObject = (tally: ClusterTally) => (object: JsonView) => {
-  const facts = objectFacts(object);
-  if (facts !== null) addToTally(tally, facts);
-};
-
 /** kubectl's own layout, read fast (see KubectlListSplitter); NotKubectlLayout sends the caller to jsonParser. */
 function kubectlListParser(file: string, tally: ClusterTally): CaptureParser {
   const splitter = new KubectlListSplitter(addObject(tally));
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {
-      const { kind, apiVersion } = splitter.end();
-      checkList(file, tally, kind, apiVersion);
+      const list = splitter.end();
+      checkList(file, tally, list?.kind, list?.apiVersion);
     },
   };
 }
@@ -112,11 +110,14 @@ function lineParser(file: string, tally: ClusterTally): CaptureParser {
 }
 
 const GZIP = [0x1f, 0x8b];
+/** Enough of a file's start to tell gzip and kubectl's layout apart. */
+const HEAD_BYTES = 64;
 
 /**
  * One cluster's capture, read as a stream: the printed command's lines or kubectl's JSON List, either of
- * them gzipped. Every object is cut down to its facts as it is read (see objectFacts). Any problem is one
- * CniError line naming the file.
+ * them gzipped. Every object is cut down to its facts as it is read (see objectFacts). A List in kubectl's
+ * layout is read in parts on all cores when it is large (see captureRanges). Any problem is one CniError line
+ * naming the file.
  */
 export async function readCaptureFile(file: string): Promise<ClusterTally> {
   const stats = await stat(file).catch((error: unknown) => {
@@ -125,16 +126,31 @@ export async function readCaptureFile(file: string): Promise<ClusterTally> {
   if (stats.isDirectory())
     throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a capture file)`);
   if (stats.size === 0) throw notCapture(file, 'an empty file');
-  const first = Buffer.alloc(2);
-  await open(file)
+  const head = Buffer.alloc(HEAD_BYTES);
+  const ranges = await open(file)
     .then(async (handle) => {
-      await handle.read(first, 0, 2, 0).finally(() => handle.close());
+      try {
+        const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+        const start = head.subarray(0, bytesRead);
+        return looksLikeKubectlList(start)
+          ? await captureRanges(handle, stats.size, availableParallelism())
+          : [];
+      } finally {
+        await handle.close();
+      }
     })
     .catch((error: unknown) => {
       throw unreadable(file, error);
     });
-  const gzipped = first[0] === GZIP[0] && first[1] === GZIP[1];
+  const gzipped = head[0] === GZIP[0] && head[1] === GZIP[1];
   try {
+    if (ranges.length > 0) {
+      const { tally, list } = await readRanges(file, ranges).catch((error: unknown) => {
+        throw error instanceof NotKubectlLayout ? error : unreadable(file, error);
+      });
+      checkList(file, tally, list?.kind, list?.apiVersion);
+      return tally;
+    }
     return await readOnce(file, gzipped, true);
   } catch (error) {
     // Not kubectl's layout after all: read again without assuming one.

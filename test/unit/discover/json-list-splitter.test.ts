@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonListSplitter, JsonSyntaxError } from '../../../src/discover/json-list-splitter.js';
 import type { JsonView } from '../../../src/discover/json-view.js';
-import { KubectlListSplitter, NotKubectlLayout } from '../../../src/discover/kubectl-list-splitter.js';
+import {
+  ITEM_SEPARATOR,
+  KubectlListSplitter,
+  NotKubectlLayout,
+} from '../../../src/discover/kubectl-list-splitter.js';
 
 function split(text: string, cuts: number[]): { items: unknown[]; top: Record<string, string> } {
   const items: unknown[] = [];
@@ -129,6 +133,52 @@ describe('KubectlListSplitter', () => {
             index += 1;
           });
           expect(read).toEqual({ items: items.length, list: { kind: 'List', apiVersion: 'v1' } });
+        },
+      ),
+    );
+  });
+
+  it('reads the same items when the List is cut into ranges at item ends and each range is read apart (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (items, picks, cuts) => {
+          const bytes = Buffer.from(
+            `${JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, 4)}\n`,
+          );
+          const separators: number[] = [];
+          for (let at = bytes.indexOf(ITEM_SEPARATOR); at >= 0; at = bytes.indexOf(ITEM_SEPARATOR, at + 1))
+            separators.push(at + ITEM_SEPARATOR.length - 1);
+          expect(separators).toHaveLength(items.length - 1);
+          const chosen = [...new Set(picks.map((p) => separators[p % Math.max(1, separators.length)]))]
+            .filter((cut): cut is number => cut !== undefined)
+            .sort((a, b) => a - b);
+          const starts = [0, ...chosen];
+          const read: unknown[] = [];
+          let list: unknown;
+          starts.forEach((start, i) => {
+            const next = chosen[i];
+            const range = { first: i === 0, last: next === undefined };
+            const splitter = new KubectlListSplitter((item) => {
+              const index = read.length;
+              expectReadsAs(item, items[index]);
+              read.push(index);
+            }, range);
+            const part = bytes.subarray(start, next === undefined ? bytes.length : next + 1);
+            let from = 0;
+            for (const cut of cuts.map((c) => c % (part.length + 1)).sort((a, b) => a - b)) {
+              splitter.push(part.subarray(from, cut));
+              from = cut;
+            }
+            splitter.push(part.subarray(from));
+            const end = splitter.end();
+            if (range.last) list = end;
+            else expect(end).toBeUndefined();
+          });
+          expect(read).toHaveLength(items.length);
+          expect(list).toEqual({ kind: 'List', apiVersion: 'v1' });
         },
       ),
     );
