@@ -1,5 +1,5 @@
 import type { CLOUDS, CNIS, FRAMEWORKS, Importance, MESHES } from '../schema/answers.js';
-import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES } from '../schema/display-names.js';
+import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES, PLATFORM_NAMES } from '../schema/display-names.js';
 import { formatNumber, joinAnd, plural } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
@@ -21,7 +21,7 @@ export function situationSection(ctx: ReportContext): SituationSection {
         { label: 'Kubernetes Services', value: formatNumber(cluster.services) },
         { label: 'Node growth per year', value: `${formatNumber(cluster.growthPercentPerYear, 1)} %` },
         { label: 'Where the clusters run', value: joinAnd(cluster.clouds.map(cloudName)) },
-        { label: 'CNI today', value: cniName(cluster.currentCni) },
+        ...platformRows(cluster),
         { label: 'kube-proxy mode', value: cluster.kubeProxyMode },
       ],
     },
@@ -81,6 +81,25 @@ export function situationSection(ctx: ReportContext): SituationSection {
     why: n.reasons.join(' '),
   }));
   return { groups, needs };
+}
+
+type SituationCluster = ReportContext['sources']['result']['situation']['cluster'];
+
+/**
+ * The platform and the CNI today: one row each for an estate run alike, else a row per group of clusters
+ * (an estate of EKS and RKE2 does not have one CNI today).
+ */
+function platformRows(cluster: SituationCluster): { label: string; value: string }[] {
+  const groups = cluster.groups ?? [];
+  if (groups.length < 2)
+    return [
+      { label: 'Platform', value: joinAnd(cluster.platforms.map((p) => PLATFORM_NAMES[p])) },
+      { label: 'CNI today', value: cniName(cluster.currentCni) },
+    ];
+  return groups.map((g) => ({
+    label: g.name,
+    value: `${PLATFORM_NAMES[g.platform]}: ${plural(g.clusters, 'cluster')}, ${plural(g.nodes, 'worker node')}, ${cniName(g.currentCni)} today`,
+  }));
 }
 
 export function importanceClass(importance: Importance): string {
