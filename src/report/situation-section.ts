@@ -1,5 +1,11 @@
 import type { CLOUDS, CNIS, FRAMEWORKS, Importance, MESHES } from '../schema/answers.js';
-import { CLOUD_NAMES, CNI_NAMES, FRAMEWORK_NAMES, MESH_NAMES, PLATFORM_NAMES } from '../schema/display-names.js';
+import {
+  CLOUD_NAMES,
+  CNI_NAMES,
+  FRAMEWORK_NAMES,
+  MESH_NAMES,
+  PLATFORM_NAMES,
+} from '../schema/display-names.js';
 import { formatNumber, joinAnd, plural } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
