@@ -1,5 +1,5 @@
 import type { BuiltResult } from '../result/result-schema.js';
-import { formatNumber } from '../shared/format.js';
+import { formatNumber, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { MigrationSection } from './report-model.js';
 import { cniName } from './situation-section.js';
@@ -22,6 +22,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
     'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
     addons: `${formatNumber(hours.addons)} h of add-on set-up`,
     mesh: `${formatNumber(hours.mesh)} h`,
+    'ict-provider': `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`,
   };
   const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(plan.from));
   const phases = plan.phases.map((p, i) => ({
@@ -44,7 +45,10 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
       total === 0
         ? 'No migration effort is counted.'
         : `${formatNumber(total)} engineer-hours in all, about ${formatNumber(total / hoursPerMonth, 1)} engineer-months, ` +
-          `already adjusted for a team of ${situation.team.maturity} maturity.`,
+          `already adjusted for a team of ${situation.team.maturity} maturity` +
+          (hours['ict-provider'] > 0
+            ? `, and ${formatNumber(hours['ict-provider'])} h to contract the new provider (${joinAnd(target.newIctProviders.names)}) as DORA requires.`
+            : '.'),
     cost: `${ctx.money(oneOff)} one-off in year 1 (${ctx.money(target.tco.byCategory.migration)} migration, ${ctx.money(target.tco.byCategory.training)} training).`,
     caveats: flagCaveats(plan.caveats),
     risks: target.risks.map((r) => r.text),

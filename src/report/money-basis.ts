@@ -1,4 +1,4 @@
-import { formatMonth, formatNumber, formatPercent } from '../shared/format.js';
+import { formatMonth, formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 
 /**
@@ -53,7 +53,7 @@ export function moneyBasisParagraphs(ctx: ReportContext): string[] {
             `not the ${formatNumber(ambient.opsHoursPerClusterMonth.likely, 1)} of a mesh of its own (both estimates). Ambient mode across clusters ` +
             'is still in beta; where the client runs several clusters, the risks say so.',
         ];
-  return [`${rate}${local}`, ...fleet, ...mesh, ...ipvsMove(ctx)];
+  return [`${rate}${local}`, ...fleet, ...mesh, ...ipvsMove(ctx), ...ictProviders(ctx)];
 }
 
 /** Where kube-proxy runs in IPVS mode: the move off it that every path keeping kube-proxy carries, and when. */
@@ -74,5 +74,30 @@ function ipvsMove(ctx: ReportContext): string[] {
       (perCluster.origin === 'default' ? ' (an estimate)' : ' (the client’s figure)') +
       `, counted in year ${formatNumber(year)} for ${listed}, and in staying as today. A path that replaces ` +
       'kube-proxy retires it instead and carries no such move.',
+  ];
+}
+
+/** Under DORA: what contracting a new ICT provider costs the paths that bring one, and why. */
+function ictProviders(ctx: ReportContext): string[] {
+  const { result } = ctx.sources;
+  const bringing = result.options.filter((o) => o.newIctProviders.names.length > 0);
+  const contract = result.assumptions.find((a) => a.key === 'ictProviderContractHours');
+  const upkeep = result.assumptions.find((a) => a.key === 'ictProviderUpkeepHoursPerYear');
+  if (bringing.length === 0 || contract === undefined || upkeep === undefined) return [];
+  const estimates =
+    contract.origin === 'default' && upkeep.origin === 'default'
+      ? ` (estimates, drawn from ${formatNumber(contract.low)} to ${formatNumber(contract.high)} and from ` +
+        `${formatNumber(upkeep.low)} to ${formatNumber(upkeep.high)} hours in the simulation)`
+      : ' (figures the client set)';
+  const paths = joinAnd(bringing.map((o) => `${o.name} (${joinAnd(o.newIctProviders.names)})`));
+  return [
+    'The client falls under DORA (Regulation (EU) 2022/2554). A path whose support or licence comes under a ' +
+      'contract with an ICT third-party provider the client has no contract with brings that regulation’s ' +
+      'obligations: an assessment of the provider before signing, a contract with the key provisions of Article 30, ' +
+      'an entry in the register of information (Article 28(3)) and a documented exit strategy, reviewed and tested ' +
+      'periodically (Article 28(8)). They are costed as risk, legal and procurement time at the loaded engineer ' +
+      `cost: ${formatNumber(contract.value)} hours per provider once, in year 1 under migration, and ` +
+      `${formatNumber(upkeep.value)} hours per provider every year under operations${estimates}. That applies to ` +
+      `${paths}; open-source paths and support that comes with the client’s platform bring no new provider.`,
   ];
 }

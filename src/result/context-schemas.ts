@@ -27,6 +27,9 @@ export const MigrationPlanSchema = z
         'kube-proxy': z.number(),
         addons: z.number(),
         mesh: z.number(),
+        'ict-provider': z
+          .number()
+          .describe('Staff-hours to contract a new ICT provider under DORA (not scaled by team maturity).'),
       })
       .describe('Engineer-hours by part, after the team-maturity factor.'),
   })

@@ -51,6 +51,12 @@ export const CostedPlanSchema = z.strictObject({
       'The year of the horizon (1 for the first) in which the path moves kube-proxy off IPVS mode before it is ' +
         'switched off by default; null where the path does not keep kube-proxy in IPVS mode.',
     ),
+  newIctProviders: z
+    .array(z.string())
+    .describe(
+      'ICT third parties the path contracts anew where the client is under DORA: each is contracted once in year 1 ' +
+        '(ictProviderContractHours) and kept compliant every year (ictProviderUpkeepHoursPerYear).',
+    ),
 });
 
 /**

@@ -2,7 +2,7 @@ import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
 import type { Plan } from '../scoring/build-plan.js';
-import { ipvsMoveYear } from '../scoring/compute-tco.js';
+import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
 import { deriveNeeds } from '../scoring/derive-needs.js';
 import { likelyScenario, resolveParameters } from '../scoring/resolve-parameters.js';
 import { selectStacks } from '../scoring/select-stack.js';
@@ -50,6 +50,7 @@ export function costing(answers: Answers, dataset: Dataset): Costing {
     removesKubeProxy: plan.removesKubeProxy,
     learnsEbpf: plan.learnsEbpf,
     movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, answers, dataset.model)),
+    newIctProviders: newIctProviders(plan, answers, dataset.model),
   });
   const { model } = dataset;
   const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;

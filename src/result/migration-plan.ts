@@ -31,9 +31,11 @@ export function migrationPlan(
     'kube-proxy': target.migration.kubeProxyHours,
     addons: target.migration.addonHours,
     mesh: target.migration.meshHours,
+    'ict-provider': target.migration.ictProviderHours,
   };
   const phases = path.phases.filter((p) => p.part !== 'kube-proxy' || hours['kube-proxy'] > 0);
   if (hours.mesh > 0) phases.push(dataset.meshRetirement);
+  if (hours['ict-provider'] > 0) phases.push({ part: 'ict-provider', ...dataset.model.newIctProvider.phase });
   return {
     option: target.id,
     from,

@@ -144,6 +144,30 @@ export const OptionResultSchema = z.strictObject({
         .describe(
           'The year of the horizon (1 for the first) the move off IPVS falls in; null where there is none.',
         ),
+      ictProviderHours: z
+        .number()
+        .describe(
+          'Staff-hours to contract the new ICT providers under DORA (newIctProviders.contractHours), in year 1; ' +
+            'not scaled by team maturity.',
+        ),
     })
     .describe('One-time engineer-hours to move to this option, by part, after the team-maturity factor.'),
+  newIctProviders: z
+    .strictObject({
+      names: z
+        .array(z.string())
+        .describe('The providers; empty where the path brings none or DORA does not apply.'),
+      contractHours: z
+        .number()
+        .describe(
+          'Once, in year 1 (migration): risk assessment, the Article 30 clauses, the register entry, the exit strategy.',
+        ),
+      upkeepHoursPerYear: z
+        .number()
+        .describe('Every year (operations): the register, monitoring, reviewing and testing the exit plan.'),
+    })
+    .describe(
+      'ICT third parties the path contracts anew where the client is under DORA (Regulation (EU) 2022/2554, ' +
+        'Articles 28 and 30), with the staff-hours that brings at the loaded engineer cost.',
+    ),
 });

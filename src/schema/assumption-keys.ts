@@ -220,6 +220,24 @@ const COST_KEY_ENTRIES = {
     inText: 'the effort to move kube-proxy off IPVS',
     publicOverride: true,
   },
+  ictProviderContractHours: {
+    description:
+      'Staff hours, once, to contract a new ICT third-party provider under DORA: risk assessment, the Article 30 clauses, the register entry and an exit strategy.',
+    label: 'New ICT provider contract (DORA)',
+    kind: 'count',
+    unit: 'h per provider',
+    inText: 'the work to contract a new ICT provider under DORA',
+    publicOverride: true,
+  },
+  ictProviderUpkeepHoursPerYear: {
+    description:
+      'Staff hours a year to keep a new ICT third-party provider compliant under DORA: the register, monitoring, and reviewing and testing the exit plan.',
+    label: 'New ICT provider upkeep (DORA)',
+    kind: 'count',
+    unit: 'h per provider a year',
+    inText: 'the yearly work a new ICT provider adds under DORA',
+    publicOverride: true,
+  },
 } as const satisfies Record<string, CostKeyEntry>;
 
 export type CostKey = keyof typeof COST_KEY_ENTRIES;

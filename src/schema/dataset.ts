@@ -13,7 +13,7 @@ export type OptionMark = (typeof OPTION_MARKS)[number];
 export const CAPABILITY_IDS = ['podNetworking', ...NEED_KEYS] as const;
 export type CapabilityId = (typeof CAPABILITY_IDS)[number];
 
-export const MIGRATION_PARTS = ['cluster', 'node', 'kube-proxy', 'addons', 'mesh'] as const;
+export const MIGRATION_PARTS = ['cluster', 'node', 'kube-proxy', 'addons', 'mesh', 'ict-provider'] as const;
 export type MigrationPart = (typeof MIGRATION_PARTS)[number];
 
 export const SUPPORT_LEVELS = ['none', 'partial', 'add-on', 'built-in', 'enterprise'] as const;
@@ -155,6 +155,11 @@ const addon = z.strictObject({
   name: z.string().min(1),
   components: z.array(z.string()).min(1),
   licencePerNodeYear: z.number().min(0),
+  /**
+   * The ICT third party the add-on's licence or support is contracted with, under a contract of its own; null where
+   * it is open source or billed under an agreement the client already has (its platform's).
+   */
+  vendor: z.string().min(1).nullable().default(null),
   setupHoursPerCluster: range,
   opsHoursPerClusterMonth: range,
   perNode: footprint,
@@ -257,6 +262,16 @@ const model = z.strictObject({
     })
     .describe(
       'When kube-proxy IPVS mode is off by default: a path that keeps kube-proxy in IPVS mode moves it before then.',
+    ),
+  newIctProvider: z
+    .strictObject({
+      frameworks: z.array(z.string()),
+      /** The migration phase it adds where the recommended path brings such a provider. */
+      phase: z.strictObject({ title: z.string().min(1), steps: z.string().min(1) }),
+      source,
+    })
+    .describe(
+      'Frameworks under which contracting a new ICT third-party provider brings contract, register and exit-strategy work.',
     ),
   risk: z.strictObject({
     vendorSupportPreferredMissing: z.number(),

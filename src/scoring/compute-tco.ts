@@ -31,6 +31,17 @@ export interface TcoBreakdown {
   readonly nodes: number;
   /** Engineer-hours of the one-time migration, by part, after the team-maturity factor. */
   readonly migrationHours: MigrationHours;
+  /** ICT third parties the path contracts anew under the client's frameworks, and the staff-hours that brings. */
+  readonly ictProviders: IctProviderHours;
+}
+
+export interface IctProviderHours {
+  /** The providers, by name; empty where the path brings none or no framework attaches work to one. */
+  readonly names: readonly string[];
+  /** Contracting them, once, in year 1 (counted under migration). */
+  readonly contractHours: number;
+  /** Keeping them compliant, every year (counted under operations). */
+  readonly upkeepHoursPerYear: number;
 }
 
 export interface MigrationHours {
@@ -65,6 +76,22 @@ export function ipvsOffYear(answers: Answers, model: Model): number | null {
   const [offYear = 0, offMonth = 0] = model.ipvsDefaultOff.month.split('-').map(Number);
   const index = Math.max(0, Math.floor(((offYear - year) * 12 + (offMonth - month)) / 12));
   return index < engagement.horizonYears ? index : null;
+}
+
+/**
+ * The ICT third parties a path contracts anew where the client's frameworks attach obligations to such a contract
+ * (DORA: register, Article 30 clauses, exit strategy): its subscription's vendor and the vendors of the add-ons it
+ * licenses new, across an estate's groups once each; empty where no such framework applies.
+ */
+export function newIctProviders(plan: Plan, answers: Answers, model: Model): string[] {
+  const { frameworks } = model.newIctProvider;
+  if (!answers.compliance.frameworks.some((f) => frameworks.includes(f))) return [];
+  const vendors = new Set<string>();
+  for (const p of plan.groups === undefined ? [plan] : plan.groups.map((g) => g.plan)) {
+    if (p.option.vendor !== null) vendors.add(p.option.vendor);
+    for (const a of p.newAddons) if (a.vendor !== null) vendors.add(a.vendor);
+  }
+  return [...vendors];
 }
 
 const HOURS_PER_YEAR = 8760;
@@ -131,11 +158,40 @@ function perNodeFootprint(
  */
 export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
   // An estate of groups: each group's cost on its own figures (its nodes, CNI and fleet), summed.
-  if (plan.groups !== undefined) {
-    return sumTco(
-      plan.groups.map((g) => computeTco(g.plan, g.slice.answers, sliceScenario(s, g.slice), model)),
-    );
-  }
+  const paths =
+    plan.groups === undefined
+      ? pathTco(plan, answers, s, model)
+      : sumTco(plan.groups.map((g) => pathTco(g.plan, g.slice.answers, sliceScenario(s, g.slice), model)));
+  return withIctProviders(paths, newIctProviders(plan, answers, model), s.values);
+}
+
+/**
+ * The work new ICT providers bring, added to a path's costs: contracting each once in year 1 (migration) and
+ * keeping each compliant every year (operations), at the loaded engineer cost; one contract per provider, however
+ * many groups of an estate it serves.
+ */
+function withIctProviders(tco: TcoBreakdown, names: readonly string[], v: ParameterValues): TcoBreakdown {
+  if (names.length === 0) return tco;
+  const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
+  const contractHours = names.length * v.ictProviderContractHours;
+  const upkeepHoursPerYear = names.length * v.ictProviderUpkeepHoursPerYear;
+  const years = tco.years.map((y, i) => ({
+    ...y,
+    operations: y.operations + upkeepHoursPerYear * hourly,
+    migration: y.migration + (i === 0 ? contractHours * hourly : 0),
+  }));
+  let total = 0;
+  for (const y of years) total += yearTotal(y);
+  return { ...tco, years, total, ictProviders: { names, contractHours, upkeepHoursPerYear } };
+}
+
+const NO_ICT_PROVIDERS: IctProviderHours = { names: [], contractHours: 0, upkeepHoursPerYear: 0 };
+
+/**
+ * One path's cost on one set of figures (a group's, or the whole estate's where it is one), without the contracts
+ * with new ICT providers, which the estate signs once whatever its groups (computeTco adds them).
+ */
+export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
   const v = s.values;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
@@ -188,6 +244,7 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     sidecarsKept: s.sidecars * keptShare,
     nodes: s.nodes,
     migrationHours: hours,
+    ictProviders: NO_ICT_PROVIDERS,
   };
 }
 
@@ -296,6 +353,7 @@ function sumTco(parts: readonly TcoBreakdown[]): TcoBreakdown {
       mesh: sum((p) => p.migrationHours.mesh),
       kubeProxyMode: sum((p) => p.migrationHours.kubeProxyMode),
     },
+    ictProviders: NO_ICT_PROVIDERS,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Model, OptionId } from '../schema/dataset.js';
 import type { Plan } from './build-plan.js';
-import { type ByCategory, computeTco, type Scenario, TCO_CATEGORIES } from './compute-tco.js';
+import { type ByCategory, pathTco, type Scenario, TCO_CATEGORIES } from './compute-tco.js';
 import { sliceScenario } from './estate-groups.js';
 
 /** One group's part of a path, as the result shows it: what it runs there and what that costs. */
@@ -37,7 +37,7 @@ export function groupPathResults(
   if (plan.groups === undefined) return {};
   return {
     groups: plan.groups.map((g) => {
-      const tco = computeTco(g.plan, g.slice.answers, sliceScenario(scenario, g.slice), model);
+      const tco = pathTco(g.plan, g.slice.answers, sliceScenario(scenario, g.slice), model);
       const byCategory = Object.fromEntries(
         TCO_CATEGORIES.map((c) => [c, Math.round(tco.years.reduce((s, y) => s + y[c], 0))]),
       ) as ByCategory;

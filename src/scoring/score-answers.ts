@@ -288,6 +288,12 @@ export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOpti
           meshHours: Math.round(o.tco.migrationHours.mesh),
           kubeProxyModeHours: Math.round(o.tco.migrationHours.kubeProxyMode),
           kubeProxyModeYear: o.tco.migrationHours.kubeProxyMode > 0 ? offYear + 1 : null,
+          ictProviderHours: Math.round(o.tco.ictProviders.contractHours),
+        },
+        newIctProviders: {
+          names: [...o.tco.ictProviders.names],
+          contractHours: Math.round(o.tco.ictProviders.contractHours),
+          upkeepHoursPerYear: Math.round(o.tco.ictProviders.upkeepHoursPerYear),
         },
       };
     }),

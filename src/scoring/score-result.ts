@@ -138,6 +138,14 @@ export interface OptionResult {
     readonly kubeProxyModeHours: number;
     /** The year of the horizon (1 for the first) that move falls in; null where there is none. */
     readonly kubeProxyModeYear: number | null;
+    /** Contracting the new ICT providers under the client's frameworks (newIctProviders), in year 1. */
+    readonly ictProviderHours: number;
+  };
+  /** ICT third parties the path contracts anew where a framework (DORA) attaches work to that, and the hours. */
+  readonly newIctProviders: {
+    readonly names: readonly string[];
+    readonly contractHours: number;
+    readonly upkeepHoursPerYear: number;
   };
 }
 

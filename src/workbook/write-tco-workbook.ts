@@ -370,6 +370,22 @@ function optionSheet(
       : 0,
     plan.movesSidecars ? 'sidecars to the sidecar-free mesh' : 'the mesh stays',
   );
+  const providers = plan.newIctProviders;
+  const ictProviders = add(
+    'New ICT providers to contract under DORA',
+    providers.length,
+    providers.length === 0 ? 'none (no new provider, or DORA does not apply)' : providers.join(', '),
+  );
+  const ictContractHours = add(
+    'Staff hours: contracting them (year 1)',
+    f(`${ictProviders}*ictProviderContractHours`),
+    'risk assessment, Article 30 clauses, register entry, exit strategy: once per provider',
+  );
+  const ictUpkeepHours = add(
+    'Staff hours a year: keeping them compliant',
+    f(`${ictProviders}*ictProviderUpkeepHoursPerYear`),
+    'register, monitoring, reviewing and testing the exit plan: every year',
+  );
   const ebpfTraining = plan.learnsEbpf
     ? `+Engineers*(ciliumTrainingDaysPerEngineer*EbpfTrainingShare*${HOURS_PER_TRAINING_DAY}*${hourly}+IF(EbpfTrainingShare>0,trainingCoursePerEngineer,0))`
     : '';
@@ -430,12 +446,13 @@ function optionSheet(
     );
     set('Network-layer GB per node', `${mem}*${GB_PER_MIB}`);
     set('Subscription', `ROUND(${cell('Nodes')}*${subscription},0)`);
-    set('Operations', `ROUND(${opsHours}*12*${hourly},0)`);
+    set('Operations', `ROUND((${opsHours}*12+${ictUpkeepHours})*${hourly},0)`);
     set(
       'Compute',
       `ROUND((${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)+Clusters*(${clusterCpu}/1000*vcpuHourPrice+${clusterMem}*${GB_PER_MIB}*memoryGbHourPrice))*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
     );
-    const firstYearHours = y === 0 ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}` : '';
+    const firstYearHours =
+      y === 0 ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}+${ictContractHours}` : '';
     const moveHours = ipvsYear === y + 1 ? ipvsHours : '';
     const migrationHours = [firstYearHours, moveHours].filter((h) => h !== '').join('+');
     set('Migration', migrationHours === '' ? '0' : `ROUND((${migrationHours})*${hourly},0)`);

@@ -115,6 +115,8 @@ describe('data sources', () => {
       'migrationHoursPerCluster',
       'kubeProxyRemovalHoursPerCluster',
       'ipvsMoveHoursPerCluster',
+      'ictProviderContractHours',
+      'ictProviderUpkeepHoursPerYear',
       'migrationHoursPerNode',
       'meshMigrationHoursPerCluster',
       'ciliumTrainingDaysPerEngineer',

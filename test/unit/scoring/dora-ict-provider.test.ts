@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { score } from '../../../src/index.js';
+import type { Answers } from '../../../src/schema/answers.js';
+import type { ScoreResult } from '../../../src/scoring/score-result.js';
+import { exampleAnswers } from '../../helpers/make-answers.js';
+
+const withFrameworks = (answers: Answers, frameworks: Answers['compliance']['frameworks']): Answers => ({
+  ...answers,
+  compliance: { ...answers.compliance, frameworks },
+});
+
+const run = (answers: Answers): ScoreResult => score(answers, undefined, { draws: 50 });
+
+const value = (r: ScoreResult, key: string) => r.assumptions.find((a) => a.key === key)?.value ?? Number.NaN;
+
+describe('a new ICT provider under DORA (Regulation (EU) 2022/2554, Articles 28 and 30)', () => {
+  const bank = exampleAnswers('regulated-bank');
+  const underDora = run(bank);
+  const withoutDora = run(
+    withFrameworks(
+      bank,
+      bank.compliance.frameworks.filter((f) => f !== 'dora'),
+    ),
+  );
+
+  it('costs contracting the provider once in year 1 and keeping it compliant every year, on that path only', () => {
+    const hourly = value(underDora, 'engineerCostPerYear') / value(underDora, 'engineerHoursPerYear');
+    const contract = value(underDora, 'ictProviderContractHours');
+    const upkeep = value(underDora, 'ictProviderUpkeepHoursPerYear');
+    const bringing = underDora.options.filter((o) => o.newIctProviders.names.length > 0);
+    expect(bringing.length).toBeGreaterThan(0);
+    for (const o of underDora.options) {
+      const before = withoutDora.options.find((b) => b.id === o.id);
+      if (before === undefined) throw new Error(`no ${o.id} without DORA`);
+      const providers = o.newIctProviders.names.length;
+      expect(o.newIctProviders.contractHours, o.id).toBe(Math.round(providers * contract));
+      expect(o.migration.ictProviderHours, o.id).toBe(o.newIctProviders.contractHours);
+      expect(before.newIctProviders.names, o.id).toEqual([]);
+      // Rounded per category and year in the result: a euro or two either way.
+      o.tco.byYear.forEach((year, y) => {
+        const was = before.tco.byYear[y];
+        if (was === undefined) throw new Error('years differ');
+        expect(year.operations - was.operations, `${o.id} year ${y + 1}`).toBeCloseTo(
+          providers * upkeep * hourly,
+          -1,
+        );
+        expect(year.migration - was.migration, `${o.id} year ${y + 1}`).toBeCloseTo(
+          y === 0 ? providers * contract * hourly : 0,
+          -1,
+        );
+      });
+      if (providers === 0) expect(o.tco.total, o.id).toBe(before.tco.total);
+    }
+  });
+
+  it('names the vendor of a subscription path, and no provider for an open-source one', () => {
+    const vendored = underDora.options.filter((o) => o.newIctProviders.names.length > 0);
+    for (const o of vendored) expect(o.newIctProviders.names.every((n) => n.length > 0)).toBe(true);
+    expect(underDora.options.some((o) => o.newIctProviders.names.length === 0)).toBe(true);
+  });
+
+  it('counts one contract per provider for an estate of groups, however many groups take the path', () => {
+    const estate = exampleAnswers('eks-plus-onprem');
+    expect(estate.cluster.groups?.length ?? 0).toBeGreaterThan(1);
+    const r = run(withFrameworks(estate, ['dora']));
+    const contract = value(r, 'ictProviderContractHours');
+    const shared = r.options.filter(
+      (o) =>
+        o.newIctProviders.names.length > 0 && (o.groups ?? []).filter((g) => g.option === o.id).length > 1,
+    );
+    // A path two groups take still signs one contract with its vendor.
+    expect(shared.length).toBeGreaterThan(0);
+    for (const o of shared) {
+      expect(o.newIctProviders.names.length, o.id).toBe(new Set(o.newIctProviders.names).size);
+      expect(o.newIctProviders.contractHours, o.id).toBe(
+        Math.round(o.newIctProviders.names.length * contract),
+      );
+    }
+  });
+});
