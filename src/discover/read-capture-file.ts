@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { unreadable as unreadableFile } from '../io/load-answers.js';
+import { unreadable as unreadableFile } from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { CAPTURE_HEADERS, captureLineFacts } from './capture-command.js';
 import { captureRanges } from './capture-ranges.js';

@@ -1,4 +1,4 @@
-import { CniError } from '../shared/errors.js';
+import { binaryContent, notUtf8, textInOtherEncoding } from '../shared/error-catalogue.js';
 
 /** Enough of the start of a file to tell UTF-16 text from binary content. */
 const SNIFF_BYTES = 1024;
@@ -11,15 +11,15 @@ const SNIFF_BYTES = 1024;
 export function decodeTextFile(bytes: Uint8Array, file: string): string {
   const encoding = sniffWideEncoding(bytes);
   if (encoding !== null) {
-    throw new CniError('INPUT_UNREADABLE', `${file}: is ${encoding} text; save it as UTF-8`);
+    throw textInOtherEncoding(file, encoding);
   }
   if (bytes.includes(0)) {
-    throw new CniError('INPUT_UNREADABLE', `${file}: binary content (expected a YAML or JSON text file)`);
+    throw binaryContent(file);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CniError('INPUT_UNREADABLE', `${file}: not UTF-8 text (expected a YAML or JSON file in UTF-8)`);
+    throw notUtf8(file);
   }
 }
 

@@ -1,7 +1,7 @@
 import { isMap, Parser, parseDocument } from 'yaml';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
 import { salvageDraft } from '../questionnaire/salvage-draft.js';
-import { CniError } from '../shared/errors.js';
+import { fileProblems } from '../shared/error-catalogue.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { readAnswersText } from './load-answers.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, parseAnswersText } from './parse-answers-text.js';
@@ -22,13 +22,7 @@ export function answersDraftOfText(text: string, file: string): { draft: Answers
   const problems = result.ok ? [] : result.problems;
   const data = mappingData(text);
   if (data === undefined) {
-    const count = problems.length;
-    throw new CniError(
-      'INPUT_INVALID',
-      [`${file}: ${count} ${count === 1 ? 'problem' : 'problems'}`, ...problems.map(formatProblem)].join(
-        '\n',
-      ),
-    );
+    throw fileProblems(file, problems.map(formatProblem));
   }
   return { draft: salvageDraft(data), problems: problems.map(formatProblem) };
 }

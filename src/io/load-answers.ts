@@ -1,6 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Answers } from '../schema/answers.js';
-import { CniError } from '../shared/errors.js';
+import {
+  fileProblems,
+  isDirectory,
+  notRegularFile,
+  tooLarge,
+  unreadable,
+} from '../shared/error-catalogue.js';
 import { decodeTextFile } from './decode-text-file.js';
 import { parseAnswersText } from './parse-answers-text.js';
 import { formatProblem, type Problem } from './problem.js';
@@ -21,12 +27,7 @@ export async function loadAnswers(
   const text = await readAnswersText(file);
   const result = parseAnswersText(text, file);
   if (result.ok) return { answers: result.answers, text, warnings: result.warnings };
-  const count = result.problems.length;
-  const lines = [
-    `${file}: ${count} ${count === 1 ? 'problem' : 'problems'}`,
-    ...result.problems.map(formatProblem),
-  ];
-  throw new CniError('INPUT_INVALID', lines.join('\n'));
+  throw fileProblems(file, result.problems.map(formatProblem));
 }
 
 /** The text of an answers file, or a one-line CniError naming the file. */
@@ -35,36 +36,23 @@ export async function readAnswersText(file: string): Promise<string> {
   const stats = await stat(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
-  if (stats.isDirectory())
-    throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a file)`);
-  if (!stats.isFile()) throw new CniError('INPUT_UNREADABLE', `${file}: not a regular file`);
-  if (stats.size > MAX_ANSWERS_BYTES) throw tooLarge(file, stats.size);
+  if (stats.isDirectory()) throw isDirectory(file);
+  if (!stats.isFile()) throw notRegularFile(file);
+  if (stats.size > MAX_ANSWERS_BYTES) throw answersTooLarge(file, stats.size);
 
   const bytes = await readFile(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
   // The file may have grown between stat and read.
-  if (bytes.length > MAX_ANSWERS_BYTES) throw tooLarge(file, bytes.length);
+  if (bytes.length > MAX_ANSWERS_BYTES) throw answersTooLarge(file, bytes.length);
   return decodeTextFile(bytes, file);
 }
 
-function tooLarge(file: string, size: number): CniError {
-  return new CniError(
-    'INPUT_TOO_LARGE',
-    `${file}: too large (got ${size} bytes; expected at most ${MAX_ANSWERS_BYTES} bytes)`,
-    { hint: 'an answers file is a few kilobytes of YAML; check that this is the right file' },
+function answersTooLarge(file: string, size: number) {
+  return tooLarge(
+    file,
+    `${size} bytes`,
+    `${MAX_ANSWERS_BYTES} bytes`,
+    'an answers file is a few kilobytes of YAML; check that this is the right file',
   );
-}
-
-export function unreadable(file: string, error: unknown): CniError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a directory (expected a file)'
-          : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  return new CniError('INPUT_UNREADABLE', `${file}: ${reason}`, { cause: error });
 }

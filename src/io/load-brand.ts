@@ -2,6 +2,17 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Brand } from '../report/report-sources.js';
 import { DEFAULT_PRIMARY_COLOR } from '../schema/brand.js';
+import {
+  atValue,
+  fileProblems,
+  imageProblem,
+  isDirectory,
+  notAnImage,
+  notRegularFile,
+  ofBrandFile,
+  tooLarge,
+  unreadable,
+} from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { decodeTextFile } from './decode-text-file.js';
 import { escapeUnsafeChars } from './escape-unsafe-chars.js';
@@ -31,19 +42,12 @@ export async function loadBrand(file: string | undefined): Promise<Brand> {
     (error: unknown) => {
       // Beside the answers files on the same command line, the message says which file this is.
       if (!(error instanceof CniError) || error.code !== 'INPUT_UNREADABLE') throw error;
-      throw new CniError(error.code, `brand file ${error.message}`, { cause: error });
+      throw ofBrandFile(error);
     },
   );
   const parsed = parseBrandText(decodeTextFile(bytes, file), file);
   if (!parsed.ok) {
-    const count = parsed.problems.length;
-    throw new CniError(
-      'INPUT_INVALID',
-      [
-        `${file}: ${count} ${count === 1 ? 'problem' : 'problems'}`,
-        ...parsed.problems.map(formatProblem),
-      ].join('\n'),
-    );
+    throw fileProblems(file, parsed.problems.map(formatProblem));
   }
   const { brand, logoAt } = parsed;
   let logoDataUri: string | null = null;
@@ -53,10 +57,7 @@ export async function loadBrand(file: string | undefined): Promise<Brand> {
     logoDataUri = await readLogo(logoFile).catch((error: unknown) => {
       if (!(error instanceof CniError)) throw error;
       // The logo's path comes from the file and may hold terminal escapes or newlines.
-      throw new CniError(error.code, `${where}: ${escapeUnsafeChars(error.message)}`, {
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-        cause: error,
-      });
+      throw atValue(where, error, escapeUnsafeChars(error.message));
     });
   }
   return {
@@ -71,10 +72,7 @@ async function readLogo(file: string): Promise<string> {
   const bytes = await readCapped(file, MAX_LOGO_BYTES, 'export the logo smaller, or as SVG');
   const type = sniffImageType(bytes);
   if (type === null) {
-    throw new CniError(
-      'INPUT_INVALID',
-      `${file}: not a PNG, JPEG or SVG image (judged by its content, not its name)`,
-    );
+    throw notAnImage(file);
   }
   if (type === 'image/svg+xml') {
     // The browser draws a logo as an <img>, which loads nothing; the deck's rasteriser refuses such a logo.
@@ -83,7 +81,7 @@ async function readLogo(file: string): Promise<string> {
     const [href] = outside.ok ? outside.hrefs : [];
     if (href !== undefined) {
       const { message, hint } = outsideImageProblem(href);
-      throw new CniError('INPUT_INVALID', `${file}: ${message}`, { hint });
+      throw imageProblem(file, message, hint);
     }
   }
   return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
@@ -110,10 +108,9 @@ async function readCapped(file: string, max: number, hint: string): Promise<Uint
   const stats = await stat(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
-  if (stats.isDirectory())
-    throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a file)`);
-  if (!stats.isFile()) throw new CniError('INPUT_UNREADABLE', `${file}: not a regular file`);
-  if (stats.size > max) throw tooLarge(file, `${stats.size} bytes`, max, hint);
+  if (stats.isDirectory()) throw isDirectory(file);
+  if (!stats.isFile()) throw notRegularFile(file);
+  if (stats.size > max) throw tooLarge(file, `${stats.size} bytes`, limitOf(max), hint);
   const handle = await open(file, 'r').catch((error: unknown) => {
     throw unreadable(file, error);
   });
@@ -124,7 +121,7 @@ async function readCapped(file: string, max: number, hint: string): Promise<Uint
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > max) throw tooLarge(file, `more than ${max} bytes`, max, hint);
+      if (length > max) throw tooLarge(file, `more than ${max} bytes`, limitOf(max), hint);
     }
     return buffer.subarray(0, length);
   } catch (error) {
@@ -143,22 +140,6 @@ function decodeUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function tooLarge(file: string, got: string, max: number, hint: string): CniError {
-  const limit = max >= 1024 * 1024 ? `${max / (1024 * 1024)} MiB` : `${max / 1024} KiB`;
-  return new CniError('INPUT_TOO_LARGE', `${file}: too large (got ${got}; expected at most ${limit})`, {
-    hint,
-  });
-}
-
-function unreadable(file: string, error: unknown): CniError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a directory (expected a file)'
-          : `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
-  return new CniError('INPUT_UNREADABLE', `${file}: ${reason}`, { cause: error });
+function limitOf(max: number): string {
+  return max >= 1024 * 1024 ? `${max / (1024 * 1024)} MiB` : `${max / 1024} KiB`;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportFontFaceCss } from '../charts/report-font.js';
 import type { ComparisonTemplates } from '../compare/render-comparison-html.js';
-import { CniError } from '../shared/errors.js';
+import { missingFromPackage } from '../shared/error-catalogue.js';
 
 /** templates/ ships beside dist/ and src/, both two levels below the package root. */
 const SHIPPED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -15,7 +15,7 @@ export async function loadComparisonTemplates(): Promise<ComparisonTemplates> {
       return await readFile(join(SHIPPED_DIR, name), 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new CniError('DATA_INVALID', `${join(SHIPPED_DIR, name)} is missing from the package (${code})`);
+      throw missingFromPackage(join(SHIPPED_DIR, name), code);
     }
   };
   const partialNames = (await readdir(join(SHIPPED_DIR, 'compare')).catch(() => []))

@@ -4,7 +4,8 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parse, parseDocument, YAMLParseError } from 'yaml';
 import { type Dataset, DatasetSchema } from '../schema/dataset.js';
-import { CniError, InternalError } from '../shared/errors.js';
+import { dataFileUnreadable, dataProblems } from '../shared/error-catalogue.js';
+import { type CniError, InternalError } from '../shared/errors.js';
 import { locateInDocument } from './locate-in-document.js';
 import { compareProblems, formatPath, formatProblem, type Problem } from './problem.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
@@ -40,7 +41,7 @@ export function readDataFiles(dir: string): { readonly key: string; readonly raw
     try {
       return { file, text: readFileSync(file, 'utf8') };
     } catch (error) {
-      throw new CniError('DATA_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`);
+      throw dataFileUnreadable(file, error);
     }
   });
   const hash = createHash('sha256');
@@ -110,12 +111,7 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
  */
 function dataInvalid(dir: string, problems: Problem[]): CniError {
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || compareProblems(a, b));
-  const [only] = sorted;
-  if (only !== undefined && sorted.length === 1) return new CniError('DATA_INVALID', formatProblem(only));
-  return new CniError(
-    'DATA_INVALID',
-    [`data files in ${shown(dir)}: ${sorted.length} problems`, ...sorted.map(formatProblem)].join('\n'),
-  );
+  return dataProblems(shown(dir), sorted.map(formatProblem));
 }
 
 /** A data file's name as the contributor would type it: relative to the working folder when inside it. */

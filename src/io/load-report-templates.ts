@@ -6,6 +6,16 @@ import { reportFontFaceCss } from '../charts/report-font.js';
 import { TEMPLATE_OPTIONS } from '../render/render-report-html.js';
 import type { PrecompiledTemplate, ReportTemplates } from '../render/report-templates.js';
 import { didYouMean } from '../shared/did-you-mean.js';
+import {
+  missingFromPackage,
+  noSuchPartial,
+  noTemplates,
+  notRegularFile,
+  templateFolderUnreadable,
+  templateOutsideFolder,
+  templateSyntax,
+  templateUnreadable,
+} from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 
 /** templates/ ships beside dist/ and src/, both two levels below the package root. */
@@ -32,11 +42,7 @@ export async function loadReportTemplates(overrideDir?: string): Promise<ReportT
   for (const name of Object.keys(override.partials)) {
     if (shipped.partials[name] === undefined && !layoutOverridden) {
       const suggestion = didYouMean(name, Object.keys(shipped.partials));
-      throw new CniError(
-        'TEMPLATE_INVALID',
-        `${override.origins[`partials/${name}`]}: no shipped partial is called ${name}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`,
-        { hint: 'a new partial is used only by a layout that names it: override report.hbs as well' },
-      );
+      throw noSuchPartial(override.origins[`partials/${name}`] ?? name, name, suggestion);
     }
   }
   const templates: ReportTemplates = {
@@ -107,13 +113,7 @@ async function readTemplateDir(dir: string, shipped: boolean): Promise<TemplateD
     found.extraStylesheet === undefined &&
     top.every((f) => f !== PARTIALS)
   ) {
-    throw new CniError(
-      'TEMPLATE_INVALID',
-      `${dir}: holds none of ${LAYOUT}, ${STYLESHEET}, ${EXTRA_STYLESHEET} or ${PARTIALS}/`,
-      {
-        hint: 'copy the files to change from the templates/ folder of cnireport',
-      },
-    );
+    throw noTemplates(dir, [LAYOUT, STYLESHEET, EXTRA_STYLESHEET, `${PARTIALS}/`]);
   }
   return found;
 }
@@ -123,10 +123,7 @@ async function listDir(dir: string, shipped: boolean): Promise<string[]> {
     return await readdir(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new CniError(
-      shipped ? 'DATA_INVALID' : 'TEMPLATE_INVALID',
-      `${dir}: cannot read the template folder (${code})`,
-    );
+    throw templateFolderUnreadable(dir, code, shipped);
   }
 }
 
@@ -149,12 +146,10 @@ function confinedReader(root: string): (file: string) => Promise<string> {
       const real = await realpath(file);
       const fromRoot = relative(root, real);
       if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
-        throw new CniError('TEMPLATE_INVALID', `${file}: links to a file outside the template folder`, {
-          hint: 'copy the file into the template folder instead of linking to it',
-        });
+        throw templateOutsideFolder(file);
       }
       if (!(await stat(real)).isFile()) {
-        throw new CniError('TEMPLATE_INVALID', `${file}: not a regular file`);
+        throw notRegularFile(file, 'TEMPLATE_INVALID');
       }
       return await readFile(real, 'utf8');
     } catch (error) {
@@ -166,12 +161,11 @@ function confinedReader(root: string): (file: string) => Promise<string> {
 
 function unreadableTemplate(file: string, error: unknown): CniError {
   const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-  return new CniError('TEMPLATE_INVALID', `${file}: cannot read the template (${code})`);
+  return templateUnreadable(file, code);
 }
 
 function required(text: string | undefined, dir: string, name: string): string {
-  if (text === undefined)
-    throw new CniError('DATA_INVALID', `${join(dir, name)} is missing from the package`);
+  if (text === undefined) throw missingFromPackage(join(dir, name));
   return text;
 }
 
@@ -184,6 +178,6 @@ function checkSyntax(name: string, text: string, origins: Readonly<Record<string
     const line = lineNumber ?? Number(/on line (\d+)/.exec(message)?.[1] ?? Number.NaN);
     const location = Number.isFinite(line) ? `:${line}${column === undefined ? '' : `:${column + 1}`}` : '';
     const detail = message.split('\n').at(-1) ?? message;
-    throw new CniError('TEMPLATE_INVALID', `${where}${location}: ${detail}`);
+    throw templateSyntax(`${where}${location}`, detail);
   }
 }

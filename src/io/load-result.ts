@@ -1,17 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { type BuiltResult, type ReproStamp, ResultSchema } from '../result/result-schema.js';
-import { CniError } from '../shared/errors.js';
+import {
+  notAResult,
+  notJson,
+  notRegularFile,
+  resultTooLarge,
+  unreadable,
+} from '../shared/error-catalogue.js';
 import { decodeTextFile } from './decode-text-file.js';
-import { unreadable } from './load-answers.js';
+
 import { locateInDocument } from './locate-in-document.js';
 import { formatPath } from './problem.js';
 
 /** A result.json is tens to hundreds of kilobytes; anything this large is the wrong file. */
 const MAX_RESULT_BYTES = 16 * 1024 * 1024;
-
-const HINT =
-  'render reads the result.json that `generate` wrote, unchanged (it carries the stamp that dates it)';
 
 /**
  * Reads a result.json and parses it through ResultSchema, exactly the schema it was written with: the result a
@@ -22,10 +25,8 @@ export async function loadResult(file: string): Promise<{ result: BuiltResult; s
   const stats = await stat(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
-  if (!stats.isFile()) throw new CniError('INPUT_UNREADABLE', `${file}: not a regular file`);
-  if (stats.size > MAX_RESULT_BYTES) {
-    throw new CniError('INPUT_TOO_LARGE', `${file}: too large for a result.json (got ${stats.size} bytes)`);
-  }
+  if (!stats.isFile()) throw notRegularFile(file);
+  if (stats.size > MAX_RESULT_BYTES) throw resultTooLarge(file, stats.size);
   const bytes = await readFile(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
@@ -43,7 +44,7 @@ export async function loadResult(file: string): Promise<{ result: BuiltResult; s
     const message = error instanceof Error ? error.message : String(error);
     const reason = message.replace(/\s*(in JSON )?at position \d+.*$/s, '');
     const where = at(jsonErrorOffset(text, message, lines) ?? 0);
-    throw new CniError('INPUT_INVALID', `${where}: not valid JSON (${reason})`, { hint: HINT });
+    throw notJson(where, reason);
   }
 
   const parsed = ResultSchema.safeParse(raw);
@@ -57,14 +58,8 @@ export async function loadResult(file: string): Promise<{ result: BuiltResult; s
       unknownKey !== undefined
         ? locateInDocument(doc, [...path, unknownKey], 'key')
         : locateInDocument(doc, path, missing ? 'parent' : 'value');
-    const others =
-      more.length === 0 ? '' : ` (and ${more.length} more ${more.length === 1 ? 'problem' : 'problems'})`;
     const shown = unknownKey === undefined ? path : [...path, unknownKey];
-    throw new CniError(
-      'INPUT_INVALID',
-      `${at(offset)}: not a cnireport result: ${formatPath(shown) || 'the file'}: ${issue?.message ?? 'invalid'}${others}`,
-      { hint: HINT },
-    );
+    throw notAResult(at(offset), formatPath(shown), issue?.message ?? 'invalid', more.length);
   }
   const { generatedBy, ...result } = parsed.data;
   return { result, stamp: generatedBy };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CniError } from '../shared/errors.js';
+import { outputExists, outputUnwritable } from '../shared/error-catalogue.js';
 
 /** A file written in full under a temporary name next to its target, waiting to take the target's name. */
 export interface StagedFile {
@@ -40,7 +40,7 @@ export async function stageFile(target: string, data: string | Uint8Array): Prom
   const handle = await mkdir(folder, { recursive: true })
     .then(() => open(temp, 'wx'))
     .catch((error: unknown) => {
-      throw unwritable(target, error);
+      throw outputUnwritable(target, error);
     });
   try {
     // The file it replaces keeps its permissions: a 0600 report or answers file stays private.
@@ -51,21 +51,21 @@ export async function stageFile(target: string, data: string | Uint8Array): Prom
   } catch (error) {
     await handle.close().catch(() => undefined);
     await discard();
-    throw unwritable(target, error);
+    throw outputUnwritable(target, error);
   }
   try {
     // Some file systems (network shares) only report a failed write when the file is closed.
     await handle.close();
   } catch (error) {
     await discard();
-    throw unwritable(target, error);
+    throw outputUnwritable(target, error);
   }
   return {
     target,
     temp,
     commit: () =>
       rename(temp, target).catch((error: unknown) => {
-        throw unwritable(target, error);
+        throw outputUnwritable(target, error);
       }),
     discard,
   };
@@ -96,43 +96,22 @@ async function linkWithoutClobbering(temp: string, target: string): Promise<void
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw exists(target);
+    if (code === 'EEXIST') throw outputExists(target);
     // Some file systems (FAT, some network shares) have no hard links: check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') {
-      throw unwritable(target, error);
+      throw outputUnwritable(target, error);
     }
   }
   const present = await lstat(target).then(
     () => true,
     () => false,
   );
-  if (present) throw exists(target);
+  if (present) throw outputExists(target);
   await rename(temp, target).catch((error: unknown) => {
-    throw unwritable(target, error);
+    throw outputUnwritable(target, error);
   });
 }
 
 async function removeQuietly(file: string): Promise<void> {
   await rm(file, { force: true }).catch(() => undefined);
-}
-
-function exists(target: string): CniError {
-  return new CniError('OUTPUT_EXISTS', `${target}: already exists`, { hint: 'pass --force to overwrite it' });
-}
-
-function unwritable(target: string, error: unknown): CniError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'EISDIR'
-        ? 'is a directory'
-        : code === 'ENOTDIR' || code === 'EEXIST'
-          ? 'a file is where a folder should be'
-          : code === 'ENOSPC' || code === 'EDQUOT'
-            ? 'no space left on the device'
-            : code === 'EROFS'
-              ? 'read-only file system'
-              : (code ?? (error instanceof Error ? error.message : String(error)));
-  return new CniError('OUTPUT_UNWRITABLE', `${target}: cannot write (${reason})`, { cause: error });
 }
