@@ -1,6 +1,12 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Problem } from '../io/problem.js';
+import {
+  atValue,
+  interrupted as interruptedRun,
+  reportNotReplaced,
+  sameReportFolder,
+} from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { clientSlug } from './client-slug.js';
 import type { WrittenReport } from './describe-written.js';
@@ -353,25 +359,12 @@ async function claimFolder(
     request.nameBy === 'file' ? clientSlug(basename(file, extname(file))) : clientSlug(prepared.client);
   const owner = claimed.get(slug);
   if (owner !== undefined) {
-    throw new CniError(
-      'USAGE',
-      `${file}: its report would go to ${join(request.outDir, slug)}, as the report of ${owner} does`,
-      {
-        hint:
-          request.nameBy === 'file'
-            ? 'give the answers files different names, or generate them into different --out folders'
-            : 'for variants of one client, --name-by file names each folder after its answers file',
-      },
-    );
+    throw sameReportFolder(file, join(request.outDir, slug), owner, request.nameBy === 'file');
   }
   claimed.set(slug, file);
   const earlier = await earlierReport(join(request.outDir, slug));
   if (earlier !== null && request.noClobber === true) {
-    throw new CniError(
-      'OUTPUT_EXISTS',
-      `${file}: ${join(request.outDir, slug)}/ already holds a report (from ${earlier}); not replaced (--no-clobber)`,
-      { hint: 'generate into another --out folder, or without --no-clobber to replace it' },
-    );
+    throw reportNotReplaced(file, join(request.outDir, slug), earlier);
   }
   return { index, prepared, slug, started, earlier };
 }
@@ -386,11 +379,7 @@ async function printPdf(request: GenerateRequest, launched: Printer, html: strin
     return { pdf: await launched.print(html, { paper: request.paper, ...info }), pdfError: null };
   } catch (error) {
     if (!(error instanceof CniError)) throw error;
-    const pdfError = new CniError(error.code, `${prepared.file}: ${error.message}`, {
-      cause: error,
-      ...(error.hint === undefined ? {} : { hint: error.hint }),
-    });
-    return { pdf: null, pdfError };
+    return { pdf: null, pdfError: atValue(prepared.file, error) };
   }
 }
 
@@ -467,11 +456,7 @@ async function complete(
 
 function interrupted(signal: AbortSignal, written: number, total: number): CniError {
   const exitCode = typeof signal.reason === 'number' ? signal.reason : 130;
-  return new CniError(
-    'INTERRUPTED',
-    `interrupted: ${written} of ${total} ${total === 1 ? 'report' : 'reports'} written in full; nothing else was touched`,
-    { exitCode },
-  );
+  return interruptedRun(written, total, exitCode);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -3,7 +3,8 @@ import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { isProcessRunning } from '../io/is-process-running.js';
-import { CniError } from '../shared/errors.js';
+import { cannotLock, folderBusy, interruptedWaiting } from '../shared/error-catalogue.js';
+import type { CniError } from '../shared/errors.js';
 
 /** The lock's name in the folder it guards; a dotfile, present only while a run renames its files in. */
 export const LOCK_NAME = '.cnireport.lock';
@@ -58,7 +59,7 @@ export async function lockFolder(folder: string, options: LockOptions = {}): Pro
     }
     const waited = performance.now() - started;
     if (options.signal?.aborted) {
-      throw new CniError('INTERRUPTED', `${folder}: interrupted while waiting for another cnireport run`);
+      throw interruptedWaiting(folder);
     }
     if (waited >= timeoutMs) throw busy(folder, lock, holder ?? null, timeoutMs);
     if (!noticed && waited >= WAIT_NOTICE_MS) {
@@ -75,7 +76,7 @@ async function tryCreate(lock: string): Promise<boolean> {
     handle = await open(lock, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw cannotLock(lock, error);
+    throw lockFailure(lock, error);
   }
   const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   try {
@@ -85,17 +86,14 @@ async function tryCreate(lock: string): Promise<boolean> {
     // A full disk can refuse even these few bytes: give the lock up rather than hold one nobody can read.
     await handle.close().catch(() => undefined);
     await rm(lock, { force: true }).catch(() => undefined);
-    throw cannotLock(lock, error);
+    throw lockFailure(lock, error);
   }
   return true;
 }
 
-function cannotLock(lock: string, error: unknown): CniError {
+function lockFailure(lock: string, error: unknown) {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
-  const reason = code === 'ENOSPC' ? 'no space left on the device' : code;
-  return new CniError('OUTPUT_UNWRITABLE', `${lock}: cannot create the lock file (${reason})`, {
-    cause: error,
-  });
+  return cannotLock(lock, code === 'ENOSPC' ? 'no space left on the device' : code, error);
 }
 
 /** The holder, null when the file has no readable content yet, undefined when the lock has just gone. */
@@ -155,11 +153,7 @@ async function breakLock(lock: string, dead: LockHolder | null): Promise<void> {
 
 function busy(folder: string, lock: string, holder: LockHolder | null, timeoutMs: number): CniError {
   const who = holder === null ? 'another cnireport run' : `another cnireport run (${describeHolder(holder)})`;
-  return new CniError(
-    'OUTPUT_UNWRITABLE',
-    `${folder}: ${who} is writing this folder; gave up waiting after ${timeoutMs / 1000} s`,
-    { hint: `If no cnireport run is writing there, delete ${lock} and run again.` },
-  );
+  return folderBusy(folder, lock, who, timeoutMs);
 }
 
 /** "pid 123 on host, since 2026-01-01T10:00:00.000Z", for messages. */

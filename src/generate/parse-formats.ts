@@ -1,5 +1,5 @@
 import { didYouMean } from '../shared/did-you-mean.js';
-import { CniError } from '../shared/errors.js';
+import { noFormats, unknownFormat } from '../shared/error-catalogue.js';
 
 /** What `generate --format` can ask for; vl.json chart specs come with svg or png. */
 export const REPORT_FORMATS = ['html', 'pdf', 'png', 'svg', 'json', 'md', 'pptx', 'xlsx'] as const;
@@ -14,17 +14,10 @@ export function parseFormats(list: string): readonly ReportFormat[] {
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
-  if (names.length === 0) {
-    throw new CniError('USAGE', `--format is empty (expected some of ${REPORT_FORMATS.join(', ')})`);
-  }
+  if (names.length === 0) throw noFormats(REPORT_FORMATS);
   for (const name of names) {
     if (isReportFormat(name)) continue;
-    const suggestion = didYouMean(name, REPORT_FORMATS);
-    const hint = suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
-    throw new CniError(
-      'USAGE',
-      `--format: unknown format "${name}" (expected some of ${REPORT_FORMATS.join(', ')}${hint})`,
-    );
+    throw unknownFormat(name, REPORT_FORMATS, didYouMean(name, REPORT_FORMATS));
   }
   return REPORT_FORMATS.filter((format) => names.includes(format));
 }

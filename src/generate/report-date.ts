@@ -1,4 +1,4 @@
-import { CniError } from '../shared/errors.js';
+import { badSourceDateEpoch } from '../shared/error-catalogue.js';
 
 /**
  * The date printed on the report, YYYY-MM-DD: the answers' own date; else SOURCE_DATE_EPOCH (seconds since
@@ -17,11 +17,7 @@ export function reportDate(
     const seconds = /^\d{1,12}$/.test(epoch) ? Number(epoch) : Number.NaN;
     const date = new Date(seconds * 1000);
     if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) {
-      throw new CniError(
-        'USAGE',
-        `SOURCE_DATE_EPOCH is ${JSON.stringify(sourceDateEpoch)} (expected whole seconds since 1970-01-01, e.g. 1764028800)`,
-        { hint: 'unset it to date the report today, or set engagement.date in the answers file' },
-      );
+      throw badSourceDateEpoch(sourceDateEpoch);
     }
     return date.toISOString().slice(0, 10);
   }

@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isProcessRunning } from '../io/is-process-running.js';
 import { parseTempName, type StagedFile, stageFile } from '../io/write-file-atomic.js';
-import { CniError } from '../shared/errors.js';
+import { cannotCreateFolder, folderInTheWay } from '../shared/error-catalogue.js';
 import { type LockOptions, lockFolder } from './lock-folder.js';
 import type { ReportFile } from './report-files.js';
 
@@ -21,9 +21,7 @@ export async function writeReportFiles(
   const folders = [...new Set(files.map((file) => dirname(join(folder, file.path))))];
   for (const dir of folders) {
     await mkdir(dir, { recursive: true }).catch((error: unknown) => {
-      throw new CniError('OUTPUT_UNWRITABLE', `${dir}: cannot create the folder (${mkdirFailure(error)})`, {
-        cause: error,
-      });
+      throw cannotCreateFolder(dir, mkdirFailure(error), error);
     });
   }
   const results = await Promise.allSettled(
@@ -71,10 +69,7 @@ async function refuseFolderTargets(staged: readonly StagedFile[]): Promise<void>
   for (const file of staged) {
     const stats = await lstat(file.target).catch(() => null);
     if (stats?.isDirectory()) {
-      throw new CniError(
-        'OUTPUT_UNWRITABLE',
-        `${file.target}: cannot write (a folder of that name is in the way)`,
-      );
+      throw folderInTheWay(file.target);
     }
   }
 }

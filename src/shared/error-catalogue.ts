@@ -193,6 +193,208 @@ export function outputUnwritable(target: string, error: unknown): CniError {
   return new CniError('OUTPUT_UNWRITABLE', `${target}: cannot write (${reason})`, { cause: error });
 }
 
+export function cannotCreateFolder(dir: string, reason: string, error: unknown): CniError {
+  return new CniError('OUTPUT_UNWRITABLE', `${dir}: cannot create the folder (${reason})`, { cause: error });
+}
+
+export function folderInTheWay(target: string): CniError {
+  return new CniError('OUTPUT_UNWRITABLE', `${target}: cannot write (a folder of that name is in the way)`);
+}
+
+export function noReportWritten(): CniError {
+  return new CniError('OUTPUT_UNWRITABLE', 'no report was written');
+}
+
+/** `init` would put its editor schema where a file of that name is something else. */
+export function schemaInTheWay(schema: string, name: string): CniError {
+  return new CniError(
+    'OUTPUT_EXISTS',
+    `${schema}: already exists and is not a cnireport answers schema (init writes one there for editor completion)`,
+    { hint: `create the answers file in another folder, or move that ${name} away` },
+  );
+}
+
+// Reports and their folders.
+
+/** Two answers files whose reports would share a folder; `byFile`: folders are named after the files. */
+export function sameReportFolder(file: string, folder: string, owner: string, byFile: boolean): CniError {
+  return new CniError('USAGE', `${file}: its report would go to ${folder}, as the report of ${owner} does`, {
+    hint: byFile
+      ? 'give the answers files different names, or generate them into different --out folders'
+      : 'for variants of one client, --name-by file names each folder after its answers file',
+  });
+}
+
+/** `earlier`: when the report already there was made. */
+export function reportNotReplaced(file: string, folder: string, earlier: string): CniError {
+  return new CniError(
+    'OUTPUT_EXISTS',
+    `${file}: ${folder}/ already holds a report (from ${earlier}); not replaced (--no-clobber)`,
+    { hint: 'generate into another --out folder, or without --no-clobber to replace it' },
+  );
+}
+
+export function interrupted(written: number, total: number, exitCode: number): CniError {
+  return new CniError(
+    'INTERRUPTED',
+    `interrupted: ${written} of ${total} ${total === 1 ? 'report' : 'reports'} written in full; nothing else was touched`,
+    { exitCode },
+  );
+}
+
+export function interruptedWaiting(folder: string): CniError {
+  return new CniError('INTERRUPTED', `${folder}: interrupted while waiting for another cnireport run`);
+}
+
+export function cannotLock(lock: string, reason: string, error: unknown): CniError {
+  return new CniError('OUTPUT_UNWRITABLE', `${lock}: cannot create the lock file (${reason})`, {
+    cause: error,
+  });
+}
+
+/** `who`: the run holding the folder, as far as its lock file says. */
+export function folderBusy(folder: string, lock: string, who: string, timeoutMs: number): CniError {
+  return new CniError(
+    'OUTPUT_UNWRITABLE',
+    `${folder}: ${who} is writing this folder; gave up waiting after ${timeoutMs / 1000} s`,
+    { hint: `If no cnireport run is writing there, delete ${lock} and run again.` },
+  );
+}
+
+/** What the PDF's absence means for a run that wrote everything else. */
+export function noPdfWritten(error: CniError): CniError {
+  return new CniError(error.code, `no PDF written: ${error.message}`, {
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+  });
+}
+
+// The command line.
+
+export function noFormats(formats: readonly string[]): CniError {
+  return new CniError('USAGE', `--format is empty (expected some of ${formats.join(', ')})`);
+}
+
+export function unknownFormat(
+  name: string,
+  formats: readonly string[],
+  suggestion: string | undefined,
+): CniError {
+  const hint = suggestion === undefined ? '' : `; did you mean ${suggestion}?`;
+  return new CniError(
+    'USAGE',
+    `--format: unknown format "${name}" (expected some of ${formats.join(', ')}${hint})`,
+  );
+}
+
+export function badSourceDateEpoch(value: string | undefined): CniError {
+  return new CniError(
+    'USAGE',
+    `SOURCE_DATE_EPOCH is ${JSON.stringify(value)} (expected whole seconds since 1970-01-01, e.g. 1764028800)`,
+    { hint: 'unset it to date the report today, or set engagement.date in the answers file' },
+  );
+}
+
+export function tooFewToCompare(): CniError {
+  return new CniError('USAGE', 'compare needs two or more answers files');
+}
+
+export function tooManyLabels(labels: number, files: number): CniError {
+  return new CniError('USAGE', `${labels} labels for ${files} files: give at most one --label per file`);
+}
+
+/** `validate` found problems (each printed above): the file, or how many of the files. */
+export function answersNotValid(files: readonly string[], failed: number): CniError {
+  return new CniError(
+    'INPUT_INVALID',
+    files.length === 1 ? `${files[0]} is not valid` : notValidOf(failed, files.length),
+    { hint: '`cnireport init` writes a commented answers file; `cnireport schema` gives editors completion' },
+  );
+}
+
+export function tooFewValidToCompare(invalid: number, files: number): CniError {
+  return new CniError('INPUT_INVALID', `${notValidOf(invalid, files)}; fewer than two are left to compare`, {
+    hint: '`cnireport validate` lists every problem; fix them and compare again',
+  });
+}
+
+export function someNotCompared(invalid: number, files: number, compared: number): CniError {
+  return new CniError(
+    'INPUT_INVALID',
+    `${notValidOf(invalid, files)} (see above); the other ${compared} were compared`,
+  );
+}
+
+function notValidOf(invalid: number, files: number): string {
+  return `${invalid} of ${files} files ${invalid === 1 ? 'is' : 'are'} not valid`;
+}
+
+export function filesMissing(missing: number, files: number): CniError {
+  return new CniError(
+    'INPUT_UNREADABLE',
+    `${missing} of ${files} files ${missing === 1 ? 'does' : 'do'} not exist`,
+  );
+}
+
+/** `code`: the first failure's, for the exit. */
+export function someReportsFailed(code: CniErrorCode, failed: number, total: number): CniError {
+  return new CniError(
+    code,
+    `${failed} of ${total} answers files failed (see above); the others were written`,
+  );
+}
+
+export function noTerminal(output: string): CniError {
+  return new CniError(
+    'NO_TERMINAL',
+    `interview needs an interactive terminal (stdin and stdout a TTY, CI unset); instead run ` +
+      `cnireport init ${output}, edit the file, then cnireport validate ${output}`,
+  );
+}
+
+/** `pickUp`: the command that resumes the interview from its draft. */
+export function interviewStopped(why: string, draftFile: string, pickUp: string, exitCode: number): CniError {
+  return new CniError('STOPPED', `interview stopped (${why}); the answers so far are in ${draftFile}`, {
+    hint: `pick up with: ${pickUp}`,
+    exitCode,
+  });
+}
+
+/** `kept`: what became of the answers, from its leading separator. */
+export function workshopStopped(why: string, kept: string, exitCode: number): CniError {
+  return new CniError('STOPPED', `workshop stopped (${why})${kept}`, { exitCode });
+}
+
+export function noSuchFolder(folder: string): CniError {
+  return new CniError('INPUT_UNREADABLE', `${folder}: no such folder`, {
+    hint: 'the answers file is saved there: create the folder, or name a file in one that exists',
+  });
+}
+
+export function noCaptures(): CniError {
+  return new CniError('USAGE', 'no captures and no --context (expected capture files, or --context NAME)', {
+    hint: 'cnireport discover --print-command prints the command to send the client',
+  });
+}
+
+export function kubeconfigWithoutContext(): CniError {
+  return new CniError('USAGE', '--kubeconfig without --context (expected --context NAME to read)');
+}
+
+export function cannotUpdateAnswers(file: string, reason: string): CniError {
+  return new CniError('INPUT_INVALID', `${file}: ${reason}`);
+}
+
+/** discover's answers would not pass validation: each problem's own line follows; `hint` for a file it updates. */
+export function discoveredInvalid(out: string, lines: readonly string[], hint: string | undefined): CniError {
+  return new CniError(
+    'INPUT_INVALID',
+    [`${out}: not written, the result would not validate:`, ...lines].join('\n'),
+    {
+      hint,
+    },
+  );
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

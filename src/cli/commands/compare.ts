@@ -9,6 +9,14 @@ import { defaultDataset } from '../../io/load-dataset.js';
 import { buildResult } from '../../result/build-result.js';
 import { DISPLAY_TEXT, isDisplayText } from '../../schema/display-text.js';
 import { didYouMean } from '../../shared/did-you-mean.js';
+import {
+  noFormats,
+  someNotCompared,
+  tooFewToCompare,
+  tooFewValidToCompare,
+  tooManyLabels,
+  unknownFormat,
+} from '../../shared/error-catalogue.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { formatComparison } from '../format-comparison.js';
@@ -72,12 +80,9 @@ Examples:
   $ cnireport compare acme.yaml acme-24x7.yaml --out out/compare --brand brand.yaml`,
     )
     .action(async (files: string[], options: CompareOptions) => {
-      if (files.length < 2) throw new CniError('USAGE', 'compare needs two or more answers files');
+      if (files.length < 2) throw tooFewToCompare();
       if (options.label.length > files.length) {
-        throw new CniError(
-          'USAGE',
-          `${options.label.length} labels for ${files.length} files: give at most one --label per file`,
-        );
+        throw tooManyLabels(options.label.length, files.length);
       }
       const formats = parseCompareFormats(options.format ?? COMPARE_FORMATS.join(','));
       // Read before any scoring: a wrong brand file is said at once.
@@ -111,11 +116,7 @@ Examples:
         }
       }
       if (loaded.length < 2) {
-        throw new CniError(
-          'INPUT_INVALID',
-          `${invalid} of ${files.length} files ${invalid === 1 ? 'is' : 'are'} not valid; fewer than two are left to compare`,
-          { hint: '`cnireport validate` lists every problem; fix them and compare again' },
-        );
+        throw tooFewValidToCompare(invalid, files.length);
       }
       const dataset = defaultDataset();
       const scoreOptions = options.seed === undefined ? {} : { seed: options.seed };
@@ -143,10 +144,7 @@ Examples:
         if (!options.json) io.out(`wrote ${written.join(', ')}\n`);
       }
       if (invalid > 0) {
-        throw new CniError(
-          'INPUT_INVALID',
-          `${invalid} of ${files.length} files ${invalid === 1 ? 'is' : 'are'} not valid (see above); the other ${loaded.length} were compared`,
-        );
+        throw someNotCompared(invalid, files.length, loaded.length);
       }
     });
 }
@@ -156,15 +154,10 @@ function parseCompareFormats(list: string): CompareFormat[] {
     .split(',')
     .map((n) => n.trim().toLowerCase())
     .filter((n) => n !== '');
-  if (names.length === 0)
-    throw new CniError('USAGE', `--format is empty (expected some of ${COMPARE_FORMATS.join(', ')})`);
+  if (names.length === 0) throw noFormats(COMPARE_FORMATS);
   for (const name of names) {
     if ((COMPARE_FORMATS as readonly string[]).includes(name)) continue;
-    const suggestion = didYouMean(name, COMPARE_FORMATS);
-    throw new CniError(
-      'USAGE',
-      `--format: unknown format "${name}" (expected some of ${COMPARE_FORMATS.join(', ')}${suggestion === undefined ? '' : `; did you mean ${suggestion}?`})`,
-    );
+    throw unknownFormat(name, COMPARE_FORMATS, didYouMean(name, COMPARE_FORMATS));
   }
   return COMPARE_FORMATS.filter((f) => names.includes(f));
 }

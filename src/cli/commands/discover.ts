@@ -11,7 +11,12 @@ import { readAnswersText } from '../../io/load-answers.js';
 import { parseAnswersText } from '../../io/parse-answers-text.js';
 import { formatProblem } from '../../io/problem.js';
 import { writeFileAtomic } from '../../io/write-file-atomic.js';
-import { CniError } from '../../shared/errors.js';
+import {
+  cannotUpdateAnswers,
+  discoveredInvalid,
+  kubeconfigWithoutContext,
+  noCaptures,
+} from '../../shared/error-catalogue.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
 import { placeSchemaBeside, SCHEMA_BESIDE } from '../schema-beside.js';
@@ -85,16 +90,8 @@ Examples:
         io.out(captureInstructions());
         return;
       }
-      if (captures.length === 0 && options.context.length === 0)
-        throw new CniError(
-          'USAGE',
-          'no captures and no --context (expected capture files, or --context NAME)',
-          {
-            hint: 'cnireport discover --print-command prints the command to send the client',
-          },
-        );
-      if (options.kubeconfig !== undefined && options.context.length === 0)
-        throw new CniError('USAGE', '--kubeconfig without --context (expected --context NAME to read)');
+      if (captures.length === 0 && options.context.length === 0) throw noCaptures();
+      if (options.kubeconfig !== undefined && options.context.length === 0) throw kubeconfigWithoutContext();
       const findings: ClusterFindings[] = [];
       const names = sourceNames(captures);
       for (const [i, file] of captures.entries())
@@ -127,22 +124,14 @@ Examples:
           ...(options.client === undefined ? {} : { client: options.client }),
         });
       } catch (error) {
-        throw new CniError(
-          'INPUT_INVALID',
-          `${out}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw cannotUpdateAnswers(`${out}`, error instanceof Error ? error.message : String(error));
       }
       const parsed = parseAnswersText(text, out ?? 'answers');
       if (!parsed.ok)
-        throw new CniError(
-          'INPUT_INVALID',
-          [
-            `${out ?? 'answers'}: not written, the result would not validate:`,
-            ...parsed.problems.map(formatProblem),
-          ].join('\n'),
-          {
-            hint: existing === undefined ? undefined : `run cnireport validate ${out} and fix the file first`,
-          },
+        throw discoveredInvalid(
+          out ?? 'answers',
+          parsed.problems.map(formatProblem),
+          existing === undefined ? undefined : `run cnireport validate ${out} and fix the file first`,
         );
 
       for (const f of findings) io.err(clusterLine(f));

@@ -10,7 +10,8 @@ import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import type { EarlyBrowser } from '../../pdf/early-browser.js';
-import { CniError } from '../../shared/errors.js';
+import { noPdfWritten, someReportsFailed } from '../../shared/error-catalogue.js';
+import type { CniError } from '../../shared/errors.js';
 import { batchProgress } from '../batch-progress.js';
 import type { CliIo } from '../cli-io.js';
 import { readPackageInfo } from '../package-info.js';
@@ -174,11 +175,7 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
       if (pdfUnavailable.hint !== undefined)
         io.err(`${paint(io.errColor, 'dim', 'hint:')} ${pdfUnavailable.hint}\n`);
     } else {
-      errors.push(
-        new CniError(pdfUnavailable.code, `no PDF written: ${pdfUnavailable.message}`, {
-          ...(pdfUnavailable.hint === undefined ? {} : { hint: pdfUnavailable.hint }),
-        }),
-      );
+      errors.push(noPdfWritten(pdfUnavailable));
     }
   }
   for (const report of outcome.written) {
@@ -198,12 +195,7 @@ function finish(io: CliIo, outcome: GenerateOutcome, total: number, pdfAskedFor:
   const [first] = outcome.failures;
   if (first !== undefined) {
     errors.push(
-      total === 1
-        ? first.error
-        : new CniError(
-            first.error.code,
-            `${outcome.failures.length} of ${total} answers files failed (see above); the others were written`,
-          ),
+      total === 1 ? first.error : someReportsFailed(first.error.code, outcome.failures.length, total),
     );
   }
   const last = errors.pop();

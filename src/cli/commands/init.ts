@@ -7,7 +7,7 @@ import { AnswersSchema } from '../../schema/answers.js';
 import { ASSUMPTION_KEYS } from '../../schema/assumption-keys.js';
 import type { Dataset } from '../../schema/dataset.js';
 import { resolveParameters } from '../../scoring/resolve-parameters.js';
-import { CniError } from '../../shared/errors.js';
+import { schemaInTheWay } from '../../shared/error-catalogue.js';
 import { formatQuantity } from '../../shared/format.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
@@ -47,11 +47,7 @@ Examples:
       // Checked before anything is written: a file of that name that is not ours stops init whole.
       const schema = schemaBeside(file);
       if ((await schemaState(schema)) === 'foreign') {
-        throw new CniError(
-          'OUTPUT_EXISTS',
-          `${schema}: already exists and is not a cnireport answers schema (init writes one there for editor completion)`,
-          { hint: `create the answers file in another folder, or move that ${SCHEMA_BESIDE} away` },
-        );
+        throw schemaInTheWay(schema, SCHEMA_BESIDE);
       }
       await writeFileAtomic(file, text, { overwrite: options.force });
       const placed = await placeSchemaBeside(file);

@@ -22,7 +22,8 @@ import { runInterview } from '../../questionnaire/run-interview.js';
 import { summariseAnswers } from '../../questionnaire/summarise-answers.js';
 import { reviseAnswersYaml } from '../../questionnaire/update-answers-yaml.js';
 import { scoreAnswers } from '../../scoring/score-answers.js';
-import { CniError, InternalError } from '../../shared/errors.js';
+import { interviewStopped, noTerminal } from '../../shared/error-catalogue.js';
+import { InternalError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { formatRecommendation } from '../format-recommendation.js';
 import { paint } from '../paint.js';
@@ -57,11 +58,7 @@ Examples:
     .action(async (options: { from?: string; output: string }) => {
       const output = options.output;
       if (!terminal.interactive()) {
-        throw new CniError(
-          'NO_TERMINAL',
-          `interview needs an interactive terminal (stdin and stdout a TTY, CI unset); instead run ` +
-            `cnireport init ${output}, edit the file, then cnireport validate ${output}`,
-        );
+        throw noTerminal(output);
       }
       const { draft: prefill, problems } =
         options.from === undefined ? { draft: {}, problems: [] } : await loadAnswersDraft(options.from);
@@ -137,10 +134,7 @@ Examples:
           throw cause;
         }
         const why = exitCode === 130 ? 'Ctrl+C' : exitCode === 143 ? 'SIGTERM' : 'the terminal closed';
-        throw new CniError('STOPPED', `interview stopped (${why}); the answers so far are in ${draftFile}`, {
-          hint: `pick up with: ${pickUp(draftFile, output)}`,
-          exitCode,
-        });
+        throw interviewStopped(why, draftFile, pickUp(draftFile, output), exitCode);
       } finally {
         close();
       }

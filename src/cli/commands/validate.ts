@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { escapeUnsafeChars, escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadAnswers } from '../../io/load-answers.js';
+import { answersNotValid, filesMissing } from '../../shared/error-catalogue.js';
 import { CniError } from '../../shared/errors.js';
 import type { CliIo } from '../cli-io.js';
 import { paint } from '../paint.js';
@@ -43,21 +44,10 @@ Examples:
         }
       }
       if (failed > 0 && unread === failed) {
-        throw new CniError(
-          'INPUT_UNREADABLE',
-          `${failed} of ${files.length} files ${failed === 1 ? 'does' : 'do'} not exist`,
-        );
+        throw filesMissing(failed, files.length);
       }
       if (failed > 0) {
-        throw new CniError(
-          'INPUT_INVALID',
-          files.length === 1
-            ? `${files[0]} is not valid`
-            : `${failed} of ${files.length} files ${failed === 1 ? 'is' : 'are'} not valid`,
-          {
-            hint: '`cnireport init` writes a commented answers file; `cnireport schema` gives editors completion',
-          },
-        );
+        throw answersNotValid(files, failed);
       }
     });
 }

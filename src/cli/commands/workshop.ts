@@ -16,7 +16,7 @@ import { browserTimeouts } from '../../pdf/browser-timeouts.js';
 import { renderAnswersYaml } from '../../questionnaire/render-answers-yaml.js';
 import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
 import type { Brand } from '../../report/report-sources.js';
-import { CniError } from '../../shared/errors.js';
+import { noReportWritten, noSuchFolder, workshopStopped } from '../../shared/error-catalogue.js';
 import { entriesOf } from '../../workshop/evaluate-entries.js';
 import { draftFileFor, startWorkshopServer, type WorkshopGenerated } from '../../workshop/workshop-server.js';
 import type { CliIo } from '../cli-io.js';
@@ -79,9 +79,7 @@ Examples:
       const folder = answers === undefined ? process.cwd() : dirname(resolve(answers));
       const file = answers === undefined ? null : basename(answers);
       if (!existsSync(folder)) {
-        throw new CniError('INPUT_UNREADABLE', `${dirname(answers ?? '.')}: no such folder`, {
-          hint: 'the answers file is saved there: create the folder, or name a file in one that exists',
-        });
+        throw noSuchFolder(dirname(answers ?? '.'));
       }
       let saved = entriesOf(STARTER_ANSWERS);
       if (answers !== undefined && existsSync(answers)) {
@@ -163,9 +161,7 @@ Examples:
         kept = `; answers not saved are in ${relative(process.cwd(), target)}`;
       }
       const why = signal === 'SIGINT' ? 'Ctrl+C' : signal;
-      throw new CniError('STOPPED', `workshop stopped (${why})${kept}`, {
-        exitCode: STOP_SIGNALS[signal],
-      });
+      throw workshopStopped(why, kept, STOP_SIGNALS[signal]);
     });
 }
 
@@ -201,7 +197,7 @@ async function generateOne(
   const [failure] = outcome.failures;
   if (failure !== undefined) throw failure.error;
   const [written] = outcome.written;
-  if (written === undefined) throw new CniError('OUTPUT_UNWRITABLE', 'no report was written');
+  if (written === undefined) throw noReportWritten();
   const notes = [
     ...(outcome.pdfUnavailable === null ? [] : [`no PDF: ${outcome.pdfUnavailable.message}`]),
     ...outcome.outdated.map((f) => `${f} is from an earlier run and may not match the new report`),
