@@ -92,9 +92,10 @@ export interface GenerateHooks {
   readonly loadRenderers: () => Promise<ReportRenderers>;
   /**
    * Prepares a batch's reports on other threads instead (the CLI's pool of worker threads, sized to the
-   * cores); absent, or for a single file, they are prepared on this thread with `loadRenderers`.
+   * cores and the memory); absent, or for a single file, they are prepared on this thread with
+   * `loadRenderers`. `here` prepares on this thread, for a report the threads cannot hold.
    */
-  readonly workers?: (settings: PrepareSettings) => ReportPreparer;
+  readonly workers?: (settings: PrepareSettings, here: ReportPreparer) => ReportPreparer;
   /** Starts the one browser of the batch; called at most once, and only when a PDF is wanted. */
   readonly launchPrinter: () => Promise<Printer>;
   readonly onProgress?: (progress: ReportProgress) => void;
@@ -201,7 +202,12 @@ export async function generateReports(
   const workers = files.length > 1 ? hooks.workers : undefined;
   const settings = prepareSettings(request, workers === undefined ? 'later' : 'here');
   const preparer =
-    workers === undefined ? onThisThread(settings, hooks.loadRenderers, startPrinter) : workers(settings);
+    workers === undefined
+      ? onThisThread(settings, hooks.loadRenderers, startPrinter)
+      : workers(
+          settings,
+          onThisThread(settings, hooks.loadRenderers, () => undefined),
+        );
   if (workers !== undefined) {
     hooks.onTiming?.(`timing workers: ${preparer.parallel} threads prepare the reports`);
     // Connected while the threads start and prepare the first reports, not after.

@@ -5,7 +5,7 @@ import { type GenerateOutcome, generateReports } from '../../generate/generate-r
 import { loadRenderers } from '../../generate/load-renderers.js';
 import { describeHolder } from '../../generate/lock-folder.js';
 import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
-import { reportPool, reportWorkerEntry } from '../../generate/report-pool.js';
+import { reportPool, reportPoolSize, reportWorkerEntry } from '../../generate/report-pool.js';
 import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadBrand } from '../../io/load-brand.js';
 import { browserTimeouts } from '../../pdf/browser-timeouts.js';
@@ -126,10 +126,19 @@ export async function writeReports(
     },
     {
       loadRenderers: () => loadRenderers(options.template),
-      // A batch's reports are prepared on worker threads, one per core: the browser prints meanwhile.
+      // A batch's reports are prepared on worker threads, one per core as memory allows: the browser prints
+      // meanwhile.
       ...(reportWorkerEntry() === null
         ? {}
-        : { workers: (settings) => reportPool(settings, options.template, availableParallelism()) }),
+        : {
+            workers: (settings, here) =>
+              reportPool(
+                settings,
+                options.template,
+                reportPoolSize(availableParallelism(), process.availableMemory() / 2 ** 20),
+                here,
+              ),
+          }),
       launchPrinter: async () => {
         // Loaded only when a PDF is wanted: puppeteer is the heaviest import of the tool.
         const { PdfPrinter } = await import('../../pdf/print-pdf.js');
