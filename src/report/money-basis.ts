@@ -64,6 +64,7 @@ function ipvsMove(ctx: ReportContext): string[] {
   const perCluster = result.assumptions.find((a) => a.key === 'ipvsMoveHoursPerCluster');
   if (year === undefined || year === null || perCluster === undefined) return [];
   const { release, month } = result.costing.factors.ipvsDefaultOff;
+  const after = result.costing.factors.kubeProxyModeAfterMove;
   const names = moving.map((o) => o.name);
   const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return [
@@ -72,8 +73,10 @@ function ipvsMove(ctx: ReportContext): string[] {
       'KEP-5495). A path that keeps kube-proxy must therefore move it to nftables mode first: ' +
       `${formatNumber(perCluster.value)} engineer-hours a cluster` +
       (perCluster.origin === 'default' ? ' (an estimate)' : ' (the client’s figure)') +
-      `, counted in year ${formatNumber(year)} for ${listed}, and in staying as today. A path that replaces ` +
-      'kube-proxy retires it instead and carries no such move.',
+      `, counted in year ${formatNumber(year)} for ${listed}, and in staying as today. From that year on, ` +
+      `kube-proxy’s CPU per Service is priced as ${after.mode} mode’s, ${formatPercent(after.factor)} of iptables mode’s ` +
+      `(IPVS mode’s is ${formatPercent(result.costing.factors.kubeProxyMode.factor)}; an estimate from the Kubernetes ` +
+      'project’s nftables measurements). A path that replaces kube-proxy retires it instead and carries no such move.',
   ];
 }
 

@@ -78,10 +78,22 @@ export const CostingSchema = z
         factor: z.number().describe('kube-proxy CPU per Service, relative to iptables.'),
         source: z.string(),
       }),
+      kubeProxyModeAfterMove: z
+        .strictObject({
+          mode: z.string(),
+          factor: z.number().describe('kube-proxy CPU per Service, relative to iptables.'),
+          source: z.string(),
+        })
+        .describe('kube-proxy’s mode and CPU factor from the year a path moves it off IPVS on.'),
       ipvsDefaultOff: z
         .strictObject({
           release: z.string().describe('The Kubernetes release that switches IPVS mode off by default.'),
           month: z.string().describe('Its planned month, YYYY-MM (an estimate from the release cadence).'),
+          movesTo: z
+            .enum(['iptables', 'nftables'])
+            .describe(
+              'The mode kube-proxy moves to; from the year of the move on it is priced at that mode’s factor (kubeProxyModeAfterMove).',
+            ),
           source: z.string(),
         })
         .describe('When a path that keeps kube-proxy in IPVS mode must have moved it to another mode.'),

@@ -64,6 +64,11 @@ export function costing(answers: Answers, dataset: Dataset): Costing {
         factor: model.kubeProxyModeFactor[mode] ?? 1,
         source: model.kubeProxyModeFactorSource,
       },
+      kubeProxyModeAfterMove: {
+        mode: model.ipvsDefaultOff.movesTo,
+        factor: model.kubeProxyModeFactor[model.ipvsDefaultOff.movesTo] ?? 1,
+        source: model.kubeProxyModeFactorSource,
+      },
       ipvsDefaultOff: { ...model.ipvsDefaultOff },
     },
     plans: plans.map(costed),

@@ -258,6 +258,8 @@ const model = z.strictObject({
     .strictObject({
       release: z.string(),
       month: z.string().regex(/^\d{4}-\d{2}$/, 'a month written YYYY-MM'),
+      /** The mode kube-proxy moves to, priced at its own CPU factor from the year of the move on. */
+      movesTo: z.enum(['iptables', 'nftables']),
       source,
     })
     .describe(

@@ -130,6 +130,7 @@ function perNodeFootprint(
   s: Scenario,
   model: Model,
   servicesPerCluster: number,
+  movedOffIpvs: boolean,
 ) {
   const v = s.values;
   let millicores = plan.option.perNode.cpuMillicores;
@@ -143,7 +144,8 @@ function perNodeFootprint(
     mib += piece.perNode.memoryMiB;
   }
   if (!plan.option.replacesKubeProxy) {
-    const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+    const today = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+    const mode = movedOffIpvs ? model.ipvsDefaultOff.movesTo : today;
     const factor = model.kubeProxyModeFactor[mode] ?? 1;
     millicores +=
       v.kubeProxyCpuMillicoresPerNode +
@@ -202,7 +204,7 @@ export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model)
   const hours = migrationHours(plan, answers, s, maturity, ipvsYear !== null);
   // A node's kube-proxy programs only its own cluster's Services.
   const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
-  const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster);
+  const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster, ipvsYear === 0);
   const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
   let licencePerNode = 0;
   for (const a of plan.addons) licencePerNode += a.licencePerNodeYear;
@@ -216,8 +218,18 @@ export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model)
     const scale = growth ** y;
     const nodes = s.nodes * scale;
     const sidecars = s.sidecars * scale * keptShare;
+    // From the year kube-proxy moves off IPVS, it runs (and is priced) in the mode it moved to.
     const footprint =
-      y === 0 ? perNode : perNodeFootprint(plan, answers, s, model, servicesPerCluster * scale);
+      y === 0
+        ? perNode
+        : perNodeFootprint(
+            plan,
+            answers,
+            s,
+            model,
+            servicesPerCluster * scale,
+            ipvsYear !== null && y >= ipvsYear,
+          );
     const year = emptyYear();
     year.subscription = nodes * subscription;
     year.operations = monthlyHours * 12 * hourly;

@@ -165,6 +165,13 @@ function estateInputs(result: BuiltResult): EstateInput[] {
       unit: 'factor',
       source: factors.kubeProxyMode.source,
     },
+    {
+      name: 'KubeProxyModeFactorAfterMove',
+      label: `kube-proxy CPU per Service factor in ${factors.kubeProxyModeAfterMove.mode} mode, after a move off IPVS`,
+      value: factors.kubeProxyModeAfterMove.factor,
+      unit: 'factor',
+      source: factors.kubeProxyModeAfterMove.source,
+    },
   ];
 }
 
@@ -440,9 +447,12 @@ function optionSheet(
     set('Nodes', `Nodes*${growth}`);
     set('Sidecars running', `Sidecars*${growth}*${kept}`);
     set('Services per cluster', `Services/Clusters*${growth}`);
+    // From the year kube-proxy moves off IPVS, its CPU per Service is that of the mode it moved to.
+    const modeFactor =
+      ipvsYear !== null && y + 1 >= ipvsYear ? 'KubeProxyModeFactorAfterMove' : 'KubeProxyModeFactor';
     set(
       'Network-layer vCPU per node',
-      `(${cpu}+${kubeProxy}*(kubeProxyCpuMillicoresPerNode+kubeProxyCpuMillicoresPer1000Services*KubeProxyModeFactor*${cell('Services per cluster')}/1000))/1000`,
+      `(${cpu}+${kubeProxy}*(kubeProxyCpuMillicoresPerNode+kubeProxyCpuMillicoresPer1000Services*${modeFactor}*${cell('Services per cluster')}/1000))/1000`,
     );
     set('Network-layer GB per node', `${mem}*${GB_PER_MIB}`);
     set('Subscription', `ROUND(${cell('Nodes')}*${subscription},0)`);

@@ -7,11 +7,11 @@ import { makeDataset } from '../../helpers/make-dataset.js';
 /** The tests' own calendar: IPVS off by default from 2027-08, whatever data/model.yaml now estimates. */
 const dataset = makeDataset({ set: { model: { ipvsDefaultOff: { release: '1.40', month: '2027-08' } } } });
 
-const onIpvs = (date: string, horizonYears = 3, kubeProxyMode = 'ipvs'): ScoreResult =>
+const onIpvs = (date: string, horizonYears = 3, kubeProxyMode = 'ipvs', services = 100): ScoreResult =>
   score(
     makeAnswers({
       engagement: { client: 'Test Client', date, horizonYears },
-      cluster: { clusters: 4, nodes: 120, currentCni: 'calico', kubeProxyMode },
+      cluster: { clusters: 4, nodes: 120, currentCni: 'calico', kubeProxyMode, services },
     }),
     dataset,
     { draws: 50 },
@@ -60,5 +60,25 @@ describe('kube-proxy in IPVS mode: the move off it before that mode is switched 
   it('costs nothing for kube-proxy in iptables or nftables mode', () => {
     for (const mode of ['iptables', 'nftables'])
       for (const o of onIpvs('2026-03-01', 3, mode).options) expect(o.migration.kubeProxyModeHours).toBe(0);
+  });
+
+  it('prices kube-proxy at IPVS mode’s CPU until the move and at nftables mode’s from the year of the move on', () => {
+    // Many Services, so kube-proxy's CPU per Service shows in the compute cost; the move falls in year 2.
+    const ipvs = onIpvs('2026-03-01', 3, 'ipvs', 20_000);
+    const nftables = onIpvs('2026-03-01', 3, 'nftables', 20_000);
+    const { kubeProxyModeFactor } = dataset.model;
+    expect(kubeProxyModeFactor.ipvs).toBeGreaterThan(
+      kubeProxyModeFactor.nftables ?? Number.POSITIVE_INFINITY,
+    );
+    expect(dataset.model.ipvsDefaultOff.movesTo).toBe('nftables');
+    const keeps = ipvs.options.filter((o) => o.migration.kubeProxyModeYear === 2);
+    expect(keeps.length).toBeGreaterThan(0);
+    for (const o of keeps) {
+      const same = nftables.options.find((n) => n.id === o.id);
+      if (same === undefined) throw new Error(`no ${o.id} on nftables`);
+      const compute = (r: typeof o, y: number) => r.tco.byYear[y]?.compute ?? Number.NaN;
+      expect(compute(o, 0), o.id).toBeGreaterThan(compute(same, 0));
+      for (const y of [1, 2]) expect(compute(o, y), `${o.id} year ${y + 1}`).toBe(compute(same, y));
+    }
   });
 });
