@@ -1,8 +1,9 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
+import { decisionCore } from '../scoring/decide-answers.js';
 import { exchangeRate } from '../scoring/exchange-rate.js';
 import { quoteTargetSentence, quoteTargets } from '../scoring/quote-target.js';
-import { type ScoreOptions, scoreAnswers } from '../scoring/score-answers.js';
+import { type ScoreOptions, scoreDecision } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { costing } from './costing.js';
 import { migrationPlan } from './migration-plan.js';
@@ -16,7 +17,9 @@ import type { BuiltResult } from './result-schema.js';
  * first read (the report and result.json read them; the charts, deck, workbook and compare do not). Pure.
  */
 export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOptions = {}): BuiltResult {
-  const result = scoreAnswers(answers, dataset, options);
+  // The decision's set-up (needs, figures, each option's stack) is derived once, for the result and its costing.
+  const core = decisionCore(answers, dataset);
+  const result = scoreDecision(core, answers, dataset, options);
   const { currency, horizonYears } = result.engagement;
   const growth = 1 + answers.cluster.growthPercentPerYear / 100;
   const fx = exchangeRate(dataset, answers.engagement);
@@ -37,7 +40,7 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
       verifiedOn: dataset.meta.verifiedOn,
       exchangeRate: fx.origin === 'base' ? null : { perUsd: fx.perUsd, vintage: fx.vintage },
     },
-    costing: costing(answers, dataset),
+    costing: costing(answers, dataset, core),
   };
   // Each re-runs the engine's decision many times, and only the report and result.json read them: computed on
   // the first read, in their place among the fields.

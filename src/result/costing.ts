@@ -3,9 +3,7 @@ import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
 import type { Plan } from '../scoring/build-plan.js';
 import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
-import { deriveNeeds } from '../scoring/derive-needs.js';
-import { likelyScenario, resolveParameters } from '../scoring/resolve-parameters.js';
-import { selectStacks } from '../scoring/select-stack.js';
+import type { DecisionCore } from '../scoring/decide-answers.js';
 import type { BuiltResult } from './result-schema.js';
 
 type Costing = BuiltResult['costing'];
@@ -13,15 +11,12 @@ type Costing = BuiltResult['costing'];
 const oneBased = (year: number | null) => (year === null ? null : year + 1);
 
 /**
- * The stacks at the likely values, built as the decision engine builds them (scoreAnswers, steps 1 and 2), with
- * the model's factors for this team: what a workbook needs to rebuild each option's TCO as formulas.
+ * The stacks at the likely values, as the decision engine built them (its core: each option's best stack at the
+ * likely scenario), with the model's factors for this team: what a workbook needs to rebuild each option's TCO as
+ * formulas.
  */
-export function costing(answers: Answers, dataset: Dataset): Costing {
-  const needs = deriveNeeds(answers, dataset.rules);
-  const scenario = likelyScenario(answers, dataset, resolveParameters(answers, dataset));
-  const plans = selectStacks(answers, needs, dataset, scenario, { ...answers.priorities }).map(
-    (st) => st.plan,
-  );
+export function costing(answers: Answers, dataset: Dataset, core: DecisionCore): Costing {
+  const { plans, base: scenario } = core;
   const addonHours = (id: string) => scenario.addonHours[id] ?? { ops: 0, setup: 0 };
   const costed = (plan: Plan): Costing['baseline'] => ({
     option: plan.option.id,

@@ -13,7 +13,7 @@ import { teamUtilisation } from './assess-risk.js';
 import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
 import { computeTco, ipvsOffYear, shareRestingOn } from './compute-tco.js';
-import { decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
+import { type DecisionCore, decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
 import type { OptionEvaluation } from './evaluate-options.js';
 import { exchangeRate } from './exchange-rate.js';
@@ -54,9 +54,21 @@ function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
  * all from validated answers and the data set. Pure: no I/O, no clock.
  */
 export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOptions = {}): ScoreResult {
+  return scoreDecision(decisionCore(answers, dataset), answers, dataset, opts);
+}
+
+/**
+ * `scoreAnswers` from its steps 1-3 already taken (`decisionCore` of the same answers and data): for a caller that
+ * reads the decision's set-up too, so the engine derives it once.
+ */
+export function scoreDecision(
+  core: DecisionCore,
+  answers: Answers,
+  dataset: Dataset,
+  opts: ScoreOptions = {},
+): ScoreResult {
   // 1-3. needs, each option's best stack, and the decision at the likely figures (see decisionCore); then count
   // the plausible worlds in which that decision still holds
-  const core = decisionCore(answers, dataset);
   const { needs, parameters, base, weights, stacks, plans, ctx, incumbent, evaluated, hurdle } = core;
   const { bestAtLikely, winner, ranked, margin, stayed } = core;
   const fx = exchangeRate(dataset, answers.engagement);
