@@ -59,7 +59,12 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'as met only in full: an option that meets one only in part either closes the gap with the components that ' +
         'do it, whose set-up, running effort and footprint are costed, or is ruled out, with the reason. A platform ' +
         'that does not allow an option’s CNI rules it out too, and vendor support comes from the option’s own vendor ' +
-        'or from the vendor of the client’s platform where it supports that CNI.',
+        'or from the vendor of the client’s platform where it supports that CNI. A path with no vendor of its own ' +
+        'runs the platform’s build of its CNI where the platform has one, with the capabilities the provider gives ' +
+        'it: a feature the provider sells as a paid add-on is weighed and costed like any other add-on, and one it ' +
+        'does not offer there is not credited. Where the provider has its own migration to that build, that is the ' +
+        'migration described and costed, at the share of a live migration’s effort the provider’s part leaves to ' +
+        'the team (an estimate, stated with its basis).',
       'Each option’s stack is fitted to the client. Musts always get what closes them; an add-on for a should or ' +
         'nice need, and moving the sidecars to a sidecar-free mesh, join a stack only where they raise that option’s ' +
         'own score under the client’s priorities (their capability against their cost, risk and complexity). What ' +

@@ -48,7 +48,8 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
           `already adjusted for a team of ${situation.team.maturity} maturity` +
           (hours['ict-provider'] > 0
             ? `, and ${formatNumber(hours['ict-provider'])} h to contract the new provider (${joinAnd(target.newIctProviders.names)}) as DORA requires.`
-            : '.'),
+            : '.') +
+          (plan.effortBasis === null ? '' : ` ${plan.effortBasis}`),
     cost: `${ctx.money(oneOff)} one-off in year 1 (${ctx.money(target.tco.byCategory.migration)} migration, ${ctx.money(target.tco.byCategory.training)} training).`,
     caveats: flagCaveats(plan.caveats),
     risks: target.risks.map((r) => r.text),

@@ -20,6 +20,13 @@ export const MigrationPlanSchema = z
         'The phases with effort for this client, in order (a phase whose part has no hours is left out).',
       ),
     caveats: z.array(z.strictObject({ text: z.string(), appliesToClient: z.boolean() })),
+    effortBasis: z
+      .string()
+      .nullable()
+      .describe(
+        'Why the migration takes only a share of a live migration’s default effort (the provider does part of it), ' +
+          'an estimate; null where it takes the whole.',
+      ),
     hours: z
       .strictObject({
         cluster: z.number(),

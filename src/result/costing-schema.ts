@@ -41,6 +41,12 @@ export const CostedPlanSchema = z.strictObject({
     .describe('Further per-node components the path needs for this client.'),
   movesSidecars: z.boolean(),
   migratesCni: z.boolean(),
+  migrationShares: z
+    .strictObject({ cluster: z.number(), node: z.number() })
+    .describe(
+      'The shares of the default per-cluster and per-node migration hours the path’s migration takes (1 each ' +
+        'unless the provider does part of the work, as AKS’s in-place data-plane update does).',
+    ),
   removesKubeProxy: z.boolean(),
   learnsEbpf: z.boolean(),
   movesOffIpvsInYear: z

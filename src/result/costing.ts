@@ -4,6 +4,7 @@ import { baselinePlan } from '../scoring/baseline-plan.js';
 import type { Plan } from '../scoring/build-plan.js';
 import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
 import type { DecisionCore } from '../scoring/decide-answers.js';
+import { migrationShares } from '../scoring/migration-path.js';
 import type { BuiltResult } from './result-schema.js';
 
 type Costing = BuiltResult['costing'];
@@ -42,6 +43,7 @@ export function costing(answers: Answers, dataset: Dataset, core: DecisionCore):
     extras: plan.extras.map((e) => ({ component: e.component, perNode: { ...e.perNode } })),
     movesSidecars: plan.choice.movesSidecars,
     migratesCni: plan.migratesCni,
+    migrationShares: migrationShares(plan.migrationPath),
     removesKubeProxy: plan.removesKubeProxy,
     learnsEbpf: plan.learnsEbpf,
     movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, answers, dataset.model)),

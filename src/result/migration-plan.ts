@@ -1,5 +1,6 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset, MigrationPart } from '../schema/dataset.js';
+import { migrationPathFor, migrationShares } from '../scoring/migration-path.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { InternalError } from '../shared/errors.js';
 import type { BuiltResult } from './result-schema.js';
@@ -18,13 +19,15 @@ export function migrationPlan(
   if (target === undefined) throw new InternalError(`no option ${result.recommendation.option}`);
   const from = answers.cluster.currentCni;
   // The path to the CNI the option runs for this client: its own, or the client's where it keeps it.
-  const path = dataset.migrations.find((m) => m.toCni === target.cni && m.from.includes(from));
-  if (path === undefined) throw new InternalError(`no migration path from ${from} to ${target.cni}`);
+  const vendor = dataset.options.find((o) => o.id === target.id)?.vendor ?? null;
+  const path = migrationPathFor(dataset, from, target.cni, answers.cluster.platforms, vendor !== null);
 
   const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const perNode = result.assumptions.find((a) => a.key === 'migrationHoursPerNode')?.value ?? 0;
   const nodeHours =
-    target.migration.cniHours > 0 ? Math.round(perNode * answers.cluster.nodes * maturity) : 0;
+    target.migration.cniHours > 0
+      ? Math.round(perNode * migrationShares(path).node * answers.cluster.nodes * maturity)
+      : 0;
   const hours: Record<MigrationPart, number> = {
     cluster: target.migration.cniHours - nodeHours,
     node: nodeHours,
@@ -47,6 +50,7 @@ export function migrationPlan(
       text: c.text,
       appliesToClient: c.appliesTo?.includes(from) === true,
     })),
+    effortBasis: path.effort?.basis.trim() ?? null,
     hours,
   };
 }

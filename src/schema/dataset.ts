@@ -364,6 +364,22 @@ const migrationPath = z.strictObject({
   source,
   phases: z.array(migrationStep),
   caveats: z.array(migrationCaveat),
+  /**
+   * The provider's own migration to its managed build of the CNI (AKS's in-place data-plane update): on these
+   * platforms it replaces the generic path for a path with no vendor of its own, as the platform's build does.
+   */
+  platforms: z.array(z.enum(PLATFORMS)).min(1).optional(),
+  /**
+   * The share of the default migration effort (migrationHoursPerCluster, migrationHoursPerNode) this path takes,
+   * where the provider does part of the work; an estimate whose basis is stated. Without it, the whole effort.
+   */
+  effort: z
+    .strictObject({
+      clusterShare: z.number().positive().max(1),
+      nodeShare: z.number().min(0).max(1),
+      basis: z.string().min(1),
+    })
+    .optional(),
 });
 export type MigrationPath = z.infer<typeof migrationPath>;
 
@@ -604,15 +620,27 @@ export const DatasetSchema = z
         ),
       ),
     );
+    // A platform's own migration comes beside the generic path, at most one per platform.
     for (const pair of pairs) {
       const [from, toCni] = pair.split('>') as [string, string];
       const paths = d.migrations.filter((m) => m.toCni === toCni && (m.from as string[]).includes(from));
-      if (paths.length !== 1) {
+      const generic = paths.filter((m) => m.platforms === undefined);
+      if (generic.length !== 1) {
         ctx.addIssue({
           code: 'custom',
           path: ['migrations'],
-          message: `${paths.length} migration paths from ${from} to ${toCni}; expected exactly one`,
+          message: `${generic.length} migration paths from ${from} to ${toCni} on any platform; expected exactly one`,
         });
+      }
+      for (const id of PLATFORMS) {
+        const own = paths.filter((m) => m.platforms?.includes(id));
+        if (own.length > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['migrations'],
+            message: `${own.length} migration paths from ${from} to ${toCni} on ${id}; expected at most one`,
+          });
+        }
       }
     }
     for (const [i, m] of d.migrations.entries()) {

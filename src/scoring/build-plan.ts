@@ -8,6 +8,7 @@ import {
   type CniSupport,
   type Dataset,
   type Footprint,
+  type MigrationPath,
   type OptionData,
   type OptionId,
   SUPPORT_LEVELS,
@@ -19,6 +20,7 @@ import { meetsAMust } from './capability-fit.js';
 import { isRequired, type Need } from './derive-needs.js';
 import { type EstateSlice, estateSlices } from './estate-groups.js';
 import { composeEstatePlan } from './estate-plan.js';
+import { migrationPathFor } from './migration-path.js';
 import { vendorSupportOn } from './vendor-support.js';
 
 type Cni = Answers['cluster']['currentCni'];
@@ -72,6 +74,8 @@ export interface Plan {
   readonly newComponents: readonly string[];
   readonly fits: Record<CapabilityId, CapabilityFit>;
   readonly migratesCni: boolean;
+  /** The data's migration from the client's CNI to the one this path runs (for an estate, its lead group's). */
+  readonly migrationPath: MigrationPath;
   /** Services are handled without kube-proxy on this path. */
   readonly replacesKubeProxy: boolean;
   /** kube-proxy is running today and this path removes it: a rollout of its own. */
@@ -192,6 +196,26 @@ export function supportFor(dataset: Dataset, capability: CapabilityId, id: Optio
   return support.byCni?.[cni] ?? support;
 }
 
+/**
+ * How the option reaches a capability for this client: the platform's own build of the CNI where the path has no
+ * vendor of its own (AKS's managed Cilium needs ACNS for L7 policy), else the option's entry for the CNI; inside a
+ * service mesh, the entry's meshed way where the data gives one.
+ */
+export function supportOn(
+  dataset: Dataset,
+  answers: Answers,
+  option: OptionData,
+  cni: Cni,
+  capability: CapabilityId,
+): CniSupport {
+  const support =
+    (option.vendor === null ? platformBuild(dataset, answers, cni, capability) : undefined) ??
+    supportFor(dataset, capability, option.id, cni);
+  return answers.mesh.current !== 'none' && support.inMesh !== undefined
+    ? { ...support, ...support.inMesh, without: 'none', alternatives: [] }
+    : support;
+}
+
 /** One way an option reaches a capability: its data entry, or one of the entry's alternatives. */
 type Way = Pick<CniSupport, 'level' | 'addons' | 'note' | 'source' | 'caveat' | 'fips'>;
 
@@ -279,11 +303,11 @@ function platformBuild(
   return undefined;
 }
 
-/** Add-on sets a stack can be built around on this option and CNI: each alternative's, once. */
-export function preferableSets(dataset: Dataset, id: OptionId, cni: Cni): string[][] {
+/** Add-on sets a stack can be built around on this option and CNI for this client: each alternative's, once. */
+export function preferableSets(dataset: Dataset, answers: Answers, option: OptionData, cni: Cni): string[][] {
   const sets = new Map<string, string[]>();
   for (const capability of CAPABILITY_IDS) {
-    for (const way of supportFor(dataset, capability, id, cni).alternatives) {
+    for (const way of supportOn(dataset, answers, option, cni, capability).alternatives) {
       sets.set([...way.addons].sort().join('+'), way.addons);
     }
   }
@@ -392,18 +416,9 @@ export function buildGroupPlan(
   const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
   const addonIds = new Set<string>();
   if (answers.mesh.current !== 'none') addonIds.add('mesh');
-  // Inside a service mesh, the mesh's mTLS encrypts traffic before the CNI sees it: where the data says how an option
-  // reaches a capability for meshed traffic (L7 policy is then the mesh's), that replaces its own entry.
-  const meshed = answers.mesh.current !== 'none';
   const supports = {} as Record<CapabilityId, CniSupport>;
   for (const capability of CAPABILITY_IDS) {
-    const support =
-      (resolved.vendor === null ? platformBuild(dataset, answers, cni, capability) : undefined) ??
-      supportFor(dataset, capability, id, cni);
-    supports[capability] =
-      meshed && support.inMesh !== undefined
-        ? { ...support, ...support.inMesh, without: 'none', alternatives: [] }
-        : support;
+    supports[capability] = supportOn(dataset, answers, resolved, cni, capability);
   }
   const wanted = CAPABILITY_IDS.filter((c) => needs[c].importance === 'must' || choice.optional.has(c)).map(
     (c) => supports[c],
@@ -523,6 +538,13 @@ export function buildGroupPlan(
     newComponents: stack.filter((c) => !known.has(c)),
     fits,
     migratesCni: current !== 'none' && !kept,
+    migrationPath: migrationPathFor(
+      dataset,
+      current,
+      cni,
+      answers.cluster.platforms,
+      resolved.vendor !== null,
+    ),
     replacesKubeProxy,
     removesKubeProxy,
     learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,

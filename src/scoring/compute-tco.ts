@@ -3,6 +3,7 @@ import type { Model } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import type { Plan } from './build-plan.js';
 import { sliceScenario } from './estate-groups.js';
+import { migrationShares } from './migration-path.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
 export { TCO_CATEGORIES, type TcoCategory };
@@ -307,8 +308,10 @@ function migrationHours(
 ): MigrationHours {
   const v = s.values;
   const { clusters } = answers.cluster;
+  // Where the provider does part of the move (AKS's in-place update), the path takes a share of the default effort.
+  const share = migrationShares(plan.migrationPath);
   const cni = plan.migratesCni
-    ? v.migrationHoursPerCluster * clusters + v.migrationHoursPerNode * s.nodes
+    ? v.migrationHoursPerCluster * clusters * share.cluster + v.migrationHoursPerNode * s.nodes * share.node
     : 0;
   const kubeProxy = plan.removesKubeProxy ? v.kubeProxyRemovalHoursPerCluster * clusters : 0;
   let setup = 0;

@@ -85,6 +85,7 @@ export function composeEstatePlan(option: OptionData, parts: readonly GroupPath[
     newComponents: [...new Set(parts.flatMap((p) => p.plan.newComponents))],
     fits,
     migratesCni: parts.some((p) => p.plan.migratesCni),
+    migrationPath: lead.plan.migrationPath,
     replacesKubeProxy: parts.every((p) => p.plan.replacesKubeProxy),
     removesKubeProxy: parts.some((p) => p.plan.removesKubeProxy),
     learnsEbpf: parts.some((p) => p.plan.learnsEbpf),

@@ -8,7 +8,7 @@ import {
   offeredOptions,
   type Plan,
   preferableSets,
-  supportFor,
+  supportOn,
   takesAddons,
 } from './build-plan.js';
 import { meetsAMust } from './capability-fit.js';
@@ -73,8 +73,7 @@ export function selectStacks(
   const firstScore = scoreAmong(plain);
   const base = plain.map((plan, i) => {
     const id = ids[i] as string;
-    const cnis = [...new Set((plan.groups ?? [{ plan }]).map((g) => g.plan.cni))];
-    const sets = cnis.flatMap((cni) => preferableSets(dataset, id, cni));
+    const sets = groupsOf(plan, answers).flatMap(([a, p]) => preferableSets(dataset, a, p.option, p.cni));
     return sets.reduce(
       (best, set) => {
         const trial = buildPlan(id, answers, needs, dataset, { ...MUSTS_ONLY, prefer: new Set(set) });
@@ -120,7 +119,10 @@ export function selectStacks(
       const importance = needs[c].importance;
       const optional = importance === 'should' || importance === 'nice';
       const extra = plan.option.extras.some((e) => e.capability === c);
-      return optional && (takesAddons(supportFor(dataset, c, id, plan.cni)) || extra);
+      const addons = groupsOf(plan, answers).some(([a, p]) =>
+        takesAddons(supportOn(dataset, a, p.option, p.cni, c)),
+      );
+      return optional && (addons || extra);
     }).sort((a, b) => ORDER[needs[a].importance] - ORDER[needs[b].importance]);
     for (const capability of candidates) {
       const trial = buildPlan(id, answers, needs, dataset, {
@@ -159,6 +161,11 @@ export function selectStacks(
     const decision = { ...weigh(null, null, plan, m.trial, m.before, m.next, added), taken };
     return { plan: taken ? m.trial : plan, decisions: [...decisions, decision] };
   });
+}
+
+/** Each group's answers and plan, or the client's own for an estate described as one. */
+function groupsOf(plan: Plan, answers: Answers): (readonly [Answers, Plan])[] {
+  return plan.groups?.map((g) => [g.slice.answers, g.plan] as const) ?? [[answers, plan]];
 }
 
 function weigh(

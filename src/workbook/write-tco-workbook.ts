@@ -52,6 +52,8 @@ export async function writeTcoWorkbook(result: BuiltResult, isoDate: string): Pr
 const HOURS_PER_YEAR = 8760;
 const GB_PER_MIB = '(2^20/10^9)';
 const HOURS_PER_TRAINING_DAY = 8;
+/** A factor in a formula, left out where it is 1. */
+const times = (share: number) => (share === 1 ? '' : `*${share}`);
 
 /** Sheet names are at most 31 characters, without []:*?/\ . */
 function sheetName(name: string): string {
@@ -348,7 +350,9 @@ function optionSheet(
   const cniHours = add(
     'Migration hours: moving the CNI',
     plan.migratesCni
-      ? f('(migrationHoursPerCluster*Clusters+migrationHoursPerNode*Nodes)*MaturityFactor')
+      ? f(
+          `(migrationHoursPerCluster*Clusters${times(plan.migrationShares.cluster)}+migrationHoursPerNode*Nodes${times(plan.migrationShares.node)})*MaturityFactor`,
+        )
       : 0,
     plan.migratesCni ? 'node by node, every cluster' : 'the CNI stays',
   );

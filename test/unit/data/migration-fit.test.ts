@@ -23,14 +23,23 @@ describe('migration text fits the client current CNI', () => {
     }
   });
 
-  it('has exactly one path for every option from every current CNI it is offered to, with a usable procedure', () => {
+  it('has exactly one path on any platform for every option from every CNI it is offered to, with a usable procedure', () => {
     for (const option of dataset.options) {
       for (const from of CNIS) {
         const toCni = option.keepsCurrentCni.includes(from) ? from : option.cni;
         if (toCni === undefined) continue;
         const paths = dataset.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
-        expect(paths, `${option.id}: ${from} to ${toCni}`).toHaveLength(1);
-        expect(paths[0]?.source, `${from} to ${toCni}`).not.toMatch(/isovalent\.com\/product/);
+        // A provider's own migration (platforms) comes beside the path that holds anywhere, at most one per platform.
+        const anywhere = paths.filter((m) => m.platforms === undefined);
+        expect(anywhere, `${option.id}: ${from} to ${toCni}`).toHaveLength(1);
+        for (const p of ['eks', 'aks', 'gke', 'openshift', 'rke2', 'k3s', 'talos'] as const) {
+          expect(
+            paths.filter((m) => m.platforms?.includes(p)).length,
+            `${from} to ${toCni} on ${p}`,
+          ).toBeLessThan(2);
+        }
+        for (const path of paths)
+          expect(path.source, `${from} to ${toCni}`).not.toMatch(/isovalent\.com\/product/);
       }
     }
   });

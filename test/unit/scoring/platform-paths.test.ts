@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { score } from '../../../src/index.js';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
+import { migrationPathFor } from '../../../src/scoring/migration-path.js';
 import type { OptionResult, ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 
@@ -187,6 +188,43 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(cap(managed, 'l7Policy')?.level).toBe('add-on');
     expect(managed.stack.addons.map((a) => a.id)).toContain('acns');
     expect(cap(option(aks, 'isovalent-enterprise'), 'l7Policy')?.level).toBe('built-in');
+  });
+
+  it('weighs ACNS for the should needs it meets on AKS’s managed Cilium, which the generic Cilium entry never offers', () => {
+    // A should the platform's build reaches only with an add-on must be weighed: AKS's Cilium gets FQDN egress, flows
+    // and WireGuard from ACNS alone, while the project's entry for Cilium has them built in (nothing to weigh).
+    const aks = score(
+      makeAnswers({
+        cluster: { clouds: ['azure'], currentCni: 'azure-cni', platforms: ['aks'] },
+        needs: { networkPolicy: 'must', egressControl: 'should', observability: 'should' },
+      }),
+      undefined,
+      { draws: 100 },
+    );
+    const managed = option(aks, 'cilium-oss');
+    const weighed = managed.stack.decisions.filter((d) =>
+      d.addons.some((a) => a.startsWith('Advanced Container')),
+    );
+    expect(weighed.length).toBeGreaterThan(0);
+    for (const d of weighed) expect(['egressControl', 'observability']).toContain(d.capability);
+    expect(cap(managed, 'egressControl')?.note).toContain('Advanced Container Networking Services');
+    expect(cap(managed, 'multiCluster')?.level).not.toBe('built-in');
+  });
+
+  it('costs Microsoft’s in-place update for AKS’s managed Cilium, and a rebuild for a Cilium with a vendor of its own', () => {
+    const answers = makeAnswers({
+      cluster: { clouds: ['azure'], currentCni: 'azure-cni', platforms: ['aks'], clusters: 4, nodes: 160 },
+      needs: { networkPolicy: 'must' },
+    });
+    const r = score(answers, undefined, { draws: 100 });
+    const managed = option(r, 'cilium-oss').migration;
+    const own = option(r, 'isovalent-enterprise').migration;
+    expect(managed.cniHours).toBeGreaterThan(0);
+    // A quarter of the per-cluster and a fifth of the per-node hours of a live migration (migrations.yaml, effort).
+    expect(managed.cniHours).toBeLessThan(own.cniHours / 2);
+    const data = defaultDataset();
+    expect(migrationPathFor(data, 'azure-cni', 'cilium', ['aks'], false).id).toBe('aks-dataplane-to-cilium');
+    expect(migrationPathFor(data, 'azure-cni', 'cilium', ['aks'], true).id).toBe('aks-byo-cni-rebuild');
   });
 
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
