@@ -15,6 +15,7 @@ import {
   evaluateOptions,
   type OptionEvaluation,
   pickWinner,
+  roundedCriteria,
   type Weights,
 } from './evaluate-options.js';
 import {
@@ -176,12 +177,7 @@ function decided(core: DecisionCore): Decision {
     options: core.ranked.map((o) => ({
       id: o.id,
       score: roundTo(o.score, 4),
-      criteria: {
-        cost: roundTo(o.criteria.cost, 4),
-        capability: roundTo(o.criteria.capability, 4),
-        risk: roundTo(o.criteria.risk, 4),
-        simplicity: roundTo(o.criteria.simplicity, 4),
-      },
+      criteria: roundedCriteria(o.criteria),
       unmetMusts: [...o.unmetMusts],
       disqualified: o.blockers > 0,
       tcoTotal: summariseTco(o.tco, null).total,

@@ -1,6 +1,7 @@
 import type { Answers } from '../schema/answers.js';
 import { CRITERIA, type Criterion } from '../schema/criteria.js';
 import type { CapabilityId, Dataset, OptionId } from '../schema/dataset.js';
+import { roundTo } from '../shared/format.js';
 import { assessRisk, type Risk, riskPenalty } from './assess-risk.js';
 import type { Plan } from './build-plan.js';
 import { capabilityFit, unmetMusts } from './capability-fit.js';
@@ -44,6 +45,16 @@ export interface OptionEvaluation {
 export type Weights = Record<Criterion, number>;
 
 /** Weighted sum of criterion scores, normalised by the weights so scores stay on a 0-1 scale. */
+/** Each criterion's score as the result states it, to 4 decimals. */
+export function roundedCriteria(criteria: CriterionScores): CriterionScores {
+  return {
+    cost: roundTo(criteria.cost, 4),
+    capability: roundTo(criteria.capability, 4),
+    risk: roundTo(criteria.risk, 4),
+    simplicity: roundTo(criteria.simplicity, 4),
+  };
+}
+
 export function weightedScore(criteria: CriterionScores, weights: Weights): number {
   let sum = 0;
   let total = 0;

@@ -15,7 +15,7 @@ import { closeBecause } from './close-because.js';
 import { computeTco, ipvsOffYear, shareRestingOn } from './compute-tco.js';
 import { type DecisionCore, decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
-import type { OptionEvaluation } from './evaluate-options.js';
+import { type OptionEvaluation, roundedCriteria } from './evaluate-options.js';
 import { exchangeRate } from './exchange-rate.js';
 import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor } from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
@@ -238,12 +238,7 @@ export function scoreDecision(
         short: o.plan.option.short,
         rank: i + 1,
         score: roundTo(o.score, 4),
-        criteria: {
-          cost: roundTo(o.criteria.cost, 4),
-          capability: roundTo(o.criteria.capability, 4),
-          risk: roundTo(o.criteria.risk, 4),
-          simplicity: roundTo(o.criteria.simplicity, 4),
-        },
+        criteria: roundedCriteria(o.criteria),
         disqualified: o.blockers > 0,
         unmetMusts: [...o.unmetMusts],
         excludedBy: o.plan.excludedBy,

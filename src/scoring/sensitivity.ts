@@ -1,4 +1,5 @@
 import type { OptionId } from '../schema/dataset.js';
+import type { SensitivityFacts } from '../words/sensitivity-text.js';
 import type { Scenario } from './compute-tco.js';
 import {
   type ChangeHurdle,
@@ -12,18 +13,8 @@ import type { Parameter } from './resolve-parameters.js';
 
 export const PRIORITY_MAX = 5;
 
-/** One "what would flip it" finding: a weight or an input, the range that keeps the winner, and the flip point. */
-export interface SensitivityFinding {
-  readonly kind: 'weight' | 'assumption';
-  readonly key: string;
-  readonly current: number;
-  /** The winner holds for values in [keepsFrom, keepsTo]: a priority from 0 to 5, an input within its plausible range. */
-  readonly keepsFrom: number;
-  readonly keepsTo: number;
-  /** The nearest value at which another option wins, or null when none within the range searched. */
-  readonly flipsAt: number | null;
-  readonly newWinner: OptionId | null;
-}
+/** One "what would flip it" finding, stated as a fact the words layer writes out. */
+export type SensitivityFinding = SensitivityFacts;
 
 /**
  * Exact stability interval of each priority weight (others held), under the same change rule as the

@@ -2,14 +2,20 @@ import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
 import { formatMoney, formatNumber, formatUnitPrice, moneyStep, roundThreshold } from '../shared/format.js';
 import { fullName, type Lexicon } from './lexicon.js';
 
-/** One "what would flip it" finding, as the engine states it (exact figures, before the result's rounding). */
+/**
+ * One "what would flip it" finding, as the engine states it (exact figures, before the result's rounding): a
+ * priority weight or an input, the range that keeps the winner, and the flip point.
+ */
 export interface SensitivityFacts {
   readonly kind: 'weight' | 'assumption';
   readonly key: string;
   readonly current: number;
+  /** The winner holds for values in [keepsFrom, keepsTo]: a priority from 0 to 5, an input within its plausible range. */
   readonly keepsFrom: number;
   readonly keepsTo: number;
+  /** The nearest value at which another option wins, or null when none within the range searched. */
   readonly flipsAt: number | null;
+  /** The option id that would win there. */
   readonly newWinner: string | null;
 }
 
