@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pngOptions } from '../charts/render-chart.js';
 import { outsideImageProblem, svgOutsideImages } from '../io/svg-outside-images.js';
-import { CniError, InternalError } from '../shared/errors.js';
+import { logoCannotBeDrawn, logoRefersOutside, logoTooSlow } from '../shared/error-catalogue.js';
+import { type CniError, InternalError } from '../shared/errors.js';
 
 /** SVG logos are small; 4× keeps them sharp on a projector. */
 export const LOGO_SCALE = 4;
@@ -55,7 +56,7 @@ export async function rasteriseLogo(
   { timeLimitMs = LOGO_TIME_LIMIT_MS }: { readonly timeLimitMs?: number } = {},
 ): Promise<Uint8Array> {
   const outside = svgOutsideImages(svg);
-  if (!outside.ok) throw cannotDraw(outside.reason);
+  if (!outside.ok) throw logoCannotBeDrawn(outside.reason);
   const [href] = outside.hrefs;
   if (href !== undefined) throw refersOutside(href);
   const input = JSON.stringify({
@@ -87,9 +88,9 @@ export async function rasteriseLogo(
       );
       child.on('close', (code, signal) => {
         if (code === 0 && outBytes <= MAX_PNG_BYTES) resolve(new Uint8Array(Buffer.concat(out)));
-        else if (code === 2) reject(cannotDraw(Buffer.concat(err).toString('utf8').trim()));
-        else if (signal === 'SIGKILL' && outBytes <= MAX_PNG_BYTES) reject(tooSlow(timeLimitMs));
-        else reject(cannotDraw(`its renderer stopped (${signal ?? `exit code ${code}`})`));
+        else if (code === 2) reject(logoCannotBeDrawn(Buffer.concat(err).toString('utf8').trim()));
+        else if (signal === 'SIGKILL' && outBytes <= MAX_PNG_BYTES) reject(logoTooSlow(timeLimitMs));
+        else reject(logoCannotBeDrawn(`its renderer stopped (${signal ?? `exit code ${code}`})`));
       });
       // A child that died before reading all of it closes the pipe; 'close' above says why.
       child.stdin.on('error', () => {});
@@ -101,23 +102,7 @@ export async function rasteriseLogo(
   }
 }
 
-const HINT = 'fix the SVG (an SVG editor or `xmllint --noout logo.svg` shows where), or give a PNG logo';
-
-function cannotDraw(why: string): CniError {
-  return new CniError('INPUT_INVALID', `the brand logo (SVG) cannot be drawn for report.pptx: ${why}`, {
-    hint: HINT,
-  });
-}
-
 function refersOutside(href: string): CniError {
   const { message, hint } = outsideImageProblem(href);
-  return new CniError('INPUT_INVALID', `the brand logo (SVG) ${message}`, { hint });
-}
-
-function tooSlow(limitMs: number): CniError {
-  return new CniError(
-    'INPUT_INVALID',
-    `the brand logo (SVG) cannot be drawn for report.pptx: it takes more than ${limitMs / 1000} s to draw`,
-    { hint: 'simplify it (filters such as blurs on many shapes are slow), or give a PNG logo' },
-  );
+  return logoRefersOutside(message, hint);
 }

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { buildReportModel } from '../report/build-report-model.js';
 import type { ReportSources } from '../report/report-sources.js';
-import { CniError } from '../shared/errors.js';
+import { templateRenderFailed } from '../shared/error-catalogue.js';
 import { linkedText } from './linked-text.js';
 import { pageCss } from './page-css.js';
 import { type ReportTemplates, rememberTemplate, templateErrorMessage } from './report-templates.js';
@@ -38,10 +38,7 @@ export function renderReportHtml(sources: ReportSources, templates: ReportTempla
       pageCss: pageCss(model),
     });
   } catch (error) {
-    throw new CniError('TEMPLATE_INVALID', templateErrorMessage(error, templates.origins), {
-      hint: 'a template names a value the report does not have; see templates/ for the ones that exist',
-      cause: error,
-    });
+    throw templateRenderFailed(templateErrorMessage(error, templates.origins), error);
   }
 }
 

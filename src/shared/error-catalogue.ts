@@ -395,6 +395,51 @@ export function discoveredInvalid(out: string, lines: readonly string[], hint: s
   );
 }
 
+// The report's own parts: templates at render time, the deck's logo, the workshop page.
+
+/** A template that names a value the report does not have; `message`: where and which. */
+export function templateRenderFailed(message: string, error: unknown): CniError {
+  return new CniError('TEMPLATE_INVALID', message, {
+    hint: 'a template names a value the report does not have; see templates/ for the ones that exist',
+    cause: error,
+  });
+}
+
+/** `why`: what stops the SVG logo from being drawn as the deck's picture. */
+export function logoCannotBeDrawn(why: string): CniError {
+  return new CniError('INPUT_INVALID', `the brand logo (SVG) cannot be drawn for report.pptx: ${why}`, {
+    hint: 'fix the SVG (an SVG editor or `xmllint --noout logo.svg` shows where), or give a PNG logo',
+  });
+}
+
+export function logoTooSlow(limitMs: number): CniError {
+  return new CniError(
+    'INPUT_INVALID',
+    `the brand logo (SVG) cannot be drawn for report.pptx: it takes more than ${limitMs / 1000} s to draw`,
+    { hint: 'simplify it (filters such as blurs on many shapes are slow), or give a PNG logo' },
+  );
+}
+
+export function logoRefersOutside(message: string, hint: string): CniError {
+  return new CniError('INPUT_INVALID', `the brand logo (SVG) ${message}`, { hint });
+}
+
+export function workshopPageMissing(script: string): CniError {
+  return new CniError('DATA_INVALID', `the workshop page is missing (${script})`, {
+    hint: 'in a checkout of the repository, run npm run build; an installed cnireport lacking it is damaged: install it again',
+  });
+}
+
+/** `why`: the port in use, needing privileges, or the system's reason. */
+export function cannotListen(why: string): CniError {
+  return new CniError('USAGE', why, { hint: 'pick another with --port, or --port 0 for a free one' });
+}
+
+/** A name the workshop page gave for the answers file that the server will not write to. */
+export function badAnswersFileName(name: string, why: string): CniError {
+  return new CniError('USAGE', `${name}: ${why}`, { hint: 'give a file name such as acme.yaml' });
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

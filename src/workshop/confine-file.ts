@@ -1,6 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { CniError } from '../shared/errors.js';
+import { badAnswersFileName } from '../shared/error-catalogue.js';
 
 const ANSWERS_FILE = /\.ya?ml$/i;
 
@@ -11,8 +11,7 @@ const ANSWERS_FILE = /\.ya?ml$/i;
  * (replacing a link would write wherever it points).
  */
 export async function confineAnswersFile(folder: string, name: string): Promise<string> {
-  const refuse = (why: string) =>
-    new CniError('USAGE', `${name}: ${why}`, { hint: 'give a file name such as acme.yaml' });
+  const refuse = (why: string) => badAnswersFileName(name, why);
   const trimmed = name.trim();
   if (trimmed === '') throw refuse('a file name is needed');
   if (isAbsolute(trimmed) || /^[A-Za-z]:/.test(trimmed) || trimmed.startsWith('\\')) {

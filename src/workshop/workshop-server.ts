@@ -14,6 +14,7 @@ import { reviseAnswersYaml } from '../questionnaire/update-answers-yaml.js';
 import type { Dataset } from '../schema/dataset.js';
 import { scoreAnswers } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
+import { cannotListen, workshopPageMissing } from '../shared/error-catalogue.js';
 import { CniError, InternalError } from '../shared/errors.js';
 import { confineAnswersFile, isInside } from './confine-file.js';
 import { evaluateEntries } from './evaluate-entries.js';
@@ -132,9 +133,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     readFile(options.assets.style, 'utf8'),
     ...FONT_WEIGHTS.map((weight) => readFile(join(options.assets.fonts, `inter-${weight}.woff2`))),
   ]).catch(() => {
-    throw new CniError('DATA_INVALID', `the workshop page is missing (${options.assets.script})`, {
-      hint: 'in a checkout of the repository, run npm run build; an installed cnireport lacking it is damaged: install it again',
-    });
+    throw workshopPageMissing(options.assets.script);
   });
   const form = workshopForm();
   const token = randomBytes(24).toString('base64url');
@@ -423,7 +422,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
             : error.code === 'EACCES'
               ? `port ${port} needs privileges on ${host}`
               : `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
-      reject(new CniError('USAGE', why, { hint: 'pick another with --port, or --port 0 for a free one' }));
+      reject(cannotListen(why));
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
