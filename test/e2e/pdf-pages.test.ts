@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentBrowserSearchContext, findBrowser } from '../../src/pdf/find-browser.js';
+import { namedDestinationPages } from '../../src/pdf/named-destination-pages.js';
 import { commandRuns, prerequisite } from '../helpers/prerequisite.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -94,7 +95,7 @@ describe.runIf(hasBrowser && hasPoppler)('every example in print, on A4 and Lett
         'generate',
         ...files,
         '--format',
-        'pdf',
+        'pdf,html',
         '--paper',
         paper,
         '--out',
@@ -128,6 +129,19 @@ describe.runIf(hasBrowser && hasPoppler)('every example in print, on A4 and Lett
     expect(texts[3]?.trimStart()).toMatch(/^2\s+The client’s situation/);
     for (const [i, text] of texts.entries())
       if (i > 0) expect(text, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages}\\s*$`));
+  });
+
+  it.each(cases)('%s: the contents give the page each chapter starts on in the print', async (name) => {
+    // The numbers must be the pages Chrome placed the chapters on in the final print (its named destinations,
+    // which the contents' links go to), however the printer found them.
+    const pdf = pdfs.get(name) ?? '';
+    const html = await readFile(join(dirname(pdf), 'report.html'), 'utf8');
+    const ids = [...html.matchAll(/data-page-of="([^"]+)"/g)].map((m) => m[1]);
+    const contents = pageTexts(pdf)[1] ?? '';
+    const numbers = [...contents.matchAll(/^\s*\d+\s+\S.*?\s(\d+)\s*$/gm)].map((m) => Number(m[1]));
+    const placed = await namedDestinationPages(await readFile(pdf));
+    expect(ids.length).toBeGreaterThan(5);
+    expect(numbers).toEqual(ids.map((id) => placed.get(id ?? '')));
   });
 
   it.each(cases)('%s: no word is set outside the text column', (name) => {
