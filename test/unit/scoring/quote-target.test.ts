@@ -7,10 +7,10 @@ import {
   highestPriceRefined,
   QUOTE_CONFIDENCE,
   type QuoteTarget,
-  quoteTargetSentence,
   quoteTargets,
 } from '../../../src/scoring/quote-target.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
+import { quoteTargetSentence } from '../../../src/words/quote-target-text.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
 const dataset = defaultDataset();
