@@ -6,7 +6,7 @@ import type { ReportContext } from './report-context.js';
  * clusters is costed, and what Istio ambient mode adds beside an Istio the client already runs.
  */
 export function moneyBasisParagraphs(ctx: ReportContext): string[] {
-  const { result, dataset } = ctx.sources;
+  const { result } = ctx.sources;
   const answers = result.situation;
   const { currency } = result;
   const rate =
@@ -39,18 +39,17 @@ export function moneyBasisParagraphs(ctx: ReportContext): string[] {
             'the fleet, while each cluster still has its own roll-out, drift and incidents. For this client’s ' +
             `${formatNumber(clusters)} clusters that is the upkeep of ${formatNumber(1 + (clusters - 1) * share.value, 1)} clusters, not ${formatNumber(clusters)}.`,
         ];
-  const ambient = dataset.addons.find((a) => a.id === 'istio-ambient');
-  const beside = dataset.addons.find((a) => a.id === 'istio-ambient-move');
+  const move = result.costing.sidecarFreeMove;
   const mesh =
-    answers.mesh.current === 'none' || ambient === undefined || beside === undefined
+    move === null
       ? []
       : [
           'Istio ambient mode is costed at its charts’ requests: the two agents on every node (ztunnel and the ' +
-            `Istio CNI agent, ${formatNumber(ambient.perNode.cpuMillicores)} millicores and ${formatNumber(ambient.perNode.memoryMiB)} MiB together) and ` +
-            `${formatNumber(ambient.perCluster.cpuMillicores)} millicores and ${formatNumber(ambient.perCluster.memoryMiB)} MiB a cluster for the waypoint proxies ` +
+            `Istio CNI agent, ${formatNumber(move.perNode.cpuMillicores)} millicores and ${formatNumber(move.perNode.memoryMiB)} MiB together) and ` +
+            `${formatNumber(move.perCluster.cpuMillicores)} millicores and ${formatNumber(move.perCluster.memoryMiB)} MiB a cluster for the waypoint proxies ` +
             'that L7 policy and telemetry need. Beside an Istio the client already runs, ambient mode shares its ' +
-            `control plane (istiod), so it adds about ${formatNumber(beside.opsHoursPerClusterMonth.likely, 1)} engineer-hours a cluster-month of upkeep, ` +
-            `not the ${formatNumber(ambient.opsHoursPerClusterMonth.likely, 1)} of a mesh of its own (both estimates). Ambient mode across clusters ` +
+            `control plane (istiod), so it adds about ${formatNumber(move.opsHoursPerClusterMonth, 1)} engineer-hours a cluster-month of upkeep, ` +
+            `not the ${formatNumber(move.ownMeshOpsHoursPerClusterMonth, 1)} of a mesh of its own (both estimates). Ambient mode across clusters ` +
             'is still in beta; where the client runs several clusters, the risks say so.',
         ];
   return [`${rate}${local}`, ...fleet, ...mesh, ...ipvsMove(ctx), ...ictProviders(ctx)];

@@ -104,6 +104,22 @@ export const CostingSchema = z
         })
         .describe('When a path that keeps kube-proxy in IPVS mode must have moved it to another mode.'),
     }),
+    sidecarFreeMove: z
+      .strictObject({
+        addon: z.string().describe('The sidecar-free mode beside the client’s mesh (Istio ambient mode).'),
+        perNode: FootprintSchema.describe('Its per-node agents, at their chart requests.'),
+        perCluster: FootprintSchema.describe('Its per-cluster proxies (waypoints), at their chart requests.'),
+        opsHoursPerClusterMonth: z
+          .number()
+          .describe('Likely upkeep beside the mesh the client runs, which it shares a control plane with.'),
+        ownMeshOpsHoursPerClusterMonth: z
+          .number()
+          .describe('Likely upkeep of the same mode run as a mesh of its own, for comparison.'),
+      })
+      .nullable()
+      .describe(
+        'The move of the client’s sidecars to a sidecar-free mode; null where its mesh has none in the data.',
+      ),
     plans: z.array(CostedPlanSchema).describe('One per option, in the data’s order.'),
     baseline: CostedPlanSchema.describe('Staying as today: today’s CNI, kube-proxy and mesh, nothing added.'),
   })

@@ -1,7 +1,7 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
-import type { Plan } from '../scoring/build-plan.js';
+import { type Plan, resolveAddon } from '../scoring/build-plan.js';
 import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
 import type { DecisionCore } from '../scoring/decide-answers.js';
 import { migrationShares } from '../scoring/migration-path.js';
@@ -68,7 +68,27 @@ export function costing(answers: Answers, dataset: Dataset, core: DecisionCore):
       },
       ipvsDefaultOff: { ...model.ipvsDefaultOff },
     },
+    sidecarFreeMove: sidecarFreeMove(answers, dataset, scenario.addonHours),
     plans: plans.map(costed),
     baseline: costed(baselinePlan(answers, dataset, plans)),
+  };
+}
+
+/** The sidecar-free mode beside the client's mesh, with the upkeep of the same mode as a mesh of its own. */
+function sidecarFreeMove(
+  answers: Answers,
+  dataset: Dataset,
+  addonHours: Readonly<Record<string, { ops: number; setup: number }>>,
+): Costing['sidecarFreeMove'] {
+  const move = dataset.sidecarFreeMove;
+  const beside = dataset.addons.find((a) => a.id === move.addon);
+  if (beside === undefined || !move.meshes.includes(answers.mesh.current)) return null;
+  const own = resolveAddon('mesh', { ...answers, mesh: { ...answers.mesh, current: 'none' } }, dataset);
+  return {
+    addon: beside.name,
+    perNode: { ...beside.perNode },
+    perCluster: { ...beside.perCluster },
+    opsHoursPerClusterMonth: addonHours[beside.id]?.ops ?? beside.opsHoursPerClusterMonth.likely,
+    ownMeshOpsHoursPerClusterMonth: addonHours[own.id]?.ops ?? own.opsHoursPerClusterMonth.likely,
   };
 }

@@ -96,7 +96,8 @@ export interface GroupPath {
   readonly staysBecause: string | null;
 }
 
-function resolveAddon(id: string, answers: Answers, dataset: Dataset): Addon {
+/** The add-on an id names for this client (`mesh`: the mesh it runs, else the data's mesh of its own). */
+export function resolveAddon(id: string, answers: Answers, dataset: Dataset): Addon {
   const resolved = id === 'mesh' ? (answers.mesh.current === 'none' ? 'istio-ambient' : 'existing-mesh') : id;
   const addon = dataset.addons.find((a) => a.id === resolved);
   if (addon === undefined) throw new InternalError(`add-on ${resolved} missing from data`);
