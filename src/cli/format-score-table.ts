@@ -42,7 +42,7 @@ export function formatScoreTable(result: ScoreResult): string {
         ? `, ${stayedVerdict(rec.change, result.options.find((o) => o.id === rec.change.challenger)?.short ?? String(rec.change.challenger))}`
         : `, lead ${rec.margin.toFixed(2)}`;
   const lines = [
-    `${engagement.client}: ${rec.name} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
+    `${engagement.client}: ${rec.meetsAllMusts ? '' : 'no path meets every must; the closest, '}${rec.name}${rec.meetsAllMusts ? '' : ','} recommended (confidence ${formatPercent(rec.confidence)}${lead}${rec.closeCall ? ', CLOSE CALL' : ''})`,
     ...closeCallLines(result),
     '',
     `  #  ${pad('Option', nameWidth)}  Score  ${pad(`${engagement.horizonYears}-year TCO, median`, 22)}  Status`,

@@ -23,6 +23,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'compliance.flowLogRetentionDays': 'Flow-log retention (days)',
   'compliance.airGapped': 'Air-gapped',
   'compliance.fips': 'FIPS 140 cryptography',
+  'compliance.fedrampImpact': 'FedRAMP impact level',
   'team.maturity': 'Kubernetes maturity',
   'team.platformEngineers': 'Platform engineers',
   'team.ebpfExperience': 'eBPF experience',

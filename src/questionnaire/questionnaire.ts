@@ -85,6 +85,9 @@ const NEED_LABELS: Record<NeedKey, string> = {
 
 const frameworksOf = (ctx: AskContext) => ctx.answers.compliance?.frameworks ?? [];
 const frameworkList = (ctx: AskContext) => joinNames(frameworksOf(ctx).map((f) => FRAMEWORK_NAMES[f]));
+/** FedRAMP at the High impact level, the default where the level is not answered yet. */
+const highFedramp = (ctx: AskContext) =>
+  frameworksOf(ctx).includes('fedramp') && (ctx.answers.compliance?.fedrampImpact ?? 'high') === 'high';
 const meshInUse = (ctx: AskContext) => (ctx.answers.mesh?.current ?? 'none') !== 'none';
 
 function joinNames(names: readonly string[]): string {
@@ -211,20 +214,28 @@ export const QUESTIONNAIRE: readonly Section[] = [
             : `Are the clusters in scope for ${frameworkList(ctx)} air-gapped (no internet access)?`,
         note: () => 'An air-gapped install mirrors every image and chart; vendor support lowers that risk.',
       }),
+      ask('compliance', 'fedrampImpact', {
+        message: 'FedRAMP impact level the service is authorised at',
+        labels: { moderate: 'Moderate', high: 'High' },
+        help: 'At Moderate, FedRAMP 20x recommends FIPS 140 validated modules; at High it requires them.',
+        when: (ctx) => frameworksOf(ctx).includes('fedramp'),
+      }),
       ask('compliance', 'fips', {
         message: (ctx) =>
-          frameworksOf(ctx).includes('fedramp')
-            ? 'FedRAMP requires FIPS 140 validated cryptography: does it apply to these clusters?'
+          highFedramp(ctx)
+            ? 'FedRAMP High requires FIPS 140 validated cryptography: does it apply to these clusters?'
             : 'Is FIPS 140 validated cryptography required?',
         note: (ctx) => {
           const others = frameworksOf(ctx).filter((f) => f !== 'fedramp');
+          if (highFedramp(ctx))
+            return 'FedRAMP High systems must use FIPS 140 validated modules (FRR-UCM-04; NIST SP 800-53 SC-13).';
           if (frameworksOf(ctx).includes('fedramp'))
-            return 'FedRAMP systems must use FIPS 140 validated modules (NIST SP 800-53 SC-13).';
+            return 'FedRAMP Moderate recommends FIPS 140 validated modules (FRR-UCM-03); answer yes if a contract or agency requires them.';
           return others.length === 0
             ? 'Answer yes if a contract or regulator asks for FIPS 140.'
             : `${frameworkList(ctx)} ${others.length === 1 ? 'does' : 'do'} not require FIPS 140 by ${others.length === 1 ? 'itself' : 'themselves'}; answer yes if a contract or regulator does.`;
         },
-        suggest: (ctx) => frameworksOf(ctx).includes('fedramp'),
+        suggest: (ctx) => highFedramp(ctx),
       }),
     ],
   },

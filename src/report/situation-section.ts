@@ -37,7 +37,15 @@ export function situationSection(ctx: ReportContext): SituationSection {
         {
           label: 'Frameworks',
           value:
-            compliance.frameworks.length === 0 ? 'none' : joinAnd(compliance.frameworks.map(frameworkName)),
+            compliance.frameworks.length === 0
+              ? 'none'
+              : joinAnd(
+                  compliance.frameworks.map((f) =>
+                    f === 'fedramp'
+                      ? `${frameworkName(f)} (${compliance.fedrampImpact === 'high' ? 'High' : 'Moderate'} impact)`
+                      : frameworkName(f),
+                  ),
+                ),
         },
         { label: 'Encryption in transit', value: compliance.encryptionInTransit },
         {

@@ -49,6 +49,8 @@ export const FRAMEWORKS = [
   'dora',
 ] as const;
 export const REQUIREMENT_LEVELS = ['required', 'preferred', 'none'] as const;
+/** FedRAMP impact levels whose cryptography rules differ (FedRAMP 20x, Using Cryptographic Modules). */
+export const FEDRAMP_IMPACT_LEVELS = ['moderate', 'high'] as const;
 export const MATURITY_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
 export const EBPF_EXPERIENCE = ['none', 'some', 'deep'] as const;
 export const MESHES = ['none', 'istio', 'linkerd', 'consul', 'kuma', 'other'] as const;
@@ -344,6 +346,14 @@ export const ComplianceSchema = z
       .default(false)
       .describe('Clusters have no internet access (installs from internal mirrors).'),
     fips: z.boolean().default(false).describe('FIPS 140 validated cryptography is required.'),
+    fedrampImpact: z
+      .enum(FEDRAMP_IMPACT_LEVELS)
+      .default('high')
+      .describe(
+        'The FedRAMP impact level the service is authorised at, read only when the frameworks include FedRAMP. At ' +
+          'Moderate, FedRAMP 20x recommends FIPS 140-validated cryptographic modules (FRR-UCM-03, SHOULD); at High ' +
+          'it requires them (FRR-UCM-04, MUST). High unless stated, the stricter reading.',
+      ),
   })
   .describe('Regulatory and audit requirements.');
 

@@ -293,6 +293,16 @@ const model = z.strictObject({
   /** Frameworks whose encryption must use FIPS 140-validated cryptography. */
   fipsFrameworks: z.array(z.string()),
   fipsFrameworksSource: source,
+  /**
+   * How strongly a FIPS framework (FedRAMP) asks for FIPS 140-validated modules at each impact level: a must caps
+   * encryption that is not validated at partial; a should leaves it met, with the caveat below as a risk.
+   */
+  fipsByImpact: z.strictObject({
+    moderate: z.enum(['must', 'should']),
+    high: z.enum(['must', 'should']),
+    source,
+  }),
+  fipsRecommended: caveat,
   /** The multiples of today's node and sidecar counts within which a break-even on them is reported. */
   breakEvenCountRange: z.strictObject({
     low: z.number().positive().max(1),
@@ -411,6 +421,11 @@ const platform = z.strictObject({
   ),
   /** CNIs the platform does not let a client run. */
   excludes: z.array(z.strictObject({ cni: z.enum(CNIS), note: z.string().min(1), source })).default([]),
+  /**
+   * Where the platform builds only some of its CNIs with FIPS 140-validated cryptography (RKE2 rebuilds Canal alone):
+   * a path on another of its builds, where FIPS is required, carries the caveat as a risk.
+   */
+  fipsBuilds: z.strictObject({ cnis: z.array(z.enum(CNIS)).min(1), caveat, source }).optional(),
 });
 export type Platform = z.infer<typeof platform>;
 

@@ -304,6 +304,11 @@ function platformBuild(
   return undefined;
 }
 
+/** The client's platforms, as the data describes them. */
+function platformsOf(dataset: Dataset, answers: Answers) {
+  return dataset.platforms.filter((p) => answers.cluster.platforms.includes(p.id));
+}
+
 /** Add-on sets a stack can be built around on this option and CNI for this client: each alternative's, once. */
 export function preferableSets(dataset: Dataset, answers: Answers, option: OptionData, cni: Cni): string[][] {
   const sets = new Map<string, string[]>();
@@ -333,12 +338,14 @@ export function currentComponents(answers: Answers, dataset: Dataset): Set<strin
   return known;
 }
 
-/** FIPS 140-validated cryptography is required: answered, or implied by a framework (FedRAMP). */
-export function fipsApplies(answers: Answers, dataset: Dataset): boolean {
-  return (
-    answers.compliance.fips ||
-    answers.compliance.frameworks.some((f) => dataset.model.fipsFrameworks.includes(f))
-  );
+/**
+ * How strongly FIPS 140-validated cryptography is asked for: required where answered; where a framework implies it
+ * (FedRAMP), as the data says for the client's impact level (recommended at Moderate, required at High); else not.
+ */
+export function fipsLevel(answers: Answers, dataset: Dataset): 'must' | 'should' | null {
+  if (answers.compliance.fips) return 'must';
+  const framework = answers.compliance.frameworks.some((f) => dataset.model.fipsFrameworks.includes(f));
+  return framework ? dataset.model.fipsByImpact[answers.compliance.fedrampImpact] : null;
 }
 
 /**
@@ -366,6 +373,31 @@ function underFips(
     source,
     caveat: { id: 'fips-confirm', penalty: fips?.penalty ?? 0, text },
   };
+}
+
+/**
+ * Encryption where FIPS 140-3 validated cryptography is recommended, not required (FedRAMP Moderate): the need is met
+ * as the encryption meets it; where no validated module is confirmed, the data's risk says the choice must be
+ * documented, beside any risk the encryption already carries.
+ */
+function recommendedFips(
+  fit: CapabilityFit,
+  wayFips: CniSupport['fips'],
+  validatedBuild: boolean,
+  dataset: Dataset,
+): CapabilityFit {
+  if (validatedBuild || wayFips?.status === 'validated') return fit;
+  const risk = dataset.model.fipsRecommended;
+  const caveat =
+    fit.caveat === undefined
+      ? risk
+      : {
+          id: `${fit.caveat.id}+${risk.id}`,
+          penalty: fit.caveat.penalty + risk.penalty,
+          text: `${fit.caveat.text} ${risk.text}`,
+        };
+  const source = [fit.source, dataset.model.fipsByImpact.source].join(' ; ');
+  return { ...fit, source, caveat };
 }
 
 /** Whether this client's mesh can move its sidecars to a sidecar-free mode on any CNI. */
@@ -468,19 +500,30 @@ export function buildGroupPlan(
     };
     ways.encryption = cloud;
   }
-  if (fipsApplies(answers, dataset) && meetsAMust(fits.encryption.level)) {
+  const fips = fipsLevel(answers, dataset);
+  if (fips !== null && meetsAMust(fits.encryption.level)) {
     // The option's own validated build counts only where its own encryption is the way the need is met.
     const own = ways.encryption === supports.encryption;
-    fits.encryption = underFips(
-      fits.encryption,
-      ways.encryption?.fips,
-      own && resolved.fipsValidatedBuild,
-      dataset,
-    );
+    const validated = own && resolved.fipsValidatedBuild;
+    fits.encryption =
+      fips === 'must'
+        ? underFips(fits.encryption, ways.encryption?.fips, validated, dataset)
+        : recommendedFips(fits.encryption, ways.encryption?.fips, validated, dataset);
   }
   if (resolved.vendor === null) {
     const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni, answers.cluster.clouds);
     if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
+    // Where FIPS is required, a platform's build of a CNI it does not build for FIPS is a risk of the whole path.
+    const unbuilt = platformsOf(dataset, answers).find(
+      (p) => p.fipsBuilds !== undefined && !p.fipsBuilds.cnis.includes(cni),
+    )?.fipsBuilds;
+    if (fips === 'must' && unbuilt !== undefined) {
+      fits.podNetworking = {
+        ...fits.podNetworking,
+        source: `${fits.podNetworking.source} ; ${unbuilt.source}`,
+        caveat: unbuilt.caveat,
+      };
+    }
   }
   const extras = resolved.extras
     .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { score } from '../../../src/index.js';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { buildReportModel } from '../../../src/report/build-report-model.js';
 import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
 import { migrationPathFor } from '../../../src/scoring/migration-path.js';
 import type { OptionResult, ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
+import { reportSources } from '../../helpers/report-sources.js';
 
 /** A situation of tests' own (test/unit/scoring/platform-situations), each file saying what it expects and why. */
 function situation(name: string): ScoreResult {
@@ -225,6 +227,119 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     const data = defaultDataset();
     expect(migrationPathFor(data, 'azure-cni', 'cilium', ['aks'], false).id).toBe('aks-dataplane-to-cilium');
     expect(migrationPathFor(data, 'azure-cni', 'cilium', ['aks'], true).id).toBe('aks-byo-cni-rebuild');
+  });
+
+  it('holds FIPS as FedRAMP does: required at High, recommended at Moderate, where the need is met with a risk', () => {
+    const at = (fedrampImpact: 'moderate' | 'high') =>
+      score(
+        makeAnswers({
+          cluster: { clouds: ['aws'], currentCni: 'aws-vpc-cni', platforms: ['eks'] },
+          compliance: { frameworks: ['fedramp'], fedrampImpact },
+          needs: { networkPolicy: 'must' },
+        }),
+        undefined,
+        { draws: 100 },
+      );
+    const high = option(at('high'), 'keep-current');
+    const moderate = option(at('moderate'), 'keep-current');
+    // AWS's Nitro encryption has no validated module confirmed: a MUST at High leaves it in part, a SHOULD does not.
+    expect(cap(high, 'encryption')?.level).toBe('partial');
+    expect(high.unmetMusts).toContain('encryption');
+    expect(cap(moderate, 'encryption')?.level).toBe('built-in');
+    expect(moderate.unmetMusts).not.toContain('encryption');
+    expect(moderate.risks.map((r) => r.text).join(' ')).toContain('FRR-UCM-03');
+    expect(high.risks.map((r) => r.text).join(' ')).not.toContain('FRR-UCM-03');
+  });
+
+  it('says first in the headline that no path meets every must exactly when none does, FedRAMP or not', () => {
+    const capability = fc.constantFrom(
+      'encryption',
+      'vendorSupport',
+      'runtimeSecurity',
+      'flowRetention',
+      'multiCluster',
+      'l7Policy',
+    );
+    // A data set where no path can encrypt: FedRAMP's encryption must is then met by none.
+    const unencrypted = structuredClone(defaultDataset());
+    for (const support of Object.values(
+      unencrypted.capabilities.find((c) => c.id === 'encryption')?.support ?? {},
+    )) {
+      if (support !== undefined)
+        Object.assign(support, {
+          level: 'none',
+          addons: [],
+          without: 'none',
+          byCni: undefined,
+          alternatives: [],
+        });
+    }
+    unencrypted.cloudEncryption = [];
+    const seen = new Set<boolean>();
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(capability, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('moderate', 'high'),
+        fc.boolean(),
+        fc.boolean(),
+        (musts, fedrampImpact, fips, encryptable) => {
+          const answers = makeAnswers({
+            cluster: { clouds: ['aws'], currentCni: 'aws-vpc-cni', platforms: ['eks'] },
+            compliance: { frameworks: ['fedramp'], fedrampImpact, fips },
+            needs: Object.fromEntries(musts.map((m) => [m, 'must'])),
+          });
+          const sources = reportSources(answers, {
+            draws: 20,
+            ...(encryptable ? {} : { dataset: unencrypted }),
+          });
+          const says = /^No path meets every must/.test(buildReportModel(sources).summary.headline);
+          expect(says).toBe(!sources.result.recommendation.meetsAllMusts);
+          seen.add(says);
+        },
+      ),
+      { numRuns: 12, seed: 20261207 },
+    );
+    // Both cases came up: some draws leave every path short of a must, others do not.
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
+  it('costs Google’s own migration to Dataplane V2 for a GKE client on the legacy data plane, and says it is in Preview', () => {
+    const data = defaultDataset();
+    const google = migrationPathFor(data, 'calico', 'cilium', ['gke'], false);
+    expect(google.id).toBe('gke-dataplane-v2-migration');
+    expect(google.caveats.map((c) => c.text).join(' ')).toMatch(/Preview/);
+    expect(migrationPathFor(data, 'calico', 'cilium', ['self-managed'], false).id).toBe(
+      'dual-overlay-to-cilium',
+    );
+    const r = score(
+      makeAnswers({
+        cluster: { clouds: ['gcp'], currentCni: 'calico', platforms: ['gke'], clusters: 3, nodes: 180 },
+        needs: { networkPolicy: 'must' },
+      }),
+      undefined,
+      { draws: 100 },
+    );
+    const managed = option(r, 'cilium-oss');
+    expect(managed.migration.cniHours).toBeLessThan(option(r, 'isovalent-enterprise').migration.cniHours / 2);
+    // No ClusterMesh of the team's own on Google's Cilium: multi-cluster Services only, without policy.
+    expect(cap(managed, 'multiCluster')?.level).toBe('partial');
+  });
+
+  it('warns that RKE2 builds only Canal for FIPS: another bundled CNI carries the risk where FIPS is required', () => {
+    const rke2 = (fips: boolean) =>
+      score(
+        makeAnswers({
+          cluster: { clouds: ['on-prem'], currentCni: 'canal', platforms: ['rke2'] },
+          compliance: { fips },
+          needs: { networkPolicy: 'must' },
+        }),
+        undefined,
+        { draws: 100 },
+      );
+    const ids = (o: OptionResult) => o.risks.map((r) => r.id);
+    expect(ids(option(rke2(true), 'cilium-oss'))).toContain('rke2-cni-not-fips-built');
+    expect(ids(option(rke2(true), 'flannel'))).not.toContain('rke2-cni-not-fips-built');
+    expect(ids(option(rke2(false), 'cilium-oss'))).not.toContain('rke2-cni-not-fips-built');
   });
 
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
