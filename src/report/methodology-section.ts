@@ -64,7 +64,8 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'it: a feature the provider sells as a paid add-on is weighed and costed like any other add-on, and one it ' +
         'does not offer there is not credited. Where the provider has its own migration to that build, that is the ' +
         'migration described and costed, at the share of a live migration’s effort the provider’s part leaves to ' +
-        'the team (an estimate, stated with its basis).',
+        'the team (an estimate, stated with its basis). Where the provider also deploys and upgrades the agent, the ' +
+        'team keeps only a share of the CNI’s own upkeep (policies, troubleshooting, incidents), an estimate too.',
       'Each option’s stack is fitted to the client. Musts always get what closes them; an add-on for a should or ' +
         'nice need, and moving the sidecars to a sidecar-free mesh, join a stack only where they raise that option’s ' +
         'own score under the client’s priorities (their capability against their cost, risk and complexity). What ' +

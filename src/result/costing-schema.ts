@@ -41,6 +41,12 @@ export const CostedPlanSchema = z.strictObject({
     .describe('Further per-node components the path needs for this client.'),
   movesSidecars: z.boolean(),
   migratesCni: z.boolean(),
+  upkeepShare: z
+    .number()
+    .describe(
+      'The share of the CNI’s own operations hours left to the team: 1 unless the provider runs and upgrades the ' +
+        'agent (AKS’s managed Cilium, GKE Dataplane V2).',
+    ),
   migrationShares: z
     .strictObject({ cluster: z.number(), node: z.number() })
     .describe(

@@ -43,6 +43,7 @@ export function costing(answers: Answers, dataset: Dataset, core: DecisionCore):
     extras: plan.extras.map((e) => ({ component: e.component, perNode: { ...e.perNode } })),
     movesSidecars: plan.choice.movesSidecars,
     migratesCni: plan.migratesCni,
+    upkeepShare: plan.upkeepShare,
     migrationShares: migrationShares(plan.migrationPath),
     removesKubeProxy: plan.removesKubeProxy,
     learnsEbpf: plan.learnsEbpf,

@@ -415,6 +415,11 @@ const platform = z.strictObject({
           z.strictObject(supportFields).refine(withoutAtMostLevel, WITHOUT_MESSAGE),
         )
         .default({}),
+      /**
+       * Where the provider runs and upgrades the CNI's agent itself (AKS's managed Cilium, GKE Dataplane V2): the share
+       * of the CNI's own upkeep left to the team on a path with no vendor of its own, an estimate with its basis.
+       */
+      upkeep: z.strictObject({ share: z.number().positive().max(1), basis: z.string().min(1) }).optional(),
       note: z.string().min(1),
       source,
     }),

@@ -76,6 +76,8 @@ export interface Plan {
   readonly migratesCni: boolean;
   /** The data's migration from the client's CNI to the one this path runs (for an estate, its lead group's). */
   readonly migrationPath: MigrationPath;
+  /** The share of the CNI's own upkeep left to the team: less than 1 where the provider runs the agent. */
+  readonly upkeepShare: number;
   /** Services are handled without kube-proxy on this path. */
   readonly replacesKubeProxy: boolean;
   /** kube-proxy is running today and this path removes it: a rollout of its own. */
@@ -290,7 +292,14 @@ function platformBuild(
   cni: Cni,
   capability: CapabilityId,
 ): CniSupport | undefined {
-  for (const id of answers.cluster.platforms) {
+  return platformEntries(dataset, answers, cni)
+    .map((e) => e.capabilities[capability])
+    .find((own) => own !== undefined);
+}
+
+/** What the client's platforms say of their own build of the CNI, where the client's nodes are (in their order). */
+function platformEntries(dataset: Dataset, answers: Answers, cni: Cni) {
+  return answers.cluster.platforms.flatMap((id) => {
     const entry = dataset.platforms
       .find((p) => p.id === id)
       ?.supports.find(
@@ -298,10 +307,8 @@ function platformBuild(
           s.cni === cni &&
           (s.clouds === undefined || s.clouds.some((c) => answers.cluster.clouds.includes(c))),
       );
-    const own = entry?.capabilities[capability];
-    if (own !== undefined) return own;
-  }
-  return undefined;
+    return entry === undefined ? [] : [entry];
+  });
 }
 
 /** The client's platforms, as the data describes them. */
@@ -589,6 +596,10 @@ export function buildGroupPlan(
       answers.cluster.platforms,
       resolved.vendor !== null,
     ),
+    upkeepShare:
+      resolved.vendor === null
+        ? (platformEntries(dataset, answers, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)
+        : 1,
     replacesKubeProxy,
     removesKubeProxy,
     learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,

@@ -109,7 +109,8 @@ function opsHoursPerMonth(plan: Plan, answers: Answers, s: Scenario, model: Mode
   const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const ebpf = plan.option.ebpfDataPlane ? (model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1) : 1;
   const vendor = plan.option.supportEffortKey === null ? 1 : v[plan.option.supportEffortKey];
-  const core = v[plan.option.opsKey] * ebpf * vendor;
+  // Where the provider runs and upgrades the agent, the team keeps only a share of the CNI's own upkeep.
+  const core = v[plan.option.opsKey] * ebpf * vendor * plan.upkeepShare;
   // Loops rather than reduce and spread: Monte Carlo runs this tens of thousands of times.
   let addons = 0;
   for (const a of plan.addons) addons += s.addonHours[a.id]?.ops ?? 0;

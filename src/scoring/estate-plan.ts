@@ -86,6 +86,7 @@ export function composeEstatePlan(option: OptionData, parts: readonly GroupPath[
     fits,
     migratesCni: parts.some((p) => p.plan.migratesCni),
     migrationPath: lead.plan.migrationPath,
+    upkeepShare: lead.plan.upkeepShare,
     replacesKubeProxy: parts.every((p) => p.plan.replacesKubeProxy),
     removesKubeProxy: parts.some((p) => p.plan.removesKubeProxy),
     learnsEbpf: parts.some((p) => p.plan.learnsEbpf),

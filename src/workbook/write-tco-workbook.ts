@@ -301,10 +301,14 @@ function optionSheet(
     option.supportEffortKey === null ? 'no vendor support' : 'Assumptions',
   );
   const addons = add('Add-on operations hours per cluster-month', addonOps, `add-ons: ${addonNames}`);
+  // Where the provider runs and upgrades the agent, the team keeps a share of the CNI's upkeep (platforms.yaml).
+  const managed = plan.upkeepShare !== 1;
   const opsHours = add(
     'Operations hours per month, whole estate',
-    f(`(1+(Clusters-1)*fleetMarginalClusterShare)*MaturityFactor*(${core}*${ebpf}*${vendor}+${addons})`),
-    'fleet (first cluster + share per further cluster) × maturity factor × (CNI hours × eBPF factor × vendor share + add-on hours)',
+    f(
+      `(1+(Clusters-1)*fleetMarginalClusterShare)*MaturityFactor*(${core}*${ebpf}*${vendor}${times(plan.upkeepShare)}+${addons})`,
+    ),
+    `fleet (first cluster + share per further cluster) × maturity factor × (CNI hours × eBPF factor × vendor share${managed ? ` × ${plan.upkeepShare} of the upkeep, as the provider runs the agent` : ''} + add-on hours)`,
   );
   const hourly = add(
     'Engineer cost per hour',

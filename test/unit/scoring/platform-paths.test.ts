@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { score } from '../../../src/index.js';
+import { buildResult, score } from '../../../src/index.js';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
+import type { Dataset } from '../../../src/schema/dataset.js';
 import { migrationPathFor } from '../../../src/scoring/migration-path.js';
 import type { OptionResult, ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
@@ -340,6 +341,28 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(ids(option(rke2(true), 'cilium-oss'))).toContain('rke2-cni-not-fips-built');
     expect(ids(option(rke2(true), 'flannel'))).not.toContain('rke2-cni-not-fips-built');
     expect(ids(option(rke2(false), 'cilium-oss'))).not.toContain('rke2-cni-not-fips-built');
+  });
+
+  it('leaves the team a share of the CNI’s upkeep where the provider runs the agent, as the data says', () => {
+    const answers = makeAnswers({
+      cluster: { clouds: ['azure'], currentCni: 'azure-cni', platforms: ['aks'] },
+      needs: { networkPolicy: 'must' },
+    });
+    const selfRun = structuredClone(defaultDataset());
+    for (const p of selfRun.platforms) for (const s of p.supports) delete s.upkeep;
+    const hours = (dataset: Dataset) =>
+      buildResult(answers, dataset, { draws: 20 }).costing.plans.find((p) => p.option === 'cilium-oss');
+    expect(hours(defaultDataset())?.upkeepShare).toBe(0.5);
+    expect(hours(selfRun)?.upkeepShare).toBe(1);
+    const ops = (dataset: Dataset) =>
+      option(score(answers, dataset, { draws: 20 }), 'cilium-oss').tco.byCategory.operations;
+    expect(ops(defaultDataset())).toBeLessThan(ops(selfRun));
+    // A path with a vendor of its own runs its own build: the provider's upkeep does not apply to it.
+    expect(
+      buildResult(answers, defaultDataset(), { draws: 20 }).costing.plans.find(
+        (p) => p.option === 'isovalent-enterprise',
+      )?.upkeepShare,
+    ).toBe(1);
   });
 
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
