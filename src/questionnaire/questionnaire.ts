@@ -196,6 +196,12 @@ export const QUESTIONNAIRE: readonly Section[] = [
         message: 'Compliance frameworks the clusters fall under',
         labels: FRAMEWORK_NAMES,
       }),
+      ask('compliance', 'fedrampImpact', {
+        message: 'FedRAMP impact level the service is authorised at',
+        labels: { moderate: 'Moderate', high: 'High' },
+        help: 'At Moderate, FedRAMP 20x recommends FIPS 140 validated modules; at High it requires them.',
+        when: (ctx) => frameworksOf(ctx).includes('fedramp'),
+      }),
       ask('compliance', 'encryptionInTransit', {
         message: 'Must pod-to-pod traffic be encrypted between nodes?',
       }),
@@ -213,12 +219,6 @@ export const QUESTIONNAIRE: readonly Section[] = [
             ? 'Are the clusters air-gapped (no internet access)?'
             : `Are the clusters in scope for ${frameworkList(ctx)} air-gapped (no internet access)?`,
         note: () => 'An air-gapped install mirrors every image and chart; vendor support lowers that risk.',
-      }),
-      ask('compliance', 'fedrampImpact', {
-        message: 'FedRAMP impact level the service is authorised at',
-        labels: { moderate: 'Moderate', high: 'High' },
-        help: 'At Moderate, FedRAMP 20x recommends FIPS 140 validated modules; at High it requires them.',
-        when: (ctx) => frameworksOf(ctx).includes('fedramp'),
       }),
       ask('compliance', 'fips', {
         message: (ctx) =>

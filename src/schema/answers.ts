@@ -332,6 +332,14 @@ export const ComplianceSchema = z
       .refine((xs) => new Set(xs).size === xs.length, 'each framework listed once')
       .default([])
       .describe('Compliance frameworks the clusters fall under.'),
+    fedrampImpact: z
+      .enum(FEDRAMP_IMPACT_LEVELS)
+      .default('high')
+      .describe(
+        'The FedRAMP impact level the service is authorised at, read only when the frameworks include FedRAMP. At ' +
+          'Moderate, FedRAMP 20x recommends FIPS 140-validated cryptographic modules (FRR-UCM-03, SHOULD); at High ' +
+          'it requires them (FRR-UCM-04, MUST). High unless stated, the stricter reading.',
+      ),
     encryptionInTransit: z
       .enum(REQUIREMENT_LEVELS)
       .default('none')
@@ -346,14 +354,6 @@ export const ComplianceSchema = z
       .default(false)
       .describe('Clusters have no internet access (installs from internal mirrors).'),
     fips: z.boolean().default(false).describe('FIPS 140 validated cryptography is required.'),
-    fedrampImpact: z
-      .enum(FEDRAMP_IMPACT_LEVELS)
-      .default('high')
-      .describe(
-        'The FedRAMP impact level the service is authorised at, read only when the frameworks include FedRAMP. At ' +
-          'Moderate, FedRAMP 20x recommends FIPS 140-validated cryptographic modules (FRR-UCM-03, SHOULD); at High ' +
-          'it requires them (FRR-UCM-04, MUST). High unless stated, the stricter reading.',
-      ),
   })
   .describe('Regulatory and audit requirements.');
 

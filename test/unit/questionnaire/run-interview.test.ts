@@ -111,7 +111,7 @@ describe('runInterview', () => {
         'compliance.frameworks': ['fedramp'],
       });
       const fips = confirm(prompter.requests.get('compliance.fips'));
-      expect(fips.message).toMatch(/^FedRAMP requires FIPS 140/);
+      expect(fips.message).toMatch(/^FedRAMP High requires FIPS 140/);
       expect(fips.default).toBe(true);
       expect(parsed.compliance.fips).toBe(true);
       expect(confirm(prompter.requests.get('compliance.airGapped')).message).toContain(

@@ -96,7 +96,7 @@ describe('evaluateEntries', () => {
       dataset,
     );
     expect(plain.fields['compliance.fips']?.label).toBe('Is FIPS 140 validated cryptography required?');
-    expect(fedramp.fields['compliance.fips']?.label).toMatch(/^FedRAMP requires FIPS 140/);
+    expect(fedramp.fields['compliance.fips']?.label).toMatch(/^FedRAMP High requires FIPS 140/);
     expect(fedramp.fields['compliance.fips']?.offered).toBe(true);
     expect(fedramp.fields['needs.networkPolicy']?.derived?.importance).toBe('must');
     expect(fedramp.fields['needs.networkPolicy']?.derived?.reasons.join(' ')).toMatch(/PCI/);
