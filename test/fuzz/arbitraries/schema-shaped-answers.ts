@@ -38,8 +38,16 @@ function allowed(node: JsonSchemaNode): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'string':
       if (node.pattern !== undefined) {
-        // The one patterned field is a date: real, impossible (Feb 30) and out-of-calendar days.
-        return fc
+        // The one patterned field is a date: mostly real ones, from year 0 to 9999, so that cases reach the engine;
+        // the rest impossible (Feb 30) or off the calendar (month 13, day 0).
+        const real = fc
+          .date({
+            min: new Date('0000-01-01T00:00:00Z'),
+            max: new Date('9999-12-31T00:00:00Z'),
+            noInvalidDate: true,
+          })
+          .map((d) => d.toISOString().slice(0, 10));
+        const any = fc
           .tuple(
             fc.integer({ min: 0, max: 9999 }),
             fc.integer({ min: 0, max: 13 }),
@@ -49,6 +57,7 @@ function allowed(node: JsonSchemaNode): fc.Arbitrary<unknown> {
             ([y, m, d]) =>
               `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
           );
+        return fc.oneof({ arbitrary: real, weight: 3 }, { arbitrary: any, weight: 1 });
       }
       return fc.oneof(
         fc.string({ minLength: node.minLength ?? 0, maxLength: node.maxLength ?? 40 }),
