@@ -248,8 +248,9 @@ function writeLineCapture(file) {
   closeSync(fd);
 }
 
+// The main thread's only: a preload runs in discover's reader threads too, and their lines would come first.
 const report =
-  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nmaxrss=' + u.maxRSS + ' cpu=' + (u.userCPUTime + u.systemCPUTime)); })";
+  "import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nmaxrss=' + u.maxRSS + ' cpu=' + (u.userCPUTime + u.systemCPUTime)); })";
 function measure(file) {
   const runs = [];
   for (let i = 0; i < RUNS; i += 1) {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { InternalError } from '../shared/errors.js';
 import type { ByteRange } from './capture-ranges.js';
 import { mergeTally } from './cluster-tally.js';
 import { NotKubectlLayout } from './kubectl-list-splitter.js';
@@ -18,17 +19,23 @@ function rangeWorkerFile(): URL | null {
   return null;
 }
 
+/** Reads one range on a worker thread; settles once the thread has exited. */
 function readOnWorker(file: URL, job: RangeJob): Promise<RangeTally> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: job });
-    worker.once('message', (reply: RangeReply) => {
+    let reply: RangeReply | undefined;
+    worker.once('message', (answer: RangeReply) => {
+      reply = answer;
       void worker.terminate();
-      if (reply.kind === 'read') resolve(reply.result);
-      else if (reply.kind === 'not-layout') reject(new NotKubectlLayout());
-      else reject(Object.assign(new Error(reply.message), { code: reply.code }));
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`a capture reader thread stopped (exit code ${code})`)));
+    worker.once('exit', (code) => {
+      if (reply?.kind === 'read') resolve(reply.result);
+      else if (reply?.kind === 'not-layout') reject(new NotKubectlLayout());
+      else if (reply?.kind === 'failed')
+        reject(Object.assign(new Error(reply.message), { code: reply.code }));
+      else reject(new Error(`a capture reader thread stopped (exit code ${code})`));
+    });
   });
 }
 
@@ -39,16 +46,19 @@ function readOnWorker(file: URL, job: RangeJob): Promise<RangeTally> {
 export async function readRanges(file: string, ranges: readonly ByteRange[]): Promise<RangeTally> {
   const worker = rangeWorkerFile();
   const [head, ...others] = ranges;
-  if (head === undefined) throw new Error('readRanges: no range');
-  const reads = others.map((range) =>
+  if (head === undefined) throw new InternalError('readRanges: no range to read');
+  // The threads start first: the read on this thread runs to its end before it yields.
+  const elsewhere = others.map((range) =>
     worker === null ? readKubectlRange(file, range) : readOnWorker(worker, { file, range }),
   );
   // Every read is awaited before any failure is passed on, so no thread outlives the call.
-  const settled = await Promise.allSettled([readKubectlRange(file, head), ...reads]);
+  const settled = await Promise.allSettled([readKubectlRange(file, head), ...elsewhere]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
-  const [first, ...rest] = settled.map((s) => (s as PromiseFulfilledResult<RangeTally>).value);
-  if (first === undefined) throw new Error('readRanges: no range');
+  const [first, ...rest] = settled.map((s) => (s as PromiseFulfilledResult<RangeTally>).value) as [
+    RangeTally,
+    ...RangeTally[],
+  ];
   for (const part of rest) mergeTally(first.tally, part.tally);
   return { tally: first.tally, list: rest.at(-1)?.list ?? first.list };
 }

@@ -37,8 +37,9 @@ const BIN = fileURLToPath(new URL('../../bin/cnireport.js', import.meta.url));
  * a preload that prints it at exit.
  */
 export function spawnCli(args: string[], timeoutMs = 15_000): Promise<CliRun & { maxRssKiB: number }> {
+  // The main thread's only: a preload runs in every worker thread too, and a worker's line would come first.
   const report =
-    "process.on('exit', () => process.stderr.write('\\nmaxrss=' + process.resourceUsage().maxRSS))";
+    "import { isMainThread } from 'node:worker_threads'; if (isMainThread) process.on('exit', () => process.stderr.write('\\nmaxrss=' + process.resourceUsage().maxRSS))";
   const start = performance.now();
   return new Promise((resolve) => {
     execFile(
