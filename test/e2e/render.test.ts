@@ -2,15 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, generateThenRender, onlyFolder } from '../helpers/generate-then-render.js';
 import { runCli } from '../helpers/run-cli.js';
 
 /**
  * `render result.json` against `generate` for every bundled example: the formats that need no browser (HTML,
  * Markdown, the chart SVGs and Vega-Lite specs, result.json) must be the same bytes, file for file.
  */
-const EXAMPLES = readdirSync('examples')
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => f.replace(/\.yaml$/, ''));
 const FORMATS = 'html,md,svg,json';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnireport-render-'));
@@ -23,38 +21,13 @@ function filesUnder(folder: string): string[] {
     .sort();
 }
 
-function onlyFolder(parent: string): string {
-  const [folder, ...more] = readdirSync(parent);
-  if (folder === undefined || more.length > 0) throw new Error(`expected one report folder in ${parent}`);
-  return join(parent, folder);
-}
-
 describe('render result.json', () => {
   it('has bundled examples to check', () => expect(EXAMPLES.length).toBeGreaterThanOrEqual(5));
 
   it.each(EXAMPLES)(
     'reproduces what generate wrote for %s, byte for byte',
     async (example) => {
-      const generated = await runCli(
-        'generate',
-        `examples/${example}.yaml`,
-        '--out',
-        join(dir, example, 'gen'),
-        '--format',
-        FORMATS,
-      );
-      expect(generated.code, generated.err).toBe(0);
-      const genFolder = onlyFolder(join(dir, example, 'gen'));
-      const rendered = await runCli(
-        'render',
-        join(genFolder, 'result.json'),
-        '--out',
-        join(dir, example, 'ren'),
-        '--format',
-        FORMATS,
-      );
-      expect(rendered.code, rendered.err).toBe(0);
-      const renFolder = onlyFolder(join(dir, example, 'ren'));
+      const { gen: genFolder, ren: renFolder } = await generateThenRender(dir, example, FORMATS);
       expect(renFolder.slice(renFolder.lastIndexOf('/'))).toBe(genFolder.slice(genFolder.lastIndexOf('/')));
       const files = filesUnder(genFolder);
       expect(files).toEqual(expect.arrayContaining(['report.html', 'report.md', 'result.json']));
