@@ -42,6 +42,10 @@ export function answerEdits(
     if (to === undefined && !applies.after(at) && !applies.before(at)) continue;
     edits.push({ path: [at.section, at.key], value: to });
   }
+  // The estate's groups are written in the file, not asked one by one; the workshop's cards edit them whole.
+  if (!isDeepStrictEqual(before.cluster?.groups, after.cluster?.groups)) {
+    edits.push({ path: ['cluster', 'groups'], value: after.cluster?.groups });
+  }
   if (!isDeepStrictEqual(before.stakeholders, after.stakeholders)) {
     edits.push({ path: ['stakeholders'], value: after.stakeholders });
   }

@@ -7,7 +7,15 @@ import { checkAnswer } from '../questionnaire/check-answer.js';
 import { draftValue, setDraftValue } from '../questionnaire/draft-value.js';
 import { questionHelp, rangeText, resolveText } from '../questionnaire/question-help.js';
 import { type AskContext, QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
-import { type Answers, AnswersSchema, type NeedKey, StakeholdersSchema } from '../schema/answers.js';
+import {
+  type Answers,
+  AnswersSchema,
+  ClusterSchema,
+  type EstateGroup,
+  keysDecidedByGroups,
+  type NeedKey,
+  StakeholdersSchema,
+} from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { formatSchemaValue } from '../schema/describe-expectation.js';
 import { NO_CUSTOM_MESSAGE, zodIssueMessages } from '../schema/zod-issue-messages.js';
@@ -17,6 +25,7 @@ import {
   type FieldKind,
   type FieldState,
   type FieldValue,
+  GROUPS,
   STAKEHOLDERS,
 } from './workshop-protocol.js';
 
@@ -45,11 +54,38 @@ export function evaluateEntries(entries: Entries, dataset: Dataset): EvaluatedEn
   const draft: AnswersDraft = {};
   let ctx: AskContext | undefined;
   let wrong = false;
+  // The estate's groups come first: with them, the counts, clouds, platforms and CNI follow from the groups,
+  // as in the interview, and a total the file states is kept as it is, not asked.
+  const groups = readGroups(entries[GROUPS]);
+  fields[GROUPS] = {
+    visible: true,
+    label: 'Groups of the estate, each run alike',
+    help: GROUPS_HELP,
+    ...('error' in groups ? { error: groups.error } : {}),
+  };
+  if ('error' in groups) wrong = true;
+  else if (groups.value !== undefined) draft.cluster = { groups: groups.value };
+  const decided = new Set(
+    'value' in groups && groups.value !== undefined
+      ? keysDecidedByGroups(groups.value).map((k) => `cluster.${k}`)
+      : [],
+  );
   for (const section of QUESTIONNAIRE) {
     for (const question of section.questions) {
       ctx ??= askContext(draft, dataset);
       const before = ctx;
       const name = keyPath(question);
+      if (decided.has(name)) {
+        const kept = readEntry(question, entries[name]);
+        if (
+          'value' in kept &&
+          kept.value !== undefined &&
+          checkAnswer(question, kept.value, draft) === undefined
+        )
+          setDraftValue(draft, question, kept.value);
+        fields[name] = fieldState(question, before, false, undefined);
+        continue;
+      }
       const visible = question.when?.(before) ?? true;
       const read = visible ? readEntry(question, entries[name]) : { value: undefined };
       const error =
@@ -125,6 +161,7 @@ function readEntry(
     case 'text':
       return { value: typeof entry === 'string' ? answerFromText(entry, false) : entry };
     case 'stakeholders':
+    case 'groups':
       return { value: undefined };
     case 'structured': {
       if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
@@ -137,6 +174,33 @@ function readEntry(
       }
     }
   }
+}
+
+const GROUPS_HELP =
+  'For an estate run differently in parts (say EKS in AWS and RKE2 on premises): one group per part, each ' +
+  'with its own platform, clouds, clusters, nodes and CNI, and each given its own path and costs. The ' +
+  'estate’s counts, clouds, platforms and CNI then follow from the groups. None: the estate is run alike, ' +
+  'as the questions below describe it.';
+
+/** The groups the page's cards hold, checked as `validate` checks them; an empty list leaves the key out. */
+function readGroups(entry: FieldValue | undefined): { value: EstateGroup[] | undefined } | { error: string } {
+  if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
+  let data: unknown;
+  try {
+    data = JSON.parse(entry);
+  } catch {
+    return { error: 'the list of groups could not be read' };
+  }
+  if (Array.isArray(data) && data.length === 0) return { value: undefined };
+  const parsed = ClusterSchema.safeParse({ groups: data }, { error: () => NO_CUSTOM_MESSAGE });
+  if (parsed.success) return { value: parsed.data.groups };
+  const issue = parsed.error.issues.find((i) => i.path[0] === 'groups') ?? parsed.error.issues[0];
+  if (issue === undefined) return { error: 'not a valid list of groups' };
+  const [message] = zodIssueMessages({ ...issue, path: ['cluster', ...issue.path] }, answersSchemaNode());
+  const [, index, ...rest] = issue.path;
+  const where =
+    typeof index === 'number' ? `group ${index + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: ` : '';
+  return { error: `${where}${message?.message ?? 'not valid'}` };
 }
 
 /** The stakeholders the page's table holds, checked as `validate` checks them; an empty list leaves the key out. */
@@ -171,6 +235,7 @@ function readStakeholders(
 export function entriesOf(draft: AnswersDraft): Record<string, FieldValue> {
   const entries: Record<string, FieldValue> = {};
   if (draft.stakeholders !== undefined) entries[STAKEHOLDERS] = JSON.stringify(draft.stakeholders);
+  if (draft.cluster?.groups !== undefined) entries[GROUPS] = JSON.stringify(draft.cluster.groups);
   for (const question of QUESTIONNAIRE.flatMap((s) => s.questions)) {
     const value = draftValue(draft, question);
     if (value === undefined) continue;

@@ -7,6 +7,7 @@ import {
   type FieldChoice,
   type FieldKind,
   type FormField,
+  GROUPS,
   STAKEHOLDERS,
   type WorkshopForm,
 } from './workshop-protocol.js';
@@ -25,7 +26,7 @@ export function workshopForm(): WorkshopForm {
         title: section.title,
         description: answersSchemaNode().properties?.[section.key]?.description ?? '',
         ...(section.gate === undefined ? {} : { gate: section.gate }),
-        fields: section.questions.map(formField),
+        fields: [...(section.key === 'cluster' ? [groupsField()] : []), ...section.questions.map(formField)],
       })),
       {
         key: STAKEHOLDERS,
@@ -60,6 +61,34 @@ function formField(question: Question): FormField {
     ...(node.minimum === undefined ? {} : { min: node.minimum }),
     ...(node.maximum === undefined ? {} : { max: node.maximum }),
     ...(node.type === 'integer' ? { integer: true } : {}),
+  };
+}
+
+/**
+ * The estate's groups: each group's platform, clouds, CNI and kube-proxy mode take the values (and names) the
+ * estate-wide questions offer for them, so a group reads as the rest of the form.
+ */
+function groupsField(): FormField {
+  const node = answersSchemaNode().properties?.cluster?.properties?.groups;
+  const cluster = QUESTIONNAIRE.find((s) => s.key === 'cluster')?.questions ?? [];
+  const choicesOf = (key: string): readonly FieldChoice[] => {
+    const question = cluster.find((q) => q.key === key);
+    if (question === undefined) return [];
+    const keyed = keyNode(question);
+    return fieldChoices(question, keyed, fieldKind(question, keyed)) ?? [];
+  };
+  return {
+    name: GROUPS,
+    kind: 'groups',
+    label: 'Groups of the estate, each run alike',
+    required: false,
+    ...(node?.maxItems === undefined ? {} : { max: node.maxItems }),
+    columns: {
+      platform: choicesOf('platforms'),
+      clouds: choicesOf('clouds'),
+      currentCni: choicesOf('currentCni'),
+      kubeProxyMode: choicesOf('kubeProxyMode'),
+    },
   };
 }
 

@@ -16,7 +16,9 @@ export type FieldKind =
   | 'need'
   | 'structured'
   /** The list of stakeholders: a table of names and their four priorities, held as JSON. */
-  | 'stakeholders';
+  | 'stakeholders'
+  /** The estate's groups, each run alike (platform, clouds, clusters, nodes, CNI): one card per group, held as JSON. */
+  | 'groups';
 
 export interface FieldChoice {
   readonly value: string;
@@ -34,6 +36,8 @@ export interface FormField {
   readonly max?: number;
   readonly integer?: boolean;
   readonly required: boolean;
+  /** The values each of a group's keys may take, by key (platform, clouds, currentCni, kubeProxyMode). */
+  readonly columns?: Readonly<Record<string, readonly FieldChoice[]>>;
 }
 
 export interface FormSection {
@@ -51,6 +55,9 @@ export interface WorkshopForm {
 
 /** The entry that holds the stakeholders: their list as JSON, edited on the page as a table. */
 export const STAKEHOLDERS = 'stakeholders';
+
+/** The entry that holds the estate's groups: their list as JSON, edited on the page as one card per group. */
+export const GROUPS = 'cluster.groups';
 
 /** What the inputs hold: text as typed, the chosen values, a tick. A key not present is not answered. */
 export type FieldValue = string | readonly string[] | boolean;

@@ -303,3 +303,76 @@ describe('cnireport workshop: the page in Chromium', () => {
     },
   );
 });
+
+describe('cnireport workshop: an estate of groups on the page', () => {
+  const estateFolder = mkdtempSync(join(tmpdir(), 'cnireport-workshop-estate-'));
+  let estate: WorkshopProcess;
+  let tab: Page;
+  beforeAll(async () => {
+    writeFileSync(
+      join(estateFolder, 'insurer.yaml'),
+      readFileSync(join(root, 'examples', 'eks-plus-onprem.yaml')),
+    );
+    estate = await startWorkshop(estateFolder, 'insurer.yaml');
+    tab = await browser.newPage();
+    await tab.setViewport({ width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await tab?.close();
+    await estate?.stop();
+    rmSync(estateFolder, { recursive: true, force: true });
+  });
+
+  it('shows one card per group and the recommendation the report gives, not one of a default estate', async () => {
+    await tab.goto(estate.url);
+    await tab.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="draws"]')?.textContent?.includes('while answers change') &&
+        document.querySelector('[data-testid="recommendation"]')?.textContent !== '…',
+      { timeout: 15_000 },
+    );
+    const report = JSON.parse(
+      execFileSync(process.execPath, [join(root, 'bin', 'cnireport.js'), 'score', '--json', 'insurer.yaml'], {
+        cwd: estateFolder,
+        encoding: 'utf8',
+      }),
+    ) as { recommendation: { name: string } };
+    expect(await tab.$eval('[data-testid="recommendation"]', (e) => e.textContent)).toBe(
+      report.recommendation.name,
+    );
+    const cards = await tab.$$eval('[data-testid="groups"] .group', (els) =>
+      els.map((e) => (e.querySelector('[data-key="name"]') as HTMLInputElement).value),
+    );
+    expect(cards).toEqual(['EKS in eu-central-1', 'RKE2 on premises']);
+    // The counts follow from the groups: they are not asked beside them.
+    expect(await tab.$eval('[data-field="cluster.nodes"]', (e) => (e as HTMLElement).hidden)).toBe(true);
+  });
+
+  it('saves a changed group into the file as a block list, valid for cnireport validate', async () => {
+    const nodes = '[data-testid="groups"] .group:nth-child(2) [data-key="nodes"]';
+    await tab.click(nodes, { clickCount: 3 });
+    await tab.keyboard.press('Backspace');
+    await tab.type(nodes, '150');
+    await tab.waitForFunction(
+      () => !document.querySelector('[data-testid="draws"]')?.textContent?.includes('while answers change'),
+      { timeout: 15_000 },
+    );
+    await tab.click('[data-testid="save"]');
+    await tab.waitForFunction(
+      () => document.querySelector('[data-testid="status"]')?.textContent === 'Saved insurer.yaml.',
+    );
+    const saved = readFileSync(join(estateFolder, 'insurer.yaml'), 'utf8');
+    expect(saved).toContain('    - name: RKE2 on premises\n');
+    expect(saved).toContain('      nodes: 150\n');
+    expect(saved).not.toContain('nodes: 120');
+    const validated = execFileSync(
+      process.execPath,
+      [join(root, 'bin', 'cnireport.js'), 'validate', 'insurer.yaml'],
+      {
+        cwd: estateFolder,
+        encoding: 'utf8',
+      },
+    );
+    expect(validated).toBe('insurer.yaml: ok\n');
+  });
+});

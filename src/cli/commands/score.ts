@@ -13,7 +13,9 @@ import { printWarnings } from '../print-warnings.js';
 export function registerScore(program: Command, io: CliIo): void {
   program
     .command('score')
-    .description('rank the three options for an answers file: score, TCO over the horizon, and the reasons')
+    .description(
+      'rank the options (the paths open on the client’s platforms) for an answers file: score, TCO over the horizon, and the reasons',
+    )
     .argument('<answers>', 'answers file (YAML or JSON)')
     .option('--json', 'print the full result object as JSON on stdout, and nothing else')
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)

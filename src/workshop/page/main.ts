@@ -291,6 +291,11 @@ function fieldParts(page: Page, field: FormField): FieldParts {
     root.append(el('fieldset', {}, el('legend', {}, label, range), table.root), help, error);
     return { field, root, label, range, help, error, inputs: [], refresh: table.refresh };
   }
+  if (field.kind === 'groups') {
+    const cards = groupCards(field, (value) => onInput(value));
+    root.append(el('fieldset', {}, el('legend', {}, label, range), help, cards.root), error);
+    return { field, root, label, range, help, error, inputs: [], refresh: cards.refresh };
+  }
   const labelFor = el('label', { for: id }, label, range);
   if (field.kind === 'select' || field.kind === 'need') {
     const select = el('select', { id, name: field.name, 'aria-describedby': described });
@@ -486,6 +491,148 @@ function stakeholdersTable(
         priorities: Object.fromEntries(CRITERIA.map((c) => [c, String(record.priorities?.[c] ?? '')])),
       });
     }
+  };
+  return { root, refresh };
+}
+
+/** A group's keys in the order the answers file writes them; the optional ones are left out when empty. */
+const GROUP_KEYS = [
+  'name',
+  'platform',
+  'clouds',
+  'clusters',
+  'nodes',
+  'services',
+  'podsPerNode',
+  'currentCni',
+  'kubeProxyMode',
+] as const;
+const GROUP_NUMBERS: ReadonlySet<string> = new Set(['clusters', 'nodes', 'services', 'podsPerNode']);
+
+/**
+ * The estate's groups as cards: each group's name, platform, CNI, counts and clouds, and a button to add one.
+ * The entry is the list as JSON, numbers as typed: the server checks them as `validate` does. A key the page
+ * has no input for is kept from the file as it was.
+ */
+function groupCards(
+  field: FormField,
+  onInput: (value: string) => void,
+): { root: HTMLElement; refresh: (entry: FieldValue | undefined) => void } {
+  const list = el('div', { class: 'group-list', 'data-testid': 'groups' });
+  const columns = field.columns ?? {};
+  const select = (key: string, value: string, blank: string) => {
+    const input = el('select', { 'data-key': key });
+    input.append(el('option', { value: '' }, blank));
+    for (const choice of columns[key] ?? [])
+      input.append(el('option', { value: choice.value }, choice.label));
+    input.value = value;
+    return input;
+  };
+  const number = (key: string, value: string, placeholder = '') =>
+    el('input', {
+      type: 'text',
+      inputmode: 'numeric',
+      'data-key': key,
+      value,
+      placeholder,
+      autocomplete: 'off',
+    });
+  const labelled = (text: string, input: HTMLElement) => el('label', {}, el('span', {}, text), input);
+  const read = (card: HTMLElement): Record<string, unknown> => {
+    const kept = JSON.parse(card.dataset.kept ?? '{}') as Record<string, unknown>;
+    const record: Record<string, unknown> = {};
+    for (const key of GROUP_KEYS) {
+      if (key === 'clouds') {
+        record.clouds = Array.from(card.querySelectorAll<HTMLInputElement>('input[data-cloud]'))
+          .filter((box) => box.checked)
+          .map((box) => box.value);
+        continue;
+      }
+      const input = card.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-key="${key}"]`);
+      const text = input?.value.trim() ?? '';
+      if (input === null) {
+        if (kept[key] !== undefined) record[key] = kept[key];
+      } else if (text !== '') {
+        record[key] = GROUP_NUMBERS.has(key) && !Number.isNaN(Number(text)) ? Number(text) : text;
+      }
+    }
+    return record;
+  };
+  const emit = () =>
+    onInput(JSON.stringify(Array.from(list.querySelectorAll<HTMLElement>('.group')).map(read)));
+  const addCard = (group: Record<string, unknown>) => {
+    const text = (key: string) => (group[key] === undefined ? '' : String(group[key]));
+    const clouds = Array.isArray(group.clouds) ? group.clouds.map(String) : [];
+    const name = el('input', {
+      type: 'text',
+      'data-key': 'name',
+      value: text('name'),
+      placeholder: 'EKS in eu-central-1',
+      autocomplete: 'off',
+    });
+    const remove = el('button', { type: 'button', class: 'remove' }, 'Remove this group');
+    const card = el(
+      'div',
+      { class: 'group' },
+      el(
+        'div',
+        { class: 'group-grid' },
+        labelled('Name', name),
+        labelled('Platform', select('platform', text('platform'), 'choose…')),
+        labelled('CNI today', select('currentCni', text('currentCni'), 'choose…')),
+        labelled('Clusters', number('clusters', text('clusters'))),
+        labelled('Worker nodes', number('nodes', text('nodes'))),
+        labelled('Services', number('services', text('services'), 'shared by nodes')),
+        labelled('Pods per node', number('podsPerNode', text('podsPerNode'), 'as the estate')),
+        labelled('kube-proxy', select('kubeProxyMode', text('kubeProxyMode'), 'as the estate')),
+      ),
+      el(
+        'fieldset',
+        { class: 'group-clouds' },
+        el('legend', {}, 'Where'),
+        ...(columns.clouds ?? []).map((choice) =>
+          el(
+            'label',
+            { class: 'choice' },
+            el('input', {
+              type: 'checkbox',
+              'data-cloud': '',
+              value: choice.value,
+              ...(clouds.includes(choice.value) ? { checked: '' } : {}),
+            }),
+            ` ${choice.label}`,
+          ),
+        ),
+      ),
+      remove,
+    );
+    card.dataset.kept = JSON.stringify(group);
+    card.addEventListener('input', emit);
+    card.addEventListener('change', emit);
+    remove.addEventListener('click', () => {
+      card.remove();
+      emit();
+    });
+    list.append(card);
+  };
+  const add = el('button', { type: 'button', 'data-testid': 'add-group' }, 'Add a group');
+  add.addEventListener('click', () => {
+    addCard({ clusters: 1 });
+    emit();
+    list.querySelector<HTMLInputElement>('.group:last-child input[data-key="name"]')?.focus();
+  });
+  const root = el('div', { class: 'groups' }, list, add);
+  const refresh = (entry: FieldValue | undefined) => {
+    if (root.contains(document.activeElement)) return;
+    let groups: unknown = [];
+    try {
+      groups = typeof entry === 'string' && entry !== '' ? JSON.parse(entry) : [];
+    } catch {
+      groups = [];
+    }
+    list.replaceChildren();
+    for (const group of Array.isArray(groups) ? groups : [])
+      addCard((group ?? {}) as Record<string, unknown>);
   };
   return { root, refresh };
 }

@@ -117,6 +117,26 @@ describe('updateAnswersYaml', () => {
       }
     });
 
+    it(`${name}: the estate's groups set, changed and removed; the rest kept`, () => {
+      const estate = [
+        { name: 'EKS', platform: 'eks', clouds: ['aws'], clusters: 2, nodes: 60, currentCni: 'aws-vpc-cni' },
+        {
+          name: 'On premises',
+          platform: 'rke2',
+          clouds: ['on-prem'],
+          clusters: 1,
+          nodes: 40,
+          currentCni: 'canal',
+        },
+      ];
+      for (const value of [estate, estate.slice(1), undefined]) {
+        const edits: AnswerEdit[] = [{ path: ['cluster', 'groups'], value }];
+        const updated = updateAnswersYaml(text, edits);
+        expect(parse(updated)).toEqual(expected(text, edits));
+        for (const line of comments(text)) expect(updated).toContain(line);
+      }
+    });
+
     it(`${name}: stakeholders set, changed and removed; the rest kept`, () => {
       const board = [
         { name: 'CFO', priorities: { cost: 5, capability: 1, risk: 3, simplicity: 3 } },

@@ -12,15 +12,19 @@ const example = (name: string) =>
   salvageDraft(parse(readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8')));
 
 describe('evaluateEntries', () => {
-  it.each(['design-sample', 'regulated-bank', 'scaleup-sidecar-cost', 'small-team-basic'])(
-    'reads %s back from the inputs that show it, to the same answers',
-    (name) => {
-      const draft = example(name);
-      const evaluated = evaluateEntries(entriesOf(draft), dataset);
-      expect(Object.values(evaluated.fields).filter((f) => f.error !== undefined)).toEqual([]);
-      expect(evaluated.answers).toEqual(AnswersSchema.parse({ version: 1, ...draft }));
-    },
-  );
+  it.each([
+    'design-sample',
+    'eks-plus-onprem',
+    'regulated-bank',
+    'scaleup-after-audit',
+    'scaleup-sidecar-cost',
+    'small-team-basic',
+  ])('reads %s back from the inputs that show it, to the same answers', (name) => {
+    const draft = example(name);
+    const evaluated = evaluateEntries(entriesOf(draft), dataset);
+    expect(Object.values(evaluated.fields).filter((f) => f.error !== undefined)).toEqual([]);
+    expect(evaluated.answers).toEqual(AnswersSchema.parse({ version: 1, ...draft }));
+  });
 
   it('skips the questions that do not apply and leaves their typed text out of the answers', () => {
     const evaluated = evaluateEntries(
@@ -87,6 +91,67 @@ describe('evaluateEntries', () => {
     );
     expect(wrong.fields.stakeholders?.error).toMatch(/^stakeholder 2 \(priorities\.risk\): /);
     expect(wrong.answers).toBeNull();
+  });
+
+  it('reads an estate of groups from its cards: the totals follow from them and are not asked', () => {
+    const groups = [
+      { name: 'EKS', platform: 'eks', clouds: ['aws'], clusters: 2, nodes: 60, currentCni: 'aws-vpc-cni' },
+      {
+        name: 'On premises',
+        platform: 'rke2',
+        clouds: ['on-prem'],
+        clusters: 1,
+        nodes: 40,
+        currentCni: 'canal',
+      },
+    ];
+    const evaluated = evaluateEntries(
+      { 'engagement.client': 'Acme', 'cluster.groups': JSON.stringify(groups), 'cluster.nodes': '5' },
+      dataset,
+    );
+    expect(evaluated.fields['cluster.groups']?.error).toBeUndefined();
+    for (const key of ['clusters', 'nodes', 'clouds', 'currentCni', 'platforms']) {
+      expect(evaluated.fields[`cluster.${key}`]?.visible, key).toBe(false);
+    }
+    expect(evaluated.fields['cluster.growthPercentPerYear']?.visible).toBe(true);
+    expect(evaluated.answers?.cluster).toMatchObject({
+      clusters: 3,
+      nodes: 100,
+      platforms: ['eks', 'rke2'],
+      clouds: ['aws', 'on-prem'],
+      currentCni: 'aws-vpc-cni',
+    });
+    expect(JSON.parse(String(entriesOf(evaluated.draft)['cluster.groups']))).toEqual(groups);
+    const none = evaluateEntries({ 'engagement.client': 'Acme', 'cluster.groups': '[]' }, dataset);
+    expect(none.fields['cluster.nodes']?.visible).toBe(true);
+    expect(none.answers?.cluster.groups).toBeUndefined();
+  });
+
+  it('says which group is wrong, in the words validate uses, and gives no answers', () => {
+    const group = {
+      name: 'EKS',
+      platform: 'eks',
+      clouds: ['aws'],
+      clusters: 2,
+      nodes: 60,
+      currentCni: 'aws-vpc-cni',
+    };
+    const few = evaluateEntries(
+      {
+        'engagement.client': 'Acme',
+        'cluster.groups': JSON.stringify([group, { ...group, name: 'EKS two', nodes: 1 }]),
+      },
+      dataset,
+    );
+    expect(few.fields['cluster.groups']?.error).toMatch(
+      /^group 2 \(nodes\): fewer worker nodes than clusters/,
+    );
+    expect(few.answers).toBeNull();
+    const typed = evaluateEntries(
+      { 'engagement.client': 'Acme', 'cluster.groups': JSON.stringify([{ ...group, clusters: 'two' }]) },
+      dataset,
+    );
+    expect(typed.fields['cluster.groups']?.error).toMatch(/^group 1 \(clusters\): /);
   });
 
   it('words each question for the answers before it: the needs they imply, FedRAMP’s FIPS', () => {

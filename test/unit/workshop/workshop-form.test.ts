@@ -7,13 +7,26 @@ describe('workshopForm', () => {
   const form = workshopForm();
   const fields = form.sections.flatMap((s) => s.fields);
 
-  it('has one input per question of the shared questionnaire, named after its key, in its order, then the stakeholders', () => {
+  it('has one input per question of the shared questionnaire, named after its key, in its order, the estate’s groups first in its section, then the stakeholders', () => {
     expect(form.sections.map((s) => s.key)).toEqual([...QUESTIONNAIRE.map((s) => s.key), 'stakeholders']);
     expect(fields.map((f) => f.name)).toEqual([
-      ...QUESTIONNAIRE.flatMap((s) => s.questions).map(keyPath),
+      ...QUESTIONNAIRE.flatMap((s) => [
+        ...(s.key === 'cluster' ? ['cluster.groups'] : []),
+        ...s.questions.map(keyPath),
+      ]),
       'stakeholders',
     ]);
     expect(fields.at(-1)).toMatchObject({ kind: 'stakeholders', min: 0, max: 5 });
+  });
+
+  it('offers each group the platforms, clouds and CNIs the estate-wide questions offer, with their names', () => {
+    const groups = fields.find((f) => f.name === 'cluster.groups');
+    expect(groups).toMatchObject({ kind: 'groups', max: 12 });
+    const names = (key: string) => fields.find((f) => f.name === key)?.choices;
+    expect(groups?.columns?.platform).toEqual(names('cluster.platforms'));
+    expect(groups?.columns?.clouds).toEqual(names('cluster.clouds'));
+    expect(groups?.columns?.currentCni).toEqual(names('cluster.currentCni'));
+    expect(groups?.columns?.platform).toContainEqual({ value: 'rke2', label: 'SUSE RKE2' });
   });
 
   it('answers each key as its schema allows', () => {
