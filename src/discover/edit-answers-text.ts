@@ -40,7 +40,22 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
  */
 export function editAnswersText(text: string, edit: AnswerEdit): string {
   const doc = parseDocument(text);
-  const entry = `${inline(edit.value)} # ${oneLine(edit.comment)}`;
+  const listOfMaps =
+    Array.isArray(edit.value) &&
+    edit.value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+  // A list of records (the estate's groups) is written as a block list under its key, one field a line, as a
+  // person would write it; the evidence goes on the key's line.
+  const entryAt = (indent: string) =>
+    listOfMaps
+      ? `# ${oneLine(edit.comment)}${(edit.value as Record<string, unknown>[])
+          .map((item) =>
+            Object.entries(item)
+              .map(([k, v], i) => `\n${indent}${i === 0 ? '  - ' : '    '}${k}: ${inline(v)}`)
+              .join(''),
+          )
+          .join('')}`
+      : `${inline(edit.value)} # ${oneLine(edit.comment)}`;
+  const entry = entryAt('  ');
   const root = doc.contents;
   if (!isMap(root)) throw new Error('the answers file is not a mapping');
   const sectionPair = pairOf(root, edit.section);
@@ -67,20 +82,24 @@ export function editAnswersText(text: string, edit: AnswerEdit): string {
       (last?.key as { range?: [number, number, number] } | undefined)?.range?.[1] ??
       sectionKeyEnd;
     const at = lineEnd(text, Math.max(sectionKeyEnd, lastEnd - 1));
-    // init writes an optional key as a commented-out line under its description: the value takes its place.
+    // init writes an optional key as a commented-out line under its description, which may follow the
+    // section's last key: the value takes its place, anywhere before the next section.
+    const next = text.slice(at).search(/\n(?=[^\s#])/);
+    const sectionEnd = next < 0 ? text.length : at + next;
     const placeholder = new RegExp(`^${indent}# ${escapeRegExp(edit.key)}:[ \\t]*$`, 'm').exec(
-      text.slice(sectionKeyEnd, at),
+      text.slice(sectionKeyEnd, sectionEnd),
     );
     if (placeholder !== null) {
       const start = sectionKeyEnd + placeholder.index;
-      return `${text.slice(0, start)}${indent}${edit.key}: ${entry}${text.slice(start + placeholder[0].length)}`;
+      return `${text.slice(0, start)}${indent}${edit.key}: ${entryAt(indent)}${text.slice(start + placeholder[0].length)}`;
     }
-    return `${text.slice(0, at)}\n${indent}${edit.key}: ${entry}${text.slice(at)}`;
+    return `${text.slice(0, at)}\n${indent}${edit.key}: ${entryAt(indent)}${text.slice(at)}`;
   }
+  const keyStart = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
   const keyEnd = (pair.key as { range?: [number, number, number] }).range?.[1] ?? 0;
   const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? keyEnd;
   const end = lineEnd(text, Math.max(keyEnd, valueEnd - 1));
-  return `${text.slice(0, keyEnd)}: ${entry}${text.slice(end)}`;
+  return `${text.slice(0, keyEnd)}: ${entryAt(' '.repeat(columnOf(text, keyStart)))}${text.slice(end)}`;
 }
 
 /**

@@ -115,6 +115,12 @@ describe('discover', () => {
       /# discovered: 2 groups of clusters alike in platform, CNI and kube-proxy mode: eks\.json; aks\.json/,
     );
     expect(run.err).not.toContain('the answers describe the estate by its largest group');
+    // The groups fill init's commented-out `# groups:` under their description, as a block list a person reads.
+    expect(run.out).not.toMatch(/^ {2}# groups:/m);
+    expect(run.out).toMatch(
+      /\n {2}groups: # discovered: [^\n]*\n {4}- name: EKS, AWS VPC CNI\n {6}platform: eks\n/,
+    );
+    expect(run.out.indexOf('  groups:')).toBeGreaterThan(run.out.indexOf('# The estate as groups run alike'));
     // Linkerd's proxies state no requests: the defaults stay, and the consultant is told.
     expect(parsed.ok && parsed.answers.mesh.sidecarCpuMillicores).toBeUndefined();
     expect(run.err).toContain(
@@ -177,6 +183,22 @@ describe('discover', () => {
     expect(after).toContain('  # our own note above nodes\n  nodes: 4 # discovered: 4 worker nodes');
     expect(after).toContain('frameworks: [pci-dss] # their auditor says so');
     expect(parseAnswersText(after, out).ok).toBe(true);
+  });
+
+  it('--out again on the file it wrote for an estate of groups: the groups are replaced in place, byte for byte the same', async () => {
+    const out = join(dir, 'estate.yaml');
+    const eks = write('eks-again.json', captureJson({ platform: 'eks', cni: 'aws-vpc-cni', workers: 5 }));
+    const rke2 = write('rke2-again.json', captureJson({ platform: 'rke2', cni: 'canal', workers: 3 }));
+    expect((await runCli('discover', eks, rke2, '--client', 'Acme', '--out', out)).code).toBe(0);
+    const first = readFileSync(out, 'utf8');
+    expect((await runCli('discover', eks, rke2, '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(first);
+    const grown = write('rke2-grown.json', captureJson({ platform: 'rke2', cni: 'canal', workers: 8 }));
+    expect((await runCli('discover', eks, grown, '--out', out)).code).toBe(0);
+    const after = readFileSync(out, 'utf8');
+    const parsed = parseAnswersText(after, out);
+    expect(parsed.ok && parsed.answers.cluster.groups?.map((g) => g.nodes)).toEqual([8, 5]);
+    expect(after.slice(after.indexOf('\ncompliance:'))).toBe(first.slice(first.indexOf('\ncompliance:')));
   });
 
   it('reads a gzipped capture', async () => {
