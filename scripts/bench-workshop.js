@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { packageRoot } from '../dist/cli/package-info.js';
-import { schemaRefFrom } from '../dist/cli/schema-ref-from.js';
+import { SCHEMA_BESIDE } from '../dist/cli/schema-beside.js';
 import { defaultDataset } from '../dist/io/load-dataset.js';
 import { salvageDraft } from '../dist/questionnaire/salvage-draft.js';
 import { entriesOf } from '../dist/workshop/evaluate-entries.js';
@@ -32,14 +32,32 @@ const server = await startWorkshopServer({
   draft: null,
   dataset,
   draws: { live: Math.min(1000, full), full },
-  assets: { script: join(assets, 'page.js'), style: join(assets, 'page.css') },
+  assets: {
+    script: join(assets, 'page.js'),
+    style: join(assets, 'page.css'),
+    fonts: join(packageRoot(), 'assets', 'fonts'),
+  },
   outDir: join(folder, 'out'),
-  schemaRef: schemaRefFrom,
+  schemaRef: SCHEMA_BESIDE,
+  placeSchema: () => Promise.resolve(),
   generate: () => Promise.reject(new Error('not in the bench')),
 });
 const url = new URL(server.url);
+// The page's first load trades the printed URL's token for the session cookie and the run's own path.
+const session = await new Promise((resolve, reject) => {
+  request(server.url, (res) => {
+    res.resume();
+    const cookie = res.headers['set-cookie']?.[0]?.split(';')[0];
+    const base = res.headers.location;
+    if (res.statusCode !== 303 || cookie === undefined || base === undefined)
+      reject(new Error(`bench: the workshop's first load answered ${res.statusCode}`));
+    else resolve({ cookie, base });
+  })
+    .on('error', reject)
+    .end();
+});
 const headers = {
-  Cookie: `cnireport-workshop-${url.port}=${url.searchParams.get('token')}`,
+  Cookie: session.cookie,
   Origin: url.origin,
   'Content-Type': 'application/json',
 };
@@ -47,7 +65,7 @@ const headers = {
 function post(body) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = request(`${url.origin}/api/evaluate`, { method: 'POST', headers }, (res) => {
+    const req = request(`${url.origin}${session.base}api/evaluate`, { method: 'POST', headers }, (res) => {
       let text = '';
       res.on('data', (chunk) => {
         text += chunk;

@@ -14,6 +14,7 @@ import { eachPair } from './each-pair.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { findExcessEntries } from './find-excess-entries.js';
 import { compareProblems, formatPath, type Problem } from './problem.js';
+import { scanYamlLimits } from './scan-yaml-limits.js';
 import { yamlErrorMessage } from './yaml-error-message.js';
 
 /** A problem at an offset of the text, located by line and column. */
@@ -68,6 +69,14 @@ export function parseYamlDocument(text: string, file: string, rules: YamlFileRul
     problems: problems.sort(compareProblems),
   });
 
+  const early = scanYamlLimits(source, rules.maxDepth, rules.maxEntries);
+  if (early !== undefined) {
+    // Refused before the parser, which counts the lines: count them here.
+    lineCounter.addNewLine(0);
+    for (let nl = source.indexOf('\n'); nl !== -1; nl = source.indexOf('\n', nl + 1))
+      lineCounter.addNewLine(nl + 1);
+    return fail([at(early.offset, '', rules.messages[early.limit])]);
+  }
   const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
   const deep = findDeepNesting(tokens, rules.maxDepth);
   if (deep !== undefined) return fail([at(deep, '', rules.messages.nesting)]);
