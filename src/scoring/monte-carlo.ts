@@ -1,5 +1,3 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import {
   CAPABILITY_IDS,
   type CapabilityId,
@@ -21,6 +19,7 @@ import {
   type Weights,
   weightedScore,
 } from './evaluate-options.js';
+import { type InputStream, inputStream } from './input-stream.js';
 import type { Parameter, ParameterValues } from './resolve-parameters.js';
 import { sampleTriangular } from './sample-triangular.js';
 import { PRIORITY_MAX } from './sensitivity.js';
@@ -336,7 +335,7 @@ interface DrawnWorlds {
 }
 
 /**
- * The worlds of `runMonteCarlo`, drawn in order from the seed. With `record` off, only the decision in each world
+ * The worlds of `runMonteCarlo`: world d takes the d-th draw of each input's own stream (`inputStream`). With `record` off, only the decision in each world
  * is kept (no cost of staying, no totals or draws recorded: a decision needs none of them); `settled`, asked after
  * each world with the wins so far, stops the draws once the answer sought can no longer change.
  */
@@ -350,8 +349,8 @@ function drawWorlds(
   const worlds = model.decision.worlds;
   const prioritySpread = worlds.prioritySpread.spread;
   const levelSpread = worlds.levelSpread.spread;
-  const rng = xoroshiro128plus(seed);
-  const next = () => uniformFloat64(rng);
+  // Each input draws from its own stream, keyed as its track is: adding an input changes no other input's draws.
+  const stream = (key: string): InputStream => inputStream(seed, key);
   const uncertain = parameters.filter((p) => p.uncertain);
   const costed = baseline === null ? ctx.plans : [...ctx.plans, baseline];
   const addonIds = [...new Set(costed.flatMap((p) => p.addons.map((a) => a.id)))];
@@ -387,6 +386,7 @@ function drawWorlds(
               soft: softMusts.indexOf(id),
               value: model.levelValues[o.plan.fits[id].level] ?? 0,
               missed: ctx.needs[id].importance === 'must' && !meetsAMust(o.plan.fits[id].level),
+              draw: stream(`fit.${o.id}.${id}`),
             },
           ]
         : [];
@@ -414,6 +414,16 @@ function drawWorlds(
   const softTracks = softMusts.map((id) => track(`softMust.${id}`));
   const costTracks = uncertain.map((p) => track(`cost.${p.key}`));
   const addonTracks = addons.map((a) => track(`addon.${a.id}`));
+  const costDraws = costTracks.map((t) => stream(t.key));
+  const addonDraws = addons.map((a) => ({
+    ops: stream(`addon.${a.id}.ops`),
+    setup: stream(`addon.${a.id}.setup`),
+  }));
+  const priorityDraws = priorityTracks.map((t) => stream(t.key));
+  const fearDraw = stream(fearTrack.key);
+  const ncwDraw = stream(ncwTrack.key);
+  const hurdleDraw = stream(hurdleTrack.key);
+  const softDraws = softTracks.map((t) => stream(t.key));
 
   const criteria: CriterionScores[] = likely.map((o) => ({ ...o.criteria }));
   const w: Weights = { ...weights };
@@ -425,7 +435,7 @@ function drawWorlds(
   for (let d = 0; d < draws; d++) {
     for (let k = 0; k < uncertain.length; k++) {
       const p = uncertain[k] as Parameter;
-      values[p.key] = sampleTriangular(p.low, p.value, p.high, next());
+      values[p.key] = sampleTriangular(p.low, p.value, p.high, (costDraws[k] as InputStream)());
       (costTracks[k] as Track).values[d] = p.high > p.low ? (values[p.key] - p.value) / (p.high - p.low) : 0;
     }
     for (let k = 0; k < addons.length; k++) {
@@ -433,8 +443,9 @@ function drawWorlds(
       const o = a.opsHoursPerClusterMonth;
       const s = a.setupHoursPerCluster;
       const hours = addonHours[a.id] as { ops: number; setup: number };
-      hours.ops = sampleTriangular(o.low, o.likely, o.high, next());
-      hours.setup = sampleTriangular(s.low, s.likely, s.high, next());
+      const draw = addonDraws[k] as (typeof addonDraws)[number];
+      hours.ops = sampleTriangular(o.low, o.likely, o.high, draw.ops());
+      hours.setup = sampleTriangular(s.low, s.likely, s.high, draw.setup());
       (addonTracks[k] as Track).values[d] = o.high > o.low ? (hours.ops - o.likely) / (o.high - o.low) : 0;
     }
     let weightSum = 0;
@@ -442,21 +453,21 @@ function drawWorlds(
       const c = CRITERIA[k] as Criterion;
       const lo = Math.max(0, weights[c] - prioritySpread);
       const hi = Math.min(PRIORITY_MAX, weights[c] + prioritySpread);
-      w[c] = lo + (hi - lo) * next();
+      w[c] = lo + (hi - lo) * (priorityDraws[k] as InputStream)();
       (priorityTracks[k] as Track).values[d] = w[c] - weights[c];
       weightSum += w[c];
     }
     if (weightSum === 0) Object.assign(w, weights);
     if (baseline !== null && record)
       baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
-    const fearFactor = fear.likely * Math.exp(sampleTriangular(fearLow, 0, fearHigh, next()));
+    const fearFactor = fear.likely * Math.exp(sampleTriangular(fearLow, 0, fearHigh, fearDraw()));
     fearTrack.values[d] = Math.log(fearFactor / fear.likely);
-    const newWeight = sampleTriangular(ncw.low, ncwLikely, ncw.high, next());
+    const newWeight = sampleTriangular(ncw.low, ncwLikely, ncw.high, ncwDraw());
     ncwTrack.values[d] = newWeight - ncwLikely;
-    const h = sampleTriangular(hurdle.low, hurdle.likely, hurdle.high, next());
+    const h = sampleTriangular(hurdle.low, hurdle.likely, hurdle.high, hurdleDraw());
     hurdleTrack.values[d] = h - hurdle.likely;
     for (let k = 0; k < softTracks.length; k++) {
-      relaxed[k] = next() < worlds.softMustHeld.share ? 0 : 1;
+      relaxed[k] = (softDraws[k] as InputStream)() < worlds.softMustHeld.share ? 0 : 1;
       (softTracks[k] as Track).values[d] = 1 - (relaxed[k] as number);
     }
 
@@ -475,7 +486,7 @@ function drawWorlds(
         const j = needs[m] as (typeof needs)[number];
         const lo = Math.max(0, j.value - levelSpread);
         const hi = Math.min(1, j.value + levelSpread);
-        const level = sampleTriangular(lo, j.value, hi, next());
+        const level = sampleTriangular(lo, j.value, hi, j.draw());
         const isRelaxed = j.soft >= 0 && relaxed[j.soft] === 1;
         const weight = isRelaxed ? relaxedWeight : j.weight;
         sum += weight * level;

@@ -34,7 +34,7 @@ export interface QuoteTarget extends QuoteTargetFacts {
  * whole currency units on `assumptions.<subscriptionKey>`, with the engine's decision at each probe: the price enters
  * the answers exactly as a client's quote would, so plugging the target back in gives the stated outcome.
  * A lower price only lowers the option's cost, so being chosen is monotone in the price (in every draw too:
- * a quoted price is certain, and the other draws come from the same seed). Pure.
+ * a quoted price is certain, and every other input keeps its own stream's draws). Pure.
  */
 export function quoteTargets(
   answers: Answers,
