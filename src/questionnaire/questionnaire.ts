@@ -1,5 +1,5 @@
 import type { Importance, NeedKey } from '../schema/answers.js';
-import { NEED_KEYS } from '../schema/answers.js';
+import { NEED_KEYS, VENDOR_NAMES } from '../schema/answers.js';
 import {
   ASSUMPTION_KEYS,
   type AssumptionKey,
@@ -201,6 +201,14 @@ export const QUESTIONNAIRE: readonly Section[] = [
         labels: { moderate: 'Moderate', high: 'High' },
         help: 'At Moderate, FedRAMP 20x recommends FIPS 140 validated modules; at High it requires them.',
         when: (ctx) => frameworksOf(ctx).includes('fedramp'),
+      }),
+      ask('compliance', 'contractedVendors', {
+        message: 'Which of these vendors does the client already hold a contract with?',
+        labels: VENDOR_NAMES,
+        help:
+          'Under DORA a vendor new to the client is a new ICT third-party provider: an assessment, the Article 30 ' +
+          'clauses, a register entry and an exit strategy, then yearly upkeep. A vendor already under contract brings none of that.',
+        when: (ctx) => frameworksOf(ctx).includes('dora'),
       }),
       ask('compliance', 'encryptionInTransit', {
         message: 'Must pod-to-pod traffic be encrypted between nodes?',

@@ -85,7 +85,20 @@ function ictProviders(ctx: ReportContext): string[] {
   const bringing = result.options.filter((o) => o.newIctProviders.names.length > 0);
   const contract = result.assumptions.find((a) => a.key === 'ictProviderContractHours');
   const upkeep = result.assumptions.find((a) => a.key === 'ictProviderUpkeepHoursPerYear');
-  if (bringing.length === 0 || contract === undefined || upkeep === undefined) return [];
+  const contracted = [...new Set(result.options.flatMap((o) => o.newIctProviders.alreadyContracted))];
+  const present =
+    contracted.length === 0
+      ? []
+      : [
+          `Under DORA, the client already holds a contract with ${joinAnd(contracted)}, so a path that brings ` +
+            `${contracted.length === 1 ? 'it' : 'them'} adds no new ICT third-party provider and is charged none of ` +
+            'the work DORA attaches to one: the assessment before signing, the Article 30 clauses, the register ' +
+            'entry and the exit strategy are in place for the existing contract and kept under it. The ' +
+            'subscription, its support and the migration are costed as for any client; extending the contract to ' +
+            'the new service (a line in the register and the exit plan covering it) is left to that contract’s ' +
+            'upkeep, not costed.',
+        ];
+  if (bringing.length === 0 || contract === undefined || upkeep === undefined) return present;
   const estimates =
     contract.origin === 'default' && upkeep.origin === 'default'
       ? ` (estimates, drawn from ${formatNumber(contract.low)} to ${formatNumber(contract.high)} and from ` +
@@ -101,5 +114,6 @@ function ictProviders(ctx: ReportContext): string[] {
       `cost: ${formatNumber(contract.value)} hours per provider once, in year 1 under migration, and ` +
       `${formatNumber(upkeep.value)} hours per provider every year under operations${estimates}. That applies to ` +
       `${paths}; open-source paths and support that comes with the client’s platform bring no new provider.`,
+    ...present,
   ];
 }

@@ -165,6 +165,13 @@ export const OptionResultSchema = z.strictObject({
       upkeepHoursPerYear: z
         .number()
         .describe('Every year (operations): the register, monitoring, reviewing and testing the exit plan.'),
+      alreadyContracted: z
+        .array(z.string())
+        .default([])
+        .describe(
+          'The providers the path brings that the client already contracts (compliance.contractedVendors): not ' +
+            'new, so none of the contracting or upkeep above for them.',
+        ),
     })
     .describe(
       'ICT third parties the path contracts anew where the client is under DORA (Regulation (EU) 2022/2554, ' +

@@ -49,6 +49,12 @@ export const FRAMEWORKS = [
   'dora',
 ] as const;
 export const REQUIREMENT_LEVELS = ['required', 'preferred', 'none'] as const;
+/**
+ * The vendors a path can bring as an ICT third-party provider, as an answers file names them, each with the name
+ * data/ gives it (options' and add-ons' `vendor`; a test keeps the two in step).
+ */
+export const VENDOR_NAMES = { isovalent: 'Isovalent, part of Cisco', tigera: 'Tigera' } as const;
+export const VENDORS = ['isovalent', 'tigera'] as const satisfies readonly (keyof typeof VENDOR_NAMES)[];
 /** FedRAMP impact levels whose cryptography rules differ (FedRAMP 20x, Using Cryptographic Modules). */
 export const FEDRAMP_IMPACT_LEVELS = ['moderate', 'high'] as const;
 export const MATURITY_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
@@ -339,6 +345,17 @@ export const ComplianceSchema = z
         'The FedRAMP impact level the service is authorised at, read only when the frameworks include FedRAMP. At ' +
           'Moderate, FedRAMP 20x recommends FIPS 140-validated cryptographic modules (FRR-UCM-03, SHOULD); at High ' +
           'it requires them (FRR-UCM-04, MUST). High unless stated, the stricter reading.',
+      ),
+    contractedVendors: z
+      .array(z.enum(VENDORS))
+      .max(VENDORS.length)
+      .refine((xs) => new Set(xs).size === xs.length, 'each vendor listed once')
+      .default([])
+      .describe(
+        'Vendors the client already holds a contract with that covers the path’s subscription or add-on ' +
+          '(isovalent: Isovalent, part of Cisco, directly or under a Cisco agreement that covers it; tigera: ' +
+          'Tigera), read only when the frameworks include DORA: such a vendor is no new ICT third-party provider, ' +
+          'so the path is not charged the DORA contracting and yearly upkeep of one. None unless stated.',
       ),
     encryptionInTransit: z
       .enum(REQUIREMENT_LEVELS)

@@ -1,4 +1,4 @@
-import type { Answers } from '../schema/answers.js';
+import { type Answers, VENDOR_NAMES } from '../schema/answers.js';
 import type { Model } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import type { Plan } from './build-plan.js';
@@ -43,6 +43,8 @@ export interface IctProviderHours {
   readonly contractHours: number;
   /** Keeping them compliant, every year (counted under operations). */
   readonly upkeepHoursPerYear: number;
+  /** The path's providers the client already contracts, by name: not new, so none of the above for them. */
+  readonly alreadyContracted: readonly string[];
 }
 
 export interface MigrationHours {
@@ -82,9 +84,29 @@ export function ipvsOffYear(answers: Answers, model: Model): number | null {
 /**
  * The ICT third parties a path contracts anew where the client's frameworks attach obligations to such a contract
  * (DORA: register, Article 30 clauses, exit strategy): its subscription's vendor and the vendors of the add-ons it
- * licenses new, across an estate's groups once each; empty where no such framework applies.
+ * licenses new, across an estate's groups once each, less the vendors the client already contracts; empty where no
+ * such framework applies.
  */
 export function newIctProviders(plan: Plan, answers: Answers, model: Model): string[] {
+  const contracted = new Set<string>(contractedVendors(answers));
+  return ictProviders(plan, answers, model).filter((v) => !contracted.has(v));
+}
+
+/**
+ * The ICT third parties a path brings that the client already contracts (`compliance.contractedVendors`), by the
+ * names data/ gives them: no new provider, so none of a new one's DORA work; empty where no such framework applies.
+ */
+export function alreadyContractedProviders(plan: Plan, answers: Answers, model: Model): string[] {
+  const contracted = new Set<string>(contractedVendors(answers));
+  return ictProviders(plan, answers, model).filter((v) => contracted.has(v));
+}
+
+function contractedVendors(answers: Answers): string[] {
+  return answers.compliance.contractedVendors.map((id) => VENDOR_NAMES[id]);
+}
+
+/** Every ICT third party a path brings (its subscription's vendor and its new add-ons'), under the frameworks. */
+function ictProviders(plan: Plan, answers: Answers, model: Model): string[] {
   const { frameworks } = model.newIctProvider;
   if (!answers.compliance.frameworks.some((f) => frameworks.includes(f))) return [];
   const vendors = new Set<string>();
@@ -166,7 +188,12 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
     plan.groups === undefined
       ? pathTco(plan, answers, s, model)
       : sumTco(plan.groups.map((g) => pathTco(g.plan, g.slice.answers, sliceScenario(s, g.slice), model)));
-  return withIctProviders(paths, newIctProviders(plan, answers, model), s.values);
+  return withIctProviders(
+    paths,
+    newIctProviders(plan, answers, model),
+    alreadyContractedProviders(plan, answers, model),
+    s.values,
+  );
 }
 
 /**
@@ -174,8 +201,16 @@ export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Mod
  * keeping each compliant every year (operations), at the loaded engineer cost; one contract per provider, however
  * many groups of an estate it serves.
  */
-function withIctProviders(tco: TcoBreakdown, names: readonly string[], v: ParameterValues): TcoBreakdown {
-  if (names.length === 0) return tco;
+function withIctProviders(
+  tco: TcoBreakdown,
+  names: readonly string[],
+  alreadyContracted: readonly string[],
+  v: ParameterValues,
+): TcoBreakdown {
+  if (names.length === 0)
+    return alreadyContracted.length === 0
+      ? tco
+      : { ...tco, ictProviders: { ...NO_ICT_PROVIDERS, alreadyContracted } };
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
   const contractHours = names.length * v.ictProviderContractHours;
   const upkeepHoursPerYear = names.length * v.ictProviderUpkeepHoursPerYear;
@@ -186,10 +221,20 @@ function withIctProviders(tco: TcoBreakdown, names: readonly string[], v: Parame
   }));
   let total = 0;
   for (const y of years) total += yearTotal(y);
-  return { ...tco, years, total, ictProviders: { names, contractHours, upkeepHoursPerYear } };
+  return {
+    ...tco,
+    years,
+    total,
+    ictProviders: { names, contractHours, upkeepHoursPerYear, alreadyContracted },
+  };
 }
 
-const NO_ICT_PROVIDERS: IctProviderHours = { names: [], contractHours: 0, upkeepHoursPerYear: 0 };
+const NO_ICT_PROVIDERS: IctProviderHours = {
+  names: [],
+  contractHours: 0,
+  upkeepHoursPerYear: 0,
+  alreadyContracted: [],
+};
 
 /**
  * One path's cost on one set of figures (a group's, or the whole estate's where it is one), without the contracts

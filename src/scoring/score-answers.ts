@@ -301,6 +301,7 @@ export function scoreDecision(
           names: [...o.tco.ictProviders.names],
           contractHours: Math.round(o.tco.ictProviders.contractHours),
           upkeepHoursPerYear: Math.round(o.tco.ictProviders.upkeepHoursPerYear),
+          alreadyContracted: [...o.tco.ictProviders.alreadyContracted],
         },
       };
     }),

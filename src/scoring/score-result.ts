@@ -146,6 +146,8 @@ export interface OptionResult {
     readonly names: readonly string[];
     readonly contractHours: number;
     readonly upkeepHoursPerYear: number;
+    /** The path's providers the client already contracts: not new, so not counted above. */
+    readonly alreadyContracted: readonly string[];
   };
 }
 

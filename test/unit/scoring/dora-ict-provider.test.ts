@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { score } from '../../../src/index.js';
-import type { Answers } from '../../../src/schema/answers.js';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { type Answers, VENDOR_NAMES } from '../../../src/schema/answers.js';
 import type { ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
@@ -76,5 +77,52 @@ describe('a new ICT provider under DORA (Regulation (EU) 2022/2554, Articles 28 
         Math.round(o.newIctProviders.names.length * contract),
       );
     }
+  });
+
+  it('charges a vendor the client already contracts none of a new provider’s work, and only that', () => {
+    const contracted = run({
+      ...bank,
+      compliance: { ...bank.compliance, contractedVendors: ['isovalent'] },
+    });
+    const hourly = value(underDora, 'engineerCostPerYear') / value(underDora, 'engineerHoursPerYear');
+    const perProvider =
+      value(underDora, 'ictProviderContractHours') +
+      bank.engagement.horizonYears * value(underDora, 'ictProviderUpkeepHoursPerYear');
+    let dropped = 0;
+    for (const o of contracted.options) {
+      const before = underDora.options.find((b) => b.id === o.id);
+      if (before === undefined) throw new Error(`no ${o.id} before`);
+      expect(o.newIctProviders.names).not.toContain(VENDOR_NAMES.isovalent);
+      const gone = before.newIctProviders.names.filter((n) => !o.newIctProviders.names.includes(n));
+      expect(o.newIctProviders.alreadyContracted, o.id).toEqual(gone);
+      dropped += gone.length;
+      // Exactly a provider's contract and upkeep per contracted vendor: subscription, support and migration stay.
+      expect(before.tco.total - o.tco.total, o.id).toBeCloseTo(gone.length * perProvider * hourly, -1);
+      expect(o.tco.byYear.map((y) => y.subscription)).toEqual(before.tco.byYear.map((y) => y.subscription));
+      expect(o.migration.cniHours).toBe(before.migration.cniHours);
+    }
+    expect(dropped).toBeGreaterThan(0);
+  });
+
+  it('keeps a vendor the client does not contract a new provider, and ignores the answer without DORA', () => {
+    const other = run({ ...bank, compliance: { ...bank.compliance, contractedVendors: ['tigera'] } });
+    const isovalent = (r: ScoreResult) => r.options.find((o) => o.id === 'isovalent-enterprise');
+    expect(isovalent(other)?.newIctProviders).toEqual(isovalent(underDora)?.newIctProviders);
+    const noDora = withFrameworks(
+      { ...bank, compliance: { ...bank.compliance, contractedVendors: ['isovalent'] } },
+      [],
+    );
+    expect(run(noDora).options.map((o) => o.tco.total)).toEqual(
+      run(withFrameworks(bank, [])).options.map((o) => o.tco.total),
+    );
+  });
+
+  it('names in the answers every vendor the data names, under the data’s name', () => {
+    const dataset = defaultDataset();
+    const named = [...dataset.options, ...dataset.addons].flatMap((x) =>
+      x.vendor === null ? [] : [x.vendor],
+    );
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(Object.values(VENDOR_NAMES)).toContain(name);
   });
 });
