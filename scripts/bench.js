@@ -401,8 +401,8 @@ try {
       loads.push(load1());
       for (const [b, side] of sides.entries()) samples[b].push(await side());
     }
-    row('re-score and re-render the HTML in a running process (median of 9)', samples.map(summary), {
-      target: 200,
+    // Not the workshop page's update (the 200 ms target): that is `node scripts/bench-workshop.js`.
+    row('a whole HTML report again in a warm process (median of 9)', samples.map(summary), {
       load: median(loads),
     });
   }
