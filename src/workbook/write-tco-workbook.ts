@@ -337,7 +337,11 @@ function optionSheet(
     option.replacesKubeProxy ? 0 : 1,
     option.replacesKubeProxy ? 'replaced by the CNI' : 'kube-proxy kept',
   );
-  const licenceUsd = add('Add-on licences per node-year, USD', licence, 'from the data set');
+  const licenceUsd = add(
+    'Add-on licences per node-year, USD',
+    licence,
+    `from the data set, in US dollars; Tooling converts them at the ${result.engagement.currency} per US dollar on Assumptions`,
+  );
   const kept = add(
     'Share of today’s sidecars still running',
     plan.movesSidecars ? f('1-sidecarsRemovedWithCiliumPercent/100') : 1,
@@ -486,7 +490,10 @@ function optionSheet(
       r.getCell(2 + horizon).value = { formula: `SUM(B${top + 1 + i}:${col(horizon - 1)}${top + 1 + i})` };
       for (let c = 2; c <= 2 + horizon; c++) r.getCell(c).numFmt = money;
     } else {
-      for (let c = 2; c < 2 + horizon; c++) r.getCell(c).numFmt = '#,##0.###';
+      // Counts grow by a share a year, so they are fractional: one decimal reads as a count and still shows that
+      // the formulas use the exact figure; the per-node capacities keep three.
+      const format = i < rows.indexOf('Network-layer vCPU per node') ? '#,##0.0' : '#,##0.###';
+      for (let c = 2; c < 2 + horizon; c++) r.getCell(c).numFmt = format;
     }
     if (label === 'Total') r.font = HEADER_FONT;
   });
