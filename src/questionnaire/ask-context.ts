@@ -1,6 +1,6 @@
 import { AnswersSchema, NEED_KEYS } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
-import { deriveNeeds } from '../scoring/derive-needs.js';
+import { deriveSituation } from '../scoring/derive-situation.js';
 import { resolveParameters } from '../scoring/resolve-parameters.js';
 import type { AnswersDraft } from './answers-draft.js';
 import type { AskContext } from './questionnaire.js';
@@ -20,14 +20,15 @@ export function askContext(settled: AnswersDraft, dataset: Dataset): AskContext 
     mesh,
   });
   if (!parsed.success) return { answers: settled, derivedNeeds: {}, costDefaults: {} };
-  const needs = deriveNeeds(parsed.data, dataset.rules);
+  const situation = deriveSituation(parsed.data, dataset);
+  const { needs } = situation;
   return {
     answers: settled,
     derivedNeeds: Object.fromEntries(
       NEED_KEYS.map((key) => [key, { importance: needs[key].importance, reasons: needs[key].reasons }]),
     ),
     costDefaults: Object.fromEntries(
-      resolveParameters(parsed.data, dataset).map((p) => [
+      resolveParameters(situation, dataset).map((p) => [
         p.key,
         { value: p.value, unit: p.unit, kind: p.kind },
       ]),

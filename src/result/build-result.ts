@@ -1,7 +1,7 @@
 import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { decisionCore } from '../scoring/decide-answers.js';
-import { exchangeRate } from '../scoring/exchange-rate.js';
+import { deriveSituation } from '../scoring/derive-situation.js';
 import { quoteTargets } from '../scoring/quote-target.js';
 import { type ScoreOptions, scoreDecision } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
@@ -18,20 +18,22 @@ import type { BuiltResult } from './result-schema.js';
  * first read (the report and result.json read them; the charts, deck, workbook and compare do not). Pure.
  */
 export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOptions = {}): BuiltResult {
-  // The decision's set-up (needs, figures, each option's stack) is derived once, for the result and its costing.
-  const core = decisionCore(answers, dataset);
-  const result = scoreDecision(core, answers, dataset, options);
+  // The client's situation and the decision's set-up (needs, figures, each option's stack) are derived once, for
+  // the result, its costing, the quote targets and the stakeholders' views.
+  const situation = deriveSituation(answers, dataset);
+  const core = decisionCore(situation, dataset);
+  const result = scoreDecision(core, dataset, options);
   const { currency, horizonYears } = result.engagement;
-  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
-  const fx = exchangeRate(dataset, answers.engagement);
-  const hasStakeholders = (answers.stakeholders ?? []).length > 0;
+  const { growth } = situation.cluster;
+  const { fx } = situation;
+  const hasStakeholders = situation.stakeholders.length > 0;
   const built: BuiltResult = {
     ...result,
     quoteTargets: [], // in place for the lazy field below
     // In place for the lazy field below.
     ...(hasStakeholders ? { stakeholders: undefined } : {}),
     situation: answers,
-    nodesPerYear: Array.from({ length: horizonYears }, (_, y) => answers.cluster.nodes * growth ** y),
+    nodesPerYear: Array.from({ length: horizonYears }, (_, y) => situation.cluster.nodes * growth ** y),
     migrationPlan: migrationPlan(answers, dataset, result),
     paths: result.options.map(({ id }) => {
       const data = dataset.options.find((o) => o.id === id);
@@ -41,12 +43,12 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
       verifiedOn: dataset.meta.verifiedOn,
       exchangeRate: fx.origin === 'base' ? null : { perUsd: fx.perUsd, vintage: fx.vintage },
     },
-    costing: costing(answers, dataset, core),
+    costing: costing(dataset, core),
   };
   // Each re-runs the engine's decision many times, and only the report and result.json read them: computed on
   // the first read, in their place among the fields.
   computedOnRead(built, 'quoteTargets', () =>
-    quoteTargets(answers, dataset, result, options).map((t) => ({
+    quoteTargets(situation, dataset, result, options).map((t) => ({
       ...t,
       sentence: quoteTargetSentence(t, currency),
     })),
@@ -55,7 +57,7 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
     computedOnRead(
       built,
       'stakeholders',
-      () => stakeholderViews(answers, dataset, result, options) ?? undefined,
+      () => stakeholderViews(situation, dataset, result, options) ?? undefined,
     );
   }
   return built;

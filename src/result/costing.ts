@@ -1,9 +1,9 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
 import { type Plan, resolveAddon } from '../scoring/build-plan.js';
 import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
 import type { DecisionCore } from '../scoring/decide-answers.js';
+import type { Situation } from '../scoring/derive-situation.js';
 import { migrationShares } from '../scoring/migration-path.js';
 import type { BuiltResult } from './result-schema.js';
 
@@ -16,8 +16,8 @@ const oneBased = (year: number | null) => (year === null ? null : year + 1);
  * likely scenario), with the model's factors for this team: what a workbook needs to rebuild each option's TCO as
  * formulas.
  */
-export function costing(answers: Answers, dataset: Dataset, core: DecisionCore): Costing {
-  const { plans, base: scenario } = core;
+export function costing(dataset: Dataset, core: DecisionCore): Costing {
+  const { plans, base: scenario, situation } = core;
   const addonHours = (id: string) => scenario.addonHours[id] ?? { ops: 0, setup: 0 };
   const costed = (plan: Plan): Costing['baseline'] => ({
     option: plan.option.id,
@@ -47,16 +47,16 @@ export function costing(answers: Answers, dataset: Dataset, core: DecisionCore):
     migrationShares: migrationShares(plan.migrationPath),
     removesKubeProxy: plan.removesKubeProxy,
     learnsEbpf: plan.learnsEbpf,
-    movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, answers, dataset.model)),
-    newIctProviders: newIctProviders(plan, answers, dataset.model),
+    movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, situation, dataset.model)),
+    newIctProviders: newIctProviders(plan, situation, dataset.model),
   });
   const { model } = dataset;
-  const mode = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+  const mode = situation.cluster.kubeProxyMode === 'none' ? 'iptables' : situation.cluster.kubeProxyMode;
   return {
     factors: {
-      maturityOps: model.maturityOpsFactor[answers.team.maturity] ?? 1,
-      ebpfOps: model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1,
-      ebpfTraining: model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1,
+      maturityOps: model.maturityOpsFactor[situation.team.maturity] ?? 1,
+      ebpfOps: model.ebpfOpsFactor[situation.team.ebpfExperience] ?? 1,
+      ebpfTraining: model.ebpfTrainingFactor[situation.team.ebpfExperience] ?? 1,
       kubeProxyMode: {
         mode,
         factor: model.kubeProxyModeFactor[mode] ?? 1,
@@ -69,22 +69,22 @@ export function costing(answers: Answers, dataset: Dataset, core: DecisionCore):
       },
       ipvsDefaultOff: { ...model.ipvsDefaultOff },
     },
-    sidecarFreeMove: sidecarFreeMove(answers, dataset, scenario.addonHours),
+    sidecarFreeMove: sidecarFreeMove(situation, dataset, scenario.addonHours),
     plans: plans.map(costed),
-    baseline: costed(baselinePlan(answers, dataset, plans)),
+    baseline: costed(baselinePlan(situation, dataset, plans)),
   };
 }
 
 /** The sidecar-free mode beside the client's mesh, with the upkeep of the same mode as a mesh of its own. */
 function sidecarFreeMove(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   addonHours: Readonly<Record<string, { ops: number; setup: number }>>,
 ): Costing['sidecarFreeMove'] {
   const move = dataset.sidecarFreeMove;
   const beside = dataset.addons.find((a) => a.id === move.addon);
-  if (beside === undefined || !move.meshes.includes(answers.mesh.current)) return null;
-  const own = resolveAddon('mesh', { ...answers, mesh: { ...answers.mesh, current: 'none' } }, dataset);
+  if (beside === undefined || !move.meshes.includes(situation.mesh.current)) return null;
+  const own = resolveAddon('mesh', { mesh: { ...situation.mesh, current: 'none' } }, dataset);
   return {
     addon: beside.name,
     perNode: { ...beside.perNode },

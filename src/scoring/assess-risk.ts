@@ -1,9 +1,9 @@
 import type { RiskFact } from '../result/explanation-schemas.js';
-import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Model } from '../schema/dataset.js';
 import type { Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
 import { isRequired } from './derive-needs.js';
+import type { Situation } from './derive-situation.js';
 import { migrationMoves } from './estate-groups.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
@@ -17,22 +17,26 @@ export type Risk = RiskFact & {
 const HOURS_PER_MONTH = (values: ParameterValues) => values.engineerHoursPerYear / 12;
 
 /** Share of the team's networking time the option's operations take; Infinity when nobody runs it. */
-export function teamUtilisation(opsHoursPerMonth: number, answers: Answers, values: ParameterValues): number {
-  const capacity = answers.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
+export function teamUtilisation(
+  opsHoursPerMonth: number,
+  situation: Situation,
+  values: ParameterValues,
+): number {
+  const capacity = situation.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
   return capacity > 0 ? opsHoursPerMonth / capacity : Number.POSITIVE_INFINITY;
 }
 
 /** The risks an option carries for this client; the sum of penalties, capped at 1, lowers its risk score. */
 export function assessRisk(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
   tco: RiskFigures,
   model: Model,
 ): Risk[] {
   const risks: Risk[] = [];
-  eachRisk(plan, answers, needs, values, tco, model, (id, penalty, fact, basis) => {
+  eachRisk(plan, situation, needs, values, tco, model, (id, penalty, fact, basis) => {
     risks.push({ id, penalty, ...fact(), basis });
   });
   return risks;
@@ -44,14 +48,14 @@ export function assessRisk(
  */
 export function riskPenalty(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
   tco: RiskFigures,
   model: Model,
 ): number {
   let sum = 0;
-  eachRisk(plan, answers, needs, values, tco, model, (_id, penalty) => {
+  eachRisk(plan, situation, needs, values, tco, model, (_id, penalty) => {
     sum += penalty;
   });
   return sum;
@@ -66,14 +70,14 @@ export interface RiskFigures {
 type RiskSink = (id: string, penalty: number, fact: () => RiskFact, basis: readonly string[]) => void;
 
 /** Months of the team's networking time a live migration of `hours` engineer-hours takes. */
-function migrationMonths(hours: number, answers: Answers, values: ParameterValues): number {
-  const capacity = answers.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
+function migrationMonths(hours: number, situation: Situation, values: ParameterValues): number {
+  const capacity = situation.team.platformEngineers * HOURS_PER_MONTH(values) * values.networkingTimeShare;
   return capacity > 0 ? hours / capacity : Number.POSITIVE_INFINITY;
 }
 
 function eachRisk(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   values: ParameterValues,
   tco: RiskFigures,
@@ -83,8 +87,8 @@ function eachRisk(
   const r = model.risk;
   const hasVendor =
     plan.fits.vendorSupport.level === 'enterprise' || plan.fits.vendorSupport.level === 'built-in';
-  const exp = answers.team.ebpfExperience;
-  if (answers.team.vendorSupport === 'preferred' && !hasVendor) {
+  const exp = situation.team.ebpfExperience;
+  if (situation.team.vendorSupport === 'preferred' && !hasVendor) {
     add(
       'no-vendor-support',
       r.vendorSupportPreferredMissing,
@@ -103,7 +107,7 @@ function eachRisk(
       );
     }
   }
-  const utilisation = teamUtilisation(tco.opsHoursPerMonth, answers, values);
+  const utilisation = teamUtilisation(tco.opsHoursPerMonth, situation, values);
   const comfortable = r.capacityComfortableShare;
   if (utilisation > comfortable) {
     const over = Math.min(1, (utilisation - comfortable) / (2 - comfortable));
@@ -121,9 +125,9 @@ function eachRisk(
     );
   }
   if (plan.migratesCni) {
-    const months = migrationMonths(tco.migrationHours.cni, answers, values);
+    const months = migrationMonths(tco.migrationHours.cni, situation, values);
     const growth = Number.isFinite(months) ? Math.log2(1 + months) : 10;
-    const horizonShare = Math.min(1, months / (12 * answers.engagement.horizonYears));
+    const horizonShare = Math.min(1, months / (12 * situation.engagement.horizonYears));
     add(
       'cni-migration',
       Math.min(
@@ -133,7 +137,7 @@ function eachRisk(
       () => ({
         kind: 'cni-migration',
         params: {
-          moves: migrationMoves(plan, answers),
+          moves: migrationMoves(plan, situation),
           hours: Math.round(tco.migrationHours.cni),
           months: Number.isFinite(months) ? months : null,
         },
@@ -149,7 +153,7 @@ function eachRisk(
       [`data:addons.${addon.id}`],
     );
   }
-  if (answers.cluster.clusters > 1) {
+  if (situation.cluster.clusters > 1) {
     for (const addon of plan.newAddons) {
       const m = addon.multiClusterRisk;
       if (m !== undefined)
@@ -169,13 +173,13 @@ function eachRisk(
       ]);
     }
   }
-  if (answers.compliance.airGapped && !hasVendor) {
+  if (situation.compliance.airGapped && !hasVendor) {
     add('air-gapped', r.airGappedWithoutSupport, () => ({ kind: 'air-gapped', params: {} }), [
       'answer:compliance.airGapped',
     ]);
   }
-  const keepsSidecars = !plan.choice.movesSidecars && answers.mesh.sidecars > 0;
-  if (answers.mesh.latencySensitive && keepsSidecars) {
+  const keepsSidecars = !plan.choice.movesSidecars && situation.mesh.sidecars > 0;
+  if (situation.mesh.latencySensitive && keepsSidecars) {
     add('sidecar-latency', r.sidecarLatency, () => ({ kind: 'sidecar-latency', params: {} }), [
       'answer:mesh.latencySensitive',
       'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',

@@ -1,8 +1,8 @@
-import type { Answers } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
-import { buildPlan, currentComponents, MUSTS_ONLY, type Plan } from './build-plan.js';
+import { buildPlan, MUSTS_ONLY, type Plan } from './build-plan.js';
 import type { Need } from './derive-needs.js';
+import type { Situation } from './derive-situation.js';
 import { composeEstatePlan } from './estate-plan.js';
 
 const NO_NEEDS = Object.fromEntries(
@@ -21,23 +21,23 @@ export function incumbentOf(plans: readonly Plan[]): Plan | undefined {
 }
 
 /** The status quo: today's CNI, kube-proxy and mesh kept as they are, nothing added; for an estate, in each group. */
-export function baselinePlan(answers: Answers, dataset: Dataset, plans: readonly Plan[]): Plan {
+export function baselinePlan(situation: Situation, dataset: Dataset, plans: readonly Plan[]): Plan {
   const incumbent = incumbentOf(plans);
   const id = incumbent?.option.id ?? (dataset.options[0]?.id as OptionId);
-  const plan = buildPlan(id, answers, NO_NEEDS, dataset, MUSTS_ONLY);
-  if (plan.groups === undefined) return asToday(plan, answers, dataset, incumbent !== undefined);
+  const plan = buildPlan(id, situation, NO_NEEDS, dataset, MUSTS_ONLY);
+  if (plan.groups === undefined) return asToday(plan, situation, incumbent !== undefined);
   const parts = plan.groups.map((g) => ({
     ...g,
-    plan: asToday(g.plan, g.slice.answers, dataset, g.plan.keepsCurrentCni),
+    plan: asToday(g.plan, g.slice.situation, g.plan.keepsCurrentCni),
   }));
   const today = dataset.options.find((o) => o.id === id);
   if (today === undefined) throw new InternalError(`option ${id} missing from data`);
   return composeEstatePlan(today, parts, dataset);
 }
 
-function asToday(plan: Plan, answers: Answers, dataset: Dataset, kept: boolean): Plan {
-  const today = currentComponents(answers, dataset);
-  const keepsKubeProxy = answers.cluster.kubeProxyMode !== 'none' || !kept;
+function asToday(plan: Plan, situation: Situation, kept: boolean): Plan {
+  const today = situation.runsToday;
+  const keepsKubeProxy = situation.cluster.kubeProxyMode !== 'none' || !kept;
   return {
     ...plan,
     option: { ...plan.option, replacesKubeProxy: !keepsKubeProxy },

@@ -1,4 +1,3 @@
-import type { Answers } from '../schema/answers.js';
 import {
   type Addon,
   CAPABILITY_IDS,
@@ -18,12 +17,11 @@ import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
 import { meetsAMust } from './capability-fit.js';
 import { isRequired, type Need } from './derive-needs.js';
-import { type EstateSlice, estateSlices } from './estate-groups.js';
+import type { Cni, Situation } from './derive-situation.js';
+import type { EstateSlice } from './estate-groups.js';
 import { composeEstatePlan } from './estate-plan.js';
 import { migrationPathFor } from './migration-path.js';
 import { vendorSupportOn } from './vendor-support.js';
-
-type Cni = Answers['cluster']['currentCni'];
 
 /** How one option meets one capability for this client. */
 export interface CapabilityFit {
@@ -99,8 +97,9 @@ export interface GroupPath {
 }
 
 /** The add-on an id names for this client (`mesh`: the mesh it runs, else the data's mesh of its own). */
-export function resolveAddon(id: string, answers: Answers, dataset: Dataset): Addon {
-  const resolved = id === 'mesh' ? (answers.mesh.current === 'none' ? 'istio-ambient' : 'existing-mesh') : id;
+export function resolveAddon(id: string, situation: Pick<Situation, 'mesh'>, dataset: Dataset): Addon {
+  const resolved =
+    id === 'mesh' ? (situation.mesh.current === 'none' ? 'istio-ambient' : 'existing-mesh') : id;
   const addon = dataset.addons.find((a) => a.id === resolved);
   if (addon === undefined) throw new InternalError(`add-on ${resolved} missing from data`);
   return addon;
@@ -121,21 +120,23 @@ export function offeredTo(option: OptionData, current: Cni): boolean {
  * The options that are paths for this client, in the data's order. For an estate of groups: those some group takes,
  * where every other group can stay on what it runs (a path no group takes would only repeat staying).
  */
-export function offeredOptions(dataset: Dataset, answers: Answers): OptionData[] {
-  const slices = estateSlices(answers, dataset);
-  if (slices.length === 0) return dataset.options.filter((o) => offeredTo(o, answers.cluster.currentCni));
+export function offeredOptions(dataset: Dataset, situation: Situation): OptionData[] {
+  const slices = situation.groups;
+  if (slices.length === 0) return dataset.options.filter((o) => offeredTo(o, situation.cluster.currentCni));
   return dataset.options.filter(
     (o) =>
-      slices.some((sl) => takenBy(dataset, o, sl.answers)) &&
+      slices.some((sl) => takenBy(dataset, o, sl.situation)) &&
       slices.every(
-        (sl) => takenBy(dataset, o, sl.answers) || stayOption(dataset, sl.group.currentCni) !== undefined,
+        (sl) => takenBy(dataset, o, sl.situation) || stayOption(dataset, sl.group.currentCni) !== undefined,
       ),
   );
 }
 
-/** Whether a group (answers of one group) takes the option: it is offered there and its platform allows it. */
-function takenBy(dataset: Dataset, option: OptionData, answers: Answers): boolean {
-  return offeredTo(option, answers.cluster.currentCni) && exclusionOn(dataset, option, answers) === undefined;
+/** Whether a group (the situation of one group) takes the option: it is offered there and its platform allows it. */
+function takenBy(dataset: Dataset, option: OptionData, situation: Situation): boolean {
+  return (
+    offeredTo(option, situation.cluster.currentCni) && exclusionOn(dataset, option, situation) === undefined
+  );
 }
 
 /** The option that keeps a CNI as it is, with no subscription to buy; none for a CNI no path keeps (Weave Net). */
@@ -146,11 +147,11 @@ export function stayOption(dataset: Dataset, cni: Cni): OptionData | undefined {
 }
 
 /** The platform rule that does not let a group run the option's CNI, if any. */
-function exclusionOn(dataset: Dataset, option: OptionData, answers: Answers) {
-  const cni = option.keepsCurrentCni.includes(answers.cluster.currentCni)
-    ? answers.cluster.currentCni
+function exclusionOn(dataset: Dataset, option: OptionData, situation: Situation) {
+  const cni = option.keepsCurrentCni.includes(situation.cluster.currentCni)
+    ? situation.cluster.currentCni
     : option.cni;
-  return answers.cluster.platforms.flatMap((p) => {
+  return situation.cluster.platforms.flatMap((p) => {
     const platform = dataset.platforms.find((x) => x.id === p);
     const rule = platform?.excludes.find((e) => e.cni === cni);
     return rule === undefined || platform === undefined ? [] : [{ platform, rule }];
@@ -206,15 +207,15 @@ export function supportFor(dataset: Dataset, capability: CapabilityId, id: Optio
  */
 export function supportOn(
   dataset: Dataset,
-  answers: Answers,
+  situation: Situation,
   option: OptionData,
   cni: Cni,
   capability: CapabilityId,
 ): CniSupport {
   const support =
-    (option.vendor === null ? platformBuild(dataset, answers, cni, capability) : undefined) ??
+    (option.vendor === null ? platformBuild(dataset, situation, cni, capability) : undefined) ??
     supportFor(dataset, capability, option.id, cni);
-  return answers.mesh.current !== 'none' && support.inMesh !== undefined
+  return situation.mesh.current !== 'none' && support.inMesh !== undefined
     ? { ...support, ...support.inMesh, without: 'none', alternatives: [] }
     : support;
 }
@@ -261,7 +262,7 @@ function bestLevel(support: CniSupport): SupportLevel {
  */
 function cloudEncryptionOn(
   dataset: Dataset,
-  clouds: readonly Answers['cluster']['clouds'][number][],
+  clouds: readonly Situation['cluster']['clouds'][number][],
 ): Way | undefined {
   const entries = clouds.map((c) => dataset.cloudEncryption.find((e) => e.cloud === c));
   if (entries.length === 0 || entries.some((e) => e === undefined)) return undefined;
@@ -288,39 +289,44 @@ function cloudEncryptionOn(
  */
 function platformBuild(
   dataset: Dataset,
-  answers: Answers,
+  situation: Situation,
   cni: Cni,
   capability: CapabilityId,
 ): CniSupport | undefined {
-  return platformEntries(dataset, answers, cni)
+  return platformEntries(dataset, situation, cni)
     .map((e) => e.capabilities[capability])
     .find((own) => own !== undefined);
 }
 
 /** What the client's platforms say of their own build of the CNI, where the client's nodes are (in their order). */
-function platformEntries(dataset: Dataset, answers: Answers, cni: Cni) {
-  return answers.cluster.platforms.flatMap((id) => {
+function platformEntries(dataset: Dataset, situation: Situation, cni: Cni) {
+  return situation.cluster.platforms.flatMap((id) => {
     const entry = dataset.platforms
       .find((p) => p.id === id)
       ?.supports.find(
         (s) =>
           s.cni === cni &&
-          (s.clouds === undefined || s.clouds.some((c) => answers.cluster.clouds.includes(c))),
+          (s.clouds === undefined || s.clouds.some((c) => situation.cluster.clouds.includes(c))),
       );
     return entry === undefined ? [] : [entry];
   });
 }
 
 /** The client's platforms, as the data describes them. */
-function platformsOf(dataset: Dataset, answers: Answers) {
-  return dataset.platforms.filter((p) => answers.cluster.platforms.includes(p.id));
+function platformsOf(dataset: Dataset, situation: Situation) {
+  return dataset.platforms.filter((p) => situation.cluster.platforms.includes(p.id));
 }
 
 /** Add-on sets a stack can be built around on this option and CNI for this client: each alternative's, once. */
-export function preferableSets(dataset: Dataset, answers: Answers, option: OptionData, cni: Cni): string[][] {
+export function preferableSets(
+  dataset: Dataset,
+  situation: Situation,
+  option: OptionData,
+  cni: Cni,
+): string[][] {
   const sets = new Map<string, string[]>();
   for (const capability of CAPABILITY_IDS) {
-    for (const way of supportOn(dataset, answers, option, cni, capability).alternatives) {
+    for (const way of supportOn(dataset, situation, option, cni, capability).alternatives) {
       sets.set([...way.addons].sort().join('+'), way.addons);
     }
   }
@@ -333,13 +339,17 @@ export function takesAddons(support: CniSupport): boolean {
 }
 
 /** Components the team runs today: its CNI's, kube-proxy unless already replaced, and its mesh. */
-export function currentComponents(answers: Answers, dataset: Dataset): Set<string> {
-  const stack = dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.components ?? [];
-  const known = new Set(stack.filter((c) => c !== 'kube-proxy' || answers.cluster.kubeProxyMode !== 'none'));
-  if (answers.mesh.current !== 'none') {
-    for (const c of resolveAddon('mesh', answers, dataset).components) known.add(c);
+export function currentComponents(
+  situation: Pick<Situation, 'cluster' | 'mesh'>,
+  dataset: Dataset,
+): Set<string> {
+  const { cluster, mesh } = situation;
+  const stack = dataset.currentStacks.find((s) => s.cni === cluster.currentCni)?.components ?? [];
+  const known = new Set(stack.filter((c) => c !== 'kube-proxy' || cluster.kubeProxyMode !== 'none'));
+  if (mesh.current !== 'none') {
+    for (const c of resolveAddon('mesh', situation, dataset).components) known.add(c);
   }
-  if (dataset.sidecarFreeMove.meshes.includes(answers.mesh.current)) {
+  if (dataset.sidecarFreeMove.meshes.includes(mesh.current)) {
     for (const c of dataset.sidecarFreeMove.sharedComponents) known.add(c);
   }
   return known;
@@ -349,10 +359,10 @@ export function currentComponents(answers: Answers, dataset: Dataset): Set<strin
  * How strongly FIPS 140-validated cryptography is asked for: required where answered; where a framework implies it
  * (FedRAMP), as the data says for the client's impact level (recommended at Moderate, required at High); else not.
  */
-export function fipsLevel(answers: Answers, dataset: Dataset): 'must' | 'should' | null {
-  if (answers.compliance.fips) return 'must';
-  const framework = answers.compliance.frameworks.some((f) => dataset.model.fipsFrameworks.includes(f));
-  return framework ? dataset.model.fipsByImpact[answers.compliance.fedrampImpact] : null;
+export function fipsLevel(compliance: Situation['compliance'], dataset: Dataset): 'must' | 'should' | null {
+  if (compliance.fips) return 'must';
+  const framework = compliance.frameworks.some((f) => dataset.model.fipsFrameworks.includes(f));
+  return framework ? dataset.model.fipsByImpact[compliance.fedrampImpact] : null;
 }
 
 /**
@@ -407,11 +417,6 @@ function recommendedFips(
   return { ...fit, source, caveat };
 }
 
-/** Whether this client's mesh can move its sidecars to a sidecar-free mode on any CNI. */
-export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
-  return answers.mesh.sidecars > 0 && dataset.sidecarFreeMove.meshes.includes(answers.mesh.current);
-}
-
 /**
  * The option's stack for these needs: the add-ons every must needs, those the choice adds for should and nice
  * needs, the mesh already in use (which every path keeps running), and the sidecar-free move when chosen. For an
@@ -420,18 +425,18 @@ export function canMoveSidecars(answers: Answers, dataset: Dataset): boolean {
  */
 export function buildPlan(
   id: OptionId,
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   dataset: Dataset,
   choice: StackChoice = MUSTS_ONLY,
 ): Plan {
-  const slices = estateSlices(answers, dataset);
-  if (slices.length === 0) return buildGroupPlan(id, answers, needs, dataset, choice);
+  const slices = situation.groups;
+  if (slices.length === 0) return buildGroupPlan(id, situation, needs, dataset, choice);
   const option = optionData(dataset, id);
   const parts = slices.map((slice): GroupPath => {
     const cni = slice.group.currentCni;
     const stay = stayOption(dataset, cni);
-    const excluded = exclusionOn(dataset, option, slice.answers);
+    const excluded = exclusionOn(dataset, option, slice.situation);
     const takes = offeredTo(option, cni) && (excluded === undefined || stay === undefined);
     const runs = takes || stay === undefined ? id : stay.id;
     const staysBecause = takes
@@ -439,7 +444,7 @@ export function buildPlan(
       : excluded === undefined
         ? `${option.short} keeps only other CNIs, so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`
         : `${excluded.platform.name} does not allow it (${excluded.rule.note.trim()}), so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`;
-    return { slice, plan: buildGroupPlan(runs, slice.answers, needs, dataset, choice), staysBecause };
+    return { slice, plan: buildGroupPlan(runs, slice.situation, needs, dataset, choice), staysBecause };
   });
   return composeEstatePlan(option, parts, dataset);
 }
@@ -447,18 +452,18 @@ export function buildPlan(
 /** The option's stack on one group (or on an estate described as one). */
 export function buildGroupPlan(
   id: OptionId,
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   dataset: Dataset,
   choice: StackChoice = MUSTS_ONLY,
 ): Plan {
-  const current = answers.cluster.currentCni;
+  const current = situation.cluster.currentCni;
   const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
   const addonIds = new Set<string>();
-  if (answers.mesh.current !== 'none') addonIds.add('mesh');
+  if (situation.mesh.current !== 'none') addonIds.add('mesh');
   const supports = {} as Record<CapabilityId, CniSupport>;
   for (const capability of CAPABILITY_IDS) {
-    supports[capability] = supportOn(dataset, answers, resolved, cni, capability);
+    supports[capability] = supportOn(dataset, situation, resolved, cni, capability);
   }
   const wanted = CAPABILITY_IDS.filter((c) => needs[c].importance === 'must' || choice.optional.has(c)).map(
     (c) => supports[c],
@@ -470,9 +475,9 @@ export function buildGroupPlan(
   }
   const pool = new Set([...addonIds, ...choice.prefer]);
   for (const support of wanted) for (const a of chooseWay(support, pool).addons) addonIds.add(a);
-  const movesSidecars = choice.movesSidecars && canMoveSidecars(answers, dataset);
+  const movesSidecars = choice.movesSidecars && situation.canMoveSidecars;
   if (movesSidecars) addonIds.add(dataset.sidecarFreeMove.addon);
-  const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, answers, dataset).id));
+  const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, situation, dataset).id));
   const addons = dataset.addons.filter((a) => resolvedIds.has(a.id));
   const fits = {} as Record<CapabilityId, CapabilityFit>;
   const ways = {} as Record<CapabilityId, Way | undefined>;
@@ -485,14 +490,14 @@ export function buildGroupPlan(
       capability,
       level: way?.level ?? support.without,
       possibleLevel: bestLevel(support),
-      addons: way === undefined ? [] : way.addons.map((a) => resolveAddon(a, answers, dataset).name),
+      addons: way === undefined ? [] : way.addons.map((a) => resolveAddon(a, situation, dataset).name),
       note: shown.note,
       source: shown.source,
       ...(shown.caveat === undefined ? {} : { caveat: shown.caveat }),
     };
   }
   // Encryption the cloud applies between instances counts where it goes further than the CNI's own.
-  const cloud = cloudEncryptionOn(dataset, answers.cluster.clouds);
+  const cloud = cloudEncryptionOn(dataset, situation.cluster.clouds);
   if (cloud !== undefined && levelRank(cloud.level) > levelRank(fits.encryption.level)) {
     const { caveat: _, ...rest } = fits.encryption;
     fits.encryption = {
@@ -507,7 +512,7 @@ export function buildGroupPlan(
     };
     ways.encryption = cloud;
   }
-  const fips = fipsLevel(answers, dataset);
+  const fips = situation.fips;
   if (fips !== null && meetsAMust(fits.encryption.level)) {
     // The option's own validated build counts only where its own encryption is the way the need is met.
     const own = ways.encryption === supports.encryption;
@@ -518,10 +523,10 @@ export function buildGroupPlan(
         : recommendedFips(fits.encryption, ways.encryption?.fips, validated, dataset);
   }
   if (resolved.vendor === null) {
-    const onPlatforms = vendorSupportOn(dataset, answers.cluster.platforms, cni, answers.cluster.clouds);
+    const onPlatforms = vendorSupportOn(dataset, situation.cluster.platforms, cni, situation.cluster.clouds);
     if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
     // Where FIPS is required, a platform's build of a CNI it does not build for FIPS is a risk of the whole path.
-    const unbuilt = platformsOf(dataset, answers).find(
+    const unbuilt = platformsOf(dataset, situation).find(
       (p) => p.fipsBuilds !== undefined && !p.fipsBuilds.cnis.includes(cni),
     )?.fipsBuilds;
     if (fips === 'must' && unbuilt !== undefined) {
@@ -538,7 +543,7 @@ export function buildGroupPlan(
   // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
   // staying must not smuggle in a rollout nobody asked for.
   const kubeProxyWanted =
-    answers.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
+    situation.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
   const replacesKubeProxy = resolved.replacesKubeProxy && (!kept || kubeProxyWanted);
   const own = kept
     ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? resolved.components)
@@ -550,8 +555,8 @@ export function buildGroupPlan(
       ...extras.map((e) => e.component),
     ]),
   ];
-  const known = currentComponents(answers, dataset);
-  const excludedBy = answers.cluster.platforms.flatMap((p) => {
+  const known = situation.runsToday;
+  const excludedBy = situation.cluster.platforms.flatMap((p) => {
     const platform = dataset.platforms.find((x) => x.id === p);
     const rule = platform?.excludes.find((e) => e.cni === cni);
     return rule === undefined || platform === undefined
@@ -560,7 +565,7 @@ export function buildGroupPlan(
   });
   // New clusters are built without kube-proxy where the path replaces it: nothing runs yet to remove.
   const removesKubeProxy =
-    replacesKubeProxy && answers.cluster.kubeProxyMode !== 'none' && current !== 'none';
+    replacesKubeProxy && situation.cluster.kubeProxyMode !== 'none' && current !== 'none';
   const newAddons = addons.filter((a) => a.id !== 'existing-mesh');
   // A kept CNI is named for what the path does to it: stays as it is, or gets add-ons; its eBPF data plane, where
   // it has one, runs only where it replaces kube-proxy (Calico's), and is new to the team where that is switched on.
@@ -593,12 +598,12 @@ export function buildGroupPlan(
       dataset,
       current,
       cni,
-      answers.cluster.platforms,
+      situation.cluster.platforms,
       resolved.vendor !== null,
     ),
     upkeepShare:
       resolved.vendor === null
-        ? (platformEntries(dataset, answers, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)
+        ? (platformEntries(dataset, situation, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)
         : 1,
     replacesKubeProxy,
     removesKubeProxy,

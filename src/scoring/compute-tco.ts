@@ -1,7 +1,8 @@
-import { type Answers, VENDOR_NAMES } from '../schema/answers.js';
+import { VENDOR_NAMES } from '../schema/answers.js';
 import type { Model } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
 import type { Plan } from './build-plan.js';
+import type { Situation } from './derive-situation.js';
 import { sliceScenario } from './estate-groups.js';
 import { migrationShares } from './migration-path.js';
 import type { ParameterValues } from './resolve-parameters.js';
@@ -64,16 +65,16 @@ export interface MigrationHours {
  * the path does not keep kube-proxy in IPVS mode on running clusters, or the month lies beyond the horizon. Without
  * a report date the move is counted in the first year: its cost is certain, only its timing is not known.
  */
-export function ipvsMoveYear(plan: Plan, answers: Answers, model: Model): number | null {
-  const { cluster } = answers;
+export function ipvsMoveYear(plan: Plan, situation: Situation, model: Model): number | null {
+  const { cluster } = situation;
   if (cluster.kubeProxyMode !== 'ipvs' || plan.replacesKubeProxy || cluster.currentCni === 'none')
     return null;
-  return ipvsOffYear(answers, model);
+  return ipvsOffYear(situation, model);
 }
 
 /** The year of the horizon (0 for the first) in which IPVS mode goes off by default; null beyond the horizon. */
-export function ipvsOffYear(answers: Answers, model: Model): number | null {
-  const { engagement } = answers;
+export function ipvsOffYear(situation: Situation, model: Model): number | null {
+  const { engagement } = situation;
   if (engagement.date === undefined) return 0;
   const [year = 0, month = 0] = engagement.date.split('-').map(Number);
   const [offYear = 0, offMonth = 0] = model.ipvsDefaultOff.month.split('-').map(Number);
@@ -87,28 +88,28 @@ export function ipvsOffYear(answers: Answers, model: Model): number | null {
  * licenses new, across an estate's groups once each, less the vendors the client already contracts; empty where no
  * such framework applies.
  */
-export function newIctProviders(plan: Plan, answers: Answers, model: Model): string[] {
-  const contracted = new Set<string>(contractedVendors(answers));
-  return ictProviders(plan, answers, model).filter((v) => !contracted.has(v));
+export function newIctProviders(plan: Plan, situation: Situation, model: Model): string[] {
+  const contracted = new Set<string>(contractedVendors(situation));
+  return ictProviders(plan, situation, model).filter((v) => !contracted.has(v));
 }
 
 /**
  * The ICT third parties a path brings that the client already contracts (`compliance.contractedVendors`), by the
  * names data/ gives them: no new provider, so none of a new one's DORA work; empty where no such framework applies.
  */
-export function alreadyContractedProviders(plan: Plan, answers: Answers, model: Model): string[] {
-  const contracted = new Set<string>(contractedVendors(answers));
-  return ictProviders(plan, answers, model).filter((v) => contracted.has(v));
+export function alreadyContractedProviders(plan: Plan, situation: Situation, model: Model): string[] {
+  const contracted = new Set<string>(contractedVendors(situation));
+  return ictProviders(plan, situation, model).filter((v) => contracted.has(v));
 }
 
-function contractedVendors(answers: Answers): string[] {
-  return answers.compliance.contractedVendors.map((id) => VENDOR_NAMES[id]);
+function contractedVendors(situation: Situation): string[] {
+  return situation.compliance.contractedVendors.map((id) => VENDOR_NAMES[id]);
 }
 
 /** Every ICT third party a path brings (its subscription's vendor and its new add-ons'), under the frameworks. */
-function ictProviders(plan: Plan, answers: Answers, model: Model): string[] {
+function ictProviders(plan: Plan, situation: Situation, model: Model): string[] {
   const { frameworks } = model.newIctProvider;
-  if (!answers.compliance.frameworks.some((f) => frameworks.includes(f))) return [];
+  if (!situation.compliance.frameworks.some((f) => frameworks.includes(f))) return [];
   const vendors = new Set<string>();
   for (const p of plan.groups === undefined ? [plan] : plan.groups.map((g) => g.plan)) {
     if (p.option.vendor !== null) vendors.add(p.option.vendor);
@@ -126,17 +127,17 @@ function emptyYear(): ByCategory {
 }
 
 /** Engineer-hours per month to run the plan, whole estate. */
-function opsHoursPerMonth(plan: Plan, answers: Answers, s: Scenario, model: Model): number {
+function opsHoursPerMonth(plan: Plan, situation: Situation, s: Scenario, model: Model): number {
   const v = s.values;
-  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
-  const ebpf = plan.option.ebpfDataPlane ? (model.ebpfOpsFactor[answers.team.ebpfExperience] ?? 1) : 1;
+  const maturity = model.maturityOpsFactor[situation.team.maturity] ?? 1;
+  const ebpf = plan.option.ebpfDataPlane ? (model.ebpfOpsFactor[situation.team.ebpfExperience] ?? 1) : 1;
   const vendor = plan.option.supportEffortKey === null ? 1 : v[plan.option.supportEffortKey];
   // Where the provider runs and upgrades the agent, the team keeps only a share of the CNI's own upkeep.
   const core = v[plan.option.opsKey] * ebpf * vendor * plan.upkeepShare;
   // Loops rather than reduce and spread: Monte Carlo runs this tens of thousands of times.
   let addons = 0;
   for (const a of plan.addons) addons += s.addonHours[a.id]?.ops ?? 0;
-  return fleetClusters(answers.cluster.clusters, v.fleetMarginalClusterShare) * maturity * (core + addons);
+  return fleetClusters(situation.cluster.clusters, v.fleetMarginalClusterShare) * maturity * (core + addons);
 }
 
 /**
@@ -150,7 +151,7 @@ export function fleetClusters(clusters: number, marginalShare: number): number {
 /** vCPU and GB every node holds for the network layer under this plan. */
 function perNodeFootprint(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   s: Scenario,
   model: Model,
   servicesPerCluster: number,
@@ -168,7 +169,7 @@ function perNodeFootprint(
     mib += piece.perNode.memoryMiB;
   }
   if (!plan.option.replacesKubeProxy) {
-    const today = answers.cluster.kubeProxyMode === 'none' ? 'iptables' : answers.cluster.kubeProxyMode;
+    const today = situation.cluster.kubeProxyMode === 'none' ? 'iptables' : situation.cluster.kubeProxyMode;
     const mode = movedOffIpvs ? model.ipvsDefaultOff.movesTo : today;
     const factor = model.kubeProxyModeFactor[mode] ?? 1;
     millicores +=
@@ -182,16 +183,16 @@ function perNodeFootprint(
  * Total cost of ownership of one plan over the horizon: recurring costs grow with the node count each year;
  * migration and training fall in year 1.
  */
-export function computeTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
+export function computeTco(plan: Plan, situation: Situation, s: Scenario, model: Model): TcoBreakdown {
   // An estate of groups: each group's cost on its own figures (its nodes, CNI and fleet), summed.
   const paths =
     plan.groups === undefined
-      ? pathTco(plan, answers, s, model)
-      : sumTco(plan.groups.map((g) => pathTco(g.plan, g.slice.answers, sliceScenario(s, g.slice), model)));
+      ? pathTco(plan, situation, s, model)
+      : sumTco(plan.groups.map((g) => pathTco(g.plan, g.slice.situation, sliceScenario(s, g.slice), model)));
   return withIctProviders(
     paths,
-    newIctProviders(plan, answers, model),
-    alreadyContractedProviders(plan, answers, model),
+    newIctProviders(plan, situation, model),
+    alreadyContractedProviders(plan, situation, model),
     s.values,
   );
 }
@@ -240,28 +241,28 @@ const NO_ICT_PROVIDERS: IctProviderHours = {
  * One path's cost on one set of figures (a group's, or the whole estate's where it is one), without the contracts
  * with new ICT providers, which the estate signs once whatever its groups (computeTco adds them).
  */
-export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model): TcoBreakdown {
+export function pathTco(plan: Plan, situation: Situation, s: Scenario, model: Model): TcoBreakdown {
   const v = s.values;
-  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
+  const growth = situation.cluster.growth;
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
-  const maturity = model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const maturity = model.maturityOpsFactor[situation.team.maturity] ?? 1;
   const keptShare = plan.choice.movesSidecars ? 1 - v.sidecarsRemovedWithCiliumPercent / 100 : 1;
-  const monthlyHours = opsHoursPerMonth(plan, answers, s, model);
-  const ipvsYear = ipvsMoveYear(plan, answers, model);
-  const hours = migrationHours(plan, answers, s, maturity, ipvsYear !== null);
+  const monthlyHours = opsHoursPerMonth(plan, situation, s, model);
+  const ipvsYear = ipvsMoveYear(plan, situation, model);
+  const hours = migrationHours(plan, situation, s, maturity, ipvsYear !== null);
   // A node's kube-proxy programs only its own cluster's Services.
-  const servicesPerCluster = answers.cluster.services / answers.cluster.clusters;
-  const perNode = perNodeFootprint(plan, answers, s, model, servicesPerCluster, ipvsYear === 0);
+  const { servicesPerCluster } = situation.cluster;
+  const perNode = perNodeFootprint(plan, situation, s, model, servicesPerCluster, ipvsYear === 0);
   const subscription = plan.option.subscriptionKey === null ? 0 : v[plan.option.subscriptionKey];
   let licencePerNode = 0;
   for (const a of plan.addons) licencePerNode += a.licencePerNodeYear;
   const perCluster = perClusterFootprint(plan);
   const perClusterCostPerHour =
-    answers.cluster.clusters * (perCluster.vcpu * v.vcpuHourPrice + perCluster.gb * v.memoryGbHourPrice);
+    situation.cluster.clusters * (perCluster.vcpu * v.vcpuHourPrice + perCluster.gb * v.memoryGbHourPrice);
   const licence = licencePerNode * s.perUsd;
 
   const years: ByCategory[] = [];
-  for (let y = 0; y < answers.engagement.horizonYears; y++) {
+  for (let y = 0; y < situation.engagement.horizonYears; y++) {
     const scale = growth ** y;
     const nodes = s.nodes * scale;
     const sidecars = s.sidecars * scale * keptShare;
@@ -271,7 +272,7 @@ export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model)
         ? perNode
         : perNodeFootprint(
             plan,
-            answers,
+            situation,
             s,
             model,
             servicesPerCluster * scale,
@@ -289,7 +290,7 @@ export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model)
   const first = years[0];
   if (first !== undefined) {
     first.migration = (hours.cni + hours.kubeProxy + hours.addons + hours.mesh) * hourly;
-    first.training = trainingCost(plan, answers, s, model, hourly);
+    first.training = trainingCost(plan, situation, s, model, hourly);
   }
   const moveYear = years[ipvsYear ?? -1];
   if (moveYear !== undefined) moveYear.migration += hours.kubeProxyMode * hourly;
@@ -313,17 +314,17 @@ export function pathTco(plan: Plan, answers: Answers, s: Scenario, model: Model)
  */
 export function shareRestingOn(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   s: Scenario,
   model: Model,
   keys: readonly (keyof ParameterValues)[],
 ): number {
   if (keys.length === 0) return 0;
-  const total = computeTco(plan, answers, s, model).total;
+  const total = computeTco(plan, situation, s, model).total;
   if (total <= 0) return 0;
   const values = { ...s.values };
   for (const key of keys) values[key] = 0;
-  const without = computeTco(plan, answers, { ...s, values }, model).total;
+  const without = computeTco(plan, situation, { ...s, values }, model).total;
   return Math.min(1, Math.max(0, (total - without) / total));
 }
 
@@ -347,13 +348,13 @@ export function sidecarCostPerYear(v: ParameterValues): number {
 
 function migrationHours(
   plan: Plan,
-  answers: Answers,
+  situation: Situation,
   s: Scenario,
   maturity: number,
   movesOffIpvs: boolean,
 ): MigrationHours {
   const v = s.values;
-  const { clusters } = answers.cluster;
+  const { clusters } = situation.cluster;
   // Where the provider does part of the move (AKS's in-place update), the path takes a share of the default effort.
   const share = migrationShares(plan.migrationPath);
   const cni = plan.migratesCni
@@ -376,13 +377,13 @@ function migrationHours(
   };
 }
 
-function trainingCost(plan: Plan, answers: Answers, s: Scenario, model: Model, hourly: number): number {
+function trainingCost(plan: Plan, situation: Situation, s: Scenario, model: Model, hourly: number): number {
   const v = s.values;
-  const engineers = answers.team.platformEngineers;
+  const engineers = situation.team.platformEngineers;
   let cost =
     engineers * plan.newAddons.length * v.addonTrainingDaysPerEngineer * HOURS_PER_TRAINING_DAY * hourly;
   if (plan.learnsEbpf) {
-    const share = model.ebpfTrainingFactor[answers.team.ebpfExperience] ?? 1;
+    const share = model.ebpfTrainingFactor[situation.team.ebpfExperience] ?? 1;
     const days = v.ciliumTrainingDaysPerEngineer * share;
     cost +=
       engineers * (days * HOURS_PER_TRAINING_DAY * hourly + (share > 0 ? v.trainingCoursePerEngineer : 0));

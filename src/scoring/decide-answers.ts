@@ -5,7 +5,8 @@ import { roundTo } from '../shared/format.js';
 import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import type { Plan } from './build-plan.js';
 import type { Scenario } from './compute-tco.js';
-import { deriveNeeds, type Need } from './derive-needs.js';
+import type { Need } from './derive-needs.js';
+import { deriveSituation, type Situation } from './derive-situation.js';
 import {
   type ChangeHurdle,
   CRITERIA,
@@ -37,6 +38,8 @@ import { summariseTco } from './summarise-tco.js';
  * it, and the decision-only answers below are read from it, so both agree by construction.
  */
 export interface DecisionCore {
+  /** The client's situation the decision was made for. */
+  readonly situation: Situation;
   readonly needs: Record<CapabilityId, Need>;
   readonly parameters: readonly Parameter[];
   readonly base: Scenario;
@@ -58,16 +61,16 @@ export interface DecisionCore {
   readonly stayed: boolean;
 }
 
-export function decisionCore(answers: Answers, dataset: Dataset): DecisionCore {
-  // needs, and the figures: defaults in the engagement currency, then the client's own
-  const needs = deriveNeeds(answers, dataset.rules);
-  const parameters = resolveParameters(answers, dataset);
-  const base = likelyScenario(answers, dataset, parameters);
-  const weights: Weights = { ...answers.priorities };
+export function decisionCore(situation: Situation, dataset: Dataset): DecisionCore {
+  // the needs (derived with the situation), and the figures: defaults in the engagement currency, then the client's
+  const { needs } = situation;
+  const parameters = resolveParameters(situation, dataset);
+  const base = likelyScenario(situation, dataset, parameters);
+  const weights: Weights = { ...situation.priorities };
   // each option's best stack under the client's weights
-  const stacks = selectStacks(answers, needs, dataset, base, weights);
+  const stacks = selectStacks(situation, needs, dataset, base, weights);
   const plans = stacks.map((st) => st.plan);
-  const ctx: DecisionContext = { answers, dataset, needs, plans };
+  const ctx: DecisionContext = { situation, dataset, needs, plans };
   const incumbent = incumbentOf(plans);
   // evaluate and decide at the likely figures: a change of data plane must lead staying by the likely hurdle
   const evaluated = evaluateOptions(ctx, base, weights);
@@ -86,6 +89,7 @@ export function decisionCore(answers: Answers, dataset: Dataset): DecisionCore {
   // Against an option that meets no fewer musts: a ruled-out option's higher score is no contest.
   const contender = ranked.find((o) => o.id !== winner.id && o.blockers <= winner.blockers);
   return {
+    situation,
     needs,
     parameters,
     base,
@@ -107,7 +111,6 @@ export function decisionCore(answers: Answers, dataset: Dataset): DecisionCore {
 /** The plausible worlds around a decision, as `scoreAnswers` draws them (same seed, draws and order). */
 export function worldsAround(
   core: DecisionCore,
-  answers: Answers,
   opts: ScoreOptions = {},
 ): WorldsInput & { readonly baseline: Plan } {
   const { dataset } = core.ctx;
@@ -120,7 +123,7 @@ export function worldsAround(
     draws: opts.draws ?? dataset.model.decision.monteCarloDraws,
     seed: opts.seed ?? dataset.model.decision.seed,
     incumbent: core.incumbent?.option.id ?? null,
-    baseline: baselinePlan(answers, dataset, core.plans),
+    baseline: baselinePlan(core.situation, dataset, core.plans),
   };
 }
 
@@ -166,7 +169,12 @@ export interface Decision {
  * many times. Pure.
  */
 export function decideAnswers(answers: Answers, dataset: Dataset): Decision {
-  return decided(decisionCore(answers, dataset));
+  return decideFor(deriveSituation(answers, dataset), dataset);
+}
+
+/** `decideAnswers` for a situation already derived (the quote search and the stakeholders vary one of its parts). */
+export function decideFor(situation: Situation, dataset: Dataset): Decision {
+  return decided(decisionCore(situation, dataset));
 }
 
 function decided(core: DecisionCore): Decision {
@@ -197,12 +205,12 @@ export interface DecisionWithConfidence extends Decision {
  * each is kept (no cost spread, histograms or what drives the rival). Pure.
  */
 export function decideWithConfidence(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   opts: ScoreOptions = {},
 ): DecisionWithConfidence {
-  const core = decisionCore(answers, dataset);
-  const verdict = worldsShare(worldsAround(core, answers, opts), core.winner.id);
+  const core = decisionCore(situation, dataset);
+  const verdict = worldsShare(worldsAround(core, opts), core.winner.id);
   return {
     ...decided(core),
     confidence: roundTo(verdict.share, 2),
@@ -215,14 +223,14 @@ export function decideWithConfidence(
  * to 4 decimals), drawing worlds only until that is certain either way. Pure.
  */
 export function winsShareOfWorldsFor(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   option: OptionId,
   share: number,
   opts: ScoreOptions = {},
 ): boolean {
-  const core = decisionCore(answers, dataset);
-  return winsShareOfWorlds(worldsAround(core, answers, opts), option, share);
+  const core = decisionCore(situation, dataset);
+  return winsShareOfWorlds(worldsAround(core, opts), option, share);
 }
 
 /** Along each weight, the others held: from where to where the decision's pick stays recommended (0 to 5). */

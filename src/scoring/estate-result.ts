@@ -37,7 +37,7 @@ export function groupPathResults(
   if (plan.groups === undefined) return {};
   return {
     groups: plan.groups.map((g) => {
-      const tco = pathTco(g.plan, g.slice.answers, sliceScenario(scenario, g.slice), model);
+      const tco = pathTco(g.plan, g.slice.situation, sliceScenario(scenario, g.slice), model);
       const byCategory = Object.fromEntries(
         TCO_CATEGORIES.map((c) => [c, Math.round(tco.years.reduce((s, y) => s + y[c], 0))]),
       ) as ByCategory;

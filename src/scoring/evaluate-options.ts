@@ -1,4 +1,3 @@
-import type { Answers } from '../schema/answers.js';
 import { CRITERIA, type Criterion } from '../schema/criteria.js';
 import type { CapabilityId, Dataset, OptionId } from '../schema/dataset.js';
 import { roundTo } from '../shared/format.js';
@@ -7,13 +6,14 @@ import type { Plan } from './build-plan.js';
 import { capabilityFit, unmetMusts } from './capability-fit.js';
 import { computeTco, type Scenario, type TcoBreakdown } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
+import type { Situation } from './derive-situation.js';
 
 export { CRITERIA, type Criterion };
 export type CriterionScores = Record<Criterion, number>;
 
 /** Everything that stays fixed while prices vary: the client, the needs and each option's stack. */
 export interface DecisionContext {
-  readonly answers: Answers;
+  readonly situation: Situation;
   readonly dataset: Dataset;
   readonly needs: Record<CapabilityId, Need>;
   readonly plans: readonly Plan[];
@@ -83,10 +83,10 @@ export function evaluateOptions(
   scenario: Scenario,
   weights: Weights,
 ): OptionEvaluation[] {
-  const { answers, needs } = ctx;
+  const { situation, needs } = ctx;
   const model = ctx.dataset.model;
   return decide(ctx, scenario, (plan, tco, criterion) => {
-    const risks = assessRisk(plan, answers, needs, scenario.values, tco, model);
+    const risks = assessRisk(plan, situation, needs, scenario.values, tco, model);
     const criteria = criterion(risks.reduce((s, r) => s + r.penalty, 0));
     const unmet = unmetMusts(plan.fits, needs);
     return {
@@ -112,10 +112,10 @@ export function winnerUnder(
   weights: Weights,
   hurdle: ChangeHurdle,
 ): OptionId {
-  const { answers, needs } = ctx;
+  const { situation, needs } = ctx;
   const model = ctx.dataset.model;
   const scored = decide(ctx, scenario, (plan, tco, criterion) => {
-    const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
+    const penalty = riskPenalty(plan, situation, needs, scenario.values, tco, model);
     return {
       id: plan.option.id,
       score: weightedScore(criterion(penalty), weights),
@@ -131,9 +131,9 @@ function decide<T>(
   scenario: Scenario,
   each: (plan: Plan, tco: TcoBreakdown, criterion: (riskPenalty: number) => CriterionScores) => T,
 ): T[] {
-  const { answers, dataset, needs, plans } = ctx;
+  const { situation, dataset, needs, plans } = ctx;
   const model = dataset.model;
-  const tcos = plans.map((plan) => computeTco(plan, answers, scenario, model));
+  const tcos = plans.map((plan) => computeTco(plan, situation, scenario, model));
   const blockers = plans.map((plan) => blockersOf(plan, unmetMusts(plan.fits, needs)));
   const fewest = Math.min(...blockers);
   // The options in the running are measured against each other; a ruled-out one against every option, as before.

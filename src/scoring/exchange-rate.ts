@@ -1,7 +1,7 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMonth } from '../shared/format.js';
+import type { Situation } from './derive-situation.js';
 
 /** The rate USD defaults are converted at: units of the engagement currency per US dollar, and where it comes from. */
 export interface ExchangeRate {
@@ -23,7 +23,7 @@ const DECIMALS = 6;
  * The rate for the report's month (engagement.date), or the latest month shipped for a later date or none; the
  * earliest for an earlier date. engagement.exchangeRate, the client's own rate, comes before any of them.
  */
-export function exchangeRate(dataset: Dataset, engagement: Answers['engagement']): ExchangeRate {
+export function exchangeRate(dataset: Dataset, engagement: Situation['engagement']): ExchangeRate {
   const { currency } = engagement;
   if (currency === 'USD') {
     return {

@@ -1,8 +1,6 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset, MigrationPath } from '../schema/dataset.js';
 import { InternalError } from '../shared/errors.js';
-
-type Cni = Answers['cluster']['currentCni'];
+import type { Cni, Situation } from './derive-situation.js';
 
 /**
  * The migration a path takes from the client's CNI to the one it runs: the provider's own (AKS's in-place data-plane
@@ -13,7 +11,7 @@ export function migrationPathFor(
   dataset: Dataset,
   from: Cni,
   toCni: string,
-  platforms: Answers['cluster']['platforms'],
+  platforms: Situation['cluster']['platforms'],
   ownVendor: boolean,
 ): MigrationPath {
   const paths = dataset.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));

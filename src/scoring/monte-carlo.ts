@@ -459,7 +459,7 @@ function drawWorlds(
     }
     if (weightSum === 0) Object.assign(w, weights);
     if (baseline !== null && record)
-      baselineTotals[d] = computeTco(baseline, ctx.answers, scenario, model).total;
+      baselineTotals[d] = computeTco(baseline, ctx.situation, scenario, model).total;
     const fearFactor = fear.likely * Math.exp(sampleTriangular(fearLow, 0, fearHigh, fearDraw()));
     fearTrack.values[d] = Math.log(fearFactor / fear.likely);
     const newWeight = sampleTriangular(ncw.low, ncwLikely, ncw.high, ncwDraw());
@@ -475,7 +475,7 @@ function drawWorlds(
     for (let i = 0; i < n; i++) {
       const plan = plans[i] as Plan;
       const c = criteria[i] as CriterionScores;
-      drawn[i] = computeTco(plan, ctx.answers, scenario, model).total;
+      drawn[i] = computeTco(plan, ctx.situation, scenario, model).total;
       (totals[i] as Float64Array)[d] = drawn[i] as number;
       let sum = 0;
       let wsum = 0;

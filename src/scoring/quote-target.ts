@@ -1,8 +1,8 @@
-import type { Answers } from '../schema/answers.js';
 import { ASSUMPTION_KEYS, type AssumptionKey } from '../schema/assumption-keys.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import type { PriceLimit, QuoteTargetFacts } from '../words/quote-target-text.js';
-import { decideAnswers, winsShareOfWorldsFor } from './decide-answers.js';
+import { decideFor, winsShareOfWorldsFor } from './decide-answers.js';
+import type { Situation } from './derive-situation.js';
 import type { ScoreOptions } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
 
@@ -32,12 +32,12 @@ export interface QuoteTarget extends QuoteTargetFacts {
  * For every option with a subscription (data: `options[].subscriptionKey`), the highest price per unit at which
  * it is recommended, and at which it is recommended in 80 % of the Monte Carlo draws. Each is a bisection over
  * whole currency units on `assumptions.<subscriptionKey>`, with the engine's decision at each probe: the price enters
- * the answers exactly as a client's quote would, so plugging the target back in gives the stated outcome.
+ * the situation exactly as a client's quote would, so plugging the target back in gives the stated outcome.
  * A lower price only lowers the option's cost, so being chosen is monotone in the price (in every draw too:
  * a quoted price is certain, and every other input keeps its own stream's draws). Pure.
  */
 export function quoteTargets(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   result: ScoreResult,
   opts: ScoreOptions = {},
@@ -49,13 +49,18 @@ export function quoteTargets(
     const assumption = result.assumptions.find((a) => a.key === key);
     const scored = result.options.find((o) => o.id === option.id);
     if (assumption === undefined || scored === undefined) continue;
-    const at = (price: number): Answers => ({
-      ...answers,
-      assumptions: { ...answers.assumptions, [key]: price },
+    // A figure the client states is theirs on every group of an estate: no group scales it.
+    const at = (price: number): Situation => ({
+      ...situation,
+      stated: { ...situation.stated, [key]: price },
+      groups: situation.groups.map((g) => ({
+        ...g,
+        valueScale: Object.fromEntries(Object.entries(g.valueScale).filter(([k]) => k !== key)),
+      })),
     });
     // Each probe asks the engine for the decision alone: the recommendation does not depend on the worlds, and
     // the worlds are drawn only until the share of them the option wins is settled.
-    const chosen = (price: number) => decideAnswers(at(price), dataset).option === option.id;
+    const chosen = (price: number) => decideFor(at(price), dataset).option === option.id;
     const confident = (price: number) =>
       winsShareOfWorldsFor(at(price), dataset, option.id, QUOTE_CONFIDENCE, opts);
     const ceiling = Math.ceil(Math.max(assumption.value, 1) * CEILING_FACTOR);

@@ -1,9 +1,8 @@
-import type { Answers } from '../schema/answers.js';
 import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
 import { formatNumber } from '../shared/format.js';
 import type { Scenario } from './compute-tco.js';
-import { exchangeRate } from './exchange-rate.js';
+import type { Situation } from './derive-situation.js';
 
 /** Where a parameter's value came from. */
 export type ParameterOrigin = 'default' | 'override' | 'answer';
@@ -25,18 +24,18 @@ export interface Parameter {
 
 export type ParameterValues = Record<CostKey, number>;
 
-const ANSWERED: Partial<Record<CostKey, (a: Answers) => number | undefined>> = {
-  sidecarCpuMillicores: (a) => a.mesh.sidecarCpuMillicores,
-  sidecarMemoryMiB: (a) => a.mesh.sidecarMemoryMiB,
+const ANSWERED: Partial<Record<CostKey, (s: Situation) => number | undefined>> = {
+  sidecarCpuMillicores: (s) => s.mesh.sidecarCpuMillicores,
+  sidecarMemoryMiB: (s) => s.mesh.sidecarMemoryMiB,
 };
 
-function resolveOne(key: CostKey, answers: Answers, dataset: Dataset, withClient = true): Parameter {
+function resolveOne(key: CostKey, situation: Situation, dataset: Dataset, withClient = true): Parameter {
   const d = dataset.costs[key];
-  const currency = answers.engagement.currency;
+  const currency = situation.engagement.currency;
   const local = d.byCurrency?.[currency];
-  const meshVariant = d.byMesh?.[answers.mesh.current];
-  const cniVariant = d.byCni?.[answers.cluster.currentCni];
-  const fx = exchangeRate(dataset, answers.engagement);
+  const meshVariant = d.byMesh?.[situation.mesh.current];
+  const cniVariant = d.byCni?.[situation.cluster.currentCni];
+  const { fx } = situation;
   const rate = d.money && local === undefined ? fx.perUsd : 1;
   const base = local ?? meshVariant ?? cniVariant ?? d;
   const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (${fx.vintage}).`;
@@ -45,8 +44,8 @@ function resolveOne(key: CostKey, answers: Answers, dataset: Dataset, withClient
     description: costKeyDescriptions[key],
     unit: d.money ? `${currency} ${d.unit}` : d.unit,
   };
-  const override = (answers.assumptions as Partial<Record<CostKey, number>>)[key];
-  const answered = ANSWERED[key]?.(answers);
+  const override = situation.stated[key];
+  const answered = ANSWERED[key]?.(situation);
   const clientValue = withClient ? (override ?? answered) : undefined;
   if (clientValue !== undefined) {
     const origin: ParameterOrigin = override === undefined ? 'answer' : 'override';
@@ -80,14 +79,14 @@ function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
 
-/** Every cost input for these answers: defaults converted to the engagement currency, then client figures. */
-export function resolveParameters(answers: Answers, dataset: Dataset): Parameter[] {
-  return COST_KEYS.map((key) => resolveOne(key, answers, dataset));
+/** Every cost input for this client: defaults converted to the engagement currency, then the client's figures. */
+export function resolveParameters(situation: Situation, dataset: Dataset): Parameter[] {
+  return COST_KEYS.map((key) => resolveOne(key, situation, dataset));
 }
 
 /** Every cost input at the data's default, as if the client had set none: the ranges a client's figure is weighed in. */
-export function defaultParameters(answers: Answers, dataset: Dataset): Parameter[] {
-  return COST_KEYS.map((key) => resolveOne(key, answers, dataset, false));
+export function defaultParameters(situation: Situation, dataset: Dataset): Parameter[] {
+  return COST_KEYS.map((key) => resolveOne(key, situation, dataset, false));
 }
 
 export function parameterValues(parameters: readonly Parameter[]): ParameterValues {
@@ -96,20 +95,20 @@ export function parameterValues(parameters: readonly Parameter[]): ParameterValu
 
 /** The scenario at the likely values: every input's default or the client's figure, each add-on's likely effort. */
 export function likelyScenario(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   parameters: readonly Parameter[],
 ): Scenario {
   return {
     values: parameterValues(parameters),
-    nodes: answers.cluster.nodes,
-    sidecars: answers.mesh.sidecars,
+    nodes: situation.cluster.nodes,
+    sidecars: situation.mesh.sidecars,
     addonHours: Object.fromEntries(
       dataset.addons.map((a) => [
         a.id,
         { ops: a.opsHoursPerClusterMonth.likely, setup: a.setupHoursPerCluster.likely },
       ]),
     ),
-    perUsd: exchangeRate(dataset, answers.engagement).perUsd,
+    perUsd: situation.fx.perUsd,
   };
 }

@@ -14,9 +14,9 @@ import { unmetMusts } from './capability-fit.js';
 import { closeBecause } from './close-because.js';
 import { computeTco, ipvsOffYear, shareRestingOn } from './compute-tco.js';
 import { type DecisionCore, decisionCore, isCloseCall, worldsAround } from './decide-answers.js';
+import { deriveSituation } from './derive-situation.js';
 import { groupPathResults } from './estate-result.js';
 import { type OptionEvaluation, roundedCriteria } from './evaluate-options.js';
-import { exchangeRate } from './exchange-rate.js';
 import { type ExplainContext, type Reason, reasonsAgainst, reasonsFor } from './explain.js';
 import { runMonteCarlo } from './monte-carlo.js';
 import { defaultParameters } from './resolve-parameters.js';
@@ -54,26 +54,22 @@ function roundSidecarTax(t: SidecarTax | null): SidecarTax | null {
  * all from validated answers and the data set. Pure: no I/O, no clock.
  */
 export function scoreAnswers(answers: Answers, dataset: Dataset, opts: ScoreOptions = {}): ScoreResult {
-  return scoreDecision(decisionCore(answers, dataset), answers, dataset, opts);
+  return scoreDecision(decisionCore(deriveSituation(answers, dataset), dataset), dataset, opts);
 }
 
 /**
- * `scoreAnswers` from its steps 1-3 already taken (`decisionCore` of the same answers and data): for a caller that
- * reads the decision's set-up too, so the engine derives it once.
+ * `scoreAnswers` from its steps 1-3 already taken (`decisionCore` of the client's situation and the same data): for
+ * a caller that reads the decision's set-up too, so the engine derives it once.
  */
-export function scoreDecision(
-  core: DecisionCore,
-  answers: Answers,
-  dataset: Dataset,
-  opts: ScoreOptions = {},
-): ScoreResult {
+export function scoreDecision(core: DecisionCore, dataset: Dataset, opts: ScoreOptions = {}): ScoreResult {
   // 1-3. needs, each option's best stack, and the decision at the likely figures (see decisionCore); then count
   // the plausible worlds in which that decision still holds
-  const { needs, parameters, base, weights, stacks, plans, ctx, incumbent, evaluated, hurdle } = core;
+  const { situation, needs, parameters, base, weights, stacks, plans, ctx, incumbent, evaluated, hurdle } =
+    core;
   const { bestAtLikely, winner, ranked, margin, stayed } = core;
-  const fx = exchangeRate(dataset, answers.engagement);
+  const { fx } = situation;
   const model = dataset.model;
-  const { baseline: baselineFor, draws, seed } = worldsAround(core, answers, opts);
+  const { baseline: baselineFor, draws, seed } = worldsAround(core, opts);
   const { summary: monteCarlo, verdict } = runMonteCarlo(
     ctx,
     evaluated,
@@ -89,7 +85,7 @@ export function scoreDecision(
   const order = (id: OptionId) => dataset.options.findIndex((o) => o.id === id);
   const runnerUp = ranked[1];
   if (runnerUp === undefined) throw new InternalError('fewer than two options');
-  const baseline = computeTco(baselineFor, answers, base, model);
+  const baseline = computeTco(baselineFor, situation, base, model);
   const baselineUnmet = unmetMusts(baselineFor.fits, needs);
   const closeCall = isCloseCall(core, verdict, dataset);
   const names: Record<OptionId, string> = Object.fromEntries(plans.map((p) => [p.option.id, p.option.name]));
@@ -102,8 +98,8 @@ export function scoreDecision(
       name: dataset.capabilities.find((c) => c.id === id)?.name ?? id,
       reasons: needs[id].reasons,
     })),
-    answers.engagement.currency,
-    answers.engagement.horizonYears,
+    situation.engagement.currency,
+    situation.engagement.horizonYears,
   );
   const subscriptionKeys = [
     ...new Set(plans.flatMap((p) => (p.option.subscriptionKey === null ? [] : [p.option.subscriptionKey]))),
@@ -116,7 +112,7 @@ export function scoreDecision(
     ...keyProbes(
       base,
       parameters,
-      defaultParameters(answers, dataset),
+      defaultParameters(situation, dataset),
       model.breakEvenCountRange,
       subscriptionKeys,
     ).map((p) => breakEven(ctx, base, weights, p, winner.id, hurdle)),
@@ -182,24 +178,24 @@ export function scoreDecision(
   const decisionsFor = (id: OptionId) => stacks.find((st) => st.plan.option.id === id)?.decisions ?? [];
   const baselineDescription = baselineText(
     {
-      cluster: answers.cluster,
-      mesh: answers.mesh.current,
+      cluster: { ...situation.cluster, groups: situation.groups.map((g) => g.group) },
+      mesh: situation.mesh.current,
       kept: incumbent !== undefined,
       costedLike: baselineFor.option,
       unmetMusts: baselineUnmet,
       abandonedNote:
-        dataset.currentStacks.find((s) => s.cni === answers.cluster.currentCni)?.abandoned?.note ?? null,
+        dataset.currentStacks.find((s) => s.cni === situation.cluster.currentCni)?.abandoned?.note ?? null,
     },
     lexicon,
   );
-  const offYear = ipvsOffYear(answers, dataset.model) ?? 0;
+  const offYear = ipvsOffYear(situation, dataset.model) ?? 0;
   return {
     resultVersion: 1,
     dataVersion: dataset.meta.dataVersion,
     engagement: {
-      client: answers.engagement.client,
-      currency: answers.engagement.currency,
-      horizonYears: answers.engagement.horizonYears,
+      client: situation.engagement.client,
+      currency: situation.engagement.currency,
+      horizonYears: situation.engagement.horizonYears,
     },
     recommendation: {
       option: winner.id,
@@ -228,7 +224,7 @@ export function scoreDecision(
       const reasons = o.id === winner.id ? winnerReasons : described(reasonsAgainst(o, winner, explain));
       const mc = mcFor(o.id);
       // Rounded first: a finite utilisation near the largest double overflows when rounding scales it up.
-      const utilisation = roundTo(teamUtilisation(o.tco.opsHoursPerMonth, answers, base.values), 3);
+      const utilisation = roundTo(teamUtilisation(o.tco.opsHoursPerMonth, situation, base.values), 3);
       return {
         id: o.id,
         name: nameOf(o.id),
@@ -256,7 +252,7 @@ export function scoreDecision(
           median: simulated(o.id).median,
           likely: summaries.get(o.id)?.total ?? Math.round(o.tco.total),
           medianSavingsVsBaseline: baselineMedian - simulated(o.id).median,
-          indicativeShare: roundTo(shareRestingOn(o.plan, answers, base, model, indicativeKeys), 4),
+          indicativeShare: roundTo(shareRestingOn(o.plan, situation, base, model, indicativeKeys), 4),
         },
         stack: {
           components: [...o.plan.components],
@@ -369,14 +365,14 @@ export function scoreDecision(
       high: roundTo(p.high, 6),
     })),
     currency: {
-      code: answers.engagement.currency,
+      code: situation.engagement.currency,
       perUsd: base.perUsd,
       source: fx.source,
       origin: fx.origin,
       month: fx.month,
       vintage: fx.vintage,
     },
-    sidecarTax: roundSidecarTax(sidecarTax(answers, dataset, base.values, plans)),
+    sidecarTax: roundSidecarTax(sidecarTax(situation, dataset, base.values, plans)),
     notCosted: [...NOT_COSTED],
   };
 }

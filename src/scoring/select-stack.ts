@@ -1,19 +1,11 @@
-import type { Answers, Importance } from '../schema/answers.js';
+import type { Importance } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Dataset } from '../schema/dataset.js';
 import { riskPenalty } from './assess-risk.js';
-import {
-  buildPlan,
-  canMoveSidecars,
-  MUSTS_ONLY,
-  offeredOptions,
-  type Plan,
-  preferableSets,
-  supportOn,
-  takesAddons,
-} from './build-plan.js';
+import { buildPlan, MUSTS_ONLY, type Plan, preferableSets, supportOn, takesAddons } from './build-plan.js';
 import { meetsAMust } from './capability-fit.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
+import type { Situation } from './derive-situation.js';
 import { complexity, criterionScores, type Weights, weightedScore } from './evaluate-options.js';
 
 /** One optional piece weighed for an option's stack: taken in, or left out, and the figures behind it. */
@@ -48,22 +40,22 @@ const ORDER: Record<Importance, number> = { must: 0, should: 1, nice: 2, no: 3 }
  * against the leanest musts-only stacks, so an option cheaper than the rest still pays for what it adds.
  */
 export function selectStacks(
-  answers: Answers,
+  situation: Situation,
   needs: Record<CapabilityId, Need>,
   dataset: Dataset,
   scenario: Scenario,
   weights: Weights,
 ): FittedStack[] {
   const model = dataset.model;
-  const ids = offeredOptions(dataset, answers).map((o) => o.id);
-  const plain = ids.map((id) => buildPlan(id, answers, needs, dataset, MUSTS_ONLY));
-  const tcoOf = (plan: Plan) => computeTco(plan, answers, scenario, model);
+  const ids = situation.offered.map((o) => o.id);
+  const plain = ids.map((id) => buildPlan(id, situation, needs, dataset, MUSTS_ONLY));
+  const tcoOf = (plan: Plan) => computeTco(plan, situation, scenario, model);
   const scoreAmong = (plans: readonly Plan[]) => {
     const cheapest = Math.min(...plans.map((p) => tcoOf(p).total));
     const leanest = Math.min(...plans.map((p) => complexity(p, model.newComponentWeight)));
     return (plan: Plan) => {
       const tco = tcoOf(plan);
-      const penalty = riskPenalty(plan, answers, needs, scenario.values, tco, model);
+      const penalty = riskPenalty(plan, situation, needs, scenario.values, tco, model);
       const criteria = criterionScores(plan, tco.total, penalty, { cheapest, leanest }, needs, model);
       return { score: weightedScore(criteria, weights), total: tco.total, fit: criteria.capability };
     };
@@ -73,10 +65,10 @@ export function selectStacks(
   const firstScore = scoreAmong(plain);
   const base = plain.map((plan, i) => {
     const id = ids[i] as string;
-    const sets = groupsOf(plan, answers).flatMap(([a, p]) => preferableSets(dataset, a, p.option, p.cni));
+    const sets = groupsOf(plan, situation).flatMap(([a, p]) => preferableSets(dataset, a, p.option, p.cni));
     return sets.reduce(
       (best, set) => {
-        const trial = buildPlan(id, answers, needs, dataset, { ...MUSTS_ONLY, prefer: new Set(set) });
+        const trial = buildPlan(id, situation, needs, dataset, { ...MUSTS_ONLY, prefer: new Set(set) });
         const score = firstScore(trial).score;
         return score > best.score + 1e-9 ? { plan: trial, score } : best;
       },
@@ -91,7 +83,7 @@ export function selectStacks(
     if (known !== undefined) return known;
     const totals = ids.map((id, i) => {
       const lean = base[i] as Plan;
-      const trial = buildPlan(id, answers, needs, dataset, {
+      const trial = buildPlan(id, situation, needs, dataset, {
         ...lean.choice,
         optional: new Set([capability]),
       });
@@ -119,13 +111,13 @@ export function selectStacks(
       const importance = needs[c].importance;
       const optional = importance === 'should' || importance === 'nice';
       const extra = plan.option.extras.some((e) => e.capability === c);
-      const addons = groupsOf(plan, answers).some(([a, p]) =>
+      const addons = groupsOf(plan, situation).some(([a, p]) =>
         takesAddons(supportOn(dataset, a, p.option, p.cni, c)),
       );
       return optional && (addons || extra);
     }).sort((a, b) => ORDER[needs[a].importance] - ORDER[needs[b].importance]);
     for (const capability of candidates) {
-      const trial = buildPlan(id, answers, needs, dataset, {
+      const trial = buildPlan(id, situation, needs, dataset, {
         ...plan.choice,
         optional: new Set([...plan.choice.optional, capability]),
       });
@@ -145,12 +137,15 @@ export function selectStacks(
     }
     return { plan, current, decisions };
   });
-  if (!canMoveSidecars(answers, dataset)) return fitted.map(({ plan, decisions }) => ({ plan, decisions }));
+  if (!situation.canMoveSidecars) return fitted.map(({ plan, decisions }) => ({ plan, decisions }));
   // Moving the sidecars does not depend on the CNI, so it is decided once for every path: taken when it raises
   // the options' scores in sum (their own cost, risk and simplicity), so no path is credited with a saving another
   // could take just the same.
   const moved = fitted.map(({ plan, current }) => {
-    const trial = buildPlan(plan.option.id, answers, needs, dataset, { ...plan.choice, movesSidecars: true });
+    const trial = buildPlan(plan.option.id, situation, needs, dataset, {
+      ...plan.choice,
+      movesSidecars: true,
+    });
     return { trial, next: ownScore(trial), before: current };
   });
   const gain = moved.reduce((sum, m) => sum + m.next.score - m.before.score, 0);
@@ -163,9 +158,9 @@ export function selectStacks(
   });
 }
 
-/** Each group's answers and plan, or the client's own for an estate described as one. */
-function groupsOf(plan: Plan, answers: Answers): (readonly [Answers, Plan])[] {
-  return plan.groups?.map((g) => [g.slice.answers, g.plan] as const) ?? [[answers, plan]];
+/** Each group's situation and plan, or the client's own for an estate described as one. */
+function groupsOf(plan: Plan, situation: Situation): (readonly [Situation, Plan])[] {
+  return plan.groups?.map((g) => [g.slice.situation, g.plan] as const) ?? [[situation, plan]];
 }
 
 function weigh(

@@ -1,7 +1,7 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import { canMoveSidecars, type Plan } from './build-plan.js';
+import type { Plan } from './build-plan.js';
 import { sidecarCostPerYear } from './compute-tco.js';
+import type { Situation } from './derive-situation.js';
 import type { ParameterValues } from './resolve-parameters.js';
 
 const HOURS_PER_YEAR = 8760;
@@ -30,14 +30,14 @@ export interface SidecarTax {
 
 /** The sidecar tax worked out once, for the report, the charts and the result. Null when no sidecars run. */
 export function sidecarTax(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   values: ParameterValues,
   plans: readonly Plan[],
 ): SidecarTax | null {
-  const { sidecars } = answers.mesh;
-  if (answers.mesh.current === 'none' || sidecars === 0) return null;
-  const canMove = canMoveSidecars(answers, dataset);
+  const { sidecars } = situation.mesh;
+  if (situation.mesh.current === 'none' || sidecars === 0) return null;
+  const canMove = situation.canMoveSidecars;
   const kept = canMove ? sidecars * (1 - values.sidecarsRemovedWithCiliumPercent / 100) : sidecars;
   const perSidecarYear = sidecarCostPerYear(values);
   const addon = dataset.addons.find((a) => a.id === dataset.sidecarFreeMove.addon);
@@ -46,22 +46,22 @@ export function sidecarTax(
     ((node.cpuMillicores / 1000) * values.vcpuHourPrice +
       node.memoryMiB * GB_PER_MIB * values.memoryGbHourPrice) *
     HOURS_PER_YEAR;
-  const growth = 1 + answers.cluster.growthPercentPerYear / 100;
-  const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
+  const growth = situation.cluster.growth;
+  const maturity = dataset.model.maturityOpsFactor[situation.team.maturity] ?? 1;
   const setup = addon?.setupHoursPerCluster.likely ?? 0;
   return {
     sidecars,
     keptAfterMove: kept,
     canMove,
     perSidecarYear,
-    years: Array.from({ length: answers.engagement.horizonYears }, (_, y) => ({
+    years: Array.from({ length: situation.engagement.horizonYears }, (_, y) => ({
       year: y + 1,
       all: sidecars * growth ** y * perSidecarYear,
       kept: kept * growth ** y * perSidecarYear,
-      perNode: canMove ? answers.cluster.nodes * growth ** y * perNodeYear : 0,
+      perNode: canMove ? situation.cluster.nodes * growth ** y * perNodeYear : 0,
     })),
     moveHours: canMove
-      ? (values.meshMigrationHoursPerCluster + setup) * answers.cluster.clusters * maturity
+      ? (values.meshMigrationHoursPerCluster + setup) * situation.cluster.clusters * maturity
       : 0,
     movedBy: plans.filter((p) => p.choice.movesSidecars).map((p) => p.option.id),
   };

@@ -1,13 +1,13 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import { formatNumber, formatPercent, joinAnd, roundThreshold } from '../shared/format.js';
 import {
   type DecidedOption,
   type Decision,
-  decideAnswers,
+  decideFor,
   decideWithConfidence,
   weightStability,
 } from './decide-answers.js';
+import type { Situation } from './derive-situation.js';
 import { CRITERIA, type Criterion, type Weights } from './evaluate-options.js';
 import type { ScoreOptions } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
@@ -68,15 +68,15 @@ export interface StakeholderViews {
  * stakeholders. Pure.
  */
 export function stakeholderViews(
-  answers: Answers,
+  situation: Situation,
   dataset: Dataset,
   result: ScoreResult,
   opts: ScoreOptions = {},
 ): StakeholderViews | null {
-  const stakeholders = answers.stakeholders;
-  if (stakeholders === undefined || stakeholders.length === 0) return null;
+  const { stakeholders } = situation;
+  if (stakeholders.length === 0) return null;
   const group = { option: result.recommendation.option, name: result.recommendation.name };
-  const withPriorities = (priorities: Weights): Answers => ({ ...answers, priorities });
+  const withPriorities = (priorities: Weights): Situation => ({ ...situation, priorities });
   const views = stakeholders.map((s): StakeholderView => {
     const own = decideWithConfidence(withPriorities(s.priorities), dataset, opts);
     const holds = weightRanges(own);
@@ -88,7 +88,7 @@ export function stakeholderViews(
           if (approx === null) return [];
           // The engine at a point inside gives the exact edges; outside (a region thinner than the
           // criterion scores' rounding) there is nothing exact to state.
-          const inside = decideAnswers(
+          const inside = decideFor(
             withPriorities({ ...s.priorities, [c]: (approx.from + approx.to) / 2 }),
             dataset,
           );

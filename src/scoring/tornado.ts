@@ -22,7 +22,7 @@ export function tornado(
   parameters: readonly Parameter[],
 ): TornadoBar[] {
   const at = (key: CostKey, value: number) =>
-    computeTco(plan, ctx.answers, { ...base, values: { ...base.values, [key]: value } }, ctx.dataset.model)
+    computeTco(plan, ctx.situation, { ...base, values: { ...base.values, [key]: value } }, ctx.dataset.model)
       .total;
   return parameters
     .filter((p) => p.uncertain)

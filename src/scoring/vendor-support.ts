@@ -1,7 +1,5 @@
-import type { Answers } from '../schema/answers.js';
 import type { Dataset, SupportLevel } from '../schema/dataset.js';
-
-type Cni = Answers['cluster']['currentCni'];
+import type { Cni, Situation } from './derive-situation.js';
 
 /**
  * Vendor support that comes with the client's platforms for a CNI: built-in when every platform's vendor supports
@@ -9,9 +7,9 @@ type Cni = Answers['cluster']['currentCni'];
  */
 export function vendorSupportOn(
   dataset: Dataset,
-  platforms: readonly Answers['cluster']['platforms'][number][],
+  platforms: readonly Situation['cluster']['platforms'][number][],
   cni: Cni,
-  clouds: readonly Answers['cluster']['clouds'][number][],
+  clouds: readonly Situation['cluster']['clouds'][number][],
 ): { level: SupportLevel; note: string; source: string } | null {
   const found = platforms.map((id) => {
     const platform = dataset.platforms.find((p) => p.id === id);

@@ -5,7 +5,8 @@ import { capabilityName, type Lexicon } from './lexicon.js';
 
 /** What staying as today is, as the engine finds it. */
 export interface BaselineFacts {
-  readonly cluster: Answers['cluster'];
+  /** Today's CNI, and the estate's groups where it has several. */
+  readonly cluster: Parameters<typeof currentCniNames>[0];
   readonly mesh: Answers['mesh']['current'];
   /** Some path keeps what runs today; false when the clusters run a CNI no option keeps (or none). */
   readonly kept: boolean;

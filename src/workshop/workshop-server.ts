@@ -12,6 +12,7 @@ import type { AnswersDraft } from '../questionnaire/answers-draft.js';
 import { renderAnswersYaml } from '../questionnaire/render-answers-yaml.js';
 import { reviseAnswersYaml } from '../questionnaire/update-answers-yaml.js';
 import type { Dataset } from '../schema/dataset.js';
+import { deriveSituation } from '../scoring/derive-situation.js';
 import { scoreAnswers } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { cannotListen, workshopPageMissing } from '../shared/error-catalogue.js';
@@ -240,7 +241,9 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
     const views =
       answers === null || scored === null || !full
         ? null
-        : stakeholderViews(answers, options.dataset, scored, { draws: options.draws.live });
+        : stakeholderViews(deriveSituation(answers, options.dataset), options.dataset, scored, {
+            draws: options.draws.live,
+          });
     const result = scored === null ? null : liveResult(scored, draws, views);
     return {
       fields: evaluated.fields,

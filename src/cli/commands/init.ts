@@ -6,6 +6,7 @@ import { STARTER_ANSWERS } from '../../questionnaire/starter-answers.js';
 import { AnswersSchema } from '../../schema/answers.js';
 import { ASSUMPTION_KEYS } from '../../schema/assumption-keys.js';
 import type { Dataset } from '../../schema/dataset.js';
+import { deriveSituation } from '../../scoring/derive-situation.js';
 import { resolveParameters } from '../../scoring/resolve-parameters.js';
 import { schemaInTheWay } from '../../shared/error-catalogue.js';
 import { formatQuantity } from '../../shared/format.js';
@@ -69,7 +70,7 @@ function assumptionDefaults(dataset: Dataset): Record<string, string> {
   };
   const keys = new Set<string>(ASSUMPTION_KEYS);
   return Object.fromEntries(
-    resolveParameters(answers, dataset)
+    resolveParameters(deriveSituation(answers, dataset), dataset)
       .filter((p) => keys.has(p.key))
       .map((p) => [
         `assumptions.${p.key}`,

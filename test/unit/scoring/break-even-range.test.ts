@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import { quoteTargets } from '../../../src/scoring/quote-target.js';
 import { defaultParameters } from '../../../src/scoring/resolve-parameters.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
@@ -21,7 +22,7 @@ describe('break-evens within a plausible range', { timeout: 120_000 }, () => {
   it.each(EXAMPLES)('%s: no range kept and no break-even lies beyond the input’s plausible range', (name) => {
     const answers = exampleAnswers(name);
     const result = scoreAnswers(answers, dataset, DRAWS);
-    const defaults = defaultParameters(answers, dataset);
+    const defaults = defaultParameters(deriveSituation(answers, dataset), dataset);
     const counts = dataset.model.breakEvenCountRange;
     const findings = result.sensitivity.filter((s) => s.kind === 'assumption');
     expect(findings.length).toBeGreaterThan(0);
@@ -51,7 +52,9 @@ describe('break-evens within a plausible range', { timeout: 120_000 }, () => {
       DRAWS,
     );
     const f = result.sensitivity.find((s) => s.key === 'engineerCostPerYear');
-    const d = defaultParameters(answers, dataset).find((p) => p.key === 'engineerCostPerYear');
+    const d = defaultParameters(deriveSituation(answers, dataset), dataset).find(
+      (p) => p.key === 'engineerCostPerYear',
+    );
     expect(f?.keepsTo).toBeLessThanOrEqual(engineer);
     expect(f?.keepsFrom).toBeGreaterThanOrEqual((d?.low ?? 0) - 1e-6);
   });
@@ -61,7 +64,7 @@ describe('one rounding of a threshold', { timeout: 120_000 }, () => {
   it('the break-even of a price and the quote target meet at adjacent whole prices, never overlapping', () => {
     const answers = exampleAnswers('scaleup-after-audit');
     const result = scoreAnswers(answers, dataset, DRAWS);
-    const [target] = quoteTargets(answers, dataset, result, DRAWS);
+    const [target] = quoteTargets(deriveSituation(answers, dataset), dataset, result, DRAWS);
     if (target === undefined || target.recommended.kind !== 'upTo')
       throw new Error('expected a price target');
     const finding = result.sensitivity.find((s) => s.key === target.key);

@@ -4,7 +4,7 @@ import { score } from '../../../src/index.js';
 import { loadDataset } from '../../../src/io/load-dataset.js';
 import type { Dataset, OptionId } from '../../../src/schema/dataset.js';
 import type { Plan } from '../../../src/scoring/build-plan.js';
-import { deriveNeeds } from '../../../src/scoring/derive-needs.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import { evaluateOptions } from '../../../src/scoring/evaluate-options.js';
 import { runMonteCarlo } from '../../../src/scoring/monte-carlo.js';
 import { likelyScenario, resolveParameters } from '../../../src/scoring/resolve-parameters.js';
@@ -66,12 +66,13 @@ const situation = fc
 
 /** The engine's set-up for a client at the likely figures: needs, parameters, scenario, weights and fitted plans. */
 function atLikelyFigures(answers: ReturnType<typeof makeAnswers>) {
-  const needs = deriveNeeds(answers, dataset.rules);
-  const parameters = resolveParameters(answers, dataset);
-  const base = likelyScenario(answers, dataset, parameters);
+  const situation = deriveSituation(answers, dataset);
+  const { needs } = situation;
+  const parameters = resolveParameters(situation, dataset);
+  const base = likelyScenario(situation, dataset, parameters);
   const weights = { ...answers.priorities };
-  const plans = selectStacks(answers, needs, dataset, base, weights).map((s) => s.plan);
-  return { needs, parameters, base, weights, plans };
+  const plans = selectStacks(situation, needs, dataset, base, weights).map((s) => s.plan);
+  return { situation, needs, parameters, base, weights, plans };
 }
 
 describe('confidence: the share of plausible worlds in which the pick still holds', () => {
@@ -166,10 +167,10 @@ describe('confidence: the share of plausible worlds in which the pick still hold
     () => {
       fc.assert(
         fc.property(situation, (answers) => {
-          const { needs, parameters, base, weights, plans } = atLikelyFigures(answers);
+          const { situation, needs, parameters, base, weights, plans } = atLikelyFigures(answers);
           const plan = plans[0] as Plan;
           const twin: Plan = { ...plan, option: { ...plan.option, id: 'twin' as OptionId } };
-          const ctx = { answers, dataset, needs, plans: [plan, twin] };
+          const ctx = { situation, dataset, needs, plans: [plan, twin] };
           const likely = evaluateOptions(ctx, base, weights);
           const draws = 4000;
           const { summary, verdict } = runMonteCarlo(
@@ -198,13 +199,13 @@ describe('confidence: the share of plausible worlds in which the pick still hold
     () => {
       fc.assert(
         fc.property(situation, (answers) => {
-          const { needs, base, weights, plans } = atLikelyFigures(answers);
-          const all = evaluateOptions({ answers, dataset, needs, plans }, base, weights);
+          const { situation, needs, base, weights, plans } = atLikelyFigures(answers);
+          const all = evaluateOptions({ situation, dataset, needs, plans }, base, weights);
           const fewest = Math.min(...all.map((o) => o.blockers));
           const running = all.filter((o) => o.blockers === fewest);
           fc.pre(running.length < all.length);
           const alone = evaluateOptions(
-            { answers, dataset, needs, plans: running.map((o) => o.plan) },
+            { situation, dataset, needs, plans: running.map((o) => o.plan) },
             base,
             weights,
           );

@@ -9,6 +9,7 @@ import {
   weightStability,
   winsShareOfWorldsFor,
 } from '../../../src/scoring/decide-answers.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
 import type { ScoreResult } from '../../../src/scoring/score-result.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
@@ -47,16 +48,17 @@ function expectSameAsEngine(answers: Answers): void {
   const full = scoreAnswers(answers, dataset, DRAWS);
   const { core: _, ...decision } = decideAnswers(answers, dataset);
   expect(decision).toEqual(decisionOf(full));
-  const confident = decideWithConfidence(answers, dataset, DRAWS);
+  const confident = decideWithConfidence(deriveSituation(answers, dataset), dataset, DRAWS);
   expect(confident.confidence).toBe(full.recommendation.confidence);
   expect(confident.closeCall).toBe(full.recommendation.closeCall);
   expect(weightStability(confident)).toEqual(weightsOf(full));
   for (const o of full.monteCarlo.options) {
     // At the option's own share (the boundary), just above it, and the quote search's 80 %.
     for (const share of [o.pRecommended, o.pRecommended + 0.0001, 0.8]) {
-      expect(winsShareOfWorldsFor(answers, dataset, o.id, share, DRAWS), `${o.id} at ${share}`).toBe(
-        o.pRecommended >= share,
-      );
+      expect(
+        winsShareOfWorldsFor(deriveSituation(answers, dataset), dataset, o.id, share, DRAWS),
+        `${o.id} at ${share}`,
+      ).toBe(o.pRecommended >= share);
     }
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import type { CostKey } from '../../../src/schema/assumption-keys.js';
 import { decisionCore, worldsAround } from '../../../src/scoring/decide-answers.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import { inputStream } from '../../../src/scoring/input-stream.js';
 import { runMonteCarlo } from '../../../src/scoring/monte-carlo.js';
 import type { Parameter } from '../../../src/scoring/resolve-parameters.js';
@@ -14,8 +15,8 @@ const DRAWS = 300;
 /** The worlds of an example, with `extra` drawn beside its inputs (inserted at `at` in the drawn inputs). */
 function worlds(name: string, extra?: { parameter: Parameter; at: number }) {
   const answers = exampleAnswers(name);
-  const core = decisionCore(answers, dataset);
-  const input = worldsAround(core, answers, { draws: DRAWS });
+  const core = decisionCore(deriveSituation(answers, dataset), dataset);
+  const input = worldsAround(core, { draws: DRAWS });
   const parameters = [...input.parameters];
   if (extra !== undefined) parameters.splice(extra.at % (parameters.length + 1), 0, extra.parameter);
   return runMonteCarlo(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { buildPlan, MUSTS_ONLY } from '../../../src/scoring/build-plan.js';
 import { computeTco } from '../../../src/scoring/compute-tco.js';
-import { deriveNeeds } from '../../../src/scoring/derive-needs.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import { exchangeRate } from '../../../src/scoring/exchange-rate.js';
 import { likelyScenario, resolveParameters } from '../../../src/scoring/resolve-parameters.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
@@ -11,10 +11,10 @@ import { makeAnswers } from '../../helpers/make-answers.js';
 const dataset = defaultDataset();
 
 function operations(answers: ReturnType<typeof makeAnswers>, option: string): number {
-  const needs = deriveNeeds(answers, dataset.rules);
-  const plan = buildPlan(option, answers, needs, dataset, MUSTS_ONLY);
-  const scenario = likelyScenario(answers, dataset, resolveParameters(answers, dataset));
-  return computeTco(plan, answers, scenario, dataset.model).years.reduce((s, y) => s + y.operations, 0);
+  const situation = deriveSituation(answers, dataset);
+  const plan = buildPlan(option, situation, situation.needs, dataset, MUSTS_ONLY);
+  const scenario = likelyScenario(situation, dataset, resolveParameters(situation, dataset));
+  return computeTco(plan, situation, scenario, dataset.model).years.reduce((s, y) => s + y.operations, 0);
 }
 
 describe('a fleet of identical clusters', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import type { Answers } from '../../../src/schema/answers.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import {
   highestPrice,
   highestPriceRefined,
@@ -18,7 +19,10 @@ const DRAWS = { draws: 1000 };
 
 function targetsOf(answers: Answers): { targets: QuoteTarget[]; currency: string } {
   const result = scoreAnswers(answers, dataset, DRAWS);
-  return { targets: quoteTargets(answers, dataset, result, DRAWS), currency: result.engagement.currency };
+  return {
+    targets: quoteTargets(deriveSituation(answers, dataset), dataset, result, DRAWS),
+    currency: result.engagement.currency,
+  };
 }
 
 /** The answers with a vendor quote of `price` per node-year, as a consultant would enter it. */
@@ -59,7 +63,7 @@ describe('quoteTargets', { timeout: 90_000 }, () => {
     // After the audit the target lies inside it, and the two agree to the unit.
     const audit = exampleAnswers('scaleup-after-audit');
     const auditResult = scoreAnswers(audit, dataset, DRAWS);
-    const [auditTarget] = quoteTargets(audit, dataset, auditResult, DRAWS);
+    const [auditTarget] = quoteTargets(deriveSituation(audit, dataset), dataset, auditResult, DRAWS);
     const breakEven = auditResult.sensitivity.find((s) => s.key === 'isovalentPricePerNodeYear');
     if (auditTarget?.recommended.kind !== 'upTo' || breakEven?.flipsAt == null)
       throw new Error('no break-even');

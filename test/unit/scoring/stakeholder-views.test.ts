@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { type Answers, AnswersSchema } from '../../../src/schema/answers.js';
+import { deriveSituation } from '../../../src/scoring/derive-situation.js';
 import type { Weights } from '../../../src/scoring/evaluate-options.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
 import { stakeholderViews } from '../../../src/scoring/stakeholder-views.js';
@@ -26,7 +27,7 @@ const winnerWith = (answers: Answers, priorities: Weights) =>
 describe('stakeholderViews', { timeout: 90_000 }, () => {
   const answers = withStakeholders(exampleAnswers('scaleup-sidecar-cost'));
   const result = scoreAnswers(answers, dataset, DRAWS);
-  const views = stakeholderViews(answers, dataset, result, DRAWS);
+  const views = stakeholderViews(deriveSituation(answers, dataset), dataset, result, DRAWS);
   if (views === null) throw new Error('no views');
 
   it("gives each stakeholder the engine's recommendation under their own priorities", () => {
@@ -93,7 +94,9 @@ describe('stakeholderViews', { timeout: 90_000 }, () => {
     const plain = exampleAnswers('scaleup-sidecar-cost');
     expect(plain.stakeholders).toBeUndefined();
     expect('stakeholders' in plain).toBe(false);
-    expect(stakeholderViews(plain, dataset, scoreAnswers(plain, dataset, DRAWS), DRAWS)).toBeNull();
+    expect(
+      stakeholderViews(deriveSituation(plain, dataset), dataset, scoreAnswers(plain, dataset, DRAWS), DRAWS),
+    ).toBeNull();
   });
 });
 
