@@ -420,6 +420,27 @@ const platform = z.strictObject({
        * of the CNI's own upkeep left to the team on a path with no vendor of its own, an estimate with its basis.
        */
       upkeep: z.strictObject({ share: z.number().positive().max(1), basis: z.string().min(1) }).optional(),
+      /**
+       * The provider's own name for its offer of the CNI (AKS's Azure CNI Powered by Cilium, GKE Dataplane V2): what the
+       * client is shown for a path with no vendor of its own on this platform, in place of the option's name. The
+       * first of `withAddons` whose add-ons are all in the path's stack names it instead (with ACNS).
+       */
+      offer: z
+        .strictObject({
+          name: z.string().min(1),
+          short: z.string().min(1),
+          withAddons: z
+            .array(
+              z.strictObject({
+                addons: z.array(z.string()).min(1),
+                name: z.string().min(1),
+                short: z.string().min(1),
+              }),
+            )
+            .default([]),
+          source,
+        })
+        .optional(),
       note: z.string().min(1),
       source,
     }),
@@ -532,6 +553,29 @@ export const DatasetSchema = z
     for (const id of PLATFORMS) {
       if (!d.platforms.some((p) => p.id === id)) {
         ctx.addIssue({ code: 'custom', path: ['platforms'], message: `platform ${id} missing` });
+      }
+    }
+    for (const [i, p] of d.platforms.entries()) {
+      for (const [j, s] of p.supports.entries()) {
+        const named: [(string | number)[], string[]][] = [
+          ...Object.entries(s.capabilities).map(([c, o]): [(string | number)[], string[]] => [
+            ['capabilities', c, 'addons'],
+            o?.addons ?? [],
+          ]),
+          ...(s.offer?.withAddons ?? []).map((v, k): [(string | number)[], string[]] => [
+            ['offer', 'withAddons', k, 'addons'],
+            v.addons,
+          ]),
+        ];
+        for (const [at, addons] of named) {
+          for (const a of addons.filter((x) => !addonIds.has(x))) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['platforms', i, 'supports', j, ...at],
+              message: `unknown add-on ${a}`,
+            });
+          }
+        }
       }
     }
     for (const [i, cap] of d.capabilities.entries()) {

@@ -312,6 +312,27 @@ function platformEntries(dataset: Dataset, situation: Situation, cni: Cni) {
   });
 }
 
+/**
+ * A path with no vendor of its own is, on a platform that runs the CNI itself, the provider's offer: it takes the
+ * offer's name (Azure CNI Powered by Cilium, with Advanced Container Networking Services where that is in the stack)
+ * where every platform of the group gives the same one; elsewhere the option keeps its own.
+ */
+function namedForOffer(
+  option: OptionData,
+  dataset: Dataset,
+  answers: Answers,
+  cni: Cni,
+  addonIds: ReadonlySet<string>,
+): OptionData {
+  if (option.vendor !== null) return option;
+  const entries = platformEntries(dataset, answers, cni);
+  const offer = entries[0]?.offer;
+  const same = entries.length === answers.cluster.platforms.length && entries.every((e) => e.offer?.name === offer?.name);
+  if (offer === undefined || !same) return option;
+  const named = offer.withAddons.find((v) => v.addons.every((a) => addonIds.has(a))) ?? offer;
+  return { ...option, name: named.name, short: named.short };
+}
+
 /** The client's platforms, as the data describes them. */
 function platformsOf(dataset: Dataset, situation: Situation) {
   return dataset.platforms.filter((p) => situation.cluster.platforms.includes(p.id));
@@ -582,7 +603,7 @@ export function buildGroupPlan(
         replacesKubeProxy,
         ebpfDataPlane: resolved.ebpfDataPlane && replacesKubeProxy,
       }
-    : resolved;
+    : namedForOffer(resolved, dataset, answers, cni, resolvedIds);
   return {
     option,
     cni,

@@ -365,6 +365,37 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     ).toBe(1);
   });
 
+  it('names a path on a provider’s own Cilium by the provider’s offer, from data, the id unchanged', () => {
+    const on = (platform: 'aks' | 'gke', cloud: 'azure' | 'gcp', needs: Record<string, string>) =>
+      score(
+        makeAnswers({ cluster: { clouds: [cloud], currentCni: 'cilium', platforms: [platform] }, needs }),
+        undefined,
+        { draws: 20 },
+      );
+    const plain = option(on('aks', 'azure', { networkPolicy: 'must' }), 'cilium-oss');
+    expect(plain).toMatchObject({ name: 'Azure CNI Powered by Cilium', short: 'Azure CNI Cilium' });
+    const withAcns = option(on('aks', 'azure', { l7Policy: 'must' }), 'cilium-oss');
+    expect(withAcns.stack.addons.map((a) => a.id)).toContain('acns');
+    expect(withAcns.name).toBe('Azure CNI Powered by Cilium with Advanced Container Networking Services');
+    const gke = on('gke', 'gcp', { networkPolicy: 'must' });
+    expect(option(gke, 'cilium-oss').name).toBe('GKE Dataplane V2');
+    // A path with a vendor of its own, and Cilium on a platform that does not run it, keep the option's own name.
+    expect(option(gke, 'isovalent-enterprise').name).toBe('Isovalent Networking for Kubernetes');
+    const selfRun = score(makeAnswers({ cluster: { currentCni: 'flannel' } }), undefined, { draws: 20 });
+    expect(option(selfRun, 'cilium-oss').name).toBe('Cilium OSS');
+    // The name is the data's: another offer name there is what the client reads.
+    const renamed = structuredClone(defaultDataset());
+    const offer = renamed.platforms.find((p) => p.id === 'gke')?.supports.find((s) => s.cni === 'cilium')?.offer;
+    if (offer === undefined) throw new Error('GKE offer missing from data');
+    offer.name = 'Test offer';
+    const r = score(
+      makeAnswers({ cluster: { clouds: ['gcp'], currentCni: 'cilium', platforms: ['gke'] } }),
+      renamed,
+      { draws: 20 },
+    );
+    expect(option(r, 'cilium-oss').name).toBe('Test offer');
+  });
+
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
     const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 100 });
     expect(r.baseline.description).toMatch(/ on .+ and .+ on .+ kept as they are, nothing added/);
