@@ -327,7 +327,9 @@ function namedForOffer(
   if (option.vendor !== null) return option;
   const entries = platformEntries(dataset, answers, cni);
   const offer = entries[0]?.offer;
-  const same = entries.length === answers.cluster.platforms.length && entries.every((e) => e.offer?.name === offer?.name);
+  const same =
+    entries.length === answers.cluster.platforms.length &&
+    entries.every((e) => e.offer?.name === offer?.name);
   if (offer === undefined || !same) return option;
   const named = offer.withAddons.find((v) => v.addons.every((a) => addonIds.has(a))) ?? offer;
   return { ...option, name: named.name, short: named.short };

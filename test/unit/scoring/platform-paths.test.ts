@@ -385,7 +385,9 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(option(selfRun, 'cilium-oss').name).toBe('Cilium OSS');
     // The name is the data's: another offer name there is what the client reads.
     const renamed = structuredClone(defaultDataset());
-    const offer = renamed.platforms.find((p) => p.id === 'gke')?.supports.find((s) => s.cni === 'cilium')?.offer;
+    const offer = renamed.platforms
+      .find((p) => p.id === 'gke')
+      ?.supports.find((s) => s.cni === 'cilium')?.offer;
     if (offer === undefined) throw new Error('GKE offer missing from data');
     offer.name = 'Test offer';
     const r = score(
