@@ -13,6 +13,9 @@ const LEVEL_LABELS: Record<SupportLevel, string> = {
   enterprise: 'enterprise grade',
 };
 
+// Add-on names are proper names ("Retina …"), except the generic "The service mesh …".
+const named = (addon: string) => addon.replace(/^The /, 'the ');
+
 /** Capability by option, the stack of the path with most add-ons, and each option's risks for this client. */
 export function capabilitySection(ctx: ReportContext): CapabilitySection {
   const { result } = ctx.sources;
@@ -24,14 +27,22 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
     cells: byOption.map((o) => {
       const cap = o.capabilities.find((c) => c.id === need.capability);
       const level = cap?.level ?? 'none';
-      // Add-on names are proper names ("Retina …"), except the generic "The service mesh …".
-      const via = (cap?.via ?? []).map((a) => a.replace(/^The /, 'the '));
+      const via = (cap?.via ?? []).map(named);
+      // An estate's groups reaching it differently: which group has what (SUSE's support on premises, none on EKS).
+      const byGroup = (cap?.groups ?? [])
+        .map(
+          (g) =>
+            `${g.group}: ${g.via.length > 0 ? `with ${joinAnd(g.via.map(named))}` : LEVEL_LABELS[g.level]}`,
+        )
+        .join('; ');
       const detail =
-        via.length > 0
-          ? `with ${joinAnd(via)}`
-          : level === 'none' && cap !== undefined && cap.possibleLevel !== 'none'
-            ? `${LEVEL_LABELS[cap.possibleLevel]} if needed`
-            : '';
+        byGroup !== ''
+          ? byGroup
+          : via.length > 0
+            ? `with ${joinAnd(via)}`
+            : level === 'none' && cap !== undefined && cap.possibleLevel !== 'none'
+              ? `${LEVEL_LABELS[cap.possibleLevel]} if needed`
+              : '';
       return { level: LEVEL_LABELS[level], levelClass: `level-${level}`, detail };
     }),
   }));

@@ -112,6 +112,12 @@ export const OptionResultSchema = z.strictObject({
       via: z.array(z.string()),
       note: z.string(),
       source: z.string().describe('The source for this capability on this path, as the engine used it.'),
+      groups: z
+        .array(z.strictObject({ group: z.string(), level: SupportLevelSchema, via: z.array(z.string()) }))
+        .optional()
+        .describe(
+          "For an estate whose groups reach the capability at different levels: each group's level and add-ons, in the groups' order.",
+        ),
     }),
   ),
   risks: z.array(RiskSchema),

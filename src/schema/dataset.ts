@@ -375,10 +375,20 @@ const migrationPath = z.strictObject({
   phases: z.array(migrationStep),
   caveats: z.array(migrationCaveat),
   /**
-   * The provider's own migration to its managed build of the CNI (AKS's in-place data-plane update): on these
-   * platforms it replaces the generic path for a path with no vendor of its own, as the platform's build does.
+   * A migration that holds only on these platforms: on them it replaces the generic path, for the build `builds`
+   * names (AKS's in-place update to its managed Cilium; a Cilium of the team's or a vendor's own on GKE).
    */
   platforms: z.array(z.enum(PLATFORMS)).min(1).optional(),
+  /**
+   * Whose build of the CNI a platform's migration brings: the provider's (a path with no vendor of its own runs the
+   * platform's build) or one of the path's own (a vendor's distribution). Only with `platforms`.
+   */
+  builds: z.enum(['provider', 'own']).default('provider'),
+  /**
+   * The path replaces the clusters' data plane even where the CNI stays the same (a vendor's Cilium goes on GKE only
+   * on new clusters, never onto Dataplane V2): it is a migration, costed as one, not staying.
+   */
+  rebuild: z.boolean().default(false),
   /**
    * The share of the default migration effort (migrationHoursPerCluster, migrationHoursPerNode) this path takes,
    * where the provider does part of the work; an estimate whose basis is stated. Without it, the whole effort.
@@ -697,13 +707,15 @@ export const DatasetSchema = z
         });
       }
       for (const id of PLATFORMS) {
-        const own = paths.filter((m) => m.platforms?.includes(id));
-        if (own.length > 1) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['migrations'],
-            message: `${own.length} migration paths from ${from} to ${toCni} on ${id}; expected at most one`,
-          });
+        for (const build of ['provider', 'own'] as const) {
+          const own = paths.filter((m) => m.platforms?.includes(id) && m.builds === build);
+          if (own.length > 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['migrations'],
+              message: `${own.length} migration paths from ${from} to ${toCni} on ${id} for the ${build} build; expected at most one`,
+            });
+          }
         }
       }
     }

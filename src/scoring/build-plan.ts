@@ -33,6 +33,12 @@ export interface CapabilityFit {
   readonly note: string;
   readonly source: string;
   readonly caveat?: Caveat;
+  /** For an estate whose groups reach the capability at different levels: each group's, in the groups' order. */
+  readonly groups?: readonly {
+    readonly group: string;
+    readonly level: SupportLevel;
+    readonly via: readonly string[];
+  }[];
 }
 
 /** What the client asked an option's stack to include beyond its musts. */
@@ -320,15 +326,15 @@ function platformEntries(dataset: Dataset, situation: Situation, cni: Cni) {
 function namedForOffer(
   option: OptionData,
   dataset: Dataset,
-  answers: Answers,
+  situation: Situation,
   cni: Cni,
   addonIds: ReadonlySet<string>,
 ): OptionData {
   if (option.vendor !== null) return option;
-  const entries = platformEntries(dataset, answers, cni);
+  const entries = platformEntries(dataset, situation, cni);
   const offer = entries[0]?.offer;
   const same =
-    entries.length === answers.cluster.platforms.length &&
+    entries.length === situation.cluster.platforms.length &&
     entries.every((e) => e.offer?.name === offer?.name);
   if (offer === undefined || !same) return option;
   const named = offer.withAddons.find((v) => v.addons.every((a) => addonIds.has(a))) ?? offer;
@@ -481,7 +487,21 @@ export function buildGroupPlan(
   choice: StackChoice = MUSTS_ONLY,
 ): Plan {
   const current = situation.cluster.currentCni;
-  const { option: resolved, cni, kept, keptOther } = resolveOption(optionData(dataset, id), current, dataset);
+  const {
+    option: resolved,
+    cni,
+    kept: sameCni,
+    keptOther,
+  } = resolveOption(optionData(dataset, id), current, dataset);
+  const migrationPath = migrationPathFor(
+    dataset,
+    current,
+    cni,
+    situation.cluster.platforms,
+    resolved.vendor !== null,
+  );
+  // The same CNI on a platform that takes this build only on new clusters (a vendor's Cilium on GKE) is not kept.
+  const kept = sameCni && !migrationPath.rebuild;
   const addonIds = new Set<string>();
   if (situation.mesh.current !== 'none') addonIds.add('mesh');
   const supports = {} as Record<CapabilityId, CniSupport>;
@@ -605,7 +625,7 @@ export function buildGroupPlan(
         replacesKubeProxy,
         ebpfDataPlane: resolved.ebpfDataPlane && replacesKubeProxy,
       }
-    : namedForOffer(resolved, dataset, answers, cni, resolvedIds);
+    : namedForOffer(resolved, dataset, situation, cni, resolvedIds);
   return {
     option,
     cni,
@@ -617,13 +637,7 @@ export function buildGroupPlan(
     newComponents: stack.filter((c) => !known.has(c)),
     fits,
     migratesCni: current !== 'none' && !kept,
-    migrationPath: migrationPathFor(
-      dataset,
-      current,
-      cni,
-      situation.cluster.platforms,
-      resolved.vendor !== null,
-    ),
+    migrationPath,
     upkeepShare:
       resolved.vendor === null
         ? (platformEntries(dataset, situation, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)

@@ -1,6 +1,7 @@
 import {
   type Addon,
   CAPABILITY_IDS,
+  type Caveat,
   type CapabilityId,
   type Dataset,
   type OptionData,
@@ -21,7 +22,8 @@ function estateFit(capability: CapabilityId, parts: readonly GroupPath[]): Capab
   const weakest = fits.reduce((a, f) => (rank(f) < rank(a) ? f : a));
   const possible = fits.reduce((a, f) => (possibleRank(f) < possibleRank(a) ? f : a));
   const alike = fits.every((f) => f.level === weakest.level && f.note === weakest.note);
-  const caveat = fits.find((f) => f.caveat !== undefined)?.caveat;
+  const caveat = alike ? weakest.caveat : groupCaveats(parts, fits);
+  const levels = new Set(fits.map((f) => f.level));
   return {
     capability,
     level: weakest.level,
@@ -32,6 +34,35 @@ function estateFit(capability: CapabilityId, parts: readonly GroupPath[]): Capab
       : parts.map((p, i) => `${p.slice.group.name}: ${fits[i]?.note.trim() ?? ''}`).join(' '),
     source: [...new Set(fits.flatMap((f) => f.source.split(' ; ')))].join(' ; '),
     ...(caveat === undefined ? {} : { caveat }),
+    ...(levels.size > 1
+      ? {
+          groups: parts.map((p, i) => ({
+            group: p.slice.group.name,
+            level: fits[i]?.level ?? 'none',
+            via: fits[i]?.addons ?? [],
+          })),
+        }
+      : {}),
+  };
+}
+
+/**
+ * The risks the groups' own ways of meeting a capability carry (AWS's Nitro encryption on EKS, switching Canal to
+ * WireGuard on RKE2), each said of its group: every distinct one counts, as each is work or exposure of its own.
+ */
+function groupCaveats(parts: readonly GroupPath[], fits: readonly CapabilityFit[]): Caveat | undefined {
+  const found = unique(
+    parts.flatMap((p, i) => {
+      const c = fits[i]?.caveat;
+      return c === undefined ? [] : [{ group: p.slice.group.name, caveat: c }];
+    }),
+    (x) => x.caveat.id,
+  );
+  if (found.length === 0) return undefined;
+  return {
+    id: found.map((x) => x.caveat.id).join('+'),
+    penalty: found.reduce((sum, x) => sum + x.caveat.penalty, 0),
+    text: found.map((x) => `${x.group}: ${x.caveat.text.trim()}`).join(' '),
   };
 }
 

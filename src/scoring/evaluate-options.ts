@@ -1,5 +1,5 @@
 import { CRITERIA, type Criterion } from '../schema/criteria.js';
-import type { CapabilityId, Dataset, OptionId } from '../schema/dataset.js';
+import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
 import { roundTo } from '../shared/format.js';
 import { assessRisk, type Risk, riskPenalty } from './assess-risk.js';
 import type { Plan } from './build-plan.js';
@@ -70,8 +70,13 @@ export function complexity(plan: Plan, newComponentWeight: number): number {
   return plan.components.length + newComponentWeight * plan.newComponents.length;
 }
 
+/**
+ * What keeps a path from being taken, fewer being better: each must it misses, and, weighing more than every must
+ * together, a platform of the client's that does not allow it. A path the platform refuses cannot be taken at all,
+ * where one that misses musts still can, with its gaps said: it is never recommended while another path is possible.
+ */
 export function blockersOf(plan: Plan, unmet: readonly unknown[]): number {
-  return unmet.length + (plan.excludedBy.length > 0 ? 1 : 0);
+  return unmet.length + (plan.excludedBy.length > 0 ? CAPABILITY_IDS.length + 1 : 0);
 }
 
 /**

@@ -3,9 +3,9 @@ import { InternalError } from '../shared/errors.js';
 import type { Cni, Situation } from './derive-situation.js';
 
 /**
- * The migration a path takes from the client's CNI to the one it runs: the provider's own (AKS's in-place data-plane
- * update) where the path runs the platform's build, with no vendor of its own, on one of the client's platforms;
- * otherwise the path that holds on any platform.
+ * The migration a path takes from the client's CNI to the one it runs: the one a client's platform has for the build
+ * the path runs (the provider's own in-place update where the path has no vendor of its own; a rebuild where GKE
+ * takes a vendor's Cilium only on new clusters); otherwise the path that holds on any platform.
  */
 export function migrationPathFor(
   dataset: Dataset,
@@ -15,10 +15,11 @@ export function migrationPathFor(
   ownVendor: boolean,
 ): MigrationPath {
   const paths = dataset.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
-  const providers = ownVendor
-    ? undefined
-    : paths.find((m) => m.platforms?.some((p) => platforms.includes(p)) === true);
-  const path = providers ?? paths.find((m) => m.platforms === undefined);
+  const build = ownVendor ? 'own' : 'provider';
+  const onPlatform = paths.find(
+    (m) => m.builds === build && m.platforms?.some((p) => platforms.includes(p)) === true,
+  );
+  const path = onPlatform ?? paths.find((m) => m.platforms === undefined);
   if (path === undefined) throw new InternalError(`no migration path from ${from} to ${toCni}`);
   return path;
 }

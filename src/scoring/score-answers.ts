@@ -275,6 +275,9 @@ export function scoreDecision(core: DecisionCore, dataset: Dataset, opts: ScoreO
           via: [...o.plan.fits[id].addons],
           note: o.plan.fits[id].note,
           source: o.plan.fits[id].source,
+          ...(o.plan.fits[id].groups === undefined
+            ? {}
+            : { groups: o.plan.fits[id].groups.map((g) => ({ ...g, via: [...g.via] })) }),
         })),
         risks: o.risks.map((r) => describeRisk({ ...r, penalty: roundTo(r.penalty, 4) })),
         operations: {

@@ -117,6 +117,8 @@ export interface OptionResult {
     via: readonly string[];
     note: string;
     source: string;
+    /** For an estate whose groups reach the capability at different levels: each group's level. */
+    groups?: readonly { group: string; level: SupportLevel; via: readonly string[] }[];
   }[];
   readonly risks: readonly (Risk & { readonly text: string })[];
   readonly operations: {

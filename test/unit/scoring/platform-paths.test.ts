@@ -326,6 +326,35 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(cap(managed, 'multiCluster')?.level).toBe('partial');
   });
 
+  it('moves a GKE client to a vendor’s Cilium only by new Standard clusters, from Dataplane V2 or the legacy data plane', () => {
+    const data = defaultDataset();
+    for (const from of ['cilium', 'calico', 'other'] as const) {
+      const own = migrationPathFor(data, from, 'cilium', ['gke'], true);
+      expect(own.id, from).toBe('gke-own-cilium-rebuild');
+      expect(own.caveats.map((c) => c.text).join(' '), from).toMatch(/Autopilot/);
+    }
+    // Off GKE, a vendor's Cilium takes the generic paths as before.
+    expect(migrationPathFor(data, 'calico', 'cilium', ['self-managed'], true).id).toBe(
+      'dual-overlay-to-cilium',
+    );
+    expect(migrationPathFor(data, 'cilium', 'cilium', ['self-managed'], true).id).toBe('stay-on-cilium');
+    const onDataplaneV2 = score(
+      makeAnswers({
+        cluster: { clouds: ['gcp'], currentCni: 'cilium', platforms: ['gke'], clusters: 3, nodes: 120 },
+        needs: { networkPolicy: 'must' },
+      }),
+      undefined,
+      { draws: 50 },
+    );
+    // Google's own Cilium is kept; the vendor's is a rebuild, costed, not a change of images.
+    const google = option(onDataplaneV2, 'cilium-oss');
+    const vendor = option(onDataplaneV2, 'isovalent-enterprise');
+    expect(google).toMatchObject({ keepsCurrentCni: true });
+    expect(google.migration.cniHours).toBe(0);
+    expect(vendor.keepsCurrentCni).toBe(false);
+    expect(vendor.migration.cniHours).toBeGreaterThan(0);
+  });
+
   it('warns that RKE2 builds only Canal for FIPS: another bundled CNI carries the risk where FIPS is required', () => {
     const rke2 = (fips: boolean) =>
       score(
@@ -398,6 +427,23 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(option(r, 'cilium-oss').name).toBe('Test offer');
   });
 
+  it('says of each group of an estate what encrypts it and who supports it, from the data of its own platform', () => {
+    const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 50 });
+    const stay = option(r, 'keep-current');
+    const encryption = stay.risks.find((x) => x.id.includes('nitro-instance-types'));
+    // EKS's nodes rest on AWS's Nitro encryption, RKE2's on Canal's WireGuard backend under SUSE: both are said.
+    expect(encryption?.id).toBe('nitro-instance-types+rke2-canal-wireguard-switch');
+    expect(encryption?.text).toMatch(/^EKS in eu-central-1: .*Nitro.* RKE2 on premises: .*WireGuard/);
+    expect(cap(stay, 'encryption')?.source).toContain('docs.rke2.io');
+    // Where the groups differ, each group's level is given: SUSE supports Canal on premises, nobody Flannel on EKS.
+    const flannel = option(r, 'flannel');
+    expect(cap(flannel, 'vendorSupport')?.groups).toEqual([
+      { group: 'EKS in eu-central-1', level: 'none', via: [] },
+      { group: 'RKE2 on premises', level: 'built-in', via: [] },
+    ]);
+    expect(cap(stay, 'vendorSupport')?.groups).toBeUndefined();
+  });
+
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
     const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 100 });
     expect(r.baseline.description).toMatch(/ on .+ and .+ on .+ kept as they are, nothing added/);
@@ -449,6 +495,28 @@ function answersFor(e: Estate, cluster: Record<string, unknown>): Answers {
 const run = (a: Answers) => score(a, undefined, { draws: 1 });
 
 describe('platform paths, for any estate (fast-check)', () => {
+  it('a platform’s excluded path is never recommended, even the one that wins where it is allowed', () => {
+    const current = fc.constantFrom('flannel', 'calico', 'none', 'other');
+    fc.assert(
+      fc.property(estate, current, fc.constantFrom('self-managed', 'eks', 'rke2'), (e, cni, platform) => {
+        const answers = answersFor(e, { currentCni: cni, platforms: [platform] });
+        const allowed = run(answers);
+        const winner = allowed.options.find((o) => o.id === allowed.recommendation.option) as OptionResult;
+        // The same platform, declared in data not to let a client run the winner's CNI.
+        const data = structuredClone(defaultDataset());
+        data.platforms
+          .find((p) => p.id === platform)
+          ?.excludes.push({ cni: winner.cni, note: 'excluded for this test', source: 'this test' });
+        const r = score(answers, data, { draws: 1 });
+        const excluded = r.options.filter((o) => o.excludedBy.length > 0);
+        expect(excluded.map((o) => o.id)).toContain(winner.id);
+        if (excluded.length === r.options.length) return;
+        for (const o of excluded) expect(r.recommendation.option, o.id).not.toBe(o.id);
+      }),
+      PARAMS,
+    );
+  });
+
   it('a greenfield estate pays no migration on any path', () => {
     fc.assert(
       fc.property(estate, fc.constantFrom('self-managed', 'eks', 'aks', 'gke', 'rke2'), (e, platform) => {
