@@ -1,8 +1,8 @@
 import {
   type Addon,
   CAPABILITY_IDS,
-  type Caveat,
   type CapabilityId,
+  type Caveat,
   type Dataset,
   type OptionData,
   SUPPORT_LEVELS,
