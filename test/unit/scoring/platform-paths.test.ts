@@ -12,6 +12,8 @@ import type { OptionResult, ScoreResult } from '../../../src/scoring/score-resul
 import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 
+type Cni = Answers['cluster']['currentCni'];
+
 /** A situation of tests' own (test/unit/scoring/platform-situations), each file saying what it expects and why. */
 function situation(name: string): ScoreResult {
   const url = new URL(`platform-situations/${name}.yaml`, import.meta.url);
@@ -506,7 +508,7 @@ describe('platform paths, for any estate (fast-check)', () => {
         const data = structuredClone(defaultDataset());
         data.platforms
           .find((p) => p.id === platform)
-          ?.excludes.push({ cni: winner.cni, note: 'excluded for this test', source: 'this test' });
+          ?.excludes.push({ cni: winner.cni as Cni, note: 'excluded for this test', source: 'this test' });
         const r = score(answers, data, { draws: 1 });
         const excluded = r.options.filter((o) => o.excludedBy.length > 0);
         expect(excluded.map((o) => o.id)).toContain(winner.id);
