@@ -29,14 +29,17 @@ describe('migration text fits the client current CNI', () => {
         const toCni = option.keepsCurrentCni.includes(from) ? from : option.cni;
         if (toCni === undefined) continue;
         const paths = dataset.migrations.filter((m) => m.toCni === toCni && m.from.includes(from));
-        // A provider's own migration (platforms) comes beside the path that holds anywhere, at most one per platform.
+        // A platform's own migration (platforms) comes beside the path that holds anywhere, at most one per platform
+        // for each build: the provider's (AKS's in-place update) and one of a path's own (a vendor's Cilium on GKE).
         const anywhere = paths.filter((m) => m.platforms === undefined);
         expect(anywhere, `${option.id}: ${from} to ${toCni}`).toHaveLength(1);
         for (const p of ['eks', 'aks', 'gke', 'openshift', 'rke2', 'k3s', 'talos'] as const) {
-          expect(
-            paths.filter((m) => m.platforms?.includes(p)).length,
-            `${from} to ${toCni} on ${p}`,
-          ).toBeLessThan(2);
+          for (const build of ['provider', 'own'] as const) {
+            expect(
+              paths.filter((m) => m.platforms?.includes(p) && m.builds === build).length,
+              `${from} to ${toCni} on ${p}, ${build} build`,
+            ).toBeLessThan(2);
+          }
         }
         for (const path of paths)
           expect(path.source, `${from} to ${toCni}`).not.toMatch(/isovalent\.com\/product/);
