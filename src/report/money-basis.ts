@@ -1,4 +1,5 @@
 import { formatMonth, formatNumber, formatPercent, joinAnd } from '../shared/format.js';
+import { ecbMonthText } from '../words/exchange-rate-text.js';
 import type { ReportContext } from './report-context.js';
 
 /**
@@ -15,7 +16,7 @@ export function moneyBasisParagraphs(ctx: ReportContext): string[] {
       : currency.origin === 'client'
         ? `Defaults published in US dollars are converted at the client’s own rate, ${currency.perUsd} ${currency.code} per USD.`
         : `Defaults published in US dollars are converted at ${currency.perUsd} ${currency.code} per USD: the European ` +
-          `Central Bank’s reference rates, averaged over ${currency.vintage.replace(/^ECB reference rates, monthly average for /, '')}. ` +
+          `Central Bank’s reference rates, averaged over ${ecbMonthText(currency.month ?? '', askedMonth(answers.engagement.date, currency.month))}. ` +
           'The data holds the ECB’s monthly averages; a report uses its own month, or the latest month the data ' +
           'holds for a later report, and a rate the client gives replaces it.';
   const local =
@@ -116,4 +117,10 @@ function ictProviders(ctx: ReportContext): string[] {
       `${paths}; open-source paths and support that comes with the client’s platform bring no new provider.`,
     ...present,
   ];
+}
+
+/** The report's month where the data holds no ECB average for it (a report with no date takes the latest month). */
+function askedMonth(date: string | undefined, month: string | null): string | null {
+  const asked = date?.slice(0, 7);
+  return asked === undefined || asked === month ? null : asked;
 }

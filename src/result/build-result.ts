@@ -6,6 +6,7 @@ import { quoteTargets } from '../scoring/quote-target.js';
 import { type ScoreOptions, scoreDecision } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { quoteTargetSentence } from '../words/quote-target-text.js';
+import { describeStakeholders } from '../words/stakeholder-text.js';
 import { costing } from './costing.js';
 import { migrationPlan } from './migration-plan.js';
 import type { BuiltResult } from './result-schema.js';
@@ -54,11 +55,10 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
     })),
   );
   if (hasStakeholders) {
-    computedOnRead(
-      built,
-      'stakeholders',
-      () => stakeholderViews(situation, dataset, result, options) ?? undefined,
-    );
+    computedOnRead(built, 'stakeholders', () => {
+      const views = stakeholderViews(situation, dataset, result, options);
+      return views === null ? undefined : describeStakeholders(views);
+    });
   }
   return built;
 }

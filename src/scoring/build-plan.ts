@@ -15,6 +15,8 @@ import {
 } from '../schema/dataset.js';
 import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
+import { fipsText } from '../words/fips-text.js';
+import type { GroupStayFact } from '../words/group-stay-text.js';
 import { meetsAMust } from './capability-fit.js';
 import { isRequired, type Need } from './derive-needs.js';
 import type { Cni, Situation } from './derive-situation.js';
@@ -99,7 +101,7 @@ export interface GroupPath {
   readonly slice: EstateSlice;
   readonly plan: Plan;
   /** Why the group stays on its own CNI on this path, when it does not take the path's CNI. */
-  readonly staysBecause: string | null;
+  readonly stays: GroupStayFact | null;
 }
 
 /** The add-on an id names for this client (`mesh`: the mesh it runs, else the data's mesh of its own). */
@@ -409,10 +411,9 @@ function underFips(
   const fips = validatedBuild ? undefined : wayFips;
   const status = validatedBuild ? 'validated' : (fips?.status ?? 'not-approved');
   const source = [fit.source, fips?.source ?? dataset.model.fipsFrameworksSource].join(' ; ');
-  const said = fips?.note.trim() ?? 'No FIPS 140-3 validated module for this encryption could be confirmed.';
-  if (status === 'not-approved') return { ...fit, level: 'partial', note: `${fit.note} ${said}`, source };
-  if (status === 'validated') return { ...fit, note: `${fit.note} ${said}`, source };
-  const text = `${said} Confirm the module and its certificate with the vendor and the assessor before relying on it.`;
+  const text = fipsText({ status, note: fips?.note ?? null });
+  if (status === 'not-approved') return { ...fit, level: 'partial', note: `${fit.note} ${text}`, source };
+  if (status === 'validated') return { ...fit, note: `${fit.note} ${text}`, source };
   return {
     ...fit,
     note: `${fit.note} ${text}`,
@@ -468,12 +469,16 @@ export function buildPlan(
     const excluded = exclusionOn(dataset, option, slice.situation);
     const takes = offeredTo(option, cni) && (excluded === undefined || stay === undefined);
     const runs = takes || stay === undefined ? id : stay.id;
-    const staysBecause = takes
+    const group = slice.group.name;
+    const stays: GroupStayFact | null = takes
       ? null
       : excluded === undefined
-        ? `${option.short} keeps only other CNIs, so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`
-        : `${excluded.platform.name} does not allow it (${excluded.rule.note.trim()}), so ${slice.group.name} stays on ${CNI_NAMES[cni]}.`;
-    return { slice, plan: buildGroupPlan(runs, slice.situation, needs, dataset, choice), staysBecause };
+        ? { kind: 'keeps-only-others', params: { option: option.short, group, cni } }
+        : {
+            kind: 'platform-excludes',
+            params: { platform: excluded.platform.name, note: excluded.rule.note, group, cni },
+          };
+    return { slice, plan: buildGroupPlan(runs, slice.situation, needs, dataset, choice), stays };
   });
   return composeEstatePlan(option, parts, dataset);
 }

@@ -1,5 +1,6 @@
 import type { Answers, Importance } from '../schema/answers.js';
 import { CAPABILITY_IDS, type CapabilityId, type Condition, type NeedsRule } from '../schema/dataset.js';
+import { statedNeedText, UNASKED_NEED_TEXT } from '../words/need-text.js';
 
 const RANK: Record<Importance, number> = { no: 0, nice: 1, should: 2, must: 3 };
 
@@ -67,7 +68,7 @@ export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Reco
           capability,
           importance: stated,
           origin: 'answer',
-          reasons: [`Stated in the workshop as ${stated}.`],
+          reasons: [statedNeedText(stated)],
           basis: [`answer:needs.${capability}`],
           soft: false,
         },
@@ -86,7 +87,7 @@ export function deriveNeeds(answers: Answers, rules: readonly NeedsRule[]): Reco
           capability,
           importance: 'no',
           origin: 'default',
-          reasons: ['Nothing in the answers calls for it.'],
+          reasons: [UNASKED_NEED_TEXT],
           basis: [],
           soft: false,
         },

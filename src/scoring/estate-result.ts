@@ -1,4 +1,5 @@
 import type { Model, OptionId } from '../schema/dataset.js';
+import { groupStayText } from '../words/group-stay-text.js';
 import type { Plan } from './build-plan.js';
 import { type ByCategory, pathTco, type Scenario, TCO_CATEGORIES } from './compute-tco.js';
 import { sliceScenario } from './estate-groups.js';
@@ -52,7 +53,7 @@ export function groupPathResults(
         pathName: g.plan.option.name,
         cni: g.plan.cni,
         keepsCurrentCni: g.plan.keepsCurrentCni,
-        staysBecause: g.staysBecause,
+        staysBecause: g.stays === null ? null : groupStayText(g.stays),
         tco: { total: Math.round(tco.total), byCategory },
         migration: {
           cniHours: Math.round(tco.migrationHours.cni),

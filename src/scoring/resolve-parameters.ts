@@ -1,6 +1,6 @@
 import { COST_KEYS, type CostKey, costKeyDescriptions } from '../schema/assumption-keys.js';
 import type { Dataset } from '../schema/dataset.js';
-import { formatNumber } from '../shared/format.js';
+import { clientFigureSource, defaultSource } from '../words/parameter-source-text.js';
 import type { Scenario } from './compute-tco.js';
 import type { Situation } from './derive-situation.js';
 
@@ -38,7 +38,6 @@ function resolveOne(key: CostKey, situation: Situation, dataset: Dataset, withCl
   const { fx } = situation;
   const rate = d.money && local === undefined ? fx.perUsd : 1;
   const base = local ?? meshVariant ?? cniVariant ?? d;
-  const converted = rate === 1 ? '' : ` Converted from USD at ${rate} ${currency} per USD (${fx.vintage}).`;
   const common = {
     key,
     description: costKeyDescriptions[key],
@@ -56,7 +55,7 @@ function resolveOne(key: CostKey, situation: Situation, dataset: Dataset, withCl
       high: clientValue,
       origin,
       kind: 'client',
-      source: `Client figure; the default was ${formatNumber(round(base.likely * rate), 4)} (${base.source.trim()})`,
+      source: clientFigureSource(round(base.likely * rate), base.source),
       uncertain: false,
     };
   }
@@ -70,7 +69,7 @@ function resolveOne(key: CostKey, situation: Situation, dataset: Dataset, withCl
     high: stated(base.high),
     origin: 'default',
     kind: d.kind,
-    source: `${base.source.trim()}${converted}`,
+    source: defaultSource(base.source, rate === 1 ? null : { rate, currency, vintage: fx.vintage }),
     uncertain: base.low !== base.high,
   };
 }

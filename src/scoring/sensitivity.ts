@@ -1,3 +1,4 @@
+import { PRIORITY_MAX } from '../schema/criteria.js';
 import type { OptionId } from '../schema/dataset.js';
 import type { SensitivityFacts } from '../words/sensitivity-text.js';
 import type { Scenario } from './compute-tco.js';
@@ -11,7 +12,7 @@ import {
 } from './evaluate-options.js';
 import type { Parameter } from './resolve-parameters.js';
 
-export const PRIORITY_MAX = 5;
+export { PRIORITY_MAX };
 
 /** One "what would flip it" finding, stated as a fact the words layer writes out. */
 export type SensitivityFinding = SensitivityFacts;

@@ -1,5 +1,4 @@
 import type { Dataset, OptionId } from '../schema/dataset.js';
-import { formatNumber, formatPercent, joinAnd, roundThreshold } from '../shared/format.js';
 import {
   type DecidedOption,
   type Decision,
@@ -41,8 +40,6 @@ export interface StakeholderView {
    * recommendation, with the range where it does (the engine's stability interval there). Empty when they agree.
    */
   readonly comesRound: readonly WeightRange[];
-  /** One sentence for the client: what this stakeholder would choose, and the boundary of the (dis)agreement. */
-  readonly sentence: string;
 }
 
 export interface StakeholderViews {
@@ -56,8 +53,6 @@ export interface StakeholderViews {
     readonly stakeholders: string[];
   }[];
   readonly views: readonly StakeholderView[];
-  /** Where they agree, in one sentence. */
-  readonly sentence: string;
 }
 
 /**
@@ -110,7 +105,6 @@ export function stakeholderViews(
       agrees,
       holds,
       comesRound,
-      sentence: stakeholderSentence(s.name, recommendation, group, agrees, holds, comesRound),
     };
   });
   const order = result.options.map((o) => o.id);
@@ -123,7 +117,7 @@ export function stakeholderViews(
     stakeholders: views.filter((v) => v.recommendation.option === option).map((v) => v.name),
   }));
   const unanimous = blocs.length === 1 && blocs[0]?.option === group.option;
-  return { group, unanimous, blocs, views, sentence: agreementSentence(group, blocs, views.length) };
+  return { group, unanimous, blocs, views };
 }
 
 /** The engine's stability intervals of the four weights, for the decision's own recommendation. */
@@ -171,66 +165,4 @@ export function regionWhere(
     else to = Math.min(to, cross);
   }
   return from < to ? { from, to } : null;
-}
-
-const weight = (x: number) => formatNumber(x, 1);
-
-/** The edge of `range` nearest to its current value that is not an end of the 0–5 scale, if any. */
-function nearestEdge(range: WeightRange): { at: number; side: 'below' | 'above' } | null {
-  const edges = [
-    ...(range.from > 0 ? [{ at: range.from, side: 'below' as const }] : []),
-    ...(range.to < PRIORITY_MAX ? [{ at: range.to, side: 'above' as const }] : []),
-  ];
-  return edges.sort((a, b) => Math.abs(a.at - range.current) - Math.abs(b.at - range.current))[0] ?? null;
-}
-
-function stakeholderSentence(
-  name: string,
-  rec: StakeholderView['recommendation'],
-  group: StakeholderViews['group'],
-  agrees: boolean,
-  holds: readonly WeightRange[],
-  comesRound: readonly WeightRange[],
-): string {
-  const chooses = `${name} would choose ${rec.name} (confidence ${formatPercent(rec.confidence)})`;
-  if (agrees) {
-    const bounded = holds
-      .map((r) => ({ r, edge: nearestEdge(r) }))
-      .filter(
-        (x): x is { r: WeightRange; edge: NonNullable<ReturnType<typeof nearestEdge>> } => x.edge !== null,
-      )
-      .sort((a, b) => Math.abs(a.edge.at - a.r.current) - Math.abs(b.edge.at - b.r.current));
-    const first = bounded[0];
-    if (first === undefined)
-      return `${chooses}, as the report does, whatever any one of their priorities from 0 to 5.`;
-    const stays = first.edge.side === 'below' ? 'more' : 'less';
-    const edge = roundThreshold(first.edge.at, first.r.current, 0.1, 'keeps');
-    return `${chooses}, as the report does, while their ${first.r.criterion} priority stays at ${weight(edge)} or ${stays} (now ${weight(first.r.current)}).`;
-  }
-  const moves = comesRound
-    .map((r) =>
-      r.current < r.from
-        ? { r, at: r.from, verb: 'rose to', or: 'more', distance: r.from - r.current }
-        : { r, at: r.to, verb: 'fell to', or: 'less', distance: r.current - r.to },
-    )
-    .sort((a, b) => a.distance - b.distance);
-  const first = moves[0];
-  if (first === undefined)
-    return `${chooses}, not ${group.name}; no single priority of theirs, moved within 0 to 5, changes that.`;
-  return `${chooses}, not ${group.name}; they would come round to it if their ${first.r.criterion} priority ${first.verb} ${weight(roundThreshold(first.at, first.r.current, 0.1, 'changes'))} or ${first.or} (now ${weight(first.r.current)}).`;
-}
-
-function agreementSentence(
-  group: StakeholderViews['group'],
-  blocs: StakeholderViews['blocs'],
-  count: number,
-): string {
-  const [first] = blocs;
-  if (blocs.length === 1 && first !== undefined) {
-    const all = count === 1 ? (first.stakeholders[0] ?? '') : `All ${count} stakeholders`;
-    return first.option === group.option
-      ? `${all} would choose ${group.name}, as the report recommends.`
-      : `${all} would choose ${first.name}, not ${group.name} as the report recommends.`;
-  }
-  return `The stakeholders part: ${blocs.map((b) => `${joinAnd(b.stakeholders)} would choose ${b.name}`).join('; ')}.`;
 }

@@ -1,4 +1,5 @@
 import type { Dataset, SupportLevel } from '../schema/dataset.js';
+import { platformSupportNote } from '../words/vendor-support-text.js';
 import type { Cni, Situation } from './derive-situation.js';
 
 /**
@@ -22,11 +23,12 @@ export function vendorSupportOn(
   if (supported.length === 0) return null;
   const full = supported.length === found.length && supported.every((s) => s.entry.level === 'built-in');
   const missing = found.filter((f) => f.entry === undefined).map((f) => f.name);
-  const notes = supported.map((s) => `${s.entry.vendor} on ${s.name}: ${s.entry.note}`);
-  if (missing.length > 0) notes.push(`No vendor support on ${missing.join(' or ')}.`);
   return {
     level: full ? 'built-in' : 'partial',
-    note: notes.join(' '),
+    note: platformSupportNote(
+      supported.map((s) => ({ vendor: s.entry.vendor, platform: s.name, note: s.entry.note })),
+      missing,
+    ),
     source: [...new Set(supported.map((s) => s.entry.source))].join(' ; '),
   };
 }

@@ -1,7 +1,7 @@
 import type { Parameter } from '../scoring/resolve-parameters.js';
 import type { ScoreResult } from '../scoring/score-result.js';
-import type { StakeholderViews } from '../scoring/stakeholder-views.js';
 import { formatQuantity } from '../shared/format.js';
+import type { DescribedStakeholderViews } from '../words/stakeholder-text.js';
 import { turnsOnSentence } from '../words/turns-on-sentence.js';
 import type { ConsultantNote, LiveResult } from './workshop-protocol.js';
 
@@ -15,7 +15,7 @@ const DRIVERS_TO_CONFIRM = 5;
 export function liveResult(
   result: ScoreResult,
   draws: number,
-  stakeholders: StakeholderViews | null = null,
+  stakeholders: DescribedStakeholderViews | null = null,
 ): LiveResult {
   const weights = result.priorities as Readonly<Record<string, number>>;
   const criteria = Object.keys(weights);

@@ -17,6 +17,7 @@ import { scoreAnswers } from '../scoring/score-answers.js';
 import { stakeholderViews } from '../scoring/stakeholder-views.js';
 import { cannotListen, workshopPageMissing } from '../shared/error-catalogue.js';
 import { CniError, InternalError } from '../shared/errors.js';
+import { describeStakeholders } from '../words/stakeholder-text.js';
 import { confineAnswersFile, isInside } from './confine-file.js';
 import { evaluateEntries } from './evaluate-entries.js';
 import { fileVersion, looksLikeAnswersFile } from './file-version.js';
@@ -244,7 +245,8 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
         : stakeholderViews(deriveSituation(answers, options.dataset), options.dataset, scored, {
             draws: options.draws.live,
           });
-    const result = scored === null ? null : liveResult(scored, draws, views);
+    const described = views === null ? null : describeStakeholders(views);
+    const result = scored === null ? null : liveResult(scored, draws, described);
     return {
       fields: evaluated.fields,
       problems: evaluated.problems,

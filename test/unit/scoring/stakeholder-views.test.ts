@@ -6,6 +6,7 @@ import type { Weights } from '../../../src/scoring/evaluate-options.js';
 import { scoreAnswers } from '../../../src/scoring/score-answers.js';
 import { stakeholderViews } from '../../../src/scoring/stakeholder-views.js';
 import { formatNumber, roundThreshold } from '../../../src/shared/format.js';
+import { describeStakeholders } from '../../../src/words/stakeholder-text.js';
 import { exampleAnswers } from '../../helpers/make-answers.js';
 
 const dataset = defaultDataset();
@@ -27,8 +28,9 @@ const winnerWith = (answers: Answers, priorities: Weights) =>
 describe('stakeholderViews', { timeout: 90_000 }, () => {
   const answers = withStakeholders(exampleAnswers('scaleup-sidecar-cost'));
   const result = scoreAnswers(answers, dataset, DRAWS);
-  const views = stakeholderViews(deriveSituation(answers, dataset), dataset, result, DRAWS);
-  if (views === null) throw new Error('no views');
+  const facts = stakeholderViews(deriveSituation(answers, dataset), dataset, result, DRAWS);
+  if (facts === null) throw new Error('no views');
+  const views = describeStakeholders(facts);
 
   it("gives each stakeholder the engine's recommendation under their own priorities", () => {
     for (const [i, v] of views.views.entries()) {

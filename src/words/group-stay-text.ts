@@ -1,0 +1,36 @@
+import type { CNIS } from '../schema/answers.js';
+import { CNI_NAMES } from '../schema/display-names.js';
+
+/** Why a group of an estate stays on its own CNI on a path it does not take. */
+export type GroupStayFact =
+  | {
+      /** The path keeps only other CNIs than the group's. */
+      readonly kind: 'keeps-only-others';
+      readonly params: {
+        readonly option: string;
+        readonly group: string;
+        readonly cni: (typeof CNIS)[number];
+      };
+    }
+  | {
+      /** The group's platform does not allow the path's CNI. */
+      readonly kind: 'platform-excludes';
+      readonly params: {
+        readonly platform: string;
+        readonly note: string;
+        readonly group: string;
+        readonly cni: (typeof CNIS)[number];
+      };
+    };
+
+/** "RKE2 does not allow it (…), so RKE2 on premises stays on Canal." */
+export function groupStayText(fact: GroupStayFact): string {
+  const { group, cni } = fact.params;
+  const stays = `so ${group} stays on ${CNI_NAMES[cni]}.`;
+  switch (fact.kind) {
+    case 'keeps-only-others':
+      return `${fact.params.option} keeps only other CNIs, ${stays}`;
+    case 'platform-excludes':
+      return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), ${stays}`;
+  }
+}
