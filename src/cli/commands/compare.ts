@@ -22,6 +22,7 @@ import type { CliIo } from '../cli-io.js';
 import { formatComparison } from '../format-comparison.js';
 import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
+import { parsePaper } from './report-options.js';
 
 const COMPARE_FORMATS = ['html', 'pdf', 'md', 'json'] as const;
 type CompareFormat = (typeof COMPARE_FORMATS)[number];
@@ -169,12 +170,6 @@ function collectLabel(value: string, labels: string[]): string[] {
   }
   if (labels.includes(label)) throw new InvalidArgumentError(`"${label}" names two scenarios`);
   return [...labels, label];
-}
-
-function parsePaper(value: string): 'a4' | 'letter' {
-  const paper = value.trim().toLowerCase();
-  if (paper === 'a4' || paper === 'letter') return paper;
-  throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);
 }
 
 /** pure-rand seeds with the low 32 bits, signed; as `generate --seed`. */

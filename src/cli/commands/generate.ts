@@ -4,7 +4,7 @@ import { describeWritten } from '../../generate/describe-written.js';
 import { type GenerateOutcome, generateReports } from '../../generate/generate-reports.js';
 import { loadRenderers } from '../../generate/load-renderers.js';
 import { describeHolder } from '../../generate/lock-folder.js';
-import { DEFAULT_FORMATS, parseFormats, REPORT_FORMATS } from '../../generate/parse-formats.js';
+import { DEFAULT_FORMATS, parseFormats } from '../../generate/parse-formats.js';
 import { reportPool, reportPoolSize, reportWorkerEntry } from '../../generate/report-pool.js';
 import { escapeUnsafeLines } from '../../io/escape-unsafe-chars.js';
 import { loadBrand } from '../../io/load-brand.js';
@@ -18,13 +18,9 @@ import { readPackageInfo } from '../package-info.js';
 import { paint } from '../paint.js';
 import { parseSeed } from '../parse-seed.js';
 import { printWarnings } from '../print-warnings.js';
+import { type ReportFlags, withReportOptions } from './report-options.js';
 
-export interface GenerateOptions {
-  out: string;
-  format?: string;
-  paper: 'a4' | 'letter';
-  brand?: string;
-  template?: string;
+export interface GenerateOptions extends ReportFlags {
   seed?: number;
   nameBy?: 'client' | 'file';
   clobber?: boolean;
@@ -34,23 +30,14 @@ export interface GenerateOptions {
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function registerGenerate(program: Command, io: CliIo, earlyBrowser: EarlyBrowser | null): void {
-  program
-    .command('generate')
-    .description(
-      'write the report of each answers file: HTML, PDF, charts (SVG, PNG, Vega-Lite), result.json, Markdown',
-    )
-    .argument('<answers...>', 'answers files (YAML or JSON); one report folder each')
-    .option('-o, --out <dir>', 'folder that receives one <client>/ folder per report', 'out')
-    .option(
-      '--format <list>',
-      `comma-separated formats to write, of ${REPORT_FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')})`,
-    )
-    .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
-    .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
-    .option(
-      '--template <dir>',
-      'folder of templates and partials that replace the built-in ones by name; its extra.css adds rules',
-    )
+  withReportOptions(
+    program
+      .command('generate')
+      .description(
+        'write the report of each answers file: HTML, PDF, charts (SVG, PNG, Vega-Lite), result.json, Markdown',
+      )
+      .argument('<answers...>', 'answers files (YAML or JSON); one report folder each'),
+  )
     .option('--seed <n>', 'Monte Carlo seed (default from data/model.yaml)', parseSeed)
     .option(
       '--name-by <what>',
@@ -221,10 +208,4 @@ function parseNameBy(value: string): 'client' | 'file' {
   const what = value.trim().toLowerCase();
   if (what === 'client' || what === 'file') return what;
   throw new InvalidArgumentError(`expected client or file (got ${value})`);
-}
-
-export function parsePaper(value: string): 'a4' | 'letter' {
-  const paper = value.trim().toLowerCase();
-  if (paper === 'a4' || paper === 'letter') return paper;
-  throw new InvalidArgumentError(`expected a4 or letter (got ${value})`);
 }

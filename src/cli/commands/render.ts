@@ -1,30 +1,21 @@
 import type { Command } from 'commander';
-import { DEFAULT_FORMATS, REPORT_FORMATS } from '../../generate/parse-formats.js';
 import type { EarlyBrowser } from '../../pdf/early-browser.js';
 import type { CliIo } from '../cli-io.js';
-import { parsePaper, writeReports } from './generate.js';
+import { writeReports } from './generate.js';
+import { type ReportFlags, withReportOptions } from './report-options.js';
 
 export function registerRender(program: Command, io: CliIo, earlyBrowser: EarlyBrowser | null): void {
-  program
-    .command('render')
-    .description(
-      'write the report of each result.json again, without scoring: the same files generate writes',
-    )
-    .argument(
-      '<results...>',
-      'result.json files, as generate or score --json wrote them; one report folder each',
-    )
-    .option('-o, --out <dir>', 'folder that receives one <client>/ folder per report', 'out')
-    .option(
-      '--format <list>',
-      `comma-separated formats to write, of ${REPORT_FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')})`,
-    )
-    .option('--paper <size>', 'PDF paper size: a4 or letter', parsePaper, 'a4')
-    .option('--brand <file>', 'brand file (YAML): consultancy name, logo, primary colour, footer')
-    .option(
-      '--template <dir>',
-      'folder of templates and partials that replace the built-in ones by name; its extra.css adds rules',
-    )
+  withReportOptions(
+    program
+      .command('render')
+      .description(
+        'write the report of each result.json again, without scoring: the same files generate writes',
+      )
+      .argument(
+        '<results...>',
+        'result.json files, as generate or score --json wrote them; one report folder each',
+      ),
+  )
     .addHelpText(
       'after',
       `
@@ -37,7 +28,7 @@ Examples:
   $ cnireport render out/acme-bank/result.json --format html,pdf --brand brand.yaml
   $ cnireport render out/*/result.json --out rebranded --format pptx`,
     )
-    .action((files: string[], options: { out: string; format?: string; paper: 'a4' | 'letter' }) =>
+    .action((files: string[], options: ReportFlags) =>
       writeReports(io, earlyBrowser, files, options, 'result'),
     );
 }
