@@ -96,7 +96,6 @@ export async function prepareReport(
   const drawn = needsCharts ? await timedAsync(phases, 'charts', () => renderers.charts(scored.result)) : [];
   const sources: ReportSources = {
     result: scored.result,
-    dataset: defaultDataset(),
     brand: settings.brand,
     charts: drawn.map(({ name, title, description, svg, width, height }) => ({
       name,

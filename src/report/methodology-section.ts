@@ -100,7 +100,7 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'tornado shows which inputs move the cost most.',
       'A break-even is looked for only where the input could plausibly be: a cost input within the low-to-high ' +
         'range the simulation draws it from (widened to take in a figure the client gave), and the node and sidecar ' +
-        `counts from ${formatNumber(ctx.sources.dataset.model.breakEvenCountRange.low * 100)} % to ${formatNumber(ctx.sources.dataset.model.breakEvenCountRange.high * 100)} % of today’s. Where no value in that range changes the recommendation, ` +
+        `counts from ${formatNumber(result.breakEvenCountRange.low * 100)} % to ${formatNumber(result.breakEvenCountRange.high * 100)} % of today’s. Where no value in that range changes the recommendation, ` +
         'the report says so and quotes the range, not a value far outside it. A vendor’s price is the exception: its ' +
         'quote target is the highest price at which the option is chosen, wherever that lies, because it is what a ' +
         'negotiation needs.',

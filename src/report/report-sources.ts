@@ -1,5 +1,4 @@
 import type { BuiltResult, ReproStamp } from '../result/result-schema.js';
-import type { Dataset } from '../schema/dataset.js';
 
 export type { ReproStamp };
 
@@ -28,11 +27,6 @@ export interface ReportChartImage {
 /** Everything one report is made of; all validated, nothing left to read from disk or the clock. */
 export interface ReportSources {
   readonly result: BuiltResult;
-  /**
-   * The data set, for the two methodology facts the result does not carry yet (the ambient mesh's footprint and
-   * the break-even search range): to move into the result, then drop.
-   */
-  readonly dataset: Dataset;
   readonly brand: Brand;
   readonly charts: readonly ReportChartImage[];
   readonly stamp: ReproStamp;

@@ -45,6 +45,7 @@ export function buildResult(answers: Answers, dataset: Dataset, options: ScoreOp
       exchangeRate: fx.origin === 'base' ? null : { perUsd: fx.perUsd, vintage: fx.vintage },
     },
     costing: costing(dataset, core),
+    breakEvenCountRange: { ...dataset.model.breakEvenCountRange },
   };
   // Each re-runs the engine's decision many times, and only the report and result.json read them: computed on
   // the first read, in their place among the fields.

@@ -32,6 +32,11 @@ export const BuiltResultSchema = z
     paths: PathFactsSchema,
     dataVintage: DataVintageSchema,
     costing: CostingSchema,
+    breakEvenCountRange: z
+      .strictObject({ low: z.number(), high: z.number() })
+      .describe(
+        'The multiples of today’s node and sidecar counts within which a break-even on them is looked for and reported.',
+      ),
   })
   .describe('cnireport result, without the reproduction stamp.');
 

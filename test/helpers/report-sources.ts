@@ -27,7 +27,6 @@ export function reportSources(
   );
   return {
     result,
-    dataset,
     brand: overrides.brand ?? PLAIN_BRAND,
     charts: overrides.charts ?? [],
     stamp: {
