@@ -44,19 +44,30 @@ describe('biome import rules', () => {
     ['src/result/probe.ts', "import { readFileSync } from 'node:fs';"],
     ['src/scoring/probe.ts', "import puppeteer from 'puppeteer-core';"],
     ['src/words/probe.ts', "import { writeFile } from 'node:fs/promises';"],
+    ['src/report/probe.ts', "import type { Answers } from '../schema/answers.js';"],
+    ['src/deck/probe.ts', "import type { Dataset } from '../schema/dataset.js';"],
+    ['src/charts/specs/probe.ts', "import { DatasetSchema } from '../../schema/dataset.js';"],
+    ['src/workbook/probe.ts', "import { AnswersSchema } from '../schema/answers.js';"],
   ])('%s may not: %s', (path, line) => {
     const name = /import (?:type )?(?:\{ )?(\w+)/.exec(line)?.[1] ?? 'x';
     const output = lint(path, `${line}\n\nexport const probe = ${name};\n`);
     expect(output).toMatch(/lint\/style\/noRestrictedImports/);
   });
 
-  it('lets a renderer import the result, and the engine import what it needs', () => {
+  it('lets a renderer import the result and the schemas’ vocabulary, and the engine import what it needs', () => {
     expect(
       lint(
         'src/report/probe.ts',
         "import type { OptionResult } from '../result/result-types.js';\n\nexport type Probe = OptionResult;\n",
       ),
     ).not.toMatch(/noRestrictedImports/);
+    // The schemas' vocabulary (a support level, an importance) is not the answers or the data set; the lint ran.
+    const vocabulary = lint(
+      'src/charts/specs/probe.ts',
+      "import type { SupportLevel } from '../../schema/dataset.js';\nimport type { Importance } from '../../schema/answers.js';\n\nexport type Probe = [SupportLevel, Importance];\n",
+    );
+    expect(vocabulary).toMatch(/Checked 1 file/);
+    expect(vocabulary).not.toMatch(/noRestrictedImports/);
     expect(
       lint(
         'src/scoring/probe.ts',
