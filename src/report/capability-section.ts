@@ -1,17 +1,9 @@
 import { optionsInOrder } from '../result/options-in-order.js';
-import type { SupportLevel } from '../schema/dataset.js';
 import { joinAnd } from '../shared/format.js';
+import { IMPORTANCE_LABELS, LEVEL_WORDS, SUPPORT_LEVEL_LABELS } from '../words/level-words.js';
 import type { ReportContext } from './report-context.js';
 import type { CapabilitySection } from './report-model.js';
 import { importanceClass } from './situation-section.js';
-
-const LEVEL_LABELS: Record<SupportLevel, string> = {
-  none: 'none',
-  partial: 'partial',
-  'add-on': 'via add-on',
-  'built-in': 'built in',
-  enterprise: 'enterprise grade',
-};
 
 // Add-on names are proper names ("Retina …"), except the generic "The service mesh …".
 const named = (addon: string) => addon.replace(/^The /, 'the ');
@@ -22,7 +14,7 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
   const byOption = optionsInOrder(result);
   const rows = result.needs.map((need) => ({
     name: need.name,
-    importance: need.importance,
+    importance: IMPORTANCE_LABELS[need.importance],
     importanceClass: importanceClass(need.importance),
     cells: byOption.map((o) => {
       const cap = o.capabilities.find((c) => c.id === need.capability);
@@ -32,7 +24,7 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
       const byGroup = (cap?.groups ?? [])
         .map(
           (g) =>
-            `${g.group}: ${g.via.length > 0 ? `with ${joinAnd(g.via.map(named))}` : LEVEL_LABELS[g.level]}`,
+            `${g.group}: ${g.via.length > 0 ? `with ${joinAnd(g.via.map(named))}` : LEVEL_WORDS[g.level].alone}`,
         )
         .join('; ');
       const detail =
@@ -41,9 +33,9 @@ export function capabilitySection(ctx: ReportContext): CapabilitySection {
           : via.length > 0
             ? `with ${joinAnd(via)}`
             : level === 'none' && cap !== undefined && cap.possibleLevel !== 'none'
-              ? `${LEVEL_LABELS[cap.possibleLevel]} if needed`
+              ? `${LEVEL_WORDS[cap.possibleLevel].alone} if needed`
               : '';
-      return { level: LEVEL_LABELS[level], levelClass: `level-${level}`, detail };
+      return { level: SUPPORT_LEVEL_LABELS[level], levelClass: `level-${level}`, detail };
     }),
   }));
 

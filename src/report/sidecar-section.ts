@@ -1,4 +1,5 @@
 import { formatNumber, formatUnitPrice, joinAnd } from '../shared/format.js';
+import { GB_PER_MIB, HOURS_PER_YEAR } from '../shared/units.js';
 import type { ReportContext } from './report-context.js';
 import type { SidecarSection } from './report-model.js';
 import { meshName } from './situation-section.js';
@@ -47,13 +48,13 @@ export function sidecarSection(ctx: ReportContext): SidecarSection {
     {
       label: 'Reserved per sidecar',
       working: `${formatNumber(v.sidecarCpuMillicores)} millicores CPU and ${formatNumber(v.sidecarMemoryMiB)} MiB memory`,
-      value: `${formatNumber(v.sidecarCpuMillicores / 1000, 3)} vCPU, ${formatNumber((v.sidecarMemoryMiB * 2 ** 20) / 1e9, 3)} GB`,
+      value: `${formatNumber(v.sidecarCpuMillicores / 1000, 3)} vCPU, ${formatNumber(v.sidecarMemoryMiB * GB_PER_MIB, 3)} GB`,
     },
     {
       label: 'Cost of one sidecar a year',
       working:
         `(${formatNumber(v.sidecarCpuMillicores / 1000, 3)} vCPU × ${formatUnitPrice(v.vcpuHourPrice, currency)} + ` +
-        `${formatNumber((v.sidecarMemoryMiB * 2 ** 20) / 1e9, 3)} GB × ${formatUnitPrice(v.memoryGbHourPrice, currency)}) × 8,760 h`,
+        `${formatNumber(v.sidecarMemoryMiB * GB_PER_MIB, 3)} GB × ${formatUnitPrice(v.memoryGbHourPrice, currency)}) × ${formatNumber(HOURS_PER_YEAR)} h`,
       value: formatUnitPrice(perSidecar, currency),
     },
     {

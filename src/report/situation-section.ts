@@ -7,6 +7,7 @@ import {
   PLATFORM_NAMES,
 } from '../schema/display-names.js';
 import { formatNumber, joinAnd, plural } from '../shared/format.js';
+import { IMPORTANCE_LABELS } from '../words/level-words.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
 
@@ -89,7 +90,7 @@ export function situationSection(ctx: ReportContext): SituationSection {
   ];
   const needs = result.needs.map((n) => ({
     name: n.name,
-    importance: n.importance,
+    importance: IMPORTANCE_LABELS[n.importance],
     importanceClass: importanceClass(n.importance),
     origin: ORIGIN_LABELS[n.origin],
     why: n.reasons.join(' '),

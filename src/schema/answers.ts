@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOURS_PER_YEAR } from '../shared/units.js';
 import { ASSUMPTION_KEYS, type AssumptionKey, assumptionDescriptions } from './assumption-keys.js';
 import { DISPLAY_TEXT, isDisplayText } from './display-text.js';
 
@@ -488,7 +489,8 @@ const ASSUMPTION_MAX: Partial<Record<AssumptionKey, number>> = {
   networkingTimeShare: 1,
   sidecarsRemovedWithCiliumPercent: 100,
   isovalentSupportEffortFactor: 2,
-  engineerHoursPerYear: 8760,
+  // No engineer works more hours than a year has.
+  engineerHoursPerYear: HOURS_PER_YEAR,
 };
 
 /** Divisors: an engineer-year of 0 hours would make the hourly rate, and every cost after it, infinite. */

@@ -1,6 +1,7 @@
 import { VENDOR_NAMES } from '../schema/answers.js';
 import type { Model } from '../schema/dataset.js';
 import { TCO_CATEGORIES, type TcoCategory } from '../schema/tco-categories.js';
+import { GB_PER_MIB, HOURS_PER_TRAINING_DAY, HOURS_PER_YEAR } from '../shared/units.js';
 import type { Plan } from './build-plan.js';
 import type { Situation } from './derive-situation.js';
 import { sliceScenario } from './estate-groups.js';
@@ -117,10 +118,6 @@ function ictProviders(plan: Plan, situation: Situation, model: Model): string[] 
   }
   return [...vendors];
 }
-
-const HOURS_PER_YEAR = 8760;
-const GB_PER_MIB = 2 ** 20 / 1e9;
-const HOURS_PER_TRAINING_DAY = 8;
 
 function emptyYear(): ByCategory {
   return { subscription: 0, operations: 0, compute: 0, migration: 0, training: 0, tooling: 0 };

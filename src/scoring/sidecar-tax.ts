@@ -1,11 +1,9 @@
 import type { Dataset, OptionId } from '../schema/dataset.js';
+import { GB_PER_MIB, HOURS_PER_YEAR } from '../shared/units.js';
 import type { Plan } from './build-plan.js';
 import { sidecarCostPerYear } from './compute-tco.js';
 import type { Situation } from './derive-situation.js';
 import type { ParameterValues } from './resolve-parameters.js';
-
-const HOURS_PER_YEAR = 8760;
-const GB_PER_MIB = 2 ** 20 / 1e9;
 
 /** What today's sidecar proxies cost, and what moving them to a sidecar-free mesh would save and cost, on any path. */
 export interface SidecarTax {

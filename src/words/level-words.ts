@@ -1,4 +1,22 @@
+import type { Importance } from '../schema/answers.js';
 import type { SupportLevel } from '../schema/dataset.js';
+
+/** A support level's name where it labels a cell or a legend entry: the report's tables, the charts, the deck. */
+export const SUPPORT_LEVEL_LABELS: Readonly<Record<SupportLevel, string>> = {
+  none: 'None',
+  partial: 'Partial',
+  'add-on': 'Add-on',
+  'built-in': 'Built-in',
+  enterprise: 'Enterprise',
+};
+
+/** A need's importance in the client's words, wherever it is shown (never the answers file's `nice` or `no`). */
+export const IMPORTANCE_LABELS: Readonly<Record<Importance, string>> = {
+  must: 'must',
+  should: 'should',
+  nice: 'nice to have',
+  no: 'not needed',
+};
 
 /** A capability level in plain words, as a thing an option has; `one` stands for it after a first feature. */
 export const LEVEL_WORDS: Readonly<Record<SupportLevel, { full: string; one: string; alone: string }>> = {

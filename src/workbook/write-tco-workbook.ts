@@ -4,6 +4,7 @@ import type { BuiltResult } from '../result/result-schema.js';
 import type { EngineResult } from '../result/result-types.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMoney, unitFor } from '../shared/format.js';
+import { HOURS_PER_TRAINING_DAY, HOURS_PER_YEAR } from '../shared/units.js';
 
 type Plan = BuiltResult['costing']['baseline'];
 
@@ -49,9 +50,8 @@ export async function writeTcoWorkbook(result: BuiltResult, isoDate: string): Pr
   return restamp(written, date);
 }
 
-const HOURS_PER_YEAR = 8760;
+/** GB per MiB as a formula, so the sheet shows where the factor comes from (`GB_PER_MIB` in src/shared/units). */
 const GB_PER_MIB = '(2^20/10^9)';
-const HOURS_PER_TRAINING_DAY = 8;
 /** A factor in a formula, left out where it is 1. */
 const times = (share: number) => (share === 1 ? '' : `*${share}`);
 

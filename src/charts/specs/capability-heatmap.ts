@@ -3,6 +3,7 @@ import { optionsInOrder } from '../../result/options-in-order.js';
 import type { EngineResult } from '../../result/result-types.js';
 import type { Importance } from '../../schema/answers.js';
 import { SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
+import { IMPORTANCE_LABELS, SUPPORT_LEVEL_LABELS } from '../../words/level-words.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
@@ -13,19 +14,6 @@ import { vegaString } from './vega-string.js';
 import { wrapText } from './wrap-text.js';
 
 const IMPORTANCE_ORDER: readonly Importance[] = ['must', 'should', 'nice', 'no'];
-const IMPORTANCE_WORDS: Readonly<Record<Importance, string>> = {
-  must: 'must',
-  should: 'should',
-  nice: 'nice to have',
-  no: 'not needed',
-};
-const LEVEL_LABELS: Readonly<Record<SupportLevel, string>> = {
-  none: 'None',
-  partial: 'Partial',
-  'add-on': 'Add-on',
-  'built-in': 'Built-in',
-  enterprise: 'Enterprise',
-};
 const DARK_LEVELS: readonly SupportLevel[] = ['built-in', 'enterprise'];
 const UNMET_COLOUR = '#B42318';
 const ROW_HEIGHT = 26;
@@ -62,7 +50,7 @@ export function capabilityHeatmapSpec(result: EngineResult): TopLevelSpec {
   const needs = [...result.needs].sort(
     (a, b) => IMPORTANCE_ORDER.indexOf(a.importance) - IMPORTANCE_ORDER.indexOf(b.importance),
   );
-  const rowLabel = (name: string, importance: Importance) => `${name} · ${IMPORTANCE_WORDS[importance]}`;
+  const rowLabel = (name: string, importance: Importance) => `${name} · ${IMPORTANCE_LABELS[importance]}`;
   const rows = needs.map((n) => rowLabel(n.name, n.importance));
   const labelWidth = Math.max(...rows.map((r) => measureTextWidth(r, LABEL_FONT_SIZE, 600)));
   const columnWidth = (CONTENT_WIDTH - labelWidth - Y_AXIS_GAP) / options.length;
@@ -81,7 +69,7 @@ export function capabilityHeatmapSpec(result: EngineResult): TopLevelSpec {
         row: rows[row],
         column: columns[i]?.column,
         level,
-        text: LEVEL_LABELS[level],
+        text: SUPPORT_LEVEL_LABELS[level],
         unmet: o.unmetMusts.includes(n.capability),
       };
     }),
@@ -154,7 +142,7 @@ export function capabilityHeatmapSpec(result: EngineResult): TopLevelSpec {
                   orient: 'bottom',
                   direction: 'horizontal',
                   labelExpr: SUPPORT_LEVELS.reduceRight(
-                    (otherwise, l) => `datum.value === '${l}' ? '${LEVEL_LABELS[l]}' : ${otherwise}`,
+                    (otherwise, l) => `datum.value === '${l}' ? '${SUPPORT_LEVEL_LABELS[l]}' : ${otherwise}`,
                     'datum.value',
                   ),
                   symbolStrokeColor: '#9CA3AF',
