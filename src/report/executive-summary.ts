@@ -29,9 +29,18 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
   const noPathMeets = rec.meetsAllMusts
     ? ''
     : `No path meets every must the client set: the closest, ${rec.name}, does not fully meet ${listNames(ctx, winner.unmetMusts)}. `;
+  // Staying can still add what today's set-up lacks; a finance reader must see why it costs more than today.
+  const lacks =
+    stays && result.baseline.option === rec.option && winner.stack.addons.some((a) => a.isNew)
+      ? result.baseline.unmetMusts
+      : [];
+  const kept =
+    lacks.length === 0
+      ? `keeping what the clusters run today, ${rec.name},`
+      : `keeping what the clusters run today, ${rec.name}, and adding what it lacks, ${listNames(ctx, lacks)},`;
   const headline =
     noPathMeets +
-    `We recommend ${stays ? `keeping what the clusters run today, ${rec.name},` : rec.name} for ${result.engagement.client}: ` +
+    `We recommend ${stays ? kept : rec.name} for ${result.engagement.client}: ` +
     `it costs a median ${median} over ${horizon} ${horizon === 1 ? 'year' : 'years'} (P10–P90 ${range}) and stays ` +
     `the recommendation in ${confidence} of ${draws} plausible worlds in which the costs and the judgements ` +
     'consultants differ on vary together.';

@@ -51,3 +51,24 @@ describe('one basis for the headline figure', () => {
     expect(winner.tco.medianSavingsVsBaseline).toBe(result.baseline.tco.median - winner.tco.median);
   });
 });
+
+/** Staying can cost more than today when add-ons fill what today lacks: the headline says what they add. */
+describe('a recommendation to stay that adds what today lacks', () => {
+  it.each([
+    ['eks-plus-onprem', true],
+    ['small-team-basic', false],
+  ] as const)('%s: the headline names what is added only when today misses a must', (name, adds) => {
+    const sources = reportSources(exampleAnswers(name));
+    const { result } = sources;
+    expect(result.recommendation.option).toBe(result.recommendation.change.incumbent);
+    const headline = buildReportModel(sources).summary.headline;
+    expect(result.baseline.unmetMusts.length > 0).toBe(adds);
+    if (adds) {
+      expect(headline).toContain(
+        `keeping what the clusters run today, ${result.recommendation.name}, and adding what it lacks, network observability and historical flow retention,`,
+      );
+    } else {
+      expect(headline).toContain(`keeping what the clusters run today, ${result.recommendation.name}, for`);
+    }
+  });
+});
