@@ -473,7 +473,7 @@ export function buildPlan(
     const stays: GroupStayFact | null = takes
       ? null
       : excluded === undefined
-        ? { kind: 'keeps-only-others', params: { option: option.short, group, cni } }
+        ? { kind: 'keeps-only-others', params: { group, cni } }
         : {
             kind: 'platform-excludes',
             params: { platform: excluded.platform.name, note: excluded.rule.note, group, cni },

@@ -4,10 +4,9 @@ import { CNI_NAMES } from '../schema/display-names.js';
 /** Why a group of an estate stays on its own CNI on a path it does not take. */
 export type GroupStayFact =
   | {
-      /** The path keeps only other CNIs than the group's. */
+      /** The path is offered only to other CNIs than the group's, so it keeps the group's as it is. */
       readonly kind: 'keeps-only-others';
       readonly params: {
-        readonly option: string;
         readonly group: string;
         readonly cni: (typeof CNIS)[number];
       };
@@ -26,11 +25,11 @@ export type GroupStayFact =
 /** "RKE2 does not allow it (…), so RKE2 on premises stays on Canal." */
 export function groupStayText(fact: GroupStayFact): string {
   const { group, cni } = fact.params;
-  const stays = `so ${group} stays on ${CNI_NAMES[cni]}.`;
   switch (fact.kind) {
     case 'keeps-only-others':
-      return `${fact.params.option} keeps only other CNIs, ${stays}`;
+      // Said without the path's name: a stay path's short name ("current CNI") does not read as a subject.
+      return `${group} stays on ${CNI_NAMES[cni]}, which this path keeps as it is.`;
     case 'platform-excludes':
-      return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), ${stays}`;
+      return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), so ${group} stays on ${CNI_NAMES[cni]}.`;
   }
 }
