@@ -133,6 +133,10 @@ const REASON_PARAMS = {
     option: OptionIdSchema,
     capability: CapabilityIdSchema.describe('A must the option cannot meet, or meets only in part.'),
     level: SupportLevelSchema,
+    groups: z
+      .array(z.string())
+      .optional()
+      .describe('For an estate whose groups differ: the groups that lack it (the others have it).'),
   },
   'meets-all-musts': {
     option: OptionIdSchema,

@@ -28,11 +28,21 @@ export interface ExplainContext {
 
 /** Why an option is ruled out: each unmet must (its sentence gives the reason the client needs it). */
 export function disqualificationReasons(o: OptionEvaluation, ctx: ExplainContext): Reason[] {
-  return o.unmetMusts.map((id) => ({
-    kind: 'ruled-out',
-    params: { option: o.id, capability: id, level: o.plan.fits[id].level },
-    basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
-  }));
+  return o.unmetMusts.map((id) => {
+    const fit = o.plan.fits[id];
+    // In an estate whose groups differ, the estate's level is its weakest group's: those groups are what lack it.
+    const lacking = (fit.groups ?? []).filter((g) => g.level === fit.level).map((g) => g.group);
+    return {
+      kind: 'ruled-out',
+      params: {
+        option: o.id,
+        capability: id,
+        level: fit.level,
+        ...(lacking.length > 0 ? { groups: lacking } : {}),
+      },
+      basis: [...ctx.needs[id].basis, `data:capabilities.${id}.${o.id}`],
+    };
+  });
 }
 
 function capabilityGains(a: OptionEvaluation, b: OptionEvaluation, ctx: ExplainContext): CapabilityId[] {

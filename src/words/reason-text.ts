@@ -47,9 +47,10 @@ export function reasonText(reason: ReasonFact, lex: Lexicon): string {
       return `${joinAnd(carriers.map(name))} ${verb} a risk ${name(option)} avoids: ${continued(riskText(risk), lex)}`;
     }
     case 'ruled-out': {
-      const { option, capability: id, level } = reason.params;
+      const { option, capability: id, level, groups } = reason.params;
       const how = level === 'partial' ? 'meets only in part' : 'cannot provide';
-      return `${name(option)} ${how} ${capability(id)}, a must: ${lex.capabilities[id]?.reason ?? ''}`.trim();
+      const where = groups === undefined ? '' : ` on ${joinAnd(groups)}`;
+      return `${name(option)} ${how} ${capability(id)}${where}, a must: ${lex.capabilities[id]?.reason ?? ''}`.trim();
     }
     case 'meets-all-musts': {
       const { option, musts, among } = reason.params;

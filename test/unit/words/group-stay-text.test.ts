@@ -12,3 +12,15 @@ describe('why a group of an estate stays on its CNI', () => {
       for (const group of option.groups ?? []) expect(group.staysBecause ?? '').not.toMatch(/current CNI/);
   });
 });
+
+describe('a path ruled out in an estate whose groups differ', () => {
+  it('names the groups that lack the must, and only those', () => {
+    const { result } = reportSources(exampleAnswers('eks-plus-onprem'));
+    const ruledOut = result.options.flatMap((o) => o.because.filter((b) => b.kind === 'ruled-out'));
+    expect(ruledOut.length).toBeGreaterThan(0);
+    for (const reason of ruledOut) {
+      expect(reason.params).toMatchObject({ groups: ['EKS in eu-central-1'] });
+      expect(reason.text).toMatch(/ cannot provide vendor support on EKS in eu-central-1, a must: /);
+    }
+  });
+});
