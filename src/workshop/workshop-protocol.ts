@@ -59,6 +59,19 @@ export const STAKEHOLDERS = 'stakeholders';
 /** The entry that holds the estate's groups: their list as JSON, edited on the page as one card per group. */
 export const GROUPS = 'cluster.groups';
 
+/** A group's keys, in the order the answers file writes them: the page has an input for each. */
+export const GROUP_KEYS = [
+  'name',
+  'platform',
+  'clouds',
+  'clusters',
+  'nodes',
+  'services',
+  'podsPerNode',
+  'currentCni',
+  'kubeProxyMode',
+] as const;
+
 /** What the inputs hold: text as typed, the chosen values, a tick. A key not present is not answered. */
 export type FieldValue = string | readonly string[] | boolean;
 export type Entries = Readonly<Record<string, FieldValue>>;

@@ -12,6 +12,7 @@ import type {
   LiveView,
   WorkshopState,
 } from '../workshop-protocol.js';
+import { GROUP_KEYS } from '../workshop-protocol.js';
 import { el, formatMoney, formatPercent, formatWeight } from './dom.js';
 
 /** Wait after a keystroke before scoring, and before rescoring with the report's draws. */
@@ -495,24 +496,12 @@ function stakeholdersTable(
   return { root, refresh };
 }
 
-/** A group's keys in the order the answers file writes them; the optional ones are left out when empty. */
-const GROUP_KEYS = [
-  'name',
-  'platform',
-  'clouds',
-  'clusters',
-  'nodes',
-  'services',
-  'podsPerNode',
-  'currentCni',
-  'kubeProxyMode',
-] as const;
 const GROUP_NUMBERS: ReadonlySet<string> = new Set(['clusters', 'nodes', 'services', 'podsPerNode']);
 
 /**
  * The estate's groups as cards: each group's name, platform, CNI, counts and clouds, and a button to add one.
- * The entry is the list as JSON, numbers as typed: the server checks them as `validate` does. A key the page
- * has no input for is kept from the file as it was.
+ * The entry is the list as JSON, numbers as typed: the server checks them as `validate` does. Every key of a
+ * group has an input (GROUP_KEYS is the schema's), so nothing of the file's groups is lost on the way through.
  */
 function groupCards(
   field: FormField,
@@ -539,7 +528,6 @@ function groupCards(
     });
   const labelled = (text: string, input: HTMLElement) => el('label', {}, el('span', {}, text), input);
   const read = (card: HTMLElement): Record<string, unknown> => {
-    const kept = JSON.parse(card.dataset.kept ?? '{}') as Record<string, unknown>;
     const record: Record<string, unknown> = {};
     for (const key of GROUP_KEYS) {
       if (key === 'clouds') {
@@ -548,13 +536,11 @@ function groupCards(
           .map((box) => box.value);
         continue;
       }
-      const input = card.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-key="${key}"]`);
-      const text = input?.value.trim() ?? '';
-      if (input === null) {
-        if (kept[key] !== undefined) record[key] = kept[key];
-      } else if (text !== '') {
+      const text = card
+        .querySelector<HTMLInputElement | HTMLSelectElement>(`[data-key="${key}"]`)
+        ?.value.trim();
+      if (text !== undefined && text !== '')
         record[key] = GROUP_NUMBERS.has(key) && !Number.isNaN(Number(text)) ? Number(text) : text;
-      }
     }
     return record;
   };
@@ -606,7 +592,6 @@ function groupCards(
       ),
       remove,
     );
-    card.dataset.kept = JSON.stringify(group);
     card.addEventListener('input', emit);
     card.addEventListener('change', emit);
     remove.addEventListener('click', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keyPath } from '../../../src/questionnaire/answer-keys.js';
 import { QUESTIONNAIRE } from '../../../src/questionnaire/questionnaire.js';
+import { EstateGroupSchema } from '../../../src/schema/answers.js';
 import { workshopForm } from '../../../src/workshop/workshop-form.js';
+import { GROUP_KEYS } from '../../../src/workshop/workshop-protocol.js';
 
 describe('workshopForm', () => {
   const form = workshopForm();
@@ -62,5 +64,11 @@ describe('fieldKind', () => {
     expect(fieldKind(question, { type: 'array', items: { type: 'object' } })).toBe('structured');
     expect(fieldKind(question, { type: 'object' })).toBe('structured');
     expect(fieldKind(question, { type: 'array', items: { enum: ['a'] } })).toBe('multi');
+  });
+});
+
+describe('the groups the page edits', () => {
+  it('has an input for every key of a group, in the schema’s order, so saving loses none', () => {
+    expect([...GROUP_KEYS].sort()).toEqual(Object.keys(EstateGroupSchema.shape).sort());
   });
 });
