@@ -1,4 +1,5 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import type { z } from 'zod';
 import { answersSchemaNode, keyNode, keyPath } from '../questionnaire/answer-keys.js';
 import { answerFromText } from '../questionnaire/answer-text.js';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
@@ -184,50 +185,51 @@ const GROUPS_HELP =
 
 /** The groups the page's cards hold, checked as `validate` checks them; an empty list leaves the key out. */
 function readGroups(entry: FieldValue | undefined): { value: EstateGroup[] | undefined } | { error: string } {
-  if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
-  let data: unknown;
-  try {
-    data = JSON.parse(entry);
-  } catch {
-    return { error: 'the list of groups could not be read' };
-  }
-  if (Array.isArray(data) && data.length === 0) return { value: undefined };
-  const parsed = ClusterSchema.safeParse({ groups: data }, { error: () => NO_CUSTOM_MESSAGE });
-  if (parsed.success) return { value: parsed.data.groups };
-  const issue = parsed.error.issues.find((i) => i.path[0] === 'groups') ?? parsed.error.issues[0];
-  if (issue === undefined) return { error: 'not a valid list of groups' };
-  const [message] = zodIssueMessages({ ...issue, path: ['cluster', ...issue.path] }, answersSchemaNode());
-  const [, index, ...rest] = issue.path;
-  const where =
-    typeof index === 'number' ? `group ${index + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: ` : '';
-  return { error: `${where}${message?.message ?? 'not valid'}` };
+  return readListEntry(entry, 'group', ['cluster', 'groups'], (data) => {
+    // Checked inside the cluster, so the checks across a group's keys (CNI against clouds, nodes against clusters) run.
+    const parsed = ClusterSchema.safeParse({ groups: data }, { error: () => NO_CUSTOM_MESSAGE });
+    if (parsed.success) return { value: parsed.data.groups };
+    const issue = parsed.error.issues.find((i) => i.path[0] === 'groups') ?? parsed.error.issues[0];
+    return { issue: issue === undefined ? undefined : { ...issue, path: issue.path.slice(1) } };
+  });
 }
 
 /** The stakeholders the page's table holds, checked as `validate` checks them; an empty list leaves the key out. */
 function readStakeholders(
   entry: FieldValue | undefined,
 ): { value: AnswersDraft['stakeholders'] } | { error: string } {
+  return readListEntry(entry, 'stakeholder', ['stakeholders'], (data) => {
+    const parsed = StakeholdersSchema.safeParse(data, { error: () => NO_CUSTOM_MESSAGE });
+    return parsed.success ? { value: parsed.data } : { issue: parsed.error.issues[0] };
+  });
+}
+
+/**
+ * A list a page's table or cards hold as JSON, checked by `check`; its first problem is worded as `validate`
+ * words it (its path taken from the list, under `at` in the answers file), naming the row: "group 2 (nodes): …".
+ */
+function readListEntry<T>(
+  entry: FieldValue | undefined,
+  row: string,
+  at: readonly string[],
+  check: (data: unknown) => { value: T } | { issue: z.core.$ZodIssue | undefined },
+): { value: T | undefined } | { error: string } {
   if (typeof entry !== 'string' || entry.trim() === '') return { value: undefined };
   let data: unknown;
   try {
     data = JSON.parse(entry);
   } catch {
-    return { error: 'the list of stakeholders could not be read' };
+    return { error: `the list of ${row}s could not be read` };
   }
   if (Array.isArray(data) && data.length === 0) return { value: undefined };
-  const parsed = StakeholdersSchema.safeParse(data, { error: () => NO_CUSTOM_MESSAGE });
-  if (parsed.success) return { value: parsed.data };
-  const [issue] = parsed.error.issues;
-  if (issue === undefined) return { error: 'not a valid list of stakeholders' };
-  const [message] = zodIssueMessages(
-    { ...issue, path: ['stakeholders', ...issue.path] },
-    answersSchemaNode(),
-  );
+  const checked = check(data);
+  if ('value' in checked) return checked;
+  const { issue } = checked;
+  if (issue === undefined) return { error: `not a valid list of ${row}s` };
+  const [message] = zodIssueMessages({ ...issue, path: [...at, ...issue.path] }, answersSchemaNode());
   const [index, ...rest] = issue.path;
   const where =
-    typeof index === 'number'
-      ? `stakeholder ${index + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: `
-      : '';
+    typeof index === 'number' ? `${row} ${index + 1}${rest.length > 0 ? ` (${rest.join('.')})` : ''}: ` : '';
   return { error: `${where}${message?.message ?? 'not valid'}` };
 }
 
