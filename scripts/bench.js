@@ -258,11 +258,12 @@ async function warmRerender(build) {
 /** CPU of the quote targets and stakeholders' views of one example, with a build's own engine. */
 async function quoteAndStakeholders(build) {
   const dist = (path) => pathToFileURL(join(build.root, 'dist', path)).href;
-  const [{ AnswersSchema, loadDataset, scoreAnswers }, { quoteTargets }, { stakeholderViews }] =
+  const [{ AnswersSchema, loadDataset, scoreAnswers }, { quoteTargets }, { stakeholderViews }, derive] =
     await Promise.all([
       import(dist('index.js')),
       import(dist('scoring/quote-target.js')),
       import(dist('scoring/stakeholder-views.js')),
+      import(dist('scoring/derive-situation.js')).catch(() => null),
     ]);
   const data = loadDataset();
   return (name) => {
@@ -270,8 +271,10 @@ async function quoteAndStakeholders(build) {
     const result = scoreAnswers(answers, data);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    quoteTargets(answers, data, result);
-    stakeholderViews(answers, data, result);
+    // Builds since the situation was derived once take it; older builds (BENCH_BEFORE) take the answers.
+    const input = derive === null ? answers : derive.deriveSituation(answers, data);
+    quoteTargets(input, data, result);
+    stakeholderViews(input, data, result);
     const cpu = process.cpuUsage(cpu0);
     return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
