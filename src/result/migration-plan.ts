@@ -7,8 +7,8 @@ import type { BuiltResult } from './result-schema.js';
 
 /**
  * The migration to the recommended path: the data's path from the client's CNI to the path's CNI, the phases
- * that have effort for this client (replacing kube-proxy only where the engine replaces it; retiring the
- * sidecars only where it moves them), and the engine's hours split by part.
+ * that have effort for this client (replacing kube-proxy only where the engine replaces it; add-ons only where
+ * some are added; retiring the sidecars only where it moves them), and the engine's hours split by part.
  */
 export function migrationPlan(
   answers: Answers,
@@ -24,8 +24,11 @@ export function migrationPlan(
 
   const maturity = dataset.model.maturityOpsFactor[answers.team.maturity] ?? 1;
   const perNode = result.assumptions.find((a) => a.key === 'migrationHoursPerNode')?.value ?? 0;
+  // A path with no node-by-node phase (a rebuild moves workloads, not nodes) does its per-node work in its
+  // cluster phases, so its hours are counted there.
+  const nodeByNode = path.phases.some((p) => p.part === 'node');
   const nodeHours =
-    target.migration.cniHours > 0
+    target.migration.cniHours > 0 && nodeByNode
       ? Math.round(perNode * migrationShares(path).node * answers.cluster.nodes * maturity)
       : 0;
   const hours: Record<MigrationPart, number> = {
@@ -36,7 +39,8 @@ export function migrationPlan(
     mesh: target.migration.meshHours,
     'ict-provider': target.migration.ictProviderHours,
   };
-  const phases = path.phases.filter((p) => p.part !== 'kube-proxy' || hours['kube-proxy'] > 0);
+  // A phase of work this client does not have (kube-proxy kept, nothing added) is left out.
+  const phases = path.phases.filter((p) => (p.part !== 'kube-proxy' && p.part !== 'addons') || hours[p.part] > 0);
   if (hours.mesh > 0) phases.push(dataset.meshRetirement);
   if (hours['ict-provider'] > 0) phases.push({ part: 'ict-provider', ...dataset.model.newIctProvider.phase });
   return {

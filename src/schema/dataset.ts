@@ -390,6 +390,11 @@ const migrationPath = z.strictObject({
    */
   rebuild: z.boolean().default(false),
   /**
+   * Where the provider's own update takes kube-proxy off the nodes (AKS's update to its Cilium), the page that says
+   * so: the team has no kube-proxy removal of its own to plan or cost.
+   */
+  providerRemovesKubeProxy: source.optional(),
+  /**
    * The share of the default migration effort (migrationHoursPerCluster, migrationHoursPerNode) this path takes,
    * where the provider does part of the work; an estimate whose basis is stated. Without it, the whole effort.
    */

@@ -612,8 +612,12 @@ export function buildGroupPlan(
       : [{ platform: platform.name, note: rule.note, source: rule.source }];
   });
   // New clusters are built without kube-proxy where the path replaces it: nothing runs yet to remove.
+  // Nor where the provider's own update takes it off the nodes.
   const removesKubeProxy =
-    replacesKubeProxy && situation.cluster.kubeProxyMode !== 'none' && current !== 'none';
+    replacesKubeProxy &&
+    situation.cluster.kubeProxyMode !== 'none' &&
+    current !== 'none' &&
+    migrationPath.providerRemovesKubeProxy === undefined;
   const newAddons = addons.filter((a) => a.id !== 'existing-mesh');
   // A kept CNI is named for what the path does to it: stays as it is, or gets add-ons; its eBPF data plane, where
   // it has one, runs only where it replaces kube-proxy (Calico's), and is new to the team where that is switched on.

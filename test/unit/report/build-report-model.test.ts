@@ -145,9 +145,11 @@ describe('buildReportModel', () => {
       'Migrate node by node',
       'Cut over and clean up',
       'Replace kube-proxy',
+      'Roll out the add-ons',
       'Move the sidecars to Istio ambient mode, namespace by namespace',
     ]);
     expect(model.migration.phases[2]?.effort).toMatch(/h for 180 nodes/);
+    expect(model.migration.phases[5]?.effort).toMatch(/^\d[\d,]* h of add-on set-up$/);
   });
 
   it('has no data-plane migration when the clusters already run Cilium', () => {
