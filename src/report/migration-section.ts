@@ -16,8 +16,17 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const hoursPerMonth = (result.assumptions.find((a) => a.key === 'engineerHoursPerYear')?.value ?? 0) / 12;
   const { hours } = plan;
   const clusters = situation.cluster.clusters;
-  const effortOf: Record<MigrationPart, string> = {
-    cluster: `shares ${formatNumber(hours.cluster)} h of per-cluster work (${formatNumber(clusters)} ${clusters === 1 ? 'cluster' : 'clusters'})`,
+  // The per-cluster hours are one figure for every phase that shares them: given once, so the column adds up.
+  const clusterPhases = plan.phases.flatMap((p, i) => (p.part === 'cluster' ? [i + 1] : []));
+  const clusterEffort = (number: number) => {
+    const [first = number, ...others] = clusterPhases;
+    if (number !== first) return `in the ${formatNumber(hours.cluster)} h of phase ${first}`;
+    const where = `${formatNumber(hours.cluster)} h for ${formatNumber(clusters)} ${clusters === 1 ? 'cluster' : 'clusters'}`;
+    return others.length === 0
+      ? where
+      : `${where}, with ${others.length === 1 ? 'phase' : 'phases'} ${joinAnd(others.map(String))}`;
+  };
+  const effortOf: Record<Exclude<MigrationPart, 'cluster'>, string> = {
     node: `${formatNumber(hours.node)} h for ${formatNumber(situation.cluster.nodes)} nodes`,
     'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
     addons: `${formatNumber(hours.addons)} h of add-on set-up`,
@@ -29,7 +38,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
     number: i + 1,
     title: p.title,
     steps: withClientCni(p.steps),
-    effort: effortOf[p.part],
+    effort: p.part === 'cluster' ? clusterEffort(i + 1) : effortOf[p.part],
   }));
   const total = hours.cluster + hours.node + hours['kube-proxy'] + hours.addons + hours.mesh;
   const oneOff = target.tco.byCategory.migration + target.tco.byCategory.training;
