@@ -40,7 +40,9 @@ export function migrationPlan(
     'ict-provider': target.migration.ictProviderHours,
   };
   // A phase of work this client does not have (kube-proxy kept, nothing added) is left out.
-  const phases = path.phases.filter((p) => (p.part !== 'kube-proxy' && p.part !== 'addons') || hours[p.part] > 0);
+  const phases = path.phases.filter(
+    (p) => (p.part !== 'kube-proxy' && p.part !== 'addons') || hours[p.part] > 0,
+  );
   if (hours.mesh > 0) phases.push(dataset.meshRetirement);
   if (hours['ict-provider'] > 0) phases.push({ part: 'ict-provider', ...dataset.model.newIctProvider.phase });
   return {
