@@ -122,8 +122,14 @@ export function highestPriceRefined(
   const centre = guess.kind === 'never' ? 0 : guess.price;
   let lo = Math.floor(centre * (1 - spread));
   let hi = Math.min(ceiling, Math.ceil(centre * (1 + spread)) + 1);
-  // Widen until holds(lo) and not holds(hi), each end checked once; 0 and the ceiling only when reached.
+  // A guess of `beyond` is checked at the ceiling first: one run settles it when the test holds there (whatever
+  // holds(lo) would say), and otherwise the top is known to fail, as the widening would have found.
   let hiFails = false;
+  if (guess.kind === 'beyond' && hi === ceiling) {
+    if (holds(ceiling)) return { kind: 'beyond', price: ceiling };
+    hiFails = true;
+  }
+  // Widen until holds(lo) and not holds(hi), each end checked once; 0 and the ceiling only when reached.
   for (let step = 0; step < MAX_STEPS && !holds(lo); step++) {
     if (lo === 0) return { kind: 'never' };
     [hi, hiFails] = [lo, true];
