@@ -186,12 +186,34 @@ export function computeTco(plan: Plan, situation: Situation, s: Scenario, model:
     plan.groups === undefined
       ? pathTco(plan, situation, s, model)
       : sumTco(plan.groups.map((g) => pathTco(g.plan, g.slice.situation, sliceScenario(s, g.slice), model)));
-  return withIctProviders(
-    paths,
-    newIctProviders(plan, situation, model),
-    alreadyContractedProviders(plan, situation, model),
-    s.values,
-  );
+  const providers = providersOf(plan, situation, model);
+  return withIctProviders(paths, providers.names, providers.alreadyContracted, s.values);
+}
+
+/** A plan's new and already contracted ICT providers in a situation: the same in every world drawn. */
+interface PlanProviders {
+  readonly situation: Situation;
+  readonly model: Model;
+  readonly names: readonly string[];
+  readonly alreadyContracted: readonly string[];
+}
+const providersByPlan = new WeakMap<Plan, PlanProviders>();
+
+/**
+ * `newIctProviders` and `alreadyContractedProviders` of a plan, worked out once per plan and situation: the plausible
+ * worlds cost each plan thousands of times, and neither list depends on a world's figures.
+ */
+function providersOf(plan: Plan, situation: Situation, model: Model): PlanProviders {
+  const known = providersByPlan.get(plan);
+  if (known !== undefined && known.situation === situation && known.model === model) return known;
+  const providers = {
+    situation,
+    model,
+    names: newIctProviders(plan, situation, model),
+    alreadyContracted: alreadyContractedProviders(plan, situation, model),
+  };
+  providersByPlan.set(plan, providers);
+  return providers;
 }
 
 /**
@@ -390,28 +412,41 @@ function trainingCost(plan: Plan, situation: Situation, s: Scenario, model: Mode
 
 /** An estate's cost from its groups' costs: years, hours and sidecars add up; the per-node footprint is by node. */
 function sumTco(parts: readonly TcoBreakdown[]): TcoBreakdown {
+  // Loops rather than closures: Monte Carlo sums an estate's groups thousands of times. Each sum runs in the
+  // parts' order, as it always has, so the totals are the same to the last bit.
   const years = (parts[0]?.years ?? []).map((_, y) => {
     const year = emptyYear();
     for (const p of parts) for (const c of TCO_CATEGORIES) year[c] += p.years[y]?.[c] ?? 0;
     return year;
   });
-  const sum = (f: (p: TcoBreakdown) => number) => parts.reduce((s, p) => s + f(p), 0);
-  const nodes = sum((p) => p.nodes);
-  const byNode = (f: (p: TcoBreakdown) => number) => (nodes === 0 ? 0 : sum((p) => f(p) * p.nodes) / nodes);
+  let total = 0;
+  let opsHoursPerMonth = 0;
+  let sidecarsKept = 0;
+  let nodes = 0;
+  let vcpuByNode = 0;
+  let gbByNode = 0;
+  const hours = { cni: 0, kubeProxy: 0, addons: 0, mesh: 0, kubeProxyMode: 0 };
+  for (const p of parts) {
+    total += p.total;
+    opsHoursPerMonth += p.opsHoursPerMonth;
+    sidecarsKept += p.sidecarsKept;
+    nodes += p.nodes;
+    vcpuByNode += p.perNode.vcpu * p.nodes;
+    gbByNode += p.perNode.gb * p.nodes;
+    hours.cni += p.migrationHours.cni;
+    hours.kubeProxy += p.migrationHours.kubeProxy;
+    hours.addons += p.migrationHours.addons;
+    hours.mesh += p.migrationHours.mesh;
+    hours.kubeProxyMode += p.migrationHours.kubeProxyMode;
+  }
   return {
     years,
-    total: sum((p) => p.total),
-    opsHoursPerMonth: sum((p) => p.opsHoursPerMonth),
-    perNode: { vcpu: byNode((p) => p.perNode.vcpu), gb: byNode((p) => p.perNode.gb) },
-    sidecarsKept: sum((p) => p.sidecarsKept),
+    total,
+    opsHoursPerMonth,
+    perNode: { vcpu: nodes === 0 ? 0 : vcpuByNode / nodes, gb: nodes === 0 ? 0 : gbByNode / nodes },
+    sidecarsKept,
     nodes,
-    migrationHours: {
-      cni: sum((p) => p.migrationHours.cni),
-      kubeProxy: sum((p) => p.migrationHours.kubeProxy),
-      addons: sum((p) => p.migrationHours.addons),
-      mesh: sum((p) => p.migrationHours.mesh),
-      kubeProxyMode: sum((p) => p.migrationHours.kubeProxyMode),
-    },
+    migrationHours: hours,
     ictProviders: NO_ICT_PROVIDERS,
   };
 }

@@ -2,6 +2,7 @@ import type { CostKey } from '../schema/assumption-keys.js';
 import type { Plan } from './build-plan.js';
 import type { Scenario } from './compute-tco.js';
 import type { Cni, EstateGroup, Situation } from './derive-situation.js';
+import type { ParameterValues } from './resolve-parameters.js';
 
 /** One group of the estate as the engine sees it: its own situation, and its share of the estate's totals. */
 export interface EstateSlice {
@@ -21,19 +22,26 @@ export interface EstateSlice {
 
 /** The figures of one evaluation (likely, a draw or a probe) as they fall on one group. */
 export function sliceScenario(s: Scenario, slice: EstateSlice): Scenario {
-  const scaled = Object.entries(slice.valueScale);
   return {
     ...s,
     nodes: s.nodes * slice.nodeShare,
     sidecars: s.sidecars * slice.sidecarShare,
-    values:
-      scaled.length === 0
-        ? s.values
-        : {
-            ...s.values,
-            ...Object.fromEntries(scaled.map(([k, f]) => [k, s.values[k as CostKey] * (f ?? 1)])),
-          },
+    values: scaledValues(s.values, slice.valueScale),
   };
+}
+
+/**
+ * The estate's figures with a group's factors applied: the factored figures are the object's own, every other
+ * figure is read through to the estate's (its prototype). The plausible worlds slice every figure of every path
+ * for every group in every world, and a copy of all of them each time was most of an estate's cost to score.
+ */
+function scaledValues(values: ParameterValues, scale: EstateSlice['valueScale']): ParameterValues {
+  let scaled: ParameterValues | undefined;
+  for (const key in scale) {
+    scaled ??= Object.create(values) as ParameterValues;
+    scaled[key as CostKey] = values[key as CostKey] * (scale[key as CostKey] ?? 1);
+  }
+  return scaled ?? values;
 }
 
 /** What a path moves off which CNI: the whole estate, or each group it moves. */
