@@ -246,20 +246,29 @@ function certaintySlide(model: ReportModel, charts: ReadonlySet<string>): DeckSl
 
 function migrationSlide(model: ReportModel): DeckSlide {
   const { migration } = model;
+  // An estate of groups: each group's own path, its phases named with the group.
+  const parts =
+    migration.groups.length > 0 ? migration.groups : [{ ...migration, name: null as string | null }];
+  const named = (name: string | null, text: string) => (name === null ? text : `${name}: ${text}`);
   return {
     kind: 'table',
     title: `Migration path: ${migration.from} to ${migration.to}`,
-    intro: migration.summary,
+    intro:
+      migration.groups.length > 0
+        ? migration.groups.map((g) => `${g.name}: ${g.title}.`).join(' ')
+        : migration.summary,
     table: {
       columns: ['', 'Phase', 'Effort'],
-      rows: migration.phases.map((p) => [String(p.number), p.title, p.effort]),
+      rows: parts.flatMap((g) => g.phases.map((p) => [String(p.number), named(g.name, p.title), p.effort])),
       widths: [0.5, 4.5, 4],
     },
     bullets: [migration.totalEffort, migration.cost],
     notes: [
-      `${migration.title}. Source: ${migration.source}`,
-      ...migration.phases.map((p) => `${p.number}. ${p.title}: ${p.steps}`),
-      ...migration.caveats.map((c) => `Caveat: ${c}`),
+      ...parts.flatMap((g) => [
+        named(g.name, `${g.title}. Source: ${g.source}`),
+        ...g.phases.map((p) => `${p.number}. ${p.title}: ${p.steps}`),
+        ...g.caveats.map((c) => `Caveat: ${c}`),
+      ]),
       ...migration.risks.map((r) => `Risk: ${r}`),
     ].join('\n'),
   };

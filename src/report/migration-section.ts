@@ -1,13 +1,17 @@
 import type { BuiltResult } from '../result/result-schema.js';
 import { formatNumber, joinAnd } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
-import type { MigrationSection } from './report-model.js';
+import type { MigrationPartSection, MigrationSection } from './report-model.js';
 import { cniName } from './situation-section.js';
 
 type MigrationPlan = BuiltResult['migrationPlan'];
 type MigrationPart = MigrationPlan['phases'][number]['part'];
+type Plan = Omit<MigrationPlan, 'groups'>;
 
-/** How the client gets from today's CNI to the recommended option: the result's migration plan, in words. */
+/**
+ * How the client gets from today's CNI to the recommended option: the result's migration plan, in words. An
+ * estate of groups reads one plan per group, each from the CNI it runs, and the estate's effort and cost after.
+ */
 export function migrationSection(ctx: ReportContext): MigrationSection {
   const { result } = ctx.sources;
   const { situation } = result;
@@ -15,41 +19,28 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const target = ctx.option(plan.option);
   const hoursPerMonth = (result.assumptions.find((a) => a.key === 'engineerHoursPerYear')?.value ?? 0) / 12;
   const { hours } = plan;
-  const clusters = situation.cluster.clusters;
-  // The per-cluster hours are one figure for every phase that shares them: given once, so the column adds up.
-  const clusterPhases = plan.phases.flatMap((p, i) => (p.part === 'cluster' ? [i + 1] : []));
-  const clusterEffort = (number: number) => {
-    const [first = number, ...others] = clusterPhases;
-    if (number !== first) return `in the ${formatNumber(hours.cluster)} h of phase ${first}`;
-    const where = `${formatNumber(hours.cluster)} h for ${formatNumber(clusters)} ${clusters === 1 ? 'cluster' : 'clusters'}`;
-    return others.length === 0
-      ? where
-      : `${where}, with ${others.length === 1 ? 'phase' : 'phases'} ${joinAnd(others.map(String))}`;
-  };
-  const effortOf: Record<Exclude<MigrationPart, 'cluster'>, string> = {
-    node: `${formatNumber(hours.node)} h for ${formatNumber(situation.cluster.nodes)} nodes`,
-    'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
-    addons: `${formatNumber(hours.addons)} h of add-on set-up`,
-    mesh: `${formatNumber(hours.mesh)} h`,
-    'ict-provider': `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`,
-  };
-  const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(plan.from));
-  const phases = plan.phases.map((p, i) => ({
-    number: i + 1,
-    title: p.title,
-    steps: withClientCni(p.steps),
-    effort: p.part === 'cluster' ? clusterEffort(i + 1) : effortOf[p.part],
-  }));
-  const total = hours.cluster + hours.node + hours['kube-proxy'] + hours.addons + hours.mesh;
+  // An estate's hours are its groups' as they are printed, so the figures a reader adds up agree.
+  const total =
+    plan.groups === undefined
+      ? engineerHours(plan)
+      : plan.groups.reduce((sum, g) => sum + engineerHours(g), 0);
   const oneOff = target.tco.byCategory.migration + target.tco.byCategory.training;
+  const groups = (plan.groups ?? []).map((g) => {
+    const group = situation.cluster.groups?.find((s) => s.name === g.name);
+    const scope = group === undefined ? '' : ` (${clustersAndNodes(group.clusters, group.nodes)})`;
+    return { name: `${g.name}${scope}`, ...planPart(ctx, g, group?.clusters ?? 0, group?.nodes ?? 0) };
+  });
+  const estate = planPart(ctx, plan, situation.cluster.clusters, situation.cluster.nodes);
 
   return {
-    title: withClientCni(plan.title),
-    from: cniName(plan.from),
+    title: estate.title,
+    from: groups.length > 0 ? 'what each group runs today' : estate.from,
     to: target.name,
-    summary: withClientCni(plan.summary),
-    source: plan.source,
-    phases,
+    summary: estate.summary,
+    source: estate.source,
+    phases: estate.phases,
+    caveats: estate.caveats,
+    groups,
     totalEffort:
       total === 0
         ? 'No migration effort is counted.'
@@ -58,12 +49,59 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
           (hours['ict-provider'] > 0
             ? `, and ${formatNumber(hours['ict-provider'])} h to contract the new provider (${joinAnd(target.newIctProviders.names)}) as DORA requires.`
             : '.') +
-          (plan.effortBasis === null ? '' : ` ${plan.effortBasis}`),
+          (groups.length > 0 || plan.effortBasis === null ? '' : ` ${plan.effortBasis}`),
     cost: `${ctx.money(oneOff)} one-off in year 1 (${ctx.money(target.tco.byCategory.migration)} migration, ${ctx.money(target.tco.byCategory.training)} training).`,
-    caveats: flagCaveats(plan.caveats),
     risks: target.risks.map((r) => r.text),
   };
 }
+
+/** One plan in words: its path, its phases with their hours, and its caveats. */
+function planPart(ctx: ReportContext, plan: Plan, clusters: number, nodes: number): MigrationPartSection {
+  const { hours } = plan;
+  const target = ctx.option(plan.option);
+  // The per-cluster hours are one figure for every phase that shares them: given once, so the column adds up.
+  const clusterPhases = plan.phases.flatMap((p, i) => (p.part === 'cluster' ? [i + 1] : []));
+  const clusterEffort = (number: number) => {
+    const [first = number, ...others] = clusterPhases;
+    if (number !== first) return `in the ${formatNumber(hours.cluster)} h of phase ${first}`;
+    const where = `${formatNumber(hours.cluster)} h for ${clusters === 1 ? '1 cluster' : `${formatNumber(clusters)} clusters`}`;
+    return others.length === 0
+      ? where
+      : `${where}, with ${others.length === 1 ? 'phase' : 'phases'} ${joinAnd(others.map(String))}`;
+  };
+  const effortOf: Record<Exclude<MigrationPart, 'cluster'>, string> = {
+    node: `${formatNumber(hours.node)} h for ${formatNumber(nodes)} nodes`,
+    'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
+    addons: `${formatNumber(hours.addons)} h of add-on set-up`,
+    mesh: `${formatNumber(hours.mesh)} h`,
+    'ict-provider': `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`,
+  };
+  const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(plan.from));
+  const sum = engineerHours(plan);
+  return {
+    title: withClientCni(plan.title),
+    from: cniName(plan.from),
+    summary: withClientCni(plan.summary),
+    source: plan.source,
+    phases: plan.phases.map((p, i) => ({
+      number: i + 1,
+      title: p.title,
+      steps: withClientCni(p.steps),
+      effort: p.part === 'cluster' ? clusterEffort(i + 1) : effortOf[p.part],
+    })),
+    effort:
+      `${sum === 0 ? 'No migration effort is counted' : `${formatNumber(sum)} engineer-hours`}.` +
+      (plan.effortBasis === null ? '' : ` ${plan.effortBasis}`),
+    caveats: flagCaveats(plan.caveats),
+  };
+}
+
+/** The engineers' hours of a plan (the DORA contracting is risk, legal and procurement time, said apart). */
+const engineerHours = ({ hours }: Plan) =>
+  hours.cluster + hours.node + hours['kube-proxy'] + hours.addons + hours.mesh;
+
+const clustersAndNodes = (clusters: number, nodes: number) =>
+  `${clusters === 1 ? '1 cluster' : `${formatNumber(clusters)} clusters`}, ${formatNumber(nodes)} nodes`;
 
 /**
  * The caveats in the client's language: those the data says certainly apply to the client's current CNI come first

@@ -191,10 +191,10 @@ export interface SensitivitySection {
   readonly scoreFigure: ChartFigure | null;
 }
 
-export interface MigrationSection {
+/** One migration: the estate's, or one group's of an estate. */
+export interface MigrationPartSection {
   readonly title: string;
   readonly from: string;
-  readonly to: string;
   readonly summary: string;
   readonly source: string;
   readonly phases: readonly {
@@ -203,9 +203,17 @@ export interface MigrationSection {
     readonly steps: string;
     readonly effort: string;
   }[];
+  /** The hours of this migration alone, and why they are a share of a live migration's, where they are. */
+  readonly effort: string;
+  readonly caveats: readonly string[];
+}
+
+export interface MigrationSection extends Omit<MigrationPartSection, 'effort'> {
+  readonly to: string;
+  /** An estate of groups: each group's own migration, named with its size; empty otherwise. */
+  readonly groups: readonly (MigrationPartSection & { readonly name: string })[];
   readonly totalEffort: string;
   readonly cost: string;
-  readonly caveats: readonly string[];
   readonly risks: readonly string[];
 }
 

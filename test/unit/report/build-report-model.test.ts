@@ -152,6 +152,19 @@ describe('buildReportModel', () => {
     expect(model.migration.phases[5]?.effort).toMatch(/^\d[\d,]* h of add-on set-up$/);
   });
 
+  it('describes an estate’s migration group by group, its effort the sum of theirs', () => {
+    const { migration } = buildReportModel(reportSources(exampleAnswers('eks-plus-onprem')));
+    expect(migration.from).toBe('what each group runs today');
+    expect(migration.groups.map((g) => [g.name, g.from, g.title])).toEqual([
+      ['EKS in eu-central-1 (3 clusters, 180 nodes)', 'AWS VPC CNI', 'Stay on the Amazon VPC CNI'],
+      ['RKE2 on premises (3 clusters, 120 nodes)', 'Canal', 'Stay on Canal'],
+    ]);
+    const hoursOf = (text: string) => Number(/^([\d,]+) engineer-hours/.exec(text)?.[1]?.replace(/,/g, ''));
+    const groupHours = migration.groups.map((g) => hoursOf(g.effort));
+    expect(groupHours.every((h) => h > 0)).toBe(true);
+    expect(hoursOf(migration.totalEffort)).toBe(groupHours.reduce((a, b) => a + b, 0));
+  });
+
   it('has no data-plane migration when the clusters already run Cilium', () => {
     const model = buildReportModel(
       reportSources(makeAnswers({ cluster: { currentCni: 'cilium' }, needs: { vendorSupport: 'must' } })),

@@ -24,13 +24,15 @@ describe('the migration plan of every path', { timeout: 120_000 }, () => {
       const result = scoreAnswers(answers, dataset, { draws: 100 });
       for (const option of result.options) {
         const asPick = { ...result, recommendation: { ...result.recommendation, option: option.id } };
-        const plan = migrationPlan(answers, dataset, asPick);
-        const parts = new Set(plan.phases.map((p) => p.part));
-        for (const [part, hours] of Object.entries(plan.hours)) {
-          if (hours > 0 && !parts.has(part as never))
-            faults.push(`${name} ${option.id}: ${hours} h of ${part}, no phase`);
-          if (hours === 0 && parts.has(part as never) && part !== 'cluster' && part !== 'node')
-            faults.push(`${name} ${option.id}: a ${part} phase with no hours`);
+        const estate = migrationPlan(answers, dataset, asPick);
+        for (const plan of [estate, ...(estate.groups ?? [])]) {
+          const parts = new Set(plan.phases.map((p) => p.part));
+          for (const [part, hours] of Object.entries(plan.hours)) {
+            if (hours > 0 && !parts.has(part as never))
+              faults.push(`${name} ${option.id} from ${plan.from}: ${hours} h of ${part}, no phase`);
+            if (hours === 0 && parts.has(part as never) && part !== 'cluster' && part !== 'node')
+              faults.push(`${name} ${option.id} from ${plan.from}: a ${part} phase with no hours`);
+          }
         }
       }
     }
@@ -53,5 +55,23 @@ describe('the migration plan of every path', { timeout: 120_000 }, () => {
     expect(aks.phases.map((p) => p.part)).not.toContain('kube-proxy');
     // A live migration of the team's own still removes kube-proxy itself.
     expect(planOf('scaleup-sidecar-cost', 'cilium-oss').hours['kube-proxy']).toBeGreaterThan(0);
+  });
+
+  it('gives an estate of groups one plan per group, each from the CNI the group runs', () => {
+    const [, answers] = situations.find(([n]) => n.endsWith('/eks-plus-onprem.yaml')) ?? [];
+    if (answers === undefined) throw new Error('eks-plus-onprem');
+    const result = scoreAnswers(answers, dataset, { draws: 100 });
+    for (const option of result.options) {
+      const asPick = { ...result, recommendation: { ...result.recommendation, option: option.id } };
+      const plan = migrationPlan(answers, dataset, asPick);
+      expect(plan.groups?.map((g) => [g.name, g.from])).toEqual(
+        answers.cluster.groups?.map((g) => [g.name, g.currentCni]),
+      );
+    }
+    const [, single] = situations.find(([n]) => n.endsWith('/small-team-basic.yaml')) ?? [];
+    if (single === undefined) throw new Error('small-team-basic');
+    expect(
+      migrationPlan(single, dataset, scoreAnswers(single, dataset, { draws: 100 })).groups,
+    ).toBeUndefined();
   });
 });
