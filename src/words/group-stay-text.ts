@@ -4,7 +4,7 @@ import { CNI_NAMES } from '../schema/display-names.js';
 /** Why a group of an estate stays on its own CNI on a path it does not take. */
 export type GroupStayFact =
   | {
-      /** The path is offered only to other CNIs than the group's, so it keeps the group's as it is. */
+      /** The path is offered only to other CNIs than the group's, so the group keeps its own (add-ons may come). */
       readonly kind: 'keeps-only-others';
       readonly params: {
         readonly group: string;
@@ -28,7 +28,7 @@ export function groupStayText(fact: GroupStayFact): string {
   switch (fact.kind) {
     case 'keeps-only-others':
       // Said without the path's name: a stay path's short name ("current CNI") does not read as a subject.
-      return `${group} stays on ${CNI_NAMES[cni]}, which this path keeps as it is.`;
+      return `${group} keeps ${CNI_NAMES[cni]}, as this path keeps the CNI each group runs.`;
     case 'platform-excludes':
       return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), so ${group} stays on ${CNI_NAMES[cni]}.`;
   }

@@ -7,7 +7,7 @@ describe('why a group of an estate stays on its CNI', () => {
     const { result } = reportSources(exampleAnswers('eks-plus-onprem'));
     const stay = result.options.find((o) => o.keepsCurrentCni);
     const reasons = (stay?.groups ?? []).map((g) => g.staysBecause).filter((s) => s !== null);
-    expect(reasons).toEqual(['RKE2 on premises stays on Canal, which this path keeps as it is.']);
+    expect(reasons).toEqual(['RKE2 on premises keeps Canal, as this path keeps the CNI each group runs.']);
     for (const option of result.options)
       for (const group of option.groups ?? []) expect(group.staysBecause ?? '').not.toMatch(/current CNI/);
   });
