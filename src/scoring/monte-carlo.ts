@@ -343,6 +343,7 @@ function drawWorlds(
   input: WorldsInput,
   record: boolean,
   settled?: (wins: readonly number[], done: number) => boolean,
+  followed?: FollowedOption,
 ): DrawnWorlds {
   const { ctx, likely, parameters, base, weights, draws, seed, incumbent, baseline } = input;
   const model = ctx.dataset.model;
@@ -425,6 +426,21 @@ function drawWorlds(
   const hurdleDraw = stream(hurdleTrack.key);
   const softDraws = softTracks.map((t) => stream(t.key));
 
+  // A world whose outcome is already known still takes its draw from every stream, so later worlds draw as before.
+  const passWorld = () => {
+    for (const draw of costDraws) draw();
+    for (const draw of addonDraws) {
+      draw.ops();
+      draw.setup();
+    }
+    for (const draw of priorityDraws) draw();
+    fearDraw();
+    ncwDraw();
+    hurdleDraw();
+    for (const draw of softDraws) draw();
+    for (const needs of judged) for (const j of needs) j.draw();
+  };
+
   const criteria: CriterionScores[] = likely.map((o) => ({ ...o.criteria }));
   const w: Weights = { ...weights };
   const drawn = new Float64Array(n);
@@ -433,6 +449,15 @@ function drawWorlds(
   const relaxed = new Uint8Array(softMusts.length);
   let done = 0;
   for (let d = 0; d < draws; d++) {
+    const known = followed?.known?.[d] ?? Number.NaN;
+    if (followed !== undefined && !Number.isNaN(known)) {
+      passWorld();
+      wins[followed.index] = (wins[followed.index] ?? 0) + known;
+      followed.shares[d] = known;
+      done = d + 1;
+      if (settled?.(wins, done)) break;
+      continue;
+    }
     for (let k = 0; k < uncertain.length; k++) {
       const p = uncertain[k] as Parameter;
       values[p.key] = sampleTriangular(p.low, p.value, p.high, (costDraws[k] as InputStream)());
@@ -540,6 +565,12 @@ function drawWorlds(
       }
     }
     winners[d] = first;
+    if (followed !== undefined) {
+      const f = followed.index;
+      const won =
+        blockers[f] === fewest && Math.abs(((adjusted[f] as Float64Array)[d] as number) - best) <= 1e-12;
+      followed.shares[d] = won ? 1 / tied : 0;
+    }
     done = d + 1;
     if (record) {
       const cheapest = drawn.indexOf(Math.min(...drawn));
@@ -589,8 +620,38 @@ export function worldsShare(input: WorldsInput, pick: OptionId): Omit<WorldsVerd
  * change the answer (its wins only grow, and by at most one a world).
  */
 export function winsShareOfWorlds(input: WorldsInput, option: OptionId, share: number): boolean {
+  return followShareOfWorlds(input, option, share, null).holds;
+}
+
+/** An option followed through the worlds of one run (only with `record` off: the other options' wins are not counted in a known world). */
+interface FollowedOption {
+  readonly index: number;
+  /** The option's share of each world where it is already known (0 or 1), NaN elsewhere: such a world is drawn, not decided. */
+  readonly known: Float64Array | null;
+  /** Receives the option's share of each world drawn: 1, 1/tied or 0. */
+  readonly shares: Float64Array;
+}
+
+/** `winsShareOfWorlds`, and the option's share of each world drawn: 1, 1/tied or 0, NaN past the last world drawn. */
+export interface FollowedShares {
+  readonly holds: boolean;
+  readonly shares: Float64Array;
+}
+
+/**
+ * `winsShareOfWorlds`, told the option's share of some worlds beforehand (`known`: 0 or 1 per world, NaN where
+ * not known), for a search that runs the same worlds again with one thing changed: those worlds take their draws
+ * but are not decided again. Exactly `winsShareOfWorlds` when `known` is right.
+ */
+export function followShareOfWorlds(
+  input: WorldsInput,
+  option: OptionId,
+  share: number,
+  known: Float64Array | null,
+): FollowedShares {
+  const shares = new Float64Array(input.draws).fill(Number.NaN);
   const i = input.likely.findIndex((o) => o.id === option);
-  if (i === -1) return false;
+  if (i === -1) return { holds: false, shares };
   const stated = (wins: number) => roundTo(wins / input.draws, 4);
   // A margin for the floating-point sum of the remaining worlds' shares (each 1 or 1/tied).
   const slack = 1e-6;
@@ -599,8 +660,9 @@ export function winsShareOfWorlds(input: WorldsInput, option: OptionId, share: n
     false,
     (wins, done) =>
       stated(wins[i] ?? 0) >= share || stated((wins[i] ?? 0) + (input.draws - done) + slack) < share,
+    { index: i, known, shares },
   );
-  return stated(drawn.wins[i] ?? 0) >= share;
+  return { holds: stated(drawn.wins[i] ?? 0) >= share, shares };
 }
 
 /** The pick's and its strongest rival's shares of the worlds, the spread of the lead between them, and the drivers. */

@@ -1,8 +1,10 @@
 import { ASSUMPTION_KEYS, type AssumptionKey } from '../schema/assumption-keys.js';
 import type { Dataset, OptionId } from '../schema/dataset.js';
 import type { PriceLimit, QuoteTargetFacts } from '../words/quote-target-text.js';
-import { decideFor, winsShareOfWorldsFor } from './decide-answers.js';
+import type { Plan } from './build-plan.js';
+import { decideFor, decisionCore, worldsAround } from './decide-answers.js';
 import type { Situation } from './derive-situation.js';
+import { followShareOfWorlds } from './monte-carlo.js';
 import type { ScoreOptions } from './score-answers.js';
 import type { ScoreResult } from './score-result.js';
 
@@ -61,8 +63,9 @@ export function quoteTargets(
     // Each probe asks the engine for the decision alone: the recommendation does not depend on the worlds, and
     // the worlds are drawn only until the share of them the option wins is settled.
     const chosen = (price: number) => decideFor(at(price), dataset).option === option.id;
-    const confident = (price: number) =>
-      winsShareOfWorldsFor(at(price), dataset, option.id, QUOTE_CONFIDENCE, opts);
+    // Only this option's cost may follow its price for one run's outcome to bound another's (see confidentTest).
+    const ownPrice = dataset.options.filter((o) => o.subscriptionKey === key).length === 1;
+    const confident = confidentTest(at, dataset, option.id, ownPrice, opts);
     const ceiling = Math.ceil(Math.max(assumption.value, 1) * CEILING_FACTOR);
     const hint = priceHint(result, key, option.id);
     // The engine's own break-even of this price, when it reports one, brackets the answer to a few runs; the
@@ -86,6 +89,71 @@ export function quoteTargets(
     });
   }
   return targets;
+}
+
+/** One run of the 80 % test: its price, the paths it decided between, and the option's share of each world. */
+interface ConfidentRun {
+  readonly price: number;
+  readonly paths: string;
+  readonly shares: Float64Array;
+}
+
+/**
+ * Whether the option is recommended in at least 80 % of the plausible worlds at a price, each run told what the runs
+ * before it settle. With the same paths in the running, the worlds are the same draws at every price, and a lower
+ * price only lowers the option's cost (none other's: `ownPrice`), raising its cost score and lowering every other
+ * option's, so a world the option wins outright at a price it wins at every lower price, and a world it loses it
+ * loses at every higher one. Those worlds take their draws but are not decided again: the wins, and so the answer,
+ * are those of a run that decides every world (a test holds the two equal).
+ */
+function confidentTest(
+  at: (price: number) => Situation,
+  dataset: Dataset,
+  option: OptionId,
+  ownPrice: boolean,
+  opts: ScoreOptions,
+): (price: number) => boolean {
+  const runs: ConfidentRun[] = [];
+  return (price) => {
+    const core = decisionCore(at(price), dataset);
+    const paths = pathsKey(core.plans);
+    const same = ownPrice ? runs.filter((r) => r.paths === paths) : [];
+    const above = same.filter((r) => r.price >= price).sort((a, b) => a.price - b.price)[0];
+    const below = same.filter((r) => r.price <= price).sort((a, b) => b.price - a.price)[0];
+    const input = worldsAround(core, opts);
+    const known = knownWorlds(input.draws, above?.shares, below?.shares);
+    const { holds, shares } = followShareOfWorlds(input, option, QUOTE_CONFIDENCE, known);
+    runs.push({ price, paths, shares });
+    return holds;
+  };
+}
+
+/** Each world the option won outright at a higher price (1) or lost at a lower one (0); NaN where neither says. */
+function knownWorlds(
+  draws: number,
+  higher: Float64Array | undefined,
+  lower: Float64Array | undefined,
+): Float64Array | null {
+  if (higher === undefined && lower === undefined) return null;
+  const known = new Float64Array(draws).fill(Number.NaN);
+  for (let d = 0; d < draws; d++) {
+    if (higher?.[d] === 1) known[d] = 1;
+    else if (lower?.[d] === 0) known[d] = 0;
+  }
+  return known;
+}
+
+/** The paths a decision weighs, as data: what each costs and scores on (a group's slice by its figures alone). */
+function pathsKey(plans: readonly Plan[]): string {
+  return JSON.stringify(plans, (key, value) =>
+    key === 'option' && typeof value === 'object' && value !== null
+      ? (value as Plan['option']).id
+      : key === 'slice'
+        ? { nodeShare: value.nodeShare, sidecarShare: value.sidecarShare, valueScale: value.valueScale }
+        : value instanceof Set
+          ? [...value]
+          : value,
+  );
 }
 
 /** Whether `limit` says the test holds at `price`. */
