@@ -252,7 +252,11 @@ function migrationSlide(model: ReportModel): DeckSlide {
   const named = (name: string | null, text: string) => (name === null ? text : `${name}: ${text}`);
   return {
     kind: 'table',
-    title: `Migration path: ${migration.from} to ${migration.to}`,
+    // Staying has no path from one thing to another: the plan's own title ("Stay on GKE Dataplane V2") says so.
+    title:
+      migration.from === migration.to
+        ? migration.title
+        : `Migration path: ${migration.from} to ${migration.to}`,
     intro:
       migration.groups.length > 0
         ? migration.groups.map((g) => `${g.name}: ${g.title}.`).join(' ')

@@ -1,5 +1,5 @@
-import { currentCniNames } from '../schema/display-names.js';
 import { formatNumber, joinAnd, lowerFirst } from '../shared/format.js';
+import { runsTodayText } from '../words/baseline-text.js';
 import type { ReportContext } from './report-context.js';
 import type { Judgement } from './report-model.js';
 
@@ -13,7 +13,7 @@ function changeSentence(ctx: ReportContext): string {
   const { cluster } = result.situation;
   const rec = result.recommendation;
   const c = rec.change;
-  const current = currentCniNames(cluster);
+  const current = runsTodayText(result.baseline.runsToday);
   if (cluster.currentCni === 'none') {
     return 'The clusters have no network yet, so nothing is migrated: each path is installed as the clusters are built.';
   }

@@ -19,6 +19,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const target = ctx.option(plan.option);
   const hoursPerMonth = (result.assumptions.find((a) => a.key === 'engineerHoursPerYear')?.value ?? 0) / 12;
   const { hours } = plan;
+  const { runsToday } = result.baseline;
   // An estate's hours are its groups' as they are printed, so the figures a reader adds up agree.
   const total =
     plan.groups === undefined
@@ -28,9 +29,15 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const groups = (plan.groups ?? []).map((g) => {
     const group = situation.cluster.groups?.find((s) => s.name === g.name);
     const scope = group === undefined ? '' : ` (${clustersAndNodes(group.clusters, group.nodes)})`;
-    return { name: `${g.name}${scope}`, ...planPart(ctx, g, group?.clusters ?? 0, group?.nodes ?? 0) };
+    const runs = runsToday.find((t) => t.group === g.name)?.name ?? cniName(g.from);
+    return {
+      name: `${g.name}${scope}`,
+      ...planPart(ctx, g, group?.clusters ?? 0, group?.nodes ?? 0, runs),
+    };
   });
-  const estate = planPart(ctx, plan, situation.cluster.clusters, situation.cluster.nodes);
+  // What the client runs today by the name its provider gives it (GKE Dataplane V2), where the plan starts from it.
+  const today = runsToday.find((t) => t.cni === plan.from)?.name ?? cniName(plan.from);
+  const estate = planPart(ctx, plan, situation.cluster.clusters, situation.cluster.nodes, today);
 
   return {
     title: estate.title,
@@ -56,7 +63,13 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
 }
 
 /** One plan in words: its path, its phases with their hours, and its caveats. */
-function planPart(ctx: ReportContext, plan: Plan, clusters: number, nodes: number): MigrationPartSection {
+function planPart(
+  ctx: ReportContext,
+  plan: Plan,
+  clusters: number,
+  nodes: number,
+  fromName: string,
+): MigrationPartSection {
   const { hours } = plan;
   const target = ctx.option(plan.option);
   // The per-cluster hours are one figure for every phase that shares them: given once, so the column adds up.
@@ -76,11 +89,11 @@ function planPart(ctx: ReportContext, plan: Plan, clusters: number, nodes: numbe
     mesh: `${formatNumber(hours.mesh)} h`,
     'ict-provider': `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`,
   };
-  const withClientCni = (text: string) => text.replaceAll('{currentCni}', cniName(plan.from));
+  const withClientCni = (text: string) => text.replaceAll('{currentCni}', fromName);
   const sum = engineerHours(plan);
   return {
     title: withClientCni(plan.title),
-    from: cniName(plan.from),
+    from: fromName,
     summary: withClientCni(plan.summary),
     source: plan.source,
     phases: plan.phases.map((p, i) => ({

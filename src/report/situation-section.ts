@@ -7,6 +7,7 @@ import {
   PLATFORM_NAMES,
 } from '../schema/display-names.js';
 import { formatNumber, joinAnd, plural } from '../shared/format.js';
+import { runsTodayText, type TodayName } from '../words/baseline-text.js';
 import { IMPORTANCE_LABELS } from '../words/level-words.js';
 import type { ReportContext } from './report-context.js';
 import type { SituationSection } from './report-model.js';
@@ -28,7 +29,7 @@ export function situationSection(ctx: ReportContext): SituationSection {
         { label: 'Kubernetes Services', value: formatNumber(cluster.services) },
         { label: 'Node growth per year', value: `${formatNumber(cluster.growthPercentPerYear, 1)} %` },
         { label: 'Where the clusters run', value: joinAnd(cluster.clouds.map(cloudName)) },
-        ...platformRows(cluster),
+        ...platformRows(cluster, result.baseline.runsToday),
         { label: 'kube-proxy mode', value: cluster.kubeProxyMode },
       ],
     },
@@ -104,16 +105,20 @@ type SituationCluster = ReportContext['sources']['result']['situation']['cluster
  * The platform and the CNI today: one row each for an estate run alike, else a row per group of clusters
  * (an estate of EKS and RKE2 does not have one CNI today).
  */
-function platformRows(cluster: SituationCluster): { label: string; value: string }[] {
+function platformRows(
+  cluster: SituationCluster,
+  today: readonly TodayName[],
+): { label: string; value: string }[] {
   const groups = cluster.groups ?? [];
   if (groups.length < 2)
     return [
       { label: 'Platform', value: joinAnd(cluster.platforms.map((p) => PLATFORM_NAMES[p])) },
-      { label: 'CNI today', value: cniName(cluster.currentCni) },
+      { label: 'CNI today', value: runsTodayText(today) },
     ];
-  return groups.map((g) => ({
+  // The result lists what runs today in the groups' order.
+  return groups.map((g, i) => ({
     label: g.name,
-    value: `${PLATFORM_NAMES[g.platform]}: ${plural(g.clusters, 'cluster')}, ${plural(g.nodes, 'worker node')}, ${cniName(g.currentCni)} today`,
+    value: `${PLATFORM_NAMES[g.platform]}: ${plural(g.clusters, 'cluster')}, ${plural(g.nodes, 'worker node')}, ${today[i]?.name ?? cniName(g.currentCni)} today`,
   }));
 }
 

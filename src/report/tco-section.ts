@@ -1,7 +1,7 @@
 import { optionsInOrder } from '../result/options-in-order.js';
-import { currentCniNames } from '../schema/display-names.js';
 import { TCO_CATEGORIES, TCO_CATEGORY_LABELS } from '../schema/tco-categories.js';
 import { formatNumber, formatPercent, joinAnd, lowerFirst } from '../shared/format.js';
+import { runsTodayText } from '../words/baseline-text.js';
 import { indicativeShareSentence } from './indicative-share.js';
 import type { ReportContext } from './report-context.js';
 import type { ChartFigure, MoneyRow, TcoSection } from './report-model.js';
@@ -79,9 +79,9 @@ export function tcoSection(ctx: ReportContext): TcoSection {
     byCategory,
     comparison,
     baselineNote:
-      `“Today, unchanged” is ${currentCniNames(situation.cluster)}` +
+      `“Today, unchanged” is ${runsTodayText(result.baseline.runsToday)}` +
       `${situation.mesh.current === 'none' ? '' : ` with ${meshName(situation.mesh.current)}`}` +
-      `${(situation.cluster.groups?.length ?? 0) < 2 ? ' kept as it is' : ', each group kept as it is'}, with nothing ` +
+      `${result.baseline.runsToday.length < 2 ? ' kept as it is' : ', each group kept as it is'}, with nothing ` +
       'added. Savings are measured against it: it is what the client spends if nothing is decided. ' +
       (result.baseline.option === null
         ? 'No path in this report keeps today’s CNI, so this is an approximation.'

@@ -5,7 +5,13 @@ import {
   SensitivityEntrySchema,
   TornadoBarSchema,
 } from './explanation-schemas.js';
-import { CapabilityIdSchema, CriterionNumbersSchema, ImportanceSchema, OptionIdSchema } from './ids.js';
+import {
+  CapabilityIdSchema,
+  CniSchema,
+  CriterionNumbersSchema,
+  ImportanceSchema,
+  OptionIdSchema,
+} from './ids.js';
 import { OptionResultSchema } from './option-schema.js';
 import { TcoSummarySchema } from './tco-schemas.js';
 
@@ -165,6 +171,23 @@ export const EngineResultShape = {
     option: OptionIdSchema.nullable().describe('The option whose path staying is; null when none.'),
     meetsAllMusts: z.boolean(),
     unmetMusts: z.array(CapabilityIdSchema),
+    runsToday: z
+      .array(
+        z.strictObject({
+          group: z
+            .string()
+            .nullable()
+            .describe('The estate’s group; null for an estate described as one group.'),
+          cni: CniSchema,
+          name: z
+            .string()
+            .describe(
+              'What runs there today as the report names it: the provider’s offer where the platform runs the CNI ' +
+                'as its own (GKE Dataplane V2, Azure CNI Powered by Cilium), else the CNI’s name.',
+            ),
+        }),
+      )
+      .describe('What staying keeps: one entry, or one per group of the estate, in the answers’ order.'),
   }),
   needs: z.array(
     z.strictObject({

@@ -1,5 +1,4 @@
-import { joinAnd } from '../shared/format.js';
-import type { Answers, CLOUDS, CNIS, FRAMEWORKS, MESHES, PLATFORMS } from './answers.js';
+import type { CLOUDS, CNIS, FRAMEWORKS, MESHES, PLATFORMS } from './answers.js';
 
 /** How the questionnaire and the report name each answer value to a person. */
 export const FRAMEWORK_NAMES: Record<(typeof FRAMEWORKS)[number], string> = {
@@ -56,16 +55,3 @@ export const MESH_NAMES: Record<(typeof MESHES)[number], string> = {
   kuma: 'Kuma',
   other: 'another mesh',
 };
-
-/** What runs today, as the report names it: the CNI, or each group's ("AWS VPC CNI on EKS and Canal on RKE2"). */
-export function currentCniNames(cluster: {
-  readonly currentCni: Answers['cluster']['currentCni'];
-  readonly groups?: readonly {
-    readonly name: string;
-    readonly currentCni: Answers['cluster']['currentCni'];
-  }[];
-}): string {
-  const groups = cluster.groups ?? [];
-  if (groups.length < 2) return CNI_NAMES[cluster.currentCni];
-  return joinAnd(groups.map((g) => `${CNI_NAMES[g.currentCni]} on ${g.name}`));
-}

@@ -1,8 +1,9 @@
 import { CAPABILITY_IDS, type CapabilityId, type Dataset, type OptionId } from '../schema/dataset.js';
+import { CNI_NAMES } from '../schema/display-names.js';
 import { InternalError } from '../shared/errors.js';
-import { buildPlan, MUSTS_ONLY, type Plan } from './build-plan.js';
+import { buildPlan, MUSTS_ONLY, type Plan, providerOffer } from './build-plan.js';
 import type { Need } from './derive-needs.js';
-import type { Situation } from './derive-situation.js';
+import type { Cni, Situation } from './derive-situation.js';
 import { composeEstatePlan } from './estate-plan.js';
 
 const NO_NEEDS = Object.fromEntries(
@@ -51,4 +52,22 @@ function asToday(plan: Plan, situation: Situation, kept: boolean): Plan {
     removesKubeProxy: false,
     learnsEbpf: false,
   };
+}
+
+/** What runs today, where, and by which name: the provider's offer where the platform runs the CNI as its own. */
+export interface RunsToday {
+  readonly group: string | null;
+  readonly cni: Cni;
+  readonly name: string;
+}
+
+/** What staying keeps: the estate's CNI, or each group's, named as the client's provider names it. */
+export function runsToday(situation: Situation, dataset: Dataset): RunsToday[] {
+  const named = (s: Situation, group: string | null): RunsToday => {
+    const cni = s.cluster.currentCni;
+    return { group, cni, name: providerOffer(dataset, s, cni)?.name ?? CNI_NAMES[cni] };
+  };
+  return situation.groups.length === 0
+    ? [named(situation, null)]
+    : situation.groups.map((g) => named(g.situation, g.group.name));
 }

@@ -1,6 +1,7 @@
 import type { Dataset } from '../schema/dataset.js';
 import { baselineText } from '../words/baseline-text.js';
 import type { Lexicon } from '../words/lexicon.js';
+import { runsToday } from './baseline-plan.js';
 import type { Plan } from './build-plan.js';
 import { unmetMusts } from './capability-fit.js';
 import type { DecisionCore } from './decide-answers.js';
@@ -21,10 +22,11 @@ export function baselineResult(
   const { situation, needs, incumbent } = core;
   const unmet = unmetMusts(baselineFor.fits, needs);
   const { baseline, baselineRange, baselineMedian } = totals;
+  const today = runsToday(situation, dataset);
   return {
     description: baselineText(
       {
-        cluster: { ...situation.cluster, groups: situation.groups.map((g) => g.group) },
+        today,
         mesh: situation.mesh.current,
         kept: incumbent !== undefined,
         costedLike: baselineFor.option,
@@ -44,5 +46,6 @@ export function baselineResult(
     option: incumbent?.option.id ?? null,
     meetsAllMusts: incumbent !== undefined && unmet.length === 0,
     unmetMusts: unmet,
+    runsToday: today,
   };
 }

@@ -321,10 +321,27 @@ function platformEntries(dataset: Dataset, situation: Situation, cni: Cni) {
 }
 
 /**
- * A path with no vendor of its own is, on a platform that runs the CNI itself, the provider's offer: it takes the
- * offer's name (Azure CNI Powered by Cilium, with Advanced Container Networking Services where that is in the stack)
- * where every platform of the group gives the same one; elsewhere the option keeps its own.
+ * The provider's name for its own build of the CNI, where the client's platforms run it as their offer (Azure CNI
+ * Powered by Cilium, with Advanced Container Networking Services where that is among the add-ons; GKE Dataplane V2):
+ * only where every platform of the group gives the same offer; null elsewhere.
  */
+export function providerOffer(
+  dataset: Dataset,
+  situation: Situation,
+  cni: Cni,
+  addonIds: ReadonlySet<string> = new Set(),
+): { readonly name: string; readonly short: string } | null {
+  const entries = platformEntries(dataset, situation, cni);
+  const offer = entries[0]?.offer;
+  const same =
+    entries.length === situation.cluster.platforms.length &&
+    entries.every((e) => e.offer?.name === offer?.name);
+  if (offer === undefined || !same) return null;
+  const named = offer.withAddons.find((v) => v.addons.every((a) => addonIds.has(a))) ?? offer;
+  return { name: named.name, short: named.short };
+}
+
+/** A path with no vendor of its own is, on a platform that runs the CNI itself, the provider's offer, by its name. */
 function namedForOffer(
   option: OptionData,
   dataset: Dataset,
@@ -333,14 +350,8 @@ function namedForOffer(
   addonIds: ReadonlySet<string>,
 ): OptionData {
   if (option.vendor !== null) return option;
-  const entries = platformEntries(dataset, situation, cni);
-  const offer = entries[0]?.offer;
-  const same =
-    entries.length === situation.cluster.platforms.length &&
-    entries.every((e) => e.offer?.name === offer?.name);
-  if (offer === undefined || !same) return option;
-  const named = offer.withAddons.find((v) => v.addons.every((a) => addonIds.has(a))) ?? offer;
-  return { ...option, name: named.name, short: named.short };
+  const named = providerOffer(dataset, situation, cni, addonIds);
+  return named === null ? option : { ...option, name: named.name, short: named.short };
 }
 
 /** The client's platforms, as the data describes them. */

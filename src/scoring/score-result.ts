@@ -1,6 +1,7 @@
 import type { Importance } from '../schema/answers.js';
 import type { CapabilityId, OptionId, OptionMark, SupportLevel } from '../schema/dataset.js';
 import type { Risk } from './assess-risk.js';
+import type { RunsToday } from './baseline-plan.js';
 import type { CloseCallReason } from './close-because.js';
 import type { ByCategory } from './compute-tco.js';
 import type { NeedOrigin } from './derive-needs.js';
@@ -194,6 +195,8 @@ export interface ScoreResult {
     /** Whether today's set-up, with nothing added, meets every must. */
     readonly meetsAllMusts: boolean;
     readonly unmetMusts: readonly CapabilityId[];
+    /** What staying keeps, in each group, by the name the client's provider gives it. */
+    readonly runsToday: readonly RunsToday[];
   };
   readonly needs: readonly {
     capability: CapabilityId;

@@ -1,12 +1,12 @@
 import type { Answers } from '../schema/answers.js';
-import { currentCniNames, MESH_NAMES } from '../schema/display-names.js';
+import { MESH_NAMES } from '../schema/display-names.js';
 import { joinAnd, lowerFirst } from '../shared/format.js';
 import { capabilityName, type Lexicon } from './lexicon.js';
 
 /** What staying as today is, as the engine finds it. */
 export interface BaselineFacts {
-  /** Today's CNI, and the estate's groups where it has several. */
-  readonly cluster: Parameters<typeof currentCniNames>[0];
+  /** Today's CNI, or each group's, as the client's provider names it. */
+  readonly today: readonly TodayName[];
   readonly mesh: Answers['mesh']['current'];
   /** Some path keeps what runs today; false when the clusters run a CNI no option keeps (or none). */
   readonly kept: boolean;
@@ -17,11 +17,24 @@ export interface BaselineFacts {
   readonly abandonedNote: string | null;
 }
 
+/** What runs today in one place: its group (null for an estate run alike), its CNI and the name it goes by. */
+export interface TodayName {
+  readonly group: string | null;
+  readonly cni: Answers['cluster']['currentCni'];
+  readonly name: string;
+}
+
+/** What runs today, as the report names it: "GKE Dataplane V2", or each group's ("AWS VPC CNI on EKS and Canal on RKE2"). */
+export function runsTodayText(today: readonly TodayName[]): string {
+  if (today.length === 1) return today[0]?.name ?? '';
+  return joinAnd(today.map((t) => `${t.name} on ${t.group}`));
+}
+
 /** "Flannel and Istio kept as they are, nothing added; it misses encryption in transit, a must". */
 export function baselineText(b: BaselineFacts, lex: Lexicon): string {
-  const names = `${currentCniNames(b.cluster)}${b.mesh === 'none' ? '' : ` and ${MESH_NAMES[b.mesh]}`}`;
+  const names = `${runsTodayText(b.today)}${b.mesh === 'none' ? '' : ` and ${MESH_NAMES[b.mesh]}`}`;
   if (!b.kept) {
-    if (b.cluster.currentCni === 'none') {
+    if (b.today.every((t) => t.cni === 'none')) {
       return `no network today; compared with the leanest new install (${b.costedLike.name}, nothing added)`;
     }
     const abandoned =
@@ -35,7 +48,7 @@ export function baselineText(b: BaselineFacts, lex: Lexicon): string {
     unmet.length === 0
       ? 'it meets every must'
       : `it misses ${joinAnd(unmet)}, ${unmet.length === 1 ? 'a must' : 'all musts'}`;
-  const several = b.mesh !== 'none' || (b.cluster.groups?.length ?? 0) > 1;
+  const several = b.mesh !== 'none' || b.today.length > 1;
   return `${names} kept as ${several ? 'they are' : 'it is'}, nothing added; ${meets}`;
 }
 
