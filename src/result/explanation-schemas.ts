@@ -34,6 +34,11 @@ const RISK_PARAMS = {
           nodes: z.number(),
           group: z.string().nullable().describe('The estate group moved; null for the whole estate.'),
           from: CniSchema,
+          fromName: z
+            .string()
+            .describe(
+              'What it moves off, by the name its provider gives it (GKE Dataplane V2), else the CNI’s.',
+            ),
         }),
       )
       .describe('What moves off which CNI.'),

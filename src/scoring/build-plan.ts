@@ -80,6 +80,8 @@ export interface Plan {
   readonly newComponents: readonly string[];
   readonly fits: Record<CapabilityId, CapabilityFit>;
   readonly migratesCni: boolean;
+  /** What the clusters run today, by the name their provider gives it (GKE Dataplane V2), else the CNI's. */
+  readonly currentName: string;
   /** The data's migration from the client's CNI to the one this path runs (for an estate, its lead group's). */
   readonly migrationPath: MigrationPath;
   /** The share of the CNI's own upkeep left to the team: less than 1 where the provider runs the agent. */
@@ -481,15 +483,17 @@ export function buildPlan(
     const takes = offeredTo(option, cni) && (excluded === undefined || stay === undefined);
     const runs = takes || stay === undefined ? id : stay.id;
     const group = slice.group.name;
+    const plan = buildGroupPlan(runs, slice.situation, needs, dataset, choice);
+    const current = plan.currentName;
     const stays: GroupStayFact | null = takes
       ? null
       : excluded === undefined
-        ? { kind: 'keeps-only-others', params: { group, cni } }
+        ? { kind: 'keeps-only-others', params: { group, cni, current } }
         : {
             kind: 'platform-excludes',
-            params: { platform: excluded.platform.name, note: excluded.rule.note, group, cni },
+            params: { platform: excluded.platform.name, note: excluded.rule.note, group, cni, current },
           };
-    return { slice, plan: buildGroupPlan(runs, slice.situation, needs, dataset, choice), stays };
+    return { slice, plan, stays };
   });
   return composeEstatePlan(option, parts, dataset);
 }
@@ -657,6 +661,7 @@ export function buildGroupPlan(
     newComponents: stack.filter((c) => !known.has(c)),
     fits,
     migratesCni: current !== 'none' && !kept,
+    currentName: providerOffer(dataset, situation, current)?.name ?? CNI_NAMES[current],
     migrationPath,
     upkeepShare:
       resolved.vendor === null

@@ -48,14 +48,22 @@ function scaledValues(values: ParameterValues, scale: EstateSlice['valueScale'])
 export function migrationMoves(
   plan: Plan,
   situation: Situation,
-): { nodes: number; group: string | null; from: Cni }[] {
+): { nodes: number; group: string | null; from: Cni; fromName: string }[] {
   const moved = (plan.groups ?? []).filter((g) => g.plan.migratesCni);
   if (moved.length === 0) {
-    return [{ nodes: situation.cluster.nodes, group: null, from: situation.cluster.currentCni }];
+    return [
+      {
+        nodes: situation.cluster.nodes,
+        group: null,
+        from: situation.cluster.currentCni,
+        fromName: plan.currentName,
+      },
+    ];
   }
   return moved.map((g) => ({
     nodes: g.slice.group.nodes,
     group: g.slice.group.name,
     from: g.slice.group.currentCni,
+    fromName: g.plan.currentName,
   }));
 }

@@ -116,6 +116,7 @@ export function composeEstatePlan(option: OptionData, parts: readonly GroupPath[
     newComponents: [...new Set(parts.flatMap((p) => p.plan.newComponents))],
     fits,
     migratesCni: parts.some((p) => p.plan.migratesCni),
+    currentName: lead.plan.currentName,
     migrationPath: lead.plan.migrationPath,
     upkeepShare: lead.plan.upkeepShare,
     replacesKubeProxy: parts.every((p) => p.plan.replacesKubeProxy),

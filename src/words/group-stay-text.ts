@@ -1,5 +1,4 @@
 import type { CNIS } from '../schema/answers.js';
-import { CNI_NAMES } from '../schema/display-names.js';
 
 /** Why a group of an estate stays on its own CNI on a path it does not take. */
 export type GroupStayFact =
@@ -9,6 +8,8 @@ export type GroupStayFact =
       readonly params: {
         readonly group: string;
         readonly cni: (typeof CNIS)[number];
+        /** The group's CNI by the name its provider gives it (GKE Dataplane V2), else the CNI's. */
+        readonly current: string;
       };
     }
   | {
@@ -19,17 +20,18 @@ export type GroupStayFact =
         readonly note: string;
         readonly group: string;
         readonly cni: (typeof CNIS)[number];
+        readonly current: string;
       };
     };
 
 /** "RKE2 does not allow it (…), so RKE2 on premises stays on Canal." */
 export function groupStayText(fact: GroupStayFact): string {
-  const { group, cni } = fact.params;
+  const { group, current } = fact.params;
   switch (fact.kind) {
     case 'keeps-only-others':
       // Said without the path's name: a stay path's short name ("current CNI") does not read as a subject.
-      return `${group} keeps ${CNI_NAMES[cni]}, as this path keeps the CNI each group runs.`;
+      return `${group} keeps ${current}, as this path keeps the CNI each group runs.`;
     case 'platform-excludes':
-      return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), so ${group} stays on ${CNI_NAMES[cni]}.`;
+      return `${fact.params.platform} does not allow it (${fact.params.note.trim()}), so ${group} stays on ${current}.`;
   }
 }

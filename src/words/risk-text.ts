@@ -1,5 +1,4 @@
 import type { RiskFact } from '../result/explanation-schemas.js';
-import { CNI_NAMES } from '../schema/display-names.js';
 import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 
 /** A risk in the client's words. */
@@ -25,8 +24,8 @@ export function riskText(risk: RiskFact): string {
       const scope = joinAnd(
         moves.map((m) =>
           m.group === null
-            ? `${formatNumber(m.nodes)} nodes off ${CNI_NAMES[m.from]}`
-            : `${formatNumber(m.nodes)} nodes of ${m.group} off ${CNI_NAMES[m.from]}`,
+            ? `${formatNumber(m.nodes)} nodes off ${m.fromName}`
+            : `${formatNumber(m.nodes)} nodes of ${m.group} off ${m.fromName}`,
         ),
       );
       const time =

@@ -42,7 +42,7 @@ describe('what runs today is named by the provider’s offer', () => {
   it.each([
     ['gke', 'gcp', 'GKE Dataplane V2'],
     ['aks', 'azure', 'Azure CNI Powered by Cilium'],
-  ] as const)('on %s, staying keeps %s, in every output', (platform, cloud, offer) => {
+  ] as const)('on %s (%s), staying keeps %s, in every output', (platform, cloud, offer) => {
     const sources = reportSources(onManagedCilium(platform, cloud), { draws: 100 });
     const { baseline } = sources.result;
     expect(baseline.runsToday).toEqual([{ group: null, cni: 'cilium', name: offer }]);
@@ -52,9 +52,10 @@ describe('what runs today is named by the provider’s offer', () => {
     expect(model.situation.groups[0]?.rows).toContainEqual({ label: 'CNI today', value: offer });
     const text = everyOutput(sources);
     expect(text).toContain(`${offer} kept as it is`);
+    expect(text).toContain(`moving 180 nodes off ${offer} is a data-plane migration`);
     // With the offer's own name taken out, the project's name is never what is kept or left.
     expect(text.replaceAll(offer, 'the offer')).not.toMatch(
-      /Cilium kept as|Staying on Cilium|from Cilium|Migration path: Cilium/,
+      /Cilium kept as|Staying on Cilium|from Cilium|Migration path: Cilium|off Cilium/,
     );
   });
 
@@ -76,5 +77,35 @@ describe('what runs today is named by the provider’s offer', () => {
     const sources = reportSources(answers, { draws: 100 });
     expect(sources.result.baseline.runsToday).toEqual([{ group: null, cni: 'cilium', name: 'Cilium' }]);
     expect(sources.result.baseline.description).toMatch(/^Cilium kept as it is/);
+  });
+});
+
+describe('an estate with a group on a managed Cilium', () => {
+  it('says each group’s stay and move by its provider’s name', () => {
+    const group = (name: string, platform: string, clouds: string[], currentCni: string) => ({
+      name,
+      platform,
+      clouds,
+      clusters: 2,
+      nodes: 60,
+      currentCni,
+    });
+    const answers = makeAnswers({
+      cluster: {
+        groups: [
+          group('GKE in europe-west3', 'gke', ['gcp'], 'cilium'),
+          group('Talos on premises', 'talos', ['on-prem'], 'flannel'),
+        ],
+      },
+    });
+    const { result } = reportSources(answers, { draws: 100 });
+    expect(result.baseline.runsToday.map((t) => t.name)).toEqual(['GKE Dataplane V2', 'Flannel']);
+    expect(result.baseline.description).toMatch(
+      /^GKE Dataplane V2 on GKE in europe-west3 and Flannel on Talos on premises kept as they are/,
+    );
+    const flannel = result.options.find((o) => o.id === 'flannel');
+    const stays = (flannel?.groups ?? []).map((g) => g.staysBecause).filter((s) => s !== null);
+    expect(stays).toHaveLength(1);
+    expect(stays[0]).toMatch(/, so GKE in europe-west3 stays on GKE Dataplane V2\.$/);
   });
 });

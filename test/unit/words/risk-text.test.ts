@@ -14,8 +14,8 @@ describe('riskText', () => {
 
   it('names each group a migration moves, and leaves out the months when the team has no time', () => {
     const moves = [
-      { nodes: 300, group: 'EKS', from: 'aws-vpc-cni' as const },
-      { nodes: 40, group: 'Edge', from: 'flannel' as const },
+      { nodes: 300, group: 'EKS', from: 'aws-vpc-cni' as const, fromName: 'AWS VPC CNI' },
+      { nodes: 40, group: 'Edge', from: 'flannel' as const, fromName: 'Flannel' },
     ];
     expect(riskText({ kind: 'cni-migration', params: { moves, hours: 420, months: null } })).toBe(
       'Moving 300 nodes of EKS off AWS VPC CNI and 40 nodes of Edge off Flannel is a data-plane migration of about 420 engineer-hours.',
@@ -23,10 +23,21 @@ describe('riskText', () => {
     expect(
       riskText({
         kind: 'cni-migration',
-        params: { moves: [{ nodes: 720, group: null, from: 'flannel' }], hours: 1008, months: 4.58 },
+        params: {
+          moves: [{ nodes: 720, group: null, from: 'flannel', fromName: 'Flannel' }],
+          hours: 1008,
+          months: 4.58,
+        },
       }),
     ).toBe(
       'Moving 720 nodes off Flannel is a data-plane migration of about 1,008 engineer-hours, 4.6 months of the time the team can give the network layer.',
+    );
+  });
+
+  it('names what a migration leaves by its provider’s name, not the project’s', () => {
+    const moves = [{ nodes: 180, group: null, from: 'cilium' as const, fromName: 'GKE Dataplane V2' }];
+    expect(riskText({ kind: 'cni-migration', params: { moves, hours: 396, months: null } })).toBe(
+      'Moving 180 nodes off GKE Dataplane V2 is a data-plane migration of about 396 engineer-hours.',
     );
   });
 
