@@ -64,6 +64,11 @@ const caveat = z.strictObject({
   id: z.string().min(1),
   penalty: z.number().min(0).max(1),
   text: z.string().min(1),
+  /**
+   * The risk lies in changing the CNI the clusters already run (switching a running Flannel to WireGuard): a path
+   * that installs the CNI instead (a migration, new clusters) sets it up that way from the start and does not carry it.
+   */
+  onlyWhereKept: z.boolean().optional(),
 });
 export type Caveat = z.infer<typeof caveat>;
 

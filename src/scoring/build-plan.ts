@@ -549,6 +549,8 @@ export function buildGroupPlan(
     const way = reachedWay(support, addonIds);
     ways[capability] = way;
     const shown = way ?? support;
+    // A risk of changing what runs today is no risk of a path that installs the CNI fresh.
+    const caveat = shown.caveat?.onlyWhereKept === true && !kept ? undefined : shown.caveat;
     fits[capability] = {
       capability,
       level: way?.level ?? support.without,
@@ -556,7 +558,7 @@ export function buildGroupPlan(
       addons: way === undefined ? [] : way.addons.map((a) => resolveAddon(a, situation, dataset).name),
       note: shown.note,
       source: shown.source,
-      ...(shown.caveat === undefined ? {} : { caveat: shown.caveat }),
+      ...(caveat === undefined ? {} : { caveat }),
     };
   }
   // Encryption the cloud applies between instances counts where it goes further than the CNI's own.

@@ -446,6 +446,26 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(cap(stay, 'vendorSupport')?.groups).toBeUndefined();
   });
 
+  it('says the risk of switching a running CNI to WireGuard only of the groups that keep it', () => {
+    const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 50 });
+    // On the Flannel path EKS installs Flannel fresh (set to WireGuard from the start); RKE2 keeps its Canal.
+    const encryption = option(r, 'flannel').risks.filter((x) => x.kind === 'caveat');
+    expect(encryption.map((x) => x.id)).toEqual(['rke2-canal-wireguard-switch']);
+    expect(encryption[0]?.text).toMatch(/^RKE2 on premises: /);
+    const onFlannel = (currentCni: Cni) =>
+      option(
+        score(
+          makeAnswers({ cluster: { currentCni }, compliance: { encryptionInTransit: 'required' } }),
+          undefined,
+          { draws: 20 },
+        ),
+        'flannel',
+      ).risks.map((x) => x.id);
+    expect(onFlannel('flannel')).toContain('flannel-backend-change');
+    expect(onFlannel('calico')).not.toContain('flannel-backend-change');
+    expect(onFlannel('none')).not.toContain('flannel-backend-change');
+  });
+
   it('speaks of an estate’s groups in the plural when it describes staying as today', () => {
     const r = score(exampleAnswers('eks-plus-onprem'), undefined, { draws: 100 });
     expect(r.baseline.description).toMatch(/ on .+ and .+ on .+ kept as they are, nothing added/);
