@@ -34,10 +34,14 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     stays && result.baseline.option === rec.option && winner.stack.addons.some((a) => a.isNew)
       ? result.baseline.unmetMusts
       : [];
+  // What is kept goes by its own name where the path's would say twice that something is added ("Calico with
+  // add-ons, and adding what it lacks"); an estate's path already names each group's CNI.
+  const [only, ...more] = result.baseline.runsToday;
+  const keptName = only !== undefined && more.length === 0 ? only.name : rec.name;
   const kept =
     lacks.length === 0
       ? `keeping what the clusters run today, ${rec.name},`
-      : `keeping what the clusters run today, ${rec.name}, and adding what it lacks, ${listNames(ctx, lacks)},`;
+      : `keeping what the clusters run today, ${keptName}, and adding what it lacks, ${listNames(ctx, lacks)},`;
   const headline =
     noPathMeets +
     `We recommend ${stays ? kept : rec.name} for ${result.engagement.client}: ` +

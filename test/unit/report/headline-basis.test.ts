@@ -7,7 +7,7 @@ import { renderReportMarkdown } from '../../../src/render/render-report-markdown
 import type { ReportTemplates } from '../../../src/render/report-templates.js';
 import { buildReportModel } from '../../../src/report/build-report-model.js';
 import { formatMoney } from '../../../src/shared/format.js';
-import { exampleAnswers } from '../../helpers/make-answers.js';
+import { exampleAnswers, makeAnswers } from '../../helpers/make-answers.js';
 import { reportSources } from '../../helpers/report-sources.js';
 
 const EXAMPLES = ['small-team-basic', 'scaleup-sidecar-cost', 'regulated-bank', 'design-sample'] as const;
@@ -70,5 +70,20 @@ describe('a recommendation to stay that adds what today lacks', () => {
     } else {
       expect(headline).toContain(`keeping what the clusters run today, ${result.recommendation.name}, for`);
     }
+  });
+
+  it('names a single kept CNI by itself, not as the path "with add-ons" that then adds', () => {
+    const answers = makeAnswers({
+      cluster: { currentCni: 'calico', nodes: 60, clusters: 2 },
+      compliance: { flowLogRetentionDays: 90 },
+      needs: { observability: 'must' },
+      priorities: { cost: 2, capability: 3, risk: 5, simplicity: 5 },
+    });
+    const sources = reportSources(answers);
+    const { result } = sources;
+    const headline = buildReportModel(sources).summary.headline;
+    expect(result.recommendation.option).toBe('keep-current');
+    expect(result.recommendation.name).toBe('Calico with add-ons');
+    expect(headline).toContain('keeping what the clusters run today, Calico, and adding what it lacks,');
   });
 });
