@@ -12,24 +12,37 @@
  *   that could land on either side (roundThreshold).
  */
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The en-US number format with these options (en-US conventions, fixed for determinism), made once: making one
+ * costs many times what formatting with it does, and a report formats thousands of figures. A handful of option
+ * sets and currencies, so the cache stays small.
+ */
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Money as a client reads it: currency sign, thousands separators, no cents (en-US conventions, fixed for determinism). */
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-    amount,
-  );
+  return numberFormat({ style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
 /** Small unit prices (per vCPU-hour, per GB-hour) keep four significant digits. */
 export function formatUnitPrice(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(
-    amount,
-  );
+  return numberFormat({ style: 'currency', currency, maximumSignificantDigits: 4 }).format(amount);
 }
 
 /** Money in a chart label: exact whole units below 10,000, "€28.5K" and "$1.2M" above. */
 export function chartMoney(amount: number, currency: string): string {
   if (Math.abs(amount) < 10_000) return formatMoney(amount, currency);
-  return new Intl.NumberFormat('en-US', {
+  return numberFormat({
     style: 'currency',
     currency,
     notation: 'compact',
@@ -63,7 +76,7 @@ export function moneyStep(amount: number): number {
 }
 
 export function formatNumber(x: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits }).format(x);
+  return numberFormat({ maximumFractionDigits: fractionDigits }).format(x);
 }
 
 /** A measured input (hours, millicores, days), in tables and chart labels alike: three decimals below 10, else one. */

@@ -1,4 +1,4 @@
-import { chartMoney } from '../../shared/format.js';
+import { chartMoney, numberFormat } from '../../shared/format.js';
 import { vegaString } from './vega-string.js';
 
 /**
@@ -11,7 +11,7 @@ export function compactMoney(amount: number, currency: string): string {
 }
 
 function currencySymbol(currency: string): string {
-  const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0);
+  const parts = numberFormat({ style: 'currency', currency }).formatToParts(0);
   return parts.find((p) => p.type === 'currency')?.value ?? currency;
 }
 
