@@ -2,8 +2,9 @@ import { AnswersSchema, NEED_KEYS } from '../schema/answers.js';
 import type { Dataset } from '../schema/dataset.js';
 import { deriveSituation } from '../scoring/derive-situation.js';
 import { resolveParameters } from '../scoring/resolve-parameters.js';
+import { InternalError } from '../shared/errors.js';
 import type { AnswersDraft } from './answers-draft.js';
-import type { AskContext } from './questionnaire.js';
+import type { AskContext, NeedWords } from './questionnaire.js';
 
 /**
  * What the next question may depend on. Needs and cost defaults are what the decision engine would use with
@@ -19,7 +20,8 @@ export function askContext(settled: AnswersDraft, dataset: Dataset): AskContext 
     engagement: { client: 'client', ...settled.engagement },
     mesh,
   });
-  if (!parsed.success) return { answers: settled, derivedNeeds: {}, costDefaults: {} };
+  const needWords = needWordsOf(dataset);
+  if (!parsed.success) return { answers: settled, derivedNeeds: {}, costDefaults: {}, needWords };
   const situation = deriveSituation(parsed.data, dataset);
   const { needs } = situation;
   return {
@@ -33,5 +35,17 @@ export function askContext(settled: AnswersDraft, dataset: Dataset): AskContext 
         { value: p.value, unit: p.unit, kind: p.kind },
       ]),
     ),
+    needWords,
   };
+}
+
+/** Each need's name and why it matters, as data/capabilities.yaml states them (the one table the report uses too). */
+export function needWordsOf(dataset: Dataset): NeedWords {
+  return Object.fromEntries(
+    NEED_KEYS.map((key) => {
+      const capability = dataset.capabilities.find((c) => c.id === key);
+      if (capability === undefined) throw new InternalError(`data/capabilities.yaml has no ${key}`);
+      return [key, { name: capability.name, why: capability.why }];
+    }),
+  ) as NeedWords;
 }

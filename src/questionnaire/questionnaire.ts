@@ -25,7 +25,15 @@ export interface AskContext {
   readonly derivedNeeds: Partial<Record<NeedKey, { importance: Importance; reasons: readonly string[] }>>;
   /** The data/ default of each cost key for those answers (engagement currency, mesh in use). */
   readonly costDefaults: Partial<Record<CostKey, { value: number; unit: string; kind: string }>>;
+  /**
+   * Each need as data/capabilities.yaml names it and says why it matters: the question names a need as the
+   * report's tables, charts and deck do.
+   */
+  readonly needWords: NeedWords;
 }
+
+/** A need's name and why it matters, from the data set's capabilities. */
+export type NeedWords = Readonly<Record<NeedKey, { readonly name: string; readonly why: string }>>;
 
 type Dynamic<T> = T | ((ctx: AskContext) => T);
 
@@ -68,20 +76,6 @@ function ask<S extends SectionKey>(
 ): Question {
   return { section, key, ...spec };
 }
-
-const NEED_LABELS: Record<NeedKey, string> = {
-  networkPolicy: 'L3/L4 network policy',
-  l7Policy: 'L7 policy (HTTP, gRPC, DNS)',
-  kubeProxyReplacement: 'kube-proxy replacement',
-  encryption: 'Transparent pod-to-pod encryption',
-  multiCluster: 'Cross-cluster networking',
-  observability: 'Network flow observability',
-  flowRetention: 'Historical flow retention',
-  serviceMesh: 'Service mesh features',
-  runtimeSecurity: 'Runtime security',
-  egressControl: 'L7 ingress and egress control',
-  vendorSupport: 'SLA-backed vendor support',
-};
 
 const frameworksOf = (ctx: AskContext) => ctx.answers.compliance?.frameworks ?? [];
 const frameworkList = (ctx: AskContext) => joinNames(frameworksOf(ctx).map((f) => FRAMEWORK_NAMES[f]));
@@ -131,8 +125,9 @@ function assumption(key: AssumptionKey): Question {
 
 function need(key: NeedKey): Question {
   return ask('needs', key, {
-    message: NEED_LABELS[key],
-    help: 'Must rules out an option that cannot provide it; should adds what it takes; nice counts a little; no does not count. Left open, it takes the level the other answers imply.',
+    message: (ctx) => ctx.needWords[key].name,
+    help: (ctx) =>
+      `${ctx.needWords[key].why} Must rules out an option that cannot provide it; should adds what it takes; nice counts a little; no does not count. Left open, it takes the level the other answers imply.`,
   });
 }
 

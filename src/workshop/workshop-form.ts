@@ -1,6 +1,6 @@
 import { answersSchemaNode, keyNode, keyPath } from '../questionnaire/answer-keys.js';
-import { IMPORTANCE_MEANING, isNumeric, isRequired } from '../questionnaire/question-help.js';
-import { QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
+import { IMPORTANCE_MEANING, isNumeric, isRequired, resolveText } from '../questionnaire/question-help.js';
+import { type AskContext, QUESTIONNAIRE, type Question } from '../questionnaire/questionnaire.js';
 import { IMPORTANCE_LEVELS } from '../schema/answers.js';
 import type { JsonSchemaNode } from '../schema/json-schema-node.js';
 import {
@@ -14,10 +14,10 @@ import {
 
 /**
  * The page's form: every section and question of the shared questionnaire, in its order, each answered the
- * way its schema allows. The wording here is the question as it reads before anything is answered; the
- * live view words it for the answers given.
+ * way its schema allows. The wording here is the question as it reads before anything is answered (`blank`: the
+ * context of an empty draft); the live view words it for the answers given.
  */
-export function workshopForm(): WorkshopForm {
+export function workshopForm(blank: AskContext): WorkshopForm {
   const priorities = answersSchemaNode().properties?.priorities?.properties?.cost;
   return {
     sections: [
@@ -26,7 +26,10 @@ export function workshopForm(): WorkshopForm {
         title: section.title,
         description: answersSchemaNode().properties?.[section.key]?.description ?? '',
         ...(section.gate === undefined ? {} : { gate: section.gate }),
-        fields: [...(section.key === 'cluster' ? [groupsField()] : []), ...section.questions.map(formField)],
+        fields: [
+          ...(section.key === 'cluster' ? [groupsField()] : []),
+          ...section.questions.map((q) => formField(q, blank)),
+        ],
       })),
       {
         key: STAKEHOLDERS,
@@ -47,10 +50,10 @@ export function workshopForm(): WorkshopForm {
   };
 }
 
-function formField(question: Question): FormField {
+function formField(question: Question, blank: AskContext): FormField {
   const node = keyNode(question);
   const kind = fieldKind(question, node);
-  const label = typeof question.message === 'string' ? question.message : question.key;
+  const label = resolveText(question.message, blank);
   const choices = fieldChoices(question, node, kind);
   return {
     name: keyPath(question),

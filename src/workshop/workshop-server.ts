@@ -9,6 +9,7 @@ import { parseAnswersText } from '../io/parse-answers-text.js';
 import { formatProblem } from '../io/problem.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { AnswersDraft } from '../questionnaire/answers-draft.js';
+import { askContext } from '../questionnaire/ask-context.js';
 import { renderAnswersYaml } from '../questionnaire/render-answers-yaml.js';
 import { reviseAnswersYaml } from '../questionnaire/update-answers-yaml.js';
 import type { Dataset } from '../schema/dataset.js';
@@ -137,7 +138,7 @@ export async function startWorkshopServer(options: WorkshopOptions): Promise<Wor
   ]).catch(() => {
     throw workshopPageMissing(options.assets.script);
   });
-  const form = workshopForm();
+  const form = workshopForm(askContext({}, options.dataset));
   const token = randomBytes(24).toString('base64url');
   let saved: Entries = options.saved;
   let latest: Entries | null = options.draft;

@@ -141,16 +141,16 @@ describe.runIf(hasTmux)('cnireport interview in a terminal', () => {
       'L3/L4 network policy',
       'L7 policy',
       'kube-proxy replacement',
-      'Transparent pod-to-pod encryption',
+      'Transparent encryption',
       'Cross-cluster networking',
-      'Network flow observability',
+      'Network observability',
       'Historical flow retention',
-      'Service mesh features',
+      'Service mesh',
     ])
       await answer(t, need, ENTER);
     await answer(t, 'Runtime security', ['Down', 'Down', 'Down', 'Enter']);
     await answer(t, 'L7 ingress and egress control', ENTER);
-    await answer(t, 'SLA-backed vendor support', ENTER);
+    await answer(t, 'Vendor support', ENTER);
     await answer(t, 'Weight of total cost of ownership', ENTER);
     await answer(t, 'Weight of capability fit', '4', ENTER);
     await answer(t, 'Weight of operational and vendor risk', '4', ENTER);

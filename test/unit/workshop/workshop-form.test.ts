@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDataset } from '../../../src/io/load-dataset.js';
 import { keyPath } from '../../../src/questionnaire/answer-keys.js';
+import { askContext } from '../../../src/questionnaire/ask-context.js';
 import { QUESTIONNAIRE } from '../../../src/questionnaire/questionnaire.js';
 import { EstateGroupSchema } from '../../../src/schema/answers.js';
 import { workshopForm } from '../../../src/workshop/workshop-form.js';
 import { GROUP_KEYS } from '../../../src/workshop/workshop-protocol.js';
 
 describe('workshopForm', () => {
-  const form = workshopForm();
+  const form = workshopForm(askContext({}, defaultDataset()));
   const fields = form.sections.flatMap((s) => s.fields);
 
   it('has one input per question of the shared questionnaire, named after its key, in its order, the estate’s groups first in its section, then the stakeholders', () => {
