@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { BuiltResult } from '../result/result-schema.js';
 import type { EngineResult } from '../result/result-types.js';
+import { TCO_CATEGORIES, TCO_CATEGORY_LABELS, type TcoCategory } from '../schema/tco-categories.js';
 import { InternalError } from '../shared/errors.js';
 import { formatMoney, unitFor } from '../shared/format.js';
 import { HOURS_PER_TRAINING_DAY, HOURS_PER_YEAR } from '../shared/units.js';
@@ -434,20 +435,18 @@ function optionSheet(
   header.values = ['', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
   header.font = HEADER_FONT;
   header.fill = HEADER_FILL;
+  // The cost rows are the TCO categories, named as the report's tables name them.
   const rows = [
     'Nodes',
     'Sidecars running',
     'Services per cluster',
     'Network-layer vCPU per node',
     'Network-layer GB per node',
-    'Subscription',
-    'Operations',
-    'Compute',
-    'Migration',
-    'Training',
-    'Tooling',
+    ...TCO_CATEGORIES,
     'Total',
   ] as const;
+  const firstCost = TCO_CATEGORIES[0];
+  const lastCost = TCO_CATEGORIES[TCO_CATEGORIES.length - 1] as TcoCategory;
   const at = (label: (typeof rows)[number]) => top + 1 + rows.indexOf(label);
   for (let y = 0; y < horizon; y++) {
     const c = col(y);
@@ -467,25 +466,25 @@ function optionSheet(
       `(${cpu}+${kubeProxy}*(kubeProxyCpuMillicoresPerNode+kubeProxyCpuMillicoresPer1000Services*${modeFactor}*${cell('Services per cluster')}/1000))/1000`,
     );
     set('Network-layer GB per node', `${mem}*${GB_PER_MIB}`);
-    set('Subscription', `ROUND(${cell('Nodes')}*${subscription},0)`);
-    set('Operations', `ROUND((${opsHours}*12+${ictUpkeepHours})*${hourly},0)`);
+    set('subscription', `ROUND(${cell('Nodes')}*${subscription},0)`);
+    set('operations', `ROUND((${opsHours}*12+${ictUpkeepHours})*${hourly},0)`);
     set(
-      'Compute',
+      'compute',
       `ROUND((${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)+Clusters*(${clusterCpu}/1000*vcpuHourPrice+${clusterMem}*${GB_PER_MIB}*memoryGbHourPrice))*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
     );
     const firstYearHours =
       y === 0 ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}+${ictContractHours}` : '';
     const moveHours = ipvsYear === y + 1 ? ipvsHours : '';
     const migrationHours = [firstYearHours, moveHours].filter((h) => h !== '').join('+');
-    set('Migration', migrationHours === '' ? '0' : `ROUND((${migrationHours})*${hourly},0)`);
-    set('Training', y === 0 ? `ROUND(${training},0)` : '0');
-    set('Tooling', `ROUND(${cell('Nodes')}*${licenceUsd}*PerUsd,0)`);
-    set('Total', `SUM(${c}${at('Subscription')}:${c}${at('Tooling')})`);
+    set('migration', migrationHours === '' ? '0' : `ROUND((${migrationHours})*${hourly},0)`);
+    set('training', y === 0 ? `ROUND(${training},0)` : '0');
+    set('tooling', `ROUND(${cell('Nodes')}*${licenceUsd}*PerUsd,0)`);
+    set('Total', `SUM(${c}${at(firstCost)}:${c}${at(lastCost)})`);
   }
   rows.forEach((label, i) => {
     const r = sheet.getRow(top + 1 + i);
-    r.getCell(1).value = label;
-    const isMoney = i >= rows.indexOf('Subscription');
+    r.getCell(1).value = isTcoCategory(label) ? TCO_CATEGORY_LABELS[label].short : label;
+    const isMoney = i >= rows.indexOf(firstCost);
     if (isMoney) {
       r.getCell(2 + horizon).value = { formula: `SUM(B${top + 1 + i}:${col(horizon - 1)}${top + 1 + i})` };
       for (let c = 2; c <= 2 + horizon; c++) r.getCell(c).numFmt = money;
@@ -582,4 +581,8 @@ async function restamp(xlsx: Uint8Array, date: Date): Promise<Uint8Array> {
     out.file(entry.name, await entry.async('uint8array'), { date, createFolders: false });
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+function isTcoCategory(row: string): row is TcoCategory {
+  return (TCO_CATEGORIES as readonly string[]).includes(row);
 }
