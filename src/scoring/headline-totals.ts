@@ -2,7 +2,7 @@ import type { Model, OptionId } from '../schema/dataset.js';
 import type { Plan } from './build-plan.js';
 import { computeTco } from './compute-tco.js';
 import type { DecisionCore } from './decide-answers.js';
-import type { MonteCarloResult, SimulatedRange } from './monte-carlo.js';
+import type { MonteCarloSummary, SimulatedRange } from './monte-carlo.js';
 import type { TcoSummary } from './score-result.js';
 import { summariseTco } from './summarise-tco.js';
 
@@ -28,7 +28,7 @@ export interface HeadlineTotals {
 
 export function headlineTotals(
   core: DecisionCore,
-  monteCarlo: MonteCarloResult,
+  monteCarlo: MonteCarloSummary,
   baselineFor: Plan,
   model: Model,
 ): HeadlineTotals {

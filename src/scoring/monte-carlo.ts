@@ -82,6 +82,18 @@ export interface MonteCarloResult {
   readonly closeCallRule: { readonly share: number; readonly band: number };
 }
 
+/** What the worlds vary, as a fact (src/words/varied-draw-text.ts words it for result.json's `varied`). */
+export type VariedDraw =
+  | { readonly kind: 'cost'; readonly key: string }
+  | { readonly kind: 'addonEffort'; readonly addon: string }
+  | { readonly kind: 'judgement'; readonly judgement: WorldJudgement['id'] };
+
+/** The worlds' summary as the engine returns it: what was varied as facts; the result words them. */
+export type MonteCarloSummary = Omit<MonteCarloResult, 'varied'> & { readonly varied: readonly VariedDraw[] };
+
+const judged = (ids: readonly WorldJudgement['id'][]): VariedDraw[] =>
+  ids.map((judgement) => ({ kind: 'judgement', judgement }));
+
 /** One draw that moves the decision toward a rival: the worlds the rival wins drew it higher (or lower). */
 export interface WorldDriver {
   /**
@@ -224,7 +236,7 @@ export function runMonteCarlo(
   incumbent: OptionId | null,
   pick: OptionId,
   baseline: Plan | null = null,
-): { readonly summary: MonteCarloResult; readonly verdict: WorldsVerdict } {
+): { readonly summary: MonteCarloSummary; readonly verdict: WorldsVerdict } {
   const input = { ctx, likely, parameters, base, weights, draws, seed, incumbent, baseline };
   const drawn = drawWorlds(input, true);
   const { wins, winners, totals, baselineTotals, cheapestCount, tracks } = drawn;
@@ -254,19 +266,17 @@ export function runMonteCarlo(
   const hi = Math.max(...totals.map((t) => t[t.length - 1] as number));
   const width = hi > lo ? (hi - lo) / BIN_COUNT : 1;
   const bins = Array.from({ length: BIN_COUNT + 1 }, (_, i) => lo + i * width);
-  const summary: MonteCarloResult = {
+  const summary: MonteCarloSummary = {
     draws,
     seed,
     distribution: 'triangular',
     varied: [
-      ...uncertain.map((p) => p.key),
-      ...addons.map((a) => `addons.${a.id} effort`),
-      ...(prioritySpread > 0 ? ['priorities'] : []),
-      ...(levelSpread > 0 ? ['capability judgements'] : []),
-      'migration risk',
-      'weight of new components',
-      'change hurdle',
-      ...(softMusts.length > 0 ? ['musts that rest on advice'] : []),
+      ...uncertain.map((p) => ({ kind: 'cost' as const, key: p.key })),
+      ...addons.map((a) => ({ kind: 'addonEffort' as const, addon: a.id })),
+      ...judged(prioritySpread > 0 ? ['prioritySpread'] : []),
+      ...judged(levelSpread > 0 ? ['levelSpread'] : []),
+      ...judged(['migrationFear', 'newComponentWeight', 'changeHurdle']),
+      ...judged(softMusts.length > 0 ? ['softMustHeld'] : []),
     ],
     prioritySpread,
     levelSpread,

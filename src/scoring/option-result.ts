@@ -9,7 +9,7 @@ import type { DecisionCore } from './decide-answers.js';
 import { groupPathResults } from './estate-result.js';
 import { type OptionEvaluation, roundedCriteria } from './evaluate-options.js';
 import type { HeadlineTotals } from './headline-totals.js';
-import type { MonteCarloResult } from './monte-carlo.js';
+import type { MonteCarloSummary } from './monte-carlo.js';
 import type { Parameter } from './resolve-parameters.js';
 import type { DescribedReason, OptionResult } from './score-result.js';
 import { summariseTco } from './summarise-tco.js';
@@ -19,7 +19,7 @@ export interface OptionResultContext {
   readonly core: DecisionCore;
   readonly model: Model;
   readonly totals: HeadlineTotals;
-  readonly monteCarlo: MonteCarloResult;
+  readonly monteCarlo: MonteCarloSummary;
   readonly lexicon: Lexicon;
   /** Each option's place in the data's order. */
   readonly order: (id: OptionId) => number;

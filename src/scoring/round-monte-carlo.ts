@@ -1,10 +1,15 @@
 import { roundTo } from '../shared/format.js';
-import type { MonteCarloResult } from './monte-carlo.js';
+import { variedDrawText } from '../words/varied-draw-text.js';
+import type { MonteCarloResult, MonteCarloSummary } from './monte-carlo.js';
 
-/** The plausible worlds' summary as the result states it: money in whole units, shares to 4 decimals. */
-export function roundMonteCarlo(monteCarlo: MonteCarloResult): MonteCarloResult {
+/**
+ * The plausible worlds' summary as the result states it: what was varied in words, money in whole units, shares to
+ * 4 decimals.
+ */
+export function roundMonteCarlo(monteCarlo: MonteCarloSummary): MonteCarloResult {
   return {
     ...monteCarlo,
+    varied: monteCarlo.varied.map(variedDrawText),
     bins: monteCarlo.bins.map((x) => Math.round(x)),
     options: monteCarlo.options.map((o) => ({
       ...o,

@@ -63,7 +63,7 @@ describe('each input of the plausible worlds draws from its own stream', () => {
     fc.assert(
       fc.property(inertInput, (extra) => {
         const after = worlds('scaleup-sidecar-cost', extra);
-        expect(after.summary.varied).toContain(extra.parameter.key);
+        expect(after.summary.varied).toContainEqual({ kind: 'cost', key: extra.parameter.key });
         expect(after.summary.options).toEqual(before.summary.options);
         expect(after.summary.baseline).toEqual(before.summary.baseline);
         expect(after.verdict.share).toBe(before.verdict.share);
