@@ -46,6 +46,7 @@ function judgementRange(j: WorldJudgement): string {
 export function methodologySection(ctx: ReportContext): MethodologySection {
   const { result, stamp } = ctx.sources;
   const total = CRITERIA.reduce((sum, c) => sum + result.priorities[c], 0);
+  const rule = result.monteCarlo.closeCallRule;
   return {
     paragraphs: [
       `The paths compared: ${joinAnd(
@@ -93,9 +94,15 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'judgements on which two senior consultants looking at the same workshop differ, listed below with the range ' +
         'of each and the reason for it (in the spirit of stochastic multicriteria acceptability analysis). In each ' +
         'world the best score among the paths that meet the musts wins, after that world’s lead for a change. A ' +
-        `decision is called a close call when another path is the pick in at least ${formatPercent(result.monteCarlo.closeCallRule.share)} of the worlds, or ` +
-        `when the lead at the likely figures is smaller than ${formatNumber(result.monteCarlo.closeCallRule.band, 1)} standard deviation of that lead across them; the report ` +
-        'then names the two or three judgements or inputs it turns on. Sensitivity analysis finds the exact value of ' +
+        `decision is called a close call when another path could be the pick in ${formatPercent(rule.share)} or more of the ` +
+        `plausible worlds, or when the lead at the likely figures is smaller than ${formatNumber(rule.band, 1)} standard deviation of ` +
+        'that lead across them; the report then names the two or three judgements or inputs it turns on. The ' +
+        `${formatNumber(result.monteCarlo.draws)} worlds drawn give another path’s share only to within about a point, so the ` +
+        `rule asks whether that share could be ${formatPercent(rule.share)}: a path that is the pick in ` +
+        `${formatNumber(rule.shareAtWorlds * 100, 1)} % or more of the worlds drawn counts (${formatPercent(rule.share)} less ` +
+        `${formatNumber(rule.z, 2)} standard errors of a ${formatPercent(rule.share)} share over that many worlds, the usual 95 % margin). ` +
+        'Drawing other worlds then changes the call only for a path whose share sits on that line. ' +
+        'Sensitivity analysis finds the exact value of ' +
         'each priority, and the break-even value of each main cost input, at which another option would win; a ' +
         'tornado shows which inputs move the cost most.',
       'A break-even is looked for only where the input could plausibly be: a cost input within the low-to-high ' +

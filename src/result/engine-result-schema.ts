@@ -120,9 +120,18 @@ export const MonteCarloSchema = z.strictObject({
     .describe('Staying as today, costed in the same draws as the options.'),
   judgements: z.array(WorldJudgementSchema).describe('The structural judgements each world draws.'),
   closeCallRule: z
-    .strictObject({ share: z.number(), band: z.number() })
+    .strictObject({
+      share: z.number(),
+      band: z.number(),
+      z: z.number().describe('Standard errors of sampling allowed below `share`.'),
+      shareAtWorlds: z
+        .number()
+        .describe(
+          'The rival share of the worlds drawn from which a close call is flagged: `share` less `z` standard errors of it at `draws` worlds.',
+        ),
+    })
     .describe(
-      'A close call: a rival is the pick in at least `share` of the worlds, or the lead is under `band` standard deviations of it.',
+      'A close call: a rival could be the pick in `share` of the worlds (its share of the worlds drawn is at least `shareAtWorlds`), or the lead is under `band` standard deviations of it.',
     ),
   options: z.array(
     z.strictObject({

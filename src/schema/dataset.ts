@@ -318,6 +318,8 @@ const model = z.strictObject({
     seed: z.number().int(),
     /** The runner-up winning at least this share of the worlds makes a close call. */
     closeCallShare: z.number().min(0).max(1),
+    /** A rival's share of the worlds drawn counts as reaching `closeCallShare` within this many standard errors of it. */
+    closeCallZ: z.strictObject({ z: z.number().min(0).max(4), reason: z.string().min(1) }),
     /** A lead smaller than this many standard deviations of the lead across the worlds makes a close call. */
     closeCallBand: z.number().min(0),
     worlds: z.strictObject({

@@ -4,6 +4,7 @@ import { InternalError } from '../shared/errors.js';
 import { roundTo } from '../shared/format.js';
 import { baselinePlan, incumbentOf } from './baseline-plan.js';
 import type { Plan } from './build-plan.js';
+import { closeCallShareAt } from './close-call-share.js';
 import type { Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
 import { deriveSituation, type Situation } from './derive-situation.js';
@@ -128,18 +129,19 @@ export function worldsAround(
 }
 
 /**
- * A close call: the change rule decided it, a rival wins enough of the worlds, the pick wins fewer than half, or
- * the lead is inside the band of its own spread.
+ * A close call: the change rule decided it, a rival could win the rule's share of the worlds within the sampling
+ * error of the worlds drawn, the pick wins fewer than half, or the lead is inside the band of its own spread.
  */
 export function isCloseCall(
   core: DecisionCore,
   verdict: Omit<WorldsVerdict, 'drivers'>,
   dataset: Dataset,
 ): boolean {
-  const { closeCallBand, closeCallShare } = dataset.model.decision;
+  const { closeCallBand } = dataset.model.decision;
   const insideBand =
     core.margin !== null && verdict.leadSpread !== null && core.margin < closeCallBand * verdict.leadSpread;
-  return core.stayed || verdict.rivalShare >= closeCallShare || verdict.share < 0.5 || insideBand;
+  const rivalCouldReach = verdict.rivalShare >= closeCallShareAt(dataset.model.decision, verdict.worlds);
+  return core.stayed || rivalCouldReach || verdict.share < 0.5 || insideBand;
 }
 
 /** One option as a decision sees it, its figures rounded as the result states them. */

@@ -8,6 +8,7 @@ import {
 import { roundTo } from '../shared/format.js';
 import type { Plan } from './build-plan.js';
 import { meetsAMust } from './capability-fit.js';
+import { closeCallShareAt } from './close-call-share.js';
 import { computeTco, type Scenario } from './compute-tco.js';
 import {
   type ChangeHurdle,
@@ -79,7 +80,14 @@ export interface MonteCarloResult {
   /** The structural judgements each world draws, with their ranges and reasons. */
   readonly judgements: readonly WorldJudgement[];
   /** A close call: a rival is the pick in at least `share` of the worlds, or the lead is under `band` standard deviations of it. */
-  readonly closeCallRule: { readonly share: number; readonly band: number };
+  readonly closeCallRule: {
+    readonly share: number;
+    readonly band: number;
+    /** Standard errors of sampling allowed below `share`. */
+    readonly z: number;
+    /** The rival's share of the worlds drawn from which a close call is flagged. */
+    readonly shareAtWorlds: number;
+  };
 }
 
 /** What the worlds vary, as a fact (src/words/varied-draw-text.ts words it for result.json's `varied`). */
@@ -111,6 +119,8 @@ export interface WorldsVerdict {
   readonly share: number;
   readonly rival: OptionId | null;
   readonly rivalShare: number;
+  /** How many worlds were drawn: the shares above are known to within their sampling error at this count. */
+  readonly worlds: number;
   /** Standard deviation across the worlds of the pick's lead over the rival (after each world's change hurdle). */
   readonly leadSpread: number | null;
   /** The draws that most separate the rival's worlds from the pick's, strongest first. */
@@ -291,7 +301,12 @@ export function runMonteCarlo(
             p90: quantile(baselineTotals, 0.9),
           },
     judgements: worldJudgements(model),
-    closeCallRule: { share: model.decision.closeCallShare, band: model.decision.closeCallBand },
+    closeCallRule: {
+      share: model.decision.closeCallShare,
+      band: model.decision.closeCallBand,
+      z: model.decision.closeCallZ.z,
+      shareAtWorlds: roundTo(closeCallShareAt(model.decision, draws), 4),
+    },
     options: likely.map((o, i) => {
       const sorted = totals[i] as Float64Array;
       const histogram = new Array<number>(BIN_COUNT).fill(0);
@@ -703,6 +718,7 @@ function verdictOf(
     share: (wins[pickIndex] ?? 0) / draws,
     rival: rivalIndex === -1 ? null : (likely[rivalIndex] as OptionEvaluation).id,
     rivalShare: rivalIndex === -1 ? 0 : (wins[rivalIndex] ?? 0) / draws,
+    worlds: draws,
     leadSpread:
       rivalIndex === -1
         ? null
