@@ -54,7 +54,7 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
         : `${formatNumber(total)} engineer-hours in all, about ${formatNumber(total / hoursPerMonth, 1)} engineer-months, ` +
           `already adjusted for a team of ${situation.team.maturity} maturity` +
           (hours['ict-provider'] > 0
-            ? `, and ${formatNumber(hours['ict-provider'])} h to contract the new provider (${joinAnd(target.newIctProviders.names)}) as DORA requires.`
+            ? `, and ${dutiesUnderDora(target.newIctProviders, hours['ict-provider'])}.`
             : '.') +
           (groups.length > 0 || plan.effortBasis === null ? '' : ` ${plan.effortBasis}`),
     cost: `${ctx.money(oneOff)} one-off in year 1 (${ctx.money(target.tco.byCategory.migration)} migration, ${ctx.money(target.tco.byCategory.training)} training).`,
@@ -87,7 +87,10 @@ function planPart(
     'kube-proxy': `${formatNumber(hours['kube-proxy'])} h`,
     addons: `${formatNumber(hours.addons)} h of add-on set-up`,
     mesh: `${formatNumber(hours.mesh)} h`,
-    'ict-provider': `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`,
+    'ict-provider':
+      target.newIctProviders.upkeepHoursPerYear > 0
+        ? `${formatNumber(hours['ict-provider'])} h of risk, legal and procurement time, then ${formatNumber(target.newIctProviders.upkeepHoursPerYear)} h a year (estimates)`
+        : `${formatNumber(hours['ict-provider'])} h of risk and legal time (an estimate)`,
   };
   const withClientCni = (text: string) => text.replaceAll('{currentCni}', fromName);
   const sum = engineerHours(plan);
@@ -125,4 +128,21 @@ export function flagCaveats(caveats: MigrationPlan['caveats']): string[] {
     ...caveats.filter((c) => c.appliesToClient).map((c) => `Applies to the client’s clusters: ${c.text}`),
     ...caveats.filter((c) => !c.appliesToClient).map((c) => c.text),
   ];
+}
+
+/** The DORA work in the migration's hours: contracting new providers, extending contracts the client holds, or both. */
+function dutiesUnderDora(
+  providers: { readonly names: readonly string[]; readonly alreadyContracted: readonly string[] },
+  hours: number,
+): string {
+  const contract = `contract the new provider (${joinAnd(providers.names)})`;
+  // A vendor's name may hold a comma ("Isovalent, part of Cisco"), so the name ends the clause.
+  const extend = `extend to the new service the existing contract with ${joinAnd(providers.alreadyContracted)}`;
+  const duties =
+    providers.names.length === 0
+      ? extend
+      : providers.alreadyContracted.length === 0
+        ? contract
+        : `${contract} and ${extend}`;
+  return `${formatNumber(hours)} h to ${duties} as DORA requires`;
 }

@@ -86,18 +86,28 @@ function ictProviders(ctx: ReportContext): string[] {
   const bringing = result.options.filter((o) => o.newIctProviders.names.length > 0);
   const contract = result.assumptions.find((a) => a.key === 'ictProviderContractHours');
   const upkeep = result.assumptions.find((a) => a.key === 'ictProviderUpkeepHoursPerYear');
+  const extension = result.assumptions.find((a) => a.key === 'ictProviderExtensionHours');
   const contracted = [...new Set(result.options.flatMap((o) => o.newIctProviders.alreadyContracted))];
+  const extending =
+    extension === undefined
+      ? ''
+      : ` Extending that contract to the new service is costed once, in year 1 under migration: ` +
+        `${formatNumber(extension.value)} hours of risk and legal time per provider for the service’s line in the ` +
+        'register of information, the assessment of whether it supports a critical or important function, and the ' +
+        `exit plan brought to cover the clusters${
+          extension.origin === 'default'
+            ? ` (an estimate, drawn from ${formatNumber(extension.low)} to ${formatNumber(extension.high)} hours in the simulation)`
+            : ' (a figure the client set)'
+        }; its yearly upkeep stays within the existing contract’s.`;
   const present =
     contracted.length === 0
       ? []
       : [
           `Under DORA, the client already holds a contract with ${joinAnd(contracted)}, so a path that brings ` +
             `${contracted.length === 1 ? 'it' : 'them'} adds no new ICT third-party provider and is charged none of ` +
-            'the work DORA attaches to one: the assessment before signing, the Article 30 clauses, the register ' +
-            'entry and the exit strategy are in place for the existing contract and kept under it. The ' +
-            'subscription, its support and the migration are costed as for any client; extending the contract to ' +
-            'the new service (a line in the register and the exit plan covering it) is left to that contract’s ' +
-            'upkeep, not costed.',
+            'the work DORA attaches to one: the assessment before signing, the Article 30 clauses and the exit ' +
+            'strategy are in place for the existing contract and kept under it. The subscription, its support and ' +
+            `the migration are costed as for any client.${extending}`,
         ];
   if (bringing.length === 0 || contract === undefined || upkeep === undefined) return present;
   const estimates =

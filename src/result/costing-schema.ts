@@ -69,6 +69,13 @@ export const CostedPlanSchema = z.strictObject({
       'ICT third parties the path contracts anew where the client is under DORA: each is contracted once in year 1 ' +
         '(ictProviderContractHours) and kept compliant every year (ictProviderUpkeepHoursPerYear).',
     ),
+  extendedIctProviders: z
+    .array(z.string())
+    .default([])
+    .describe(
+      'ICT third parties the path brings that the client already contracts, under DORA: each contract is extended ' +
+        'to the new service once in year 1 (ictProviderExtensionHours).',
+    ),
 });
 
 /**

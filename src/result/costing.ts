@@ -1,7 +1,7 @@
 import type { Dataset } from '../schema/dataset.js';
 import { baselinePlan } from '../scoring/baseline-plan.js';
 import { type Plan, resolveAddon } from '../scoring/build-plan.js';
-import { ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
+import { alreadyContractedProviders, ipvsMoveYear, newIctProviders } from '../scoring/compute-tco.js';
 import type { DecisionCore } from '../scoring/decide-answers.js';
 import type { Situation } from '../scoring/derive-situation.js';
 import { migrationShares } from '../scoring/migration-path.js';
@@ -49,6 +49,7 @@ export function costing(dataset: Dataset, core: DecisionCore): Costing {
     learnsEbpf: plan.learnsEbpf,
     movesOffIpvsInYear: oneBased(ipvsMoveYear(plan, situation, dataset.model)),
     newIctProviders: newIctProviders(plan, situation, dataset.model),
+    extendedIctProviders: alreadyContractedProviders(plan, situation, dataset.model),
   });
   const { model } = dataset;
   const mode = situation.cluster.kubeProxyMode === 'none' ? 'iptables' : situation.cluster.kubeProxyMode;

@@ -22,6 +22,8 @@ interface PlanInput {
     'cniHours' | 'kubeProxyHours' | 'addonHours' | 'meshHours'
   >;
   readonly ictProviderHours: number;
+  /** Whether those hours contract a new provider, not only extend a contract the client holds. */
+  readonly contractsNewProvider: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export function migrationPlan(answers: Answers, dataset: Dataset, result: ScoreR
     nodes: answers.cluster.nodes,
     migration: target.migration,
     ictProviderHours: target.migration.ictProviderHours,
+    contractsNewProvider: target.newIctProviders.names.length > 0,
   });
   if (target.groups === undefined) return estate;
   const groups = target.groups.map((g) => ({
@@ -54,6 +57,7 @@ export function migrationPlan(answers: Answers, dataset: Dataset, result: ScoreR
       nodes: g.nodes,
       migration: g.migration,
       ictProviderHours: 0,
+      contractsNewProvider: false,
     }),
   }));
   return { ...estate, groups };
@@ -86,7 +90,10 @@ function planOf(input: PlanInput, answers: Answers, dataset: Dataset, result: Sc
     (p) => (p.part !== 'kube-proxy' && p.part !== 'addons') || hours[p.part] > 0,
   );
   if (hours.mesh > 0) phases.push(dataset.meshRetirement);
-  if (hours['ict-provider'] > 0) phases.push({ part: 'ict-provider', ...dataset.model.newIctProvider.phase });
+  // Only contracts the client already holds, extended to the new service: the lighter phase.
+  const { phase, extensionPhase } = dataset.model.newIctProvider;
+  const ictPhase = input.contractsNewProvider ? phase : extensionPhase;
+  if (hours['ict-provider'] > 0) phases.push({ part: 'ict-provider', ...ictPhase });
   return {
     option: input.option,
     from: input.from,

@@ -153,7 +153,8 @@ export const OptionResultSchema = z.strictObject({
       ictProviderHours: z
         .number()
         .describe(
-          'Staff-hours to contract the new ICT providers under DORA (newIctProviders.contractHours), in year 1; ' +
+          'Staff-hours under DORA in year 1: contracting the new ICT providers (newIctProviders.contractHours) and ' +
+            'extending contracts the client already holds to the new service (newIctProviders.extensionHours); ' +
             'not scaled by team maturity.',
         ),
     })
@@ -177,6 +178,13 @@ export const OptionResultSchema = z.strictObject({
         .describe(
           'The providers the path brings that the client already contracts (compliance.contractedVendors): not ' +
             'new, so none of the contracting or upkeep above for them.',
+        ),
+      extensionHours: z
+        .number()
+        .default(0)
+        .describe(
+          'Once, in year 1 (migration): extending those contracts to the new service (its register line, the ' +
+            'assessment of the service, the exit plan covering it).',
         ),
     })
     .describe(

@@ -238,6 +238,15 @@ const COST_KEY_ENTRIES = {
     inText: 'the yearly work a new ICT provider adds under DORA',
     publicOverride: true,
   },
+  ictProviderExtensionHours: {
+    description:
+      'Staff hours, once, to extend a contract the client already holds under DORA to the new service: its register line, the assessment of the service and the exit plan covering it.',
+    label: 'ICT contract extension (DORA)',
+    kind: 'count',
+    unit: 'h per provider',
+    inText: 'the work to extend an existing ICT provider contract to the new service under DORA',
+    publicOverride: true,
+  },
 } as const satisfies Record<string, CostKeyEntry>;
 
 export type CostKey = keyof typeof COST_KEY_ENTRIES;

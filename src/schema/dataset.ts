@@ -275,6 +275,8 @@ const model = z.strictObject({
       frameworks: z.array(z.string()),
       /** The migration phase it adds where the recommended path brings such a provider. */
       phase: z.strictObject({ title: z.string().min(1), steps: z.string().min(1) }),
+      /** The phase instead where every such provider is one the client already contracts: the contract is extended. */
+      extensionPhase: z.strictObject({ title: z.string().min(1), steps: z.string().min(1) }),
       source,
     })
     .describe(

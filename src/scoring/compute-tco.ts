@@ -47,6 +47,8 @@ export interface IctProviderHours {
   readonly upkeepHoursPerYear: number;
   /** The path's providers the client already contracts, by name: not new, so none of the above for them. */
   readonly alreadyContracted: readonly string[];
+  /** Extending those contracts to the new service, once, in year 1 (counted under migration). */
+  readonly extensionHours: number;
 }
 
 export interface MigrationHours {
@@ -217,9 +219,10 @@ function providersOf(plan: Plan, situation: Situation, model: Model): PlanProvid
 }
 
 /**
- * The work new ICT providers bring, added to a path's costs: contracting each once in year 1 (migration) and
- * keeping each compliant every year (operations), at the loaded engineer cost; one contract per provider, however
- * many groups of an estate it serves.
+ * The work the path's ICT providers bring under DORA, added to its costs at the loaded engineer cost: a new provider
+ * is contracted once in year 1 (migration) and kept compliant every year (operations); a provider the client already
+ * contracts has that contract extended to the new service once in year 1 (migration). One contract per provider,
+ * however many groups of an estate it serves.
  */
 function withIctProviders(
   tco: TcoBreakdown,
@@ -227,17 +230,15 @@ function withIctProviders(
   alreadyContracted: readonly string[],
   v: ParameterValues,
 ): TcoBreakdown {
-  if (names.length === 0)
-    return alreadyContracted.length === 0
-      ? tco
-      : { ...tco, ictProviders: { ...NO_ICT_PROVIDERS, alreadyContracted } };
+  if (names.length === 0 && alreadyContracted.length === 0) return tco;
   const hourly = v.engineerCostPerYear / v.engineerHoursPerYear;
   const contractHours = names.length * v.ictProviderContractHours;
   const upkeepHoursPerYear = names.length * v.ictProviderUpkeepHoursPerYear;
+  const extensionHours = alreadyContracted.length * v.ictProviderExtensionHours;
   const years = tco.years.map((y, i) => ({
     ...y,
     operations: y.operations + upkeepHoursPerYear * hourly,
-    migration: y.migration + (i === 0 ? contractHours * hourly : 0),
+    migration: y.migration + (i === 0 ? (contractHours + extensionHours) * hourly : 0),
   }));
   let total = 0;
   for (const y of years) total += yearTotal(y);
@@ -245,7 +246,7 @@ function withIctProviders(
     ...tco,
     years,
     total,
-    ictProviders: { names, contractHours, upkeepHoursPerYear, alreadyContracted },
+    ictProviders: { names, contractHours, upkeepHoursPerYear, alreadyContracted, extensionHours },
   };
 }
 
@@ -254,6 +255,7 @@ const NO_ICT_PROVIDERS: IctProviderHours = {
   contractHours: 0,
   upkeepHoursPerYear: 0,
   alreadyContracted: [],
+  extensionHours: 0,
 };
 
 /**

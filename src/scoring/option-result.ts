@@ -112,13 +112,14 @@ export function optionResult(
       meshHours: Math.round(o.tco.migrationHours.mesh),
       kubeProxyModeHours: Math.round(o.tco.migrationHours.kubeProxyMode),
       kubeProxyModeYear: o.tco.migrationHours.kubeProxyMode > 0 ? offYear + 1 : null,
-      ictProviderHours: Math.round(o.tco.ictProviders.contractHours),
+      ictProviderHours: Math.round(o.tco.ictProviders.contractHours + o.tco.ictProviders.extensionHours),
     },
     newIctProviders: {
       names: [...o.tco.ictProviders.names],
       contractHours: Math.round(o.tco.ictProviders.contractHours),
       upkeepHoursPerYear: Math.round(o.tco.ictProviders.upkeepHoursPerYear),
       alreadyContracted: [...o.tco.ictProviders.alreadyContracted],
+      extensionHours: Math.round(o.tco.ictProviders.extensionHours),
     },
   };
 }

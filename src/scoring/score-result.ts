@@ -141,7 +141,7 @@ export interface OptionResult {
     readonly kubeProxyModeHours: number;
     /** The year of the horizon (1 for the first) that move falls in; null where there is none. */
     readonly kubeProxyModeYear: number | null;
-    /** Contracting the new ICT providers under the client's frameworks (newIctProviders), in year 1. */
+    /** Contracting the new ICT providers, and extending existing contracts, under the client's frameworks, in year 1. */
     readonly ictProviderHours: number;
   };
   /** ICT third parties the path contracts anew where a framework (DORA) attaches work to that, and the hours. */
@@ -151,6 +151,8 @@ export interface OptionResult {
     readonly upkeepHoursPerYear: number;
     /** The path's providers the client already contracts: not new, so not counted above. */
     readonly alreadyContracted: readonly string[];
+    /** Extending those contracts to the new service, once, in year 1. */
+    readonly extensionHours: number;
   };
 }
 

@@ -406,6 +406,17 @@ function optionSheet(
     f(`${ictProviders}*ictProviderUpkeepHoursPerYear`),
     'register, monitoring, reviewing and testing the exit plan: every year',
   );
+  const extended = plan.extendedIctProviders;
+  const ictExtended = add(
+    'ICT providers already contracted, extended to the new service under DORA',
+    extended.length,
+    extended.length === 0 ? 'none' : extended.join(', '),
+  );
+  const ictExtensionHours = add(
+    'Staff hours: extending their contracts (year 1)',
+    f(`${ictExtended}*ictProviderExtensionHours`),
+    'register line, assessment of the new service, exit plan covering it: once per provider',
+  );
   const ebpfTraining = plan.learnsEbpf
     ? `+Engineers*(ciliumTrainingDaysPerEngineer*EbpfTrainingShare*${HOURS_PER_TRAINING_DAY}*${hourly}+IF(EbpfTrainingShare>0,trainingCoursePerEngineer,0))`
     : '';
@@ -473,7 +484,9 @@ function optionSheet(
       `ROUND((${cell('Nodes')}*(${cell('Network-layer vCPU per node')}*vcpuHourPrice+${cell('Network-layer GB per node')}*memoryGbHourPrice)+Clusters*(${clusterCpu}/1000*vcpuHourPrice+${clusterMem}*${GB_PER_MIB}*memoryGbHourPrice))*${HOURS_PER_YEAR}+${cell('Sidecars running')}*${sidecarCost},0)`,
     );
     const firstYearHours =
-      y === 0 ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}+${ictContractHours}` : '';
+      y === 0
+        ? `${cniHours}+${kubeProxyHours}+${setupHours}+${meshHours}+${ictContractHours}+${ictExtensionHours}`
+        : '';
     const moveHours = ipvsYear === y + 1 ? ipvsHours : '';
     const migrationHours = [firstYearHours, moveHours].filter((h) => h !== '').join('+');
     set('migration', migrationHours === '' ? '0' : `ROUND((${migrationHours})*${hourly},0)`);

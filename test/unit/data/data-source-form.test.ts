@@ -117,6 +117,7 @@ describe('data sources', () => {
       'ipvsMoveHoursPerCluster',
       'ictProviderContractHours',
       'ictProviderUpkeepHoursPerYear',
+      'ictProviderExtensionHours',
       'migrationHoursPerNode',
       'meshMigrationHoursPerCluster',
       'ciliumTrainingDaysPerEngineer',

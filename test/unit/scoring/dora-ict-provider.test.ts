@@ -79,7 +79,7 @@ describe('a new ICT provider under DORA (Regulation (EU) 2022/2554, Articles 28 
     }
   });
 
-  it('charges a vendor the client already contracts none of a new provider’s work, and only that', () => {
+  it('charges a vendor the client already contracts only the extension of its contract, once, in year 1', () => {
     const contracted = run({
       ...bank,
       compliance: { ...bank.compliance, contractedVendors: ['isovalent'] },
@@ -88,6 +88,9 @@ describe('a new ICT provider under DORA (Regulation (EU) 2022/2554, Articles 28 
     const perProvider =
       value(underDora, 'ictProviderContractHours') +
       bank.engagement.horizonYears * value(underDora, 'ictProviderUpkeepHoursPerYear');
+    const extension = value(contracted, 'ictProviderExtensionHours');
+    expect(extension).toBeGreaterThan(0);
+    expect(extension).toBeLessThan(value(underDora, 'ictProviderContractHours'));
     let dropped = 0;
     for (const o of contracted.options) {
       const before = underDora.options.find((b) => b.id === o.id);
@@ -96,8 +99,25 @@ describe('a new ICT provider under DORA (Regulation (EU) 2022/2554, Articles 28 
       const gone = before.newIctProviders.names.filter((n) => !o.newIctProviders.names.includes(n));
       expect(o.newIctProviders.alreadyContracted, o.id).toEqual(gone);
       dropped += gone.length;
-      // Exactly a provider's contract and upkeep per contracted vendor: subscription, support and migration stay.
-      expect(before.tco.total - o.tco.total, o.id).toBeCloseTo(gone.length * perProvider * hourly, -1);
+      // A new provider's contract and upkeep give way to extending the contract held, once in year 1; the
+      // subscription, support and the data plane's migration stay.
+      expect(o.newIctProviders.extensionHours, o.id).toBe(Math.round(gone.length * extension));
+      expect(o.migration.ictProviderHours, o.id).toBe(
+        o.newIctProviders.contractHours + o.newIctProviders.extensionHours,
+      );
+      expect(before.tco.total - o.tco.total, o.id).toBeCloseTo(
+        gone.length * (perProvider - extension) * hourly,
+        -1,
+      );
+      o.tco.byYear.forEach((year, y) => {
+        const was = before.tco.byYear[y];
+        if (was === undefined) throw new Error('years differ');
+        const contract = y === 0 ? value(underDora, 'ictProviderContractHours') : 0;
+        expect(was.migration - year.migration, `${o.id} year ${y + 1}`).toBeCloseTo(
+          gone.length * (contract - (y === 0 ? extension : 0)) * hourly,
+          -1,
+        );
+      });
       expect(o.tco.byYear.map((y) => y.subscription)).toEqual(before.tco.byYear.map((y) => y.subscription));
       expect(o.migration.cniHours).toBe(before.migration.cniHours);
     }
