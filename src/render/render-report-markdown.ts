@@ -48,7 +48,9 @@ export function renderReportMarkdown(sources: ReportSources, links: MarkdownLink
     '| --- | ---: | ---: | ---: |',
     ...tco.comparison.map((c) => `| ${md(c.option)} | ${md(c.total)} | ${md(c.range)} | ${md(c.savings)} |`),
     '',
-    'Year by year, at the likely figures:',
+    // Finance reads this table beside the medians above: say why its totals are lower.
+    'Year by year, at the likely value of every input, so that the years add up; most cost ranges reach further ' +
+      'above their likely value than below it, so these totals sit below the medians above:',
     '',
     `| Option | ${tco.yearHeaders.join(' | ')} | Total |`,
     `| --- | ${tco.yearHeaders.map(() => '---:').join(' | ')} | ---: |`,
