@@ -103,7 +103,9 @@ function planOf(input: PlanInput, answers: Answers, dataset: Dataset, result: Sc
     phases: phases.map(({ part, title, steps }) => ({ part, title, steps })),
     caveats: path.caveats.map((c) => ({
       text: c.text,
-      appliesToClient: c.appliesTo?.includes(input.from) === true,
+      appliesToClient:
+        c.appliesTo?.includes(input.from) === true &&
+        (c.appliesOn === undefined || c.appliesOn.some((p) => input.platforms.includes(p))),
     })),
     effortBasis: path.effort?.basis.trim() ?? null,
     hours,

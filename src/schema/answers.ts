@@ -37,7 +37,17 @@ export const CNIS = [
   'none',
 ] as const;
 /** Who runs the clusters' Kubernetes: a managed service or distribution, or the client alone. */
-export const PLATFORMS = ['self-managed', 'eks', 'aks', 'gke', 'openshift', 'rke2', 'k3s', 'talos'] as const;
+export const PLATFORMS = [
+  'self-managed',
+  'eks',
+  'aks',
+  'gke',
+  'gke-autopilot',
+  'openshift',
+  'rke2',
+  'k3s',
+  'talos',
+] as const;
 export const KUBE_PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'] as const;
 export const FRAMEWORKS = [
   'pci-dss',
@@ -138,6 +148,14 @@ export const PLATFORM_CLOUDS: Partial<
   eks: ['aws', 'on-prem'],
   aks: ['azure', 'on-prem'],
   gke: ['gcp', 'on-prem'],
+  'gke-autopilot': ['gcp'],
+};
+/**
+ * The only CNIs a platform lets its clusters run: GKE Autopilot always runs GKE Dataplane V2 (Google's Cilium) and
+ * admits no CNI of the team's own (https://cloud.google.com/kubernetes-engine/docs/concepts/about-autopilot-privileged-workloads).
+ */
+export const PLATFORM_CNIS: Partial<Record<(typeof PLATFORMS)[number], readonly (typeof CNIS)[number][]>> = {
+  'gke-autopilot': ['cilium', 'none'],
 };
 
 const uniqueList = <T extends string>(values: readonly [T, ...T[]], what: string, description: string) =>
@@ -162,7 +180,9 @@ export const EstateGroupSchema = z
       ),
     platform: z
       .enum(PLATFORMS)
-      .describe('Who runs these clusters: self-managed, eks, aks, gke, openshift, rke2, k3s or talos.'),
+      .describe(
+        'Who runs these clusters: self-managed, eks, aks, gke (Standard clusters), gke-autopilot, openshift, rke2, k3s or talos.',
+      ),
     clouds: uniqueList(
       CLOUDS,
       'cloud',
@@ -268,7 +288,7 @@ export const ClusterSchema = z
       .refine((xs) => new Set(xs).size === xs.length, 'each platform listed once')
       .default(['self-managed'])
       .describe(
-        'Who runs the clusters: self-managed, or a managed service or distribution (eks, aks, gke, openshift, rke2, k3s, talos); it decides which CNIs are possible and who supports them.',
+        'Who runs the clusters: self-managed, or a managed service or distribution (eks, aks, gke for GKE Standard clusters, gke-autopilot, openshift, rke2, k3s, talos); it decides which CNIs are possible and who supports them.',
       ),
     kubeProxyMode: z
       .enum(KUBE_PROXY_MODES)
@@ -302,6 +322,14 @@ export const ClusterSchema = z
           message: `${g.currentCni} cannot run on ${away.join(' or ')} (got clouds ${g.clouds.join(', ')}; expected only ${home.join(' or ')}, or put those nodes in a group of their own with the CNI they run)`,
         });
       }
+      const runs = PLATFORM_CNIS[g.platform];
+      if (runs !== undefined && !runs.includes(g.currentCni)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'currentCni'],
+          message: `${g.platform} runs only ${runs.join(' or ')} (got ${g.currentCni})`,
+        });
+      }
       const reach = PLATFORM_CLOUDS[g.platform];
       const outside = reach === undefined ? [] : g.clouds.filter((cloud) => !reach.includes(cloud));
       if (reach !== undefined && outside.length > 0) {
@@ -319,6 +347,15 @@ export const ClusterSchema = z
         });
       }
     });
+    // An estate described as one group: its CNI must run on at least one of its platforms.
+    const limits = c.platforms.map((p) => PLATFORM_CNIS[p]);
+    if (groups.length === 0 && limits.every((runs) => runs !== undefined && !runs.includes(c.currentCni))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currentCni'],
+        message: `${c.platforms.join(', ')} ${c.platforms.length === 1 ? 'runs' : 'run'} only ${[...new Set(limits.flat())].join(' or ')} (got ${c.currentCni})`,
+      });
+    }
     const withServices = groups.filter((g) => g.services !== undefined).length;
     if (withServices > 0 && withServices < groups.length) {
       ctx.addIssue({

@@ -364,11 +364,18 @@ const migrationStep = z.strictObject({
   steps: z.string().min(1),
 });
 
-/** A caveat; `appliesTo` names the current CNIs it certainly applies to, so the report can flag it. */
+/**
+ * A caveat; `appliesTo` names the current CNIs it certainly applies to, so the report can flag it, and `appliesOn`,
+ * where given, the platforms it certainly applies on (both must hold).
+ */
 const migrationCaveat = z
   .union([
     z.string().min(1),
-    z.strictObject({ text: z.string().min(1), appliesTo: z.array(z.enum(CNIS)).min(1).optional() }),
+    z.strictObject({
+      text: z.string().min(1),
+      appliesTo: z.array(z.enum(CNIS)).min(1).optional(),
+      appliesOn: z.array(z.enum(PLATFORMS)).min(1).optional(),
+    }),
   ])
   .transform((c) => (typeof c === 'string' ? { text: c } : c));
 export type MigrationCaveat = z.output<typeof migrationCaveat>;

@@ -28,6 +28,7 @@ export const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], string> = {
   eks: 'Amazon EKS',
   aks: 'Azure Kubernetes Service',
   gke: 'Google Kubernetes Engine',
+  'gke-autopilot': 'GKE Autopilot',
   openshift: 'Red Hat OpenShift',
   rke2: 'SUSE RKE2',
   k3s: 'SUSE K3s',

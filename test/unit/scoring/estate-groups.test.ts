@@ -145,6 +145,27 @@ describe('estate groups in the answers file', () => {
     expect(file('  clouds: [aws, on-prem]\n  currentCni: aws-vpc-cni\n').ok).toBe(true);
   });
 
+  it('refuses a CNI of the team’s own on GKE Autopilot, in a group or in an estate run alike', () => {
+    const grouped = file(
+      '  groups:\n' +
+        '    - { name: AP, platform: gke-autopilot, clouds: [gcp], clusters: 2, nodes: 60, currentCni: calico }\n' +
+        '    - { name: STD, platform: gke, clouds: [gcp], clusters: 2, nodes: 80, currentCni: calico }\n',
+    );
+    expect(!grouped.ok && grouped.problems.map((p) => [p.path, p.message])).toEqual([
+      ['cluster.groups[0].currentCni', 'gke-autopilot runs only cilium or none (got calico)'],
+    ]);
+    const alike = file('  clouds: [gcp]\n  platforms: [gke-autopilot]\n  currentCni: flannel\n');
+    expect(!alike.ok && alike.problems.map((p) => [p.line, p.path])).toEqual([[6, 'cluster.currentCni']]);
+    expect(file('  clouds: [gcp]\n  platforms: [gke-autopilot]\n  currentCni: cilium\n').ok).toBe(true);
+    // Autopilot has no nodes on premises.
+    const onPrem = file(
+      '  groups:\n' +
+        '    - { name: AP, platform: gke-autopilot, clouds: [on-prem], clusters: 2, nodes: 60, currentCni: cilium }\n' +
+        '    - { name: STD, platform: gke, clouds: [gcp], clusters: 2, nodes: 80, currentCni: cilium }\n',
+    );
+    expect(!onPrem.ok && onPrem.problems.map((p) => p.path)).toEqual(['cluster.groups[0].clouds']);
+  });
+
   it('refuses a total written beside the groups that does not match them', () => {
     const parsed = file(
       '  nodes: 200\n  groups:\n' +
@@ -163,6 +184,7 @@ describe('estate groups, for any split (fast-check)', () => {
     { platform: 'aks', clouds: ['azure'], currentCni: 'azure-cni' },
     { platform: 'openshift', clouds: ['on-prem'], currentCni: 'ovn-kubernetes' },
     { platform: 'gke', clouds: ['gcp'], currentCni: 'cilium' },
+    { platform: 'gke-autopilot', clouds: ['gcp'], currentCni: 'cilium' },
     { platform: 'self-managed', clouds: ['on-prem'], currentCni: 'weave' },
     { platform: 'self-managed', clouds: ['on-prem'], currentCni: 'calico' },
   ] as const;

@@ -112,6 +112,32 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(toCilium?.id).toBe('rebuild-to-cilium');
   });
 
+  it('answers GKE Autopilot as its own platform: Dataplane V2 kept, Flannel excluded, a vendor’s Cilium a move to Standard', () => {
+    const r = situation('gke-autopilot');
+    const stay = option(r, 'cilium-oss');
+    expect(stay).toMatchObject({ name: 'GKE Dataplane V2', keepsCurrentCni: true });
+    expect(r.recommendation.option).toBe('cilium-oss');
+    expect(r.baseline.description).toMatch(/^GKE Dataplane V2 kept as it is/);
+    expect(cap(stay, 'vendorSupport')?.note).toContain('Autopilot');
+    expect(option(r, 'flannel').excludedBy.map((e) => e.platform)).toEqual(['GKE Autopilot']);
+    const own = migrationPathFor(defaultDataset(), 'cilium', 'cilium', ['gke-autopilot'], true);
+    expect(own).toMatchObject({ id: 'gke-own-cilium-rebuild', rebuild: true });
+    expect(option(r, 'isovalent-enterprise').keepsCurrentCni).toBe(false);
+    // The move to Standard clusters is flagged as the client's on Autopilot, and only there.
+    const flagged = (platform: 'gke' | 'gke-autopilot') => {
+      const answers = makeAnswers({
+        cluster: { clouds: ['gcp'], currentCni: 'cilium', platforms: [platform], clusters: 2, nodes: 60 },
+        team: { vendorSupport: 'required' },
+        needs: { multiCluster: 'must', networkPolicy: 'must' },
+      });
+      const { result } = reportSources(answers, { draws: 50 });
+      expect(result.recommendation.option, platform).toBe('isovalent-enterprise');
+      return result.migrationPlan.caveats.filter((c) => c.appliesToClient).map((c) => c.text);
+    };
+    expect(flagged('gke-autopilot').join(' ')).toMatch(/Not on Autopilot/);
+    expect(flagged('gke').join(' ')).not.toMatch(/Not on Autopilot/);
+  });
+
   it('counts AWS’s encryption between Nitro instances for an EKS client outside FIPS, and keeps the VPC CNI', () => {
     const r = situation('eks-nitro');
     const stay = option(r, 'keep-current');

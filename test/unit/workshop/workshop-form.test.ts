@@ -31,6 +31,7 @@ describe('workshopForm', () => {
     expect(groups?.columns?.clouds).toEqual(names('cluster.clouds'));
     expect(groups?.columns?.currentCni).toEqual(names('cluster.currentCni'));
     expect(groups?.columns?.platform).toContainEqual({ value: 'rke2', label: 'SUSE RKE2' });
+    expect(names('cluster.platforms')).toContainEqual({ value: 'gke-autopilot', label: 'GKE Autopilot' });
   });
 
   it('answers each key as its schema allows', () => {
