@@ -258,6 +258,17 @@ describe('the client’s real paths (issue 18), one situation per class', () => 
     expect(migrationPathFor(data, 'azure-cni', 'cilium', ['aks'], true).id).toBe('aks-byo-cni-rebuild');
   });
 
+  it('meets FIPS with a validated module: OVN-Kubernetes IPsec on a FIPS cluster kept, Cilium to confirm, not impossible', () => {
+    const r = situation('fips-openshift');
+    expect(r.recommendation).toMatchObject({ option: 'keep-current', meetsAllMusts: true });
+    expect(cap(option(r, 'keep-current'), 'encryption')?.level).toBe('built-in');
+    const isovalent = option(r, 'isovalent-enterprise');
+    expect(cap(isovalent, 'encryption')?.level).toBe('built-in');
+    expect(isovalent.unmetMusts).toEqual([]);
+    expect(isovalent.risks.map((x) => x.id)).toContain('fips-confirm');
+    expect(option(r, 'flannel').excludedBy.map((e) => e.platform)).toEqual(['Red Hat OpenShift']);
+  });
+
   it('holds FIPS as FedRAMP does: required at High, recommended at Moderate, where the need is met with a risk', () => {
     const at = (fedrampImpact: 'moderate' | 'high') =>
       score(
