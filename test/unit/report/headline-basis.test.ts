@@ -57,20 +57,25 @@ describe('a recommendation to stay that adds what today lacks', () => {
   it.each([
     ['eks-plus-onprem', true],
     ['small-team-basic', false],
-  ] as const)('%s: the headline names what is added only when today misses a must', (name, adds) => {
-    const sources = reportSources(exampleAnswers(name));
-    const { result } = sources;
-    expect(result.recommendation.option).toBe(result.recommendation.change.incumbent);
-    const headline = buildReportModel(sources).summary.headline;
-    expect(result.baseline.unmetMusts.length > 0).toBe(adds);
-    if (adds) {
-      expect(headline).toContain(
-        `keeping what the clusters run today, ${result.recommendation.name}, and adding what it lacks, network observability and historical flow retention,`,
-      );
-    } else {
-      expect(headline).toContain(`keeping what the clusters run today, ${result.recommendation.name}, for`);
-    }
-  });
+  ] as const)(
+    '%s: the headline names what it lacks when today misses a must, else what is added',
+    (name, adds) => {
+      const sources = reportSources(exampleAnswers(name));
+      const { result } = sources;
+      expect(result.recommendation.option).toBe(result.recommendation.change.incumbent);
+      const headline = buildReportModel(sources).summary.headline;
+      expect(result.baseline.unmetMusts.length > 0).toBe(adds);
+      if (adds) {
+        expect(headline).toContain(
+          `keeping what the clusters run today, ${result.recommendation.name}, and adding what it lacks, network observability and historical flow retention,`,
+        );
+      } else {
+        expect(headline).toContain(
+          "keeping what the clusters run today, Flannel, and adding kube-network-policies (the NetworkPolicy controller shipped in Flannel's chart), for",
+        );
+      }
+    },
+  );
 
   it('names a single kept CNI by itself, not as the path "with add-ons" that then adds', () => {
     const answers = makeAnswers({
