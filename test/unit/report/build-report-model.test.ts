@@ -13,7 +13,15 @@ describe('buildReportModel', () => {
     const rec = sources.result.recommendation;
     const winner = sources.result.options.find((o) => o.id === rec.option);
     expect(model.summary.optionName).toBe(rec.name);
-    expect(model.summary.headline).toContain(rec.name);
+    // A stay that adds to a single CNI names the CNI kept and what it adds, not the path's "(with add-ons)".
+    const [kept, ...others] = sources.result.baseline.runsToday;
+    const addsToOne =
+      rec.option === sources.result.baseline.option && others.length === 0 && kept !== undefined;
+    expect(model.summary.headline).toContain(
+      addsToOne && winner?.stack.addons.some((a) => a.isNew)
+        ? `run today, ${kept.name}, and adding`
+        : rec.name,
+    );
     expect(model.summary.keyFigures[0]?.value).toBe(
       new Intl.NumberFormat('en-US', {
         style: 'currency',
