@@ -167,8 +167,8 @@ describe('cnireport workshop: the page in Chromium', () => {
     expect(withNeed.name).not.toBe(start.name);
     const needSettled = await settled();
 
-    // Keyboard only: simplicity from 5 down to 1, half a point per key.
-    await page.focus('[name="priorities.simplicity"]');
+    // Keyboard only: cost from 5 down to 1, half a point per key (cost is what weighs against Cilium OSS here).
+    await page.focus('[name="priorities.cost"]');
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
     await afterChange(needSettled);
     const prioritySettled = await settled();
@@ -210,7 +210,7 @@ describe('cnireport workshop: the page in Chromium', () => {
     for (const line of original.split('\n').filter((l) => l.startsWith('#'))) expect(saved).toContain(line);
     expect(saved).toContain('  nodes: 1200\n');
     expect(saved).toContain('  observability: must\n');
-    expect(saved).toContain('  simplicity: 1\n');
+    expect(saved).toContain('  cost: 1\n');
     const validated = execFileSync(
       process.execPath,
       [join(root, 'bin', 'cnireport.js'), 'validate', 'bakery.yaml'],
