@@ -1,5 +1,5 @@
 import type { BuiltResult } from '../result/result-schema.js';
-import { formatNumber, joinAnd } from '../shared/format.js';
+import { formatNumber, joinAnd, plural } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { MigrationPartSection, MigrationSection } from './report-model.js';
 import { cniName } from './situation-section.js';
@@ -28,7 +28,8 @@ export function migrationSection(ctx: ReportContext): MigrationSection {
   const oneOff = target.tco.byCategory.migration + target.tco.byCategory.training;
   const groups = (plan.groups ?? []).map((g) => {
     const group = situation.cluster.groups?.find((s) => s.name === g.name);
-    const scope = group === undefined ? '' : ` (${clustersAndNodes(group.clusters, group.nodes)})`;
+    const scope =
+      group === undefined ? '' : ` (${plural(group.clusters, 'cluster')}, ${plural(group.nodes, 'node')})`;
     const runs = runsToday.find((t) => t.group === g.name)?.name ?? cniName(g.from);
     return {
       name: `${g.name}${scope}`,
@@ -77,7 +78,7 @@ function planPart(
   const clusterEffort = (number: number) => {
     const [first = number, ...others] = clusterPhases;
     if (number !== first) return `in the ${formatNumber(hours.cluster)} h of phase ${first}`;
-    const where = `${formatNumber(hours.cluster)} h for ${clusters === 1 ? '1 cluster' : `${formatNumber(clusters)} clusters`}`;
+    const where = `${formatNumber(hours.cluster)} h for ${plural(clusters, 'cluster')}`;
     return others.length === 0
       ? where
       : `${where}, with ${others.length === 1 ? 'phase' : 'phases'} ${joinAnd(others.map(String))}`;
@@ -115,9 +116,6 @@ function planPart(
 /** The engineers' hours of a plan (the DORA contracting is risk, legal and procurement time, said apart). */
 const engineerHours = ({ hours }: Plan) =>
   hours.cluster + hours.node + hours['kube-proxy'] + hours.addons + hours.mesh;
-
-const clustersAndNodes = (clusters: number, nodes: number) =>
-  `${clusters === 1 ? '1 cluster' : `${formatNumber(clusters)} clusters`}, ${formatNumber(nodes)} nodes`;
 
 /**
  * The caveats in the client's language: those the data says certainly apply to the client's current CNI come first
