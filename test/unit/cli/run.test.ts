@@ -163,10 +163,20 @@ describe('help texts', () => {
     ['compare'],
     ['data'],
     ['generate'],
+    ['render'],
   ])('cnireport %s --help wraps at 100 columns, and its examples start with $', async (...command) => {
     const { out } = await cli(...command, '--help');
-    const long = out.split('\n').filter((line) => line.length > 100);
+    const lines = out.split('\n');
+    const long = lines.filter((line) => line.length > 100);
     expect(long).toEqual([]);
+    // A prose line breaks only where the next word would not fit: no ragged "replaced,\nand the terminal…".
+    const prose = (line: string | undefined) =>
+      line !== undefined && /^[^\s]/.test(line) && !/^(Usage: |[A-Z][A-Za-z ]*:$)/.test(line);
+    const ragged = lines.filter(
+      (line, i) =>
+        prose(line) && prose(lines[i + 1]) && `${line} ${lines[i + 1]?.split(' ')[0]}`.length <= 100,
+    );
+    expect(ragged).toEqual([]);
     const examples =
       out
         .split(/\nExamples?:\n/)[1]
