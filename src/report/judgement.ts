@@ -39,7 +39,7 @@ function changeSentence(ctx: ReportContext): string {
   if (rec.option === c.incumbent) {
     const unmet = result.baseline.unmetMusts.length;
     return (
-      `Staying on ${current} is recommended: it costs no migration and carries no change risk` +
+      `Staying on ${current} is recommended: it needs no data-plane migration and carries none of its risk` +
       (unmet === 0
         ? ', and today’s set-up already meets every must.'
         : `, and adding what it lacks closes the ${unmet === 1 ? 'must' : `${unmet} musts`} today’s set-up misses.`)

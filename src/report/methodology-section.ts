@@ -83,7 +83,8 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
         'simulated in the same scenarios. Most cost ranges reach further above their likely value than below it, so ' +
         'the total at the likely value of every input sits low in that range; it is shown as such, and the yearly and ' +
         'category tables and the workbook’s formulas use it, because those add up where medians do not.',
-      'The path the client runs today is a real option: it costs no migration and carries no change risk, and ' +
+      'The path the client runs today is a real option: it needs no data-plane migration (only the set-up of what it ' +
+        'adds) and carries none of a migration’s risk, and ' +
         'whether it meets the needs is computed, not assumed. Simplicity counts what the team must learn and run new, ' +
         'and the risk of a live migration grows with the months of the team’s time it takes. A change of data plane ' +
         'pays for its migration once, in its cost and in its risk score; at the likely figures it needs no further ' +
