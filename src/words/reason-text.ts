@@ -54,8 +54,11 @@ export function reasonText(reason: ReasonFact, lex: Lexicon): string {
     }
     case 'meets-all-musts': {
       const { option, musts, among } = reason.params;
-      const shown = among.map((m) => `${capability(m.capability)} (${LEVEL_WORDS[m.level].alone})`);
-      return `${name(option)} meets all ${musts} of the client’s musts beyond pod networking, among them ${joinAnd(shown)}.`;
+      const shown = joinAnd(among.map((m) => `${capability(m.capability)} (${LEVEL_WORDS[m.level].alone})`));
+      if (musts === 1) return `${name(option)} meets the client’s one must beyond pod networking, ${shown}.`;
+      const all = musts === 2 ? 'both' : `all ${musts}`;
+      const list = among.length === musts ? `: ${shown}` : `, among them ${shown}`;
+      return `${name(option)} meets ${all} of the client’s musts beyond pod networking${list}.`;
     }
     case 'simpler': {
       const { option, components, newComponents, rivals } = reason.params;

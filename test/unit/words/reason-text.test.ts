@@ -30,6 +30,21 @@ describe('reasonText', () => {
     );
   });
 
+  it('counts the musts met in words: one, both, all of them, or all with some named', () => {
+    const meets = (musts: number, among: { capability: 'encryption'; level: 'built-in' }[]) =>
+      reasonText({ kind: 'meets-all-musts', params: { option: 'cilium-oss', musts, among }, basis: [] }, lex);
+    const one = { capability: 'encryption', level: 'built-in' } as const;
+    expect(meets(1, [one])).toBe(
+      'Cilium OSS meets the client’s one must beyond pod networking, encryption in transit (built in).',
+    );
+    expect(meets(2, [one, one])).toBe(
+      'Cilium OSS meets both of the client’s musts beyond pod networking: encryption in transit (built in) and encryption in transit (built in).',
+    );
+    expect(meets(5, [one, one, one])).toMatch(
+      /^Cilium OSS meets all 5 of the client’s musts beyond pod networking, among them /,
+    );
+  });
+
   it('quotes medians, or the likely figures when the medians disagree with the cost criterion', () => {
     const cheaper = (median: boolean) =>
       reasonText(
