@@ -6,6 +6,7 @@ import { SUPPORT_LEVELS, type SupportLevel } from '../../schema/dataset.js';
 import { IMPORTANCE_LABELS, SUPPORT_LEVEL_LABELS } from '../../words/level-words.js';
 import { INK, INK_ON_DARK, SUPPORT_LEVEL_COLOURS } from '../chart-theme.js';
 import { measureTextWidth } from '../text-metrics.js';
+import { cannotRunOn } from './cannot-run-on.js';
 import { CONTENT_WIDTH, chartFrame } from './chart-frame.js';
 import { LINE_BREAK, SPLIT_LABEL } from './multiline-label.js';
 import { optionColourScale } from './option-scale.js';
@@ -35,7 +36,9 @@ export function capabilityHeatmapDescription(result: EngineResult): string {
   const musts = result.needs.filter((n) => n.importance === 'must').length;
   const meeting = optionsInOrder(result)
     .map((o) =>
-      o.unmetMusts.length === 0 ? `${o.name} meets all` : `${o.name} misses ${o.unmetMusts.length}`,
+      o.unmetMusts.length === 0
+        ? `${o.name} meets all${o.excludedBy.length > 0 ? ` but ${cannotRunOn(o)}` : ''}`
+        : `${o.name} misses ${o.unmetMusts.length}`,
     )
     .join(', ');
   return `Support level of each option for ${result.needs.length} capabilities, ${musts} of them musts for the client: ${meeting}.`;

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EngineResult, OptionResult } from '../../result/result-types.js';
 import type { Criterion } from '../../schema/criteria.js';
 import { CRITERION_COLOURS } from '../chart-theme.js';
+import { cannotRunOn } from './cannot-run-on.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
@@ -30,12 +31,26 @@ function scorePoints(o: OptionResult): number {
   return Math.round(o.score * 100);
 }
 
-/** "Ruled out: vendor support", wrapped; past two musts, the heatmap lists them and the count is enough. */
-function ruledOut(result: EngineResult, unmet: readonly string[]): string[] {
-  const names = unmet.map((id) => sentenceCase(result.needs.find((n) => n.capability === id)?.name ?? id));
+/**
+ * "Ruled out: vendor support", wrapped; past two musts, the heatmap lists them and the count is enough. A path the
+ * client's platform does not allow is ruled out by the platform, whatever it meets.
+ */
+function ruledOut(result: EngineResult, o: OptionResult): string[] {
+  const names = o.unmetMusts.map((id) =>
+    sentenceCase(result.needs.find((n) => n.capability === id)?.name ?? id),
+  );
   const text =
-    names.length <= 2 ? `Ruled out: ${names.join(', ')}` : `Ruled out: ${names.length} unmet musts`;
+    o.excludedBy.length > 0
+      ? `Ruled out: ${cannotRunOn(o)}`
+      : names.length <= 2
+        ? `Ruled out: ${names.join(', ')}`
+        : `Ruled out: ${names.length} unmet musts`;
   return wrapText(text, NOTE_WIDTH, NOTE_FONT_SIZE);
+}
+
+function whyRuledOut(o: OptionResult): string {
+  if (!o.disqualified) return '';
+  return o.excludedBy.length > 0 ? ` (ruled out: it ${cannotRunOn(o)})` : ' (ruled out by an unmet must)';
 }
 
 /** "Vendor support" reads "vendor support" mid-sentence; "L7 policy" stays as it is. */
@@ -49,7 +64,7 @@ export function scoreBreakdownTitle(result: EngineResult): string {
 
 export function scoreBreakdownDescription(result: EngineResult): string {
   const scores = optionsByRank(result)
-    .map((o) => `${o.name} ${scorePoints(o)}${o.disqualified ? ' (ruled out by an unmet must)' : ''}`)
+    .map((o) => `${o.name} ${scorePoints(o)}${whyRuledOut(o)}`)
     .join(', ');
   const weights = CRITERIA.map((c) => `${CRITERION_LABELS[c].toLowerCase()} ${result.priorities[c]}`).join(
     ', ',
@@ -66,7 +81,7 @@ export function scoreBreakdownSpec(result: EngineResult): TopLevelSpec {
   const weightSum = CRITERIA.reduce((sum, c) => sum + weights[c], 0);
   const rows = optionsByRank(result).map((o) => {
     const note = o.disqualified
-      ? ruledOut(result, o.unmetMusts)
+      ? ruledOut(result, o)
       : o.id === result.recommendation.option
         ? ['Recommended']
         : [];
