@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ReasonSchema } from '../../../src/result/explanation-schemas.js';
+import { IMPORTANCE_LEVELS } from '../../../src/schema/answers.js';
 import { lexiconOf } from '../../../src/words/lexicon.js';
+import { statedNeedText } from '../../../src/words/need-text.js';
 import { describeReason, reasonText } from '../../../src/words/reason-text.js';
 
 const lex = lexiconOf(
@@ -107,5 +109,16 @@ describe('reasonText', () => {
       'Flannel runs 2 components per cluster (none new to the team), against 3 components per cluster (3 new to the team) for Cilium OSS.',
     );
     expect(ReasonSchema.parse(reason)).toEqual(reason);
+  });
+});
+
+describe('statedNeedText', () => {
+  it('says each importance in the client’s words, never the answers file’s value', () => {
+    expect(IMPORTANCE_LEVELS.map(statedNeedText)).toEqual([
+      'Stated in the workshop as a must.',
+      'Stated in the workshop as a should-have.',
+      'Stated in the workshop as nice to have.',
+      'Stated in the workshop as not needed.',
+    ]);
   });
 });
