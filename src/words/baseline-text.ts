@@ -47,7 +47,7 @@ export function baselineText(b: BaselineFacts, lex: Lexicon): string {
   const meets =
     unmet.length === 0
       ? 'it meets every must'
-      : `it misses ${joinAnd(unmet)}, ${unmet.length === 1 ? 'a must' : 'all musts'}`;
+      : `it misses ${joinAnd(unmet)}, ${unmet.length === 1 ? 'a must' : unmet.length === 2 ? 'both musts' : 'all musts'}`;
   const several = b.mesh !== 'none' || b.today.length > 1;
   return `${names} kept as ${several ? 'they are' : 'it is'}, nothing added; ${meets}`;
 }

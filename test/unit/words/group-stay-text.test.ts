@@ -24,3 +24,13 @@ describe('a path ruled out in an estate whose groups differ', () => {
     }
   });
 });
+
+describe('what staying as today misses', () => {
+  it('counts two unmet musts as both', () => {
+    const { result } = reportSources(exampleAnswers('eks-plus-onprem'));
+    expect(result.baseline.unmetMusts).toHaveLength(2);
+    expect(result.baseline.description).toMatch(
+      /; it misses network observability and historical flow retention, both musts$/,
+    );
+  });
+});
