@@ -3,7 +3,12 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { unreadable as unreadableFile } from '../shared/error-catalogue.js';
+import {
+  captureIsDirectory,
+  damagedGzip,
+  notCapture,
+  unreadable as unreadableFile,
+} from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { CAPTURE_HEADERS, captureLineFacts } from './capture-command.js';
 import { captureRanges } from './capture-ranges.js';
@@ -14,19 +19,10 @@ import { KubectlListSplitter, looksLikeKubectlList, NotKubectlLayout } from './k
 import { addObject } from './read-kubectl-range.js';
 import { readRanges } from './read-ranges.js';
 
-const EXPECTED =
-  'expected the output of the command `cnireport discover --print-command` prints, or of `kubectl get nodes,pods,services,daemonsets -A -o json`';
-
-/** A capture that is not one: one line naming the file and what was expected. */
-function notCapture(file: string, what: string): CniError {
-  return new CniError('INPUT_INVALID', `${file}: ${what} (${EXPECTED})`);
-}
-
 /** A file that cannot be read: as for answers files, and a gzip stream that breaks off. */
 function unreadable(file: string, error: unknown): CniError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
-    return new CniError('INPUT_UNREADABLE', `${file}: a damaged gzip file`, { cause: error });
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return damagedGzip(file, error);
   return unreadableFile(file, error);
 }
 
@@ -123,8 +119,7 @@ export async function readCaptureFile(file: string): Promise<ClusterTally> {
   const stats = await stat(file).catch((error: unknown) => {
     throw unreadable(file, error);
   });
-  if (stats.isDirectory())
-    throw new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a capture file)`);
+  if (stats.isDirectory()) throw captureIsDirectory(file);
   if (stats.size === 0) throw notCapture(file, 'an empty file');
   const head = Buffer.alloc(HEAD_BYTES);
   const ranges = await open(file)

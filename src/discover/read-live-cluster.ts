@@ -1,4 +1,9 @@
-import { CniError } from '../shared/errors.js';
+import {
+  apiServerError,
+  clusterWithoutNodes,
+  kubeconfigUnreadable,
+  noSuchContext,
+} from '../shared/error-catalogue.js';
 import { addToTally, type ClusterTally, emptyTally } from './cluster-tally.js';
 import { parsedJsonView } from './json-view.js';
 import { objectFacts } from './object-facts.js';
@@ -9,31 +14,6 @@ const PAGE = 500;
 interface Page {
   items: unknown[];
   metadata?: { _continue?: string };
-}
-
-function liveError(where: string, error: unknown): CniError {
-  const code = (error as { code?: unknown }).code;
-  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-  if (code === 401)
-    return new CniError('INPUT_UNREADABLE', `${where}: the API server refused the credentials (401)`);
-  if (code === 403)
-    return new CniError(
-      'INPUT_UNREADABLE',
-      `${where}: not allowed (403); discover needs get and list on nodes, pods, services and daemonsets`,
-    );
-  if (typeof code === 'number')
-    return new CniError('INPUT_UNREADABLE', `${where}: the API server answered ${code}`);
-  const reason =
-    typeof cause === 'string'
-      ? cause
-      : typeof code === 'string'
-        ? code
-        : error instanceof Error
-          ? error.message
-          : String(error);
-  return new CniError('INPUT_UNREADABLE', `${where}: cannot reach the API server (${reason})`, {
-    cause: error,
-  });
 }
 
 /**
@@ -53,18 +33,14 @@ export async function readLiveCluster(options: { context?: string; kubeconfig?: 
     if (file === undefined) config.loadFromDefault();
     else config.loadFromFile(file);
   } catch (error) {
-    const what = file ?? 'the kubeconfig';
-    throw new CniError(
-      'INPUT_UNREADABLE',
-      `${what}: cannot be read as a kubeconfig (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
-    );
+    throw kubeconfigUnreadable(file, error);
   }
   const context = options.context ?? config.getCurrentContext();
   if (!context || config.getContextObject(context) === null) {
-    const known = config.getContexts().map((c) => c.name);
-    throw new CniError(
-      'USAGE',
-      `${file ?? 'kubeconfig'}: no context ${JSON.stringify(context ?? '')} (expected one of: ${known.join(', ') || 'none'})`,
+    throw noSuchContext(
+      file,
+      context ?? '',
+      config.getContexts().map((c) => c.name),
     );
   }
   config.setCurrentContext(context);
@@ -82,7 +58,7 @@ export async function readLiveCluster(options: { context?: string; kubeconfig?: 
     do {
       const page = await list({ limit: PAGE, ...(next === undefined ? {} : { _continue: next }) }).catch(
         (error: unknown) => {
-          throw liveError(`context ${context}, listing ${kind.toLowerCase()}s`, error);
+          throw apiServerError(`context ${context}, listing ${kind.toLowerCase()}s`, error);
         },
       );
       for (const item of page.items) {
@@ -92,7 +68,6 @@ export async function readLiveCluster(options: { context?: string; kubeconfig?: 
       next = page.metadata?._continue || undefined;
     } while (next !== undefined);
   }
-  if (tally.nodes.length === 0)
-    throw new CniError('INPUT_INVALID', `context ${context}: the cluster lists no nodes`);
+  if (tally.nodes.length === 0) throw clusterWithoutNodes(context);
   return { source: context, tally };
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { fromWorker } from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { loadRenderers } from './load-renderers.js';
 import { type PreparedReport, type PrepareSettings, prepareReport } from './prepare-report.js';
@@ -46,12 +47,7 @@ export function sendError(error: unknown): SentError {
 
 /** The error a SentError stood for: a CniError again, or an Error that keeps the worker's stack. */
 export function receivedError(sent: SentError): Error {
-  if (sent.code !== undefined) {
-    return new CniError(sent.code, sent.message, {
-      ...(sent.hint === undefined ? {} : { hint: sent.hint }),
-      ...(sent.exitCode === undefined ? {} : { exitCode: sent.exitCode }),
-    });
-  }
+  if (sent.code !== undefined) return fromWorker({ ...sent, code: sent.code });
   const error = new Error(sent.message);
   if (sent.stack !== undefined) error.stack = sent.stack;
   return error;

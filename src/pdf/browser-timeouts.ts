@@ -1,4 +1,4 @@
-import { CniError } from '../shared/errors.js';
+import { badBrowserTimeout } from '../shared/error-catalogue.js';
 import type { PdfPrinterOptions } from './print-pdf.js';
 
 /** An hour: longer than any report takes, short enough that a typo (an extra zero or three) is caught. */
@@ -24,11 +24,6 @@ function timeout(env: Readonly<Record<string, string | undefined>>, name: string
   const value = env[name]?.trim();
   if (!value) return undefined;
   const ms = /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS)) {
-    throw new CniError(
-      'USAGE',
-      `${name} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (got ${value})`,
-    );
-  }
+  if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS)) throw badBrowserTimeout(name, value, MAX_TIMEOUT_MS);
   return ms;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { CniError } from '../shared/errors.js';
+import { browserVariableNoFile } from '../shared/error-catalogue.js';
 
 /** Where a browser executable was found, for messages and `--verbose` output. */
 export type BrowserSource =
@@ -38,11 +38,7 @@ export function findBrowser(context: BrowserSearchContext): BrowserLocation | nu
   for (const variable of ENV_VARIABLES) {
     const value = context.env[variable]?.trim();
     if (!value) continue;
-    if (!context.isFile(value)) {
-      throw new CniError('BROWSER_NOT_FOUND', `${variable} is set to ${value}, but there is no such file`, {
-        hint: `Point ${variable} at a Chrome, Chromium or Edge executable, or unset it to search the usual places.`,
-      });
-    }
+    if (!context.isFile(value)) throw browserVariableNoFile(variable, value);
     return { executablePath: value, source: variable };
   }
   const installed = installedBrowserPaths(context).find((candidate) => context.isFile(candidate));
@@ -66,21 +62,6 @@ export function currentBrowserSearchContext(): BrowserSearchContext {
       }
     },
   };
-}
-
-/** One line telling the user how to get a browser on their platform. */
-export function noBrowserNotice(platform: NodeJS.Platform): string {
-  const install =
-    platform === 'darwin'
-      ? 'install Chrome or Chromium (e.g. `brew install --cask chromium`)'
-      : platform === 'win32'
-        ? 'install Chrome or Edge (e.g. `winget install Google.Chrome`)'
-        : 'install Chrome or Chromium (e.g. `apt-get install chromium`)';
-  return (
-    `No Chrome, Chromium or Edge found to print the PDF: ${install}, ` +
-    'or run `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`, ' +
-    'or set CNIREPORT_CHROME to a browser executable.'
-  );
 }
 
 function installedBrowserPaths({ env, platform, homeDir }: BrowserSearchContext): string[] {

@@ -4,11 +4,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import puppeteer, { type Browser, type BrowserContext, type HTTPRequest, type Page } from 'puppeteer-core';
+import {
+  browserDidNotAnswer,
+  browserDidNotQuit,
+  browserNotStarted,
+  browserQuit,
+  cannotCreateBrowserProfile,
+  closingTimedOut,
+  noBrowser,
+  printerClosed,
+  printerClosedWhilePrinting,
+  printFailed,
+  printsDidNotStop,
+  printTookTooLong,
+} from '../shared/error-catalogue.js';
 import { CniError } from '../shared/errors.js';
 import { browserArgs } from './browser-args.js';
 import { profilePrefix, removeAbandonedProfiles, removeProfile } from './browser-profile.js';
 import { killGroup, type StartedBrowser } from './early-browser.js';
-import { currentBrowserSearchContext, findBrowser, noBrowserNotice } from './find-browser.js';
+import { currentBrowserSearchContext, findBrowser } from './find-browser.js';
 import { namedDestinationPages } from './named-destination-pages.js';
 import { PipeTransport } from './pipe-transport.js';
 import { type DocumentInfo, withDocumentInfo } from './with-document-info.js';
@@ -120,11 +134,7 @@ export class PdfPrinter {
       async (error: unknown) => {
         await sweep;
         const code = (error as NodeJS.ErrnoException).code ?? firstLine(error);
-        throw new CniError(
-          'BROWSER_FAILED',
-          `could not start the browser: cannot create its profile folder in ${tmpdir()} (${code})`,
-          { hint: 'Free some space there, or set TMPDIR to a writable folder.', cause: error },
-        );
+        throw cannotCreateBrowserProfile(tmpdir(), code, error);
       },
     );
     // Over a pipe Puppeteer's own timeout does not cover the first exchange with the browser, so a browser
@@ -153,10 +163,8 @@ export class PdfPrinter {
       return new PdfPrinter(executablePath, browser, browser.process(), userDataDir, printTimeout, sweep);
     } catch (error) {
       await Promise.all([removeProfile(userDataDir), sweep]);
-      const reason = deadline.signal.aborted
-        ? `it did not answer within ${seconds(timeout)}`
-        : firstLine(error);
-      throw notStarted(executablePath, reason, noSandbox, error);
+      const why = deadline.signal.aborted ? { timeoutMs: timeout } : firstLine(error);
+      throw browserNotStarted(executablePath, why, noSandbox, error);
     } finally {
       clearTimeout(timer);
     }
@@ -188,7 +196,7 @@ export class PdfPrinter {
           return connected;
         })(),
         timeout,
-        'the browser did not answer',
+        browserDidNotAnswer,
       );
       return new PdfPrinter(started.executablePath, browser, child, started.userDataDir, printTimeout, sweep);
     } catch (error) {
@@ -198,23 +206,21 @@ export class PdfPrinter {
       killGroup(child);
       await Promise.all([exited(child, CLOSE_TIMEOUT_MS), removeProfile(started.userDataDir), sweep]);
       if (hasQuit) return null;
-      const reason =
-        error instanceof CniError ? `it did not answer within ${seconds(timeout)}` : firstLine(error);
-      throw notStarted(started.executablePath, reason, started.noSandbox, error);
+      const why = error instanceof CniError ? { timeoutMs: timeout } : firstLine(error);
+      throw browserNotStarted(started.executablePath, why, started.noSandbox, error);
     }
   }
 
   /** Prints one document. Rejects with BROWSER_FAILED if the browser errs, quits or takes longer than the timeout. */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
-    if (this.#closed) throw new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
-    if (!this.#browser.connected) throw quit(`before printing "${options.title}"`);
+    if (this.#closed) throw printerClosed();
+    if (!this.#browser.connected) throw browserQuit(`before printing "${options.title}"`);
     const timeoutMs = options.timeoutMs ?? this.#printTimeoutMs;
     let used: BlankPage | undefined;
     let printed = false;
     // Checked between DevTools calls: once close() is called, the print stops at its next step.
     const going = () => {
-      if (this.#closed)
-        throw new CniError('BROWSER_FAILED', `the PDF printer was closed while printing "${options.title}"`);
+      if (this.#closed) throw printerClosedWhilePrinting(options.title);
     };
     const work = async () => {
       const blank = await this.#takePage(going);
@@ -233,17 +239,11 @@ export class PdfPrinter {
     const printing = work();
     this.#printing.add(printing);
     try {
-      return await withDeadline(
-        printing,
-        timeoutMs,
-        `printing "${options.title}" to PDF took longer than ${seconds(timeoutMs)}`,
-      );
+      return await withDeadline(printing, timeoutMs, () => printTookTooLong(options.title, timeoutMs));
     } catch (error) {
-      if (!this.#browser.connected) throw quit(`while printing "${options.title}"`, error);
+      if (!this.#browser.connected) throw browserQuit(`while printing "${options.title}"`, error);
       if (error instanceof CniError) throw error;
-      throw new CniError('BROWSER_FAILED', `printing "${options.title}" to PDF failed: ${firstLine(error)}`, {
-        cause: error,
-      });
+      throw printFailed(options.title, firstLine(error), error);
     } finally {
       // A page whose print failed or timed out may still be busy with it: it is closed, not reused.
       if (used !== undefined) await this.#givePage(used, printed);
@@ -283,7 +283,7 @@ export class PdfPrinter {
         await withDeadline(
           blank.context === null ? blank.page.close() : blank.context.close(),
           CLOSE_TIMEOUT_MS,
-          'closing the page timed out',
+          () => closingTimedOut('the page'),
         ).catch(() => undefined);
       }
     }
@@ -312,7 +312,7 @@ export class PdfPrinter {
       return { context, page };
     } catch (error) {
       if (this.#browser.connected) {
-        await withDeadline(context.close(), CLOSE_TIMEOUT_MS, 'closing the page timed out').catch(
+        await withDeadline(context.close(), CLOSE_TIMEOUT_MS, () => closingTimedOut('the page')).catch(
           () => undefined,
         );
       }
@@ -331,16 +331,15 @@ export class PdfPrinter {
     await withDeadline(
       Promise.allSettled([...this.#printing, ...(this.#spare === undefined ? [] : [this.#spare])]),
       CLOSE_TIMEOUT_MS,
-      'a print did not stop in time',
+      printsDidNotStop,
     ).catch(() => undefined);
     try {
       // Asked, not killed: the browser then deletes the shared-memory files it keeps under TMPDIR, which a
       // killed one leaves behind (and TMPDIR cannot move into the profile: its socket path would grow too
       // long for a Unix socket under a long TMPDIR).
-      await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, 'closing the browser timed out');
+      await withDeadline(this.#browser.close(), CLOSE_TIMEOUT_MS, () => closingTimedOut('the browser'));
       // A browser Puppeteer connected to rather than launched is not waited for by close().
-      if (this.#child !== null && !(await exited(this.#child, CLOSE_TIMEOUT_MS)))
-        throw new CniError('BROWSER_FAILED', 'the browser did not quit');
+      if (this.#child !== null && !(await exited(this.#child, CLOSE_TIMEOUT_MS))) throw browserDidNotQuit();
     } catch {
       // A browser that does not close in time is killed with its helper processes (Puppeteer starts it
       // as the leader of its own process group); none of them may outlive the run.
@@ -364,23 +363,6 @@ async function lockDown(page: Page): Promise<void> {
   page.on('request', refuseNetwork);
 }
 
-function notStarted(executablePath: string, reason: string, noSandbox: boolean, cause: unknown): CniError {
-  return new CniError('BROWSER_FAILED', `could not start the browser ${executablePath}: ${reason}`, {
-    hint: noSandbox
-      ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
-      : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
-    cause,
-  });
-}
-
-/** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
-function quit(when: string, cause?: unknown): CniError {
-  return new CniError('BROWSER_FAILED', `the browser quit ${when} (it crashed or was killed)`, {
-    hint: 'Run again; if it keeps happening, check the browser on its own or set CNIREPORT_CHROME to another.',
-    cause,
-  });
-}
-
 /** Whether `child` has exited within `ms` (at once if it has already). */
 function exited(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
@@ -397,14 +379,10 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-function seconds(ms: number): string {
-  return `${ms / 1000} s`;
-}
-
 function locateBrowser(): string {
   const context = currentBrowserSearchContext();
   const found = findBrowser(context);
-  if (found === null) throw new CniError('BROWSER_NOT_FOUND', noBrowserNotice(context.platform));
+  if (found === null) throw noBrowser(context.platform);
   return found.executablePath;
 }
 
@@ -511,10 +489,11 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+/** `timedOut`: the error the work fails with when it takes longer than `ms`. */
+function withDeadline<T>(work: Promise<T>, ms: number, timedOut: () => CniError): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CniError('BROWSER_FAILED', message)), ms);
+    timer = setTimeout(() => reject(timedOut()), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -440,6 +440,192 @@ export function badAnswersFileName(name: string, why: string): CniError {
   return new CniError('USAGE', `${name}: ${why}`, { hint: 'give a file name such as acme.yaml' });
 }
 
+// Capture files and live clusters (discover).
+
+const CAPTURE_EXPECTED =
+  'expected the output of the command `cnireport discover --print-command` prints, or of `kubectl get nodes,pods,services,daemonsets -A -o json`';
+
+/** A capture that is not one; `what`: what the file is instead (`an empty file`, `line 3 is not a line of a capture`). */
+export function notCapture(file: string, what: string): CniError {
+  return new CniError('INPUT_INVALID', `${file}: ${what} (${CAPTURE_EXPECTED})`);
+}
+
+export function captureIsDirectory(file: string): CniError {
+  return new CniError('INPUT_UNREADABLE', `${file}: is a directory (expected a capture file)`);
+}
+
+/** A gzip stream that breaks off or is corrupt. */
+export function damagedGzip(file: string, error: unknown): CniError {
+  return new CniError('INPUT_UNREADABLE', `${file}: a damaged gzip file`, { cause: error });
+}
+
+/** `file`: the kubeconfig named, or undefined for the default one. */
+export function kubeconfigUnreadable(file: string | undefined, error: unknown): CniError {
+  return new CniError(
+    'INPUT_UNREADABLE',
+    `${file ?? 'the kubeconfig'}: cannot be read as a kubeconfig (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+  );
+}
+
+/** `known`: the contexts the kubeconfig has. */
+export function noSuchContext(file: string | undefined, context: string, known: readonly string[]): CniError {
+  return new CniError(
+    'USAGE',
+    `${file ?? 'kubeconfig'}: no context ${JSON.stringify(context)} (expected one of: ${known.join(', ') || 'none'})`,
+  );
+}
+
+/**
+ * What the Kubernetes client's error means for the user: the API server's answer (an HTTP status) or the reason it
+ * could not be reached; `where`: the context and the list being read.
+ */
+export function apiServerError(where: string, error: unknown): CniError {
+  const code = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  if (code === 401)
+    return new CniError('INPUT_UNREADABLE', `${where}: the API server refused the credentials (401)`);
+  if (code === 403)
+    return new CniError(
+      'INPUT_UNREADABLE',
+      `${where}: not allowed (403); discover needs get and list on nodes, pods, services and daemonsets`,
+    );
+  if (typeof code === 'number')
+    return new CniError('INPUT_UNREADABLE', `${where}: the API server answered ${code}`);
+  const reason =
+    typeof cause === 'string'
+      ? cause
+      : typeof code === 'string'
+        ? code
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  return new CniError('INPUT_UNREADABLE', `${where}: cannot reach the API server (${reason})`, {
+    cause: error,
+  });
+}
+
+export function clusterWithoutNodes(context: string): CniError {
+  return new CniError('INPUT_INVALID', `context ${context}: the cluster lists no nodes`);
+}
+
+// The browser that prints PDFs.
+
+/** No browser anywhere: how to get one on the user's platform, on one line. */
+export function noBrowser(platform: NodeJS.Platform): CniError {
+  const install =
+    platform === 'darwin'
+      ? 'install Chrome or Chromium (e.g. `brew install --cask chromium`)'
+      : platform === 'win32'
+        ? 'install Chrome or Edge (e.g. `winget install Google.Chrome`)'
+        : 'install Chrome or Chromium (e.g. `apt-get install chromium`)';
+  return new CniError(
+    'BROWSER_NOT_FOUND',
+    `No Chrome, Chromium or Edge found to print the PDF: ${install}, ` +
+      'or run `npx @puppeteer/browsers install chrome-headless-shell@stable --path ~/.cache/puppeteer`, ' +
+      'or set CNIREPORT_CHROME to a browser executable.',
+  );
+}
+
+/** `variable`: CNIREPORT_CHROME or PUPPETEER_EXECUTABLE_PATH. */
+export function browserVariableNoFile(variable: string, value: string): CniError {
+  return new CniError('BROWSER_NOT_FOUND', `${variable} is set to ${value}, but there is no such file`, {
+    hint: `Point ${variable} at a Chrome, Chromium or Edge executable, or unset it to search the usual places.`,
+  });
+}
+
+/** `name`: the variable that sets a browser deadline. */
+export function badBrowserTimeout(name: string, value: string, maxMs: number): CniError {
+  return new CniError(
+    'USAGE',
+    `${name} must be a whole number of milliseconds from 1 to ${maxMs} (got ${value})`,
+  );
+}
+
+/** `code`: the system's reason. */
+export function cannotCreateBrowserProfile(dir: string, code: string, error: unknown): CniError {
+  return new CniError(
+    'BROWSER_FAILED',
+    `could not start the browser: cannot create its profile folder in ${dir} (${code})`,
+    { hint: 'Free some space there, or set TMPDIR to a writable folder.', cause: error },
+  );
+}
+
+/**
+ * `why`: the browser's own reason, or how long it was given to answer; `noSandbox`: whether it ran without its
+ * sandbox already (then asking for that would not help).
+ */
+export function browserNotStarted(
+  executablePath: string,
+  why: string | { readonly timeoutMs: number },
+  noSandbox: boolean,
+  cause: unknown,
+): CniError {
+  const reason = typeof why === 'string' ? why : `it did not answer within ${why.timeoutMs / 1000} s`;
+  return new CniError('BROWSER_FAILED', `could not start the browser ${executablePath}: ${reason}`, {
+    hint: noSandbox
+      ? 'Check that this browser starts on its own, or set CNIREPORT_CHROME to another one.'
+      : 'If it needs to run without its sandbox (some containers), ask for --no-sandbox; or set CNIREPORT_CHROME to another browser.',
+    cause,
+  });
+}
+
+/** The browser went away: crashed, killed, or ran out of memory; the only thing to tell is that it did. */
+export function browserQuit(when: string, cause?: unknown): CniError {
+  return new CniError('BROWSER_FAILED', `the browser quit ${when} (it crashed or was killed)`, {
+    hint: 'Run again; if it keeps happening, check the browser on its own or set CNIREPORT_CHROME to another.',
+    cause,
+  });
+}
+
+export function printerClosed(): CniError {
+  return new CniError('BROWSER_FAILED', 'the PDF printer was already closed');
+}
+
+export function printerClosedWhilePrinting(title: string): CniError {
+  return new CniError('BROWSER_FAILED', `the PDF printer was closed while printing "${title}"`);
+}
+
+/** `reason`: the browser's, its first line. */
+export function printFailed(title: string, reason: string, cause: unknown): CniError {
+  return new CniError('BROWSER_FAILED', `printing "${title}" to PDF failed: ${reason}`, { cause });
+}
+
+export function printTookTooLong(title: string, timeoutMs: number): CniError {
+  return new CniError('BROWSER_FAILED', `printing "${title}" to PDF took longer than ${timeoutMs / 1000} s`);
+}
+
+/** The next four are caught where they are thrown and acted on (the browser killed, the page dropped), never shown. */
+export function browserDidNotAnswer(): CniError {
+  return new CniError('BROWSER_FAILED', 'the browser did not answer');
+}
+
+export function closingTimedOut(what: 'the page' | 'the browser'): CniError {
+  return new CniError('BROWSER_FAILED', `closing ${what} timed out`);
+}
+
+export function printsDidNotStop(): CniError {
+  return new CniError('BROWSER_FAILED', 'a print did not stop in time');
+}
+
+export function browserDidNotQuit(): CniError {
+  return new CniError('BROWSER_FAILED', 'the browser did not quit');
+}
+
+// Errors passed between threads.
+
+/** A CniError a report worker sent as plain data (classes do not cross threads), the same again. */
+export function fromWorker(sent: {
+  readonly code: CniErrorCode;
+  readonly message: string;
+  readonly hint?: string;
+  readonly exitCode?: number;
+}): CniError {
+  return new CniError(sent.code, sent.message, {
+    ...(sent.hint === undefined ? {} : { hint: sent.hint }),
+    ...(sent.exitCode === undefined ? {} : { exitCode: sent.exitCode }),
+  });
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BrowserSearchContext, findBrowser, noBrowserNotice } from '../../../src/pdf/find-browser.js';
+import { type BrowserSearchContext, findBrowser } from '../../../src/pdf/find-browser.js';
+import { noBrowser } from '../../../src/shared/error-catalogue.js';
 import { CniError } from '../../../src/shared/errors.js';
 
 /** A search context over an imaginary file system holding exactly `files`. */
@@ -159,13 +160,13 @@ describe('findBrowser', () => {
   });
 });
 
-describe('noBrowserNotice', () => {
+describe('noBrowser', () => {
   it.each([
     ['linux', 'apt-get install chromium'],
     ['darwin', 'brew install --cask chromium'],
     ['win32', 'winget install Google.Chrome'],
   ] as const)('tells %s users how to get a browser, on one line', (platform, install) => {
-    const notice = noBrowserNotice(platform);
+    const notice = noBrowser(platform).message;
     expect(notice).toContain(install);
     expect(notice).toContain('npx @puppeteer/browsers install chrome-headless-shell@stable');
     expect(notice).toContain('CNIREPORT_CHROME');
