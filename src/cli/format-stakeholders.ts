@@ -1,4 +1,5 @@
 import type { BuiltResult } from '../result/result-schema.js';
+import { CRITERIA, criterionInText } from '../schema/criteria.js';
 import { formatNumber } from '../shared/format.js';
 
 const weight = (x: number) => formatNumber(x, 1);
@@ -7,11 +8,8 @@ const weight = (x: number) => formatNumber(x, 1);
 export function formatStakeholders(views: NonNullable<BuiltResult['stakeholders']>): string {
   const lines = ['', 'Stakeholders:', `  ${views.sentence}`];
   for (const v of views.views) {
-    const p = v.priorities;
-    lines.push(
-      `  - ${v.sentence}`,
-      `    priorities: cost ${weight(p.cost)}, capability ${weight(p.capability)}, risk ${weight(p.risk)}, simplicity ${weight(p.simplicity)}`,
-    );
+    const priorities = CRITERIA.map((c) => `${criterionInText(c)} ${weight(v.priorities[c])}`).join(', ');
+    lines.push(`  - ${v.sentence}`, `    priorities: ${priorities}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import {
   assumptionDescriptions,
   type CostKey,
 } from '../schema/assumption-keys.js';
+import { CRITERIA, criterionInText } from '../schema/criteria.js';
 import {
   CLOUD_NAMES,
   CNI_NAMES,
@@ -293,10 +294,9 @@ export const QUESTIONNAIRE: readonly Section[] = [
     key: 'priorities',
     title: 'Priorities',
     questions: [
-      ask('priorities', 'cost', { message: 'Weight of total cost of ownership', scale: true }),
-      ask('priorities', 'capability', { message: 'Weight of capability fit', scale: true }),
-      ask('priorities', 'risk', { message: 'Weight of operational and vendor risk', scale: true }),
-      ask('priorities', 'simplicity', { message: 'Weight of operational simplicity', scale: true }),
+      ...CRITERIA.map((c) =>
+        ask('priorities', c, { message: `Weight of ${criterionInText(c)}`, scale: true }),
+      ),
     ],
   },
   {

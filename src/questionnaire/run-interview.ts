@@ -1,4 +1,5 @@
 import { IMPORTANCE_LEVELS, type Importance, keysDecidedByGroups, type NeedKey } from '../schema/answers.js';
+import { CRITERIA, criterionInText } from '../schema/criteria.js';
 import type { Dataset } from '../schema/dataset.js';
 import { answersSchemaNode, keyNode, keyPath, type SectionKey } from './answer-keys.js';
 import { answerFromText } from './answer-text.js';
@@ -121,7 +122,6 @@ async function askSection(section: Section, state: State): Promise<void> {
 }
 
 type Stakeholder = NonNullable<AnswersDraft['stakeholders']>[number];
-const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
 const STAKEHOLDERS_MAX = 12;
 
 /**
@@ -187,7 +187,7 @@ async function askStakeholder(
     const offered = known?.priorities?.[criterion] ?? node.default;
     const text = await prompter.text({
       id: `stakeholders.priorities.${criterion}`,
-      message: `${name}: weight of ${criterion} (${rangeText(node, undefined)})`,
+      message: `${name}: weight of ${criterionInText(criterion)} (${rangeText(node, undefined)})`,
       ...(offered === undefined ? {} : { default: String(offered) }),
       validate: (typed) => {
         const value = answerFromText(typed, true);

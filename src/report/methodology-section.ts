@@ -1,5 +1,5 @@
 import type { EngineResult } from '../result/result-types.js';
-import { CRITERIA } from '../schema/criteria.js';
+import { CRITERIA, CRITERION_LABELS } from '../schema/criteria.js';
 
 type WorldJudgement = EngineResult['monteCarlo']['judgements'][number];
 
@@ -7,14 +7,6 @@ import { formatNumber, formatPercent, joinAnd } from '../shared/format.js';
 import { moneyBasisParagraphs } from './money-basis.js';
 import type { ReportContext } from './report-context.js';
 import type { MethodologySection } from './report-model.js';
-
-const CRITERION_MEANINGS = {
-  cost: 'total cost of ownership over the horizon; the cheapest of the options that meet as many musts scores 1',
-  capability: 'how well the option meets each need, weighted by its importance',
-  risk: 'penalties for this client: team capacity, eBPF experience, the size of a live migration against the team, young add-ons, compliance gaps',
-  simplicity:
-    'how little the team must run, counting twice over what it must learn and run new; the leanest of them scores 1',
-} as const;
 
 const JUDGEMENT_NAMES: Record<WorldJudgement['id'], string> = {
   prioritySpread: 'What a workshop priority means',
@@ -125,7 +117,7 @@ export function methodologySection(ctx: ReportContext): MethodologySection {
       reason: j.reason,
     })),
     weights: CRITERIA.map((c) => ({
-      criterion: `${c}: ${CRITERION_MEANINGS[c]}`,
+      criterion: `${CRITERION_LABELS[c].name}: ${CRITERION_LABELS[c].meaning}`,
       weight: formatNumber(result.priorities[c], 1),
       share: total === 0 ? '–' : formatPercent(result.priorities[c] / total),
     })),

@@ -1,4 +1,5 @@
 import { optionsInOrder } from '../result/options-in-order.js';
+import { CRITERION_LABELS, isCriterion } from '../schema/criteria.js';
 import { formatNumber, formatPercent, formatQuantity, roundThreshold } from '../shared/format.js';
 import type { ReportContext } from './report-context.js';
 import type { SensitivitySection } from './report-model.js';
@@ -29,7 +30,7 @@ export function sensitivitySection(ctx: ReportContext): SensitivitySection {
   const weights = result.sensitivity
     .filter((s) => s.kind === 'weight')
     .map((s) => ({
-      criterion: s.key,
+      criterion: isCriterion(s.key) ? CRITERION_LABELS[s.key].name : s.key,
       current: formatNumber(s.current, 1),
       holds: `${priority(s.keepsFrom, s.current)} to ${priority(s.keepsTo, s.current)}`,
       flip:

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOURS_PER_YEAR } from '../shared/units.js';
 import { ASSUMPTION_KEYS, type AssumptionKey, assumptionDescriptions } from './assumption-keys.js';
+import { CRITERION_LABELS, type Criterion, criterionInText } from './criteria.js';
 import { DISPLAY_TEXT, isDisplayText } from './display-text.js';
 
 /** Capabilities whose importance the answers file may set explicitly under `needs`. */
@@ -476,15 +477,22 @@ export const NeedsSchema = z
     'Importance of each capability: must, should, nice or no. Omitted: derived from the answers above.',
   );
 
-const priority = (criterion: string) =>
-  z.number().min(0).max(5).default(3).describe(`Weight of ${criterion} in the decision, 0 (ignore) to 5.`);
+const priority = (criterion: Criterion) =>
+  z
+    .number()
+    .min(0)
+    .max(5)
+    .default(3)
+    .describe(
+      `Weight of ${criterionInText(criterion)} in the decision, 0 (ignore) to 5. ${CRITERION_LABELS[criterion].name}: ${CRITERION_LABELS[criterion].meaning}.`,
+    );
 
 export const PrioritiesSchema = z
   .strictObject({
-    cost: priority('total cost of ownership'),
-    capability: priority('capability fit'),
-    risk: priority('operational and vendor risk'),
-    simplicity: priority('operational simplicity'),
+    cost: priority('cost'),
+    capability: priority('capability'),
+    risk: priority('risk'),
+    simplicity: priority('simplicity'),
   })
   .refine((p) => p.cost + p.capability + p.risk + p.simplicity > 0, 'at least one priority above 0')
   .describe('How much each criterion counts in the decision.');

@@ -1,4 +1,5 @@
 import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
+import { criterionInText, isCriterion } from '../schema/criteria.js';
 import { lowerFirst } from '../shared/format.js';
 import { capabilityName, fullName, type Lexicon } from './lexicon.js';
 
@@ -14,13 +15,6 @@ export interface CloseCallTerms {
   readonly addons: Readonly<Record<string, string>>;
 }
 
-const CRITERION_WORDS: Record<string, string> = {
-  cost: 'cost',
-  capability: 'meeting the needs',
-  risk: 'keeping risk low',
-  simplicity: 'simplicity',
-};
-
 /** A cost input as running text names it (the registry's words); any other key as it is. */
 const costWords = (key: string) => COST_KEY_REGISTRY[key as CostKey]?.inText ?? key;
 
@@ -30,7 +24,7 @@ export function closeCallText(d: CloseCallDriver, lex: Lexicon, terms: CloseCall
   const [kind, id = ''] = d.key.split('.');
   switch (kind) {
     case 'priority':
-      return `${CRITERION_WORDS[id] ?? id} counts for ${up ? 'more' : 'less'} than the ${terms.priorities[id]} of 5 given in the workshop`;
+      return `${isCriterion(id) ? criterionInText(id) : id} counts for ${up ? 'more' : 'less'} than the ${terms.priorities[id]} of 5 given in the workshop`;
     case 'migrationFear':
       return `the team rates the migration risk ${up ? 'higher' : 'lower'}`;
     case 'changeHurdle':

@@ -1,4 +1,5 @@
 import { COST_KEY_REGISTRY, type CostKey } from '../schema/assumption-keys.js';
+import { criterionInText, isCriterion } from '../schema/criteria.js';
 import { formatMoney, formatNumber, formatUnitPrice, moneyStep, roundThreshold } from '../shared/format.js';
 import { fullName, type Lexicon } from './lexicon.js';
 
@@ -50,7 +51,7 @@ export function sensitivityText(f: SensitivityFacts, lex: Lexicon, terms: Sensit
   const threshold = (x: number) => fmt(roundThreshold(x, f.current, step(x), 'changes'));
   const label =
     f.kind === 'weight'
-      ? `the ${f.key} priority`
+      ? `the ${isCriterion(f.key) ? criterionInText(f.key) : f.key} priority`
       : (COUNT_LABELS[f.key] ?? COST_KEY_REGISTRY[f.key as CostKey]?.inText ?? f.key);
   const winner = fullName(lex, terms.winner);
   if (f.flipsAt === null || f.newWinner === null) {

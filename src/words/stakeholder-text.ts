@@ -1,4 +1,4 @@
-import { PRIORITY_MAX } from '../schema/criteria.js';
+import { criterionInText, PRIORITY_MAX } from '../schema/criteria.js';
 import type { StakeholderView, StakeholderViews, WeightRange } from '../scoring/stakeholder-views.js';
 import { formatNumber, formatPercent, joinAnd, roundThreshold } from '../shared/format.js';
 
@@ -32,7 +32,7 @@ export function stakeholderSentence(view: StakeholderView, group: StakeholderVie
       return `${chooses}, as the report does, whatever any one of their priorities from 0 to 5.`;
     const stays = first.edge.side === 'below' ? 'more' : 'less';
     const edge = roundThreshold(first.edge.at, first.r.current, 0.1, 'keeps');
-    return `${chooses}, as the report does, while their ${first.r.criterion} priority stays at ${weight(edge)} or ${stays} (now ${weight(first.r.current)}).`;
+    return `${chooses}, as the report does, while their ${criterionInText(first.r.criterion)} priority stays at ${weight(edge)} or ${stays} (now ${weight(first.r.current)}).`;
   }
   const moves = comesRound
     .map((r) =>
@@ -44,7 +44,7 @@ export function stakeholderSentence(view: StakeholderView, group: StakeholderVie
   const first = moves[0];
   if (first === undefined)
     return `${chooses}, not ${group.name}; no single priority of theirs, moved within 0 to 5, changes that.`;
-  return `${chooses}, not ${group.name}; they would come round to it if their ${first.r.criterion} priority ${first.verb} ${weight(roundThreshold(first.at, first.r.current, 0.1, 'changes'))} or ${first.or} (now ${weight(first.r.current)}).`;
+  return `${chooses}, not ${group.name}; they would come round to it if their ${criterionInText(first.r.criterion)} priority ${first.verb} ${weight(roundThreshold(first.at, first.r.current, 0.1, 'changes'))} or ${first.or} (now ${weight(first.r.current)}).`;
 }
 
 /** Where the stakeholders agree, in one sentence. */

@@ -181,7 +181,7 @@ describe('cnireport workshop: the page in Chromium', () => {
     expect(sentences).toHaveLength(4);
     for (const sentence of sentences) {
       expect(sentence).toMatch(
-        /^(.+ would be recommended if the \w+ priority (fell to [\d.]+ or less|rose to [\d.]+ or more) \(now [\d.]+\)|.+ stays recommended whatever the \w+ priority, from 0 to 5)\.$/,
+        /^(.+ would be recommended if the (cost|capability fit|risk|simplicity) priority (fell to [\d.]+ or less|rose to [\d.]+ or more) \(now [\d.]+\)|.+ stays recommended whatever the (cost|capability fit|risk|simplicity) priority, from 0 to 5)\.$/,
       );
     }
     const flips = await page.$$eval('[data-field^="priorities."] .flip', (els) =>

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EngineResult, OptionResult } from '../../result/result-types.js';
-import type { Criterion } from '../../schema/criteria.js';
+import { CRITERION_LABELS, type Criterion, criterionInText } from '../../schema/criteria.js';
 import { CRITERION_COLOURS } from '../chart-theme.js';
 import { cannotRunOn } from './cannot-run-on.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
@@ -9,12 +9,7 @@ import { optionColourScale, optionsByRank } from './option-scale.js';
 import type { Axis, Scale } from './vega-lite-types.js';
 import { wrapText } from './wrap-text.js';
 
-const CRITERION_LABELS: Readonly<Record<Criterion, string>> = {
-  capability: 'Capability fit',
-  cost: 'Cost',
-  risk: 'Risk',
-  simplicity: 'Simplicity',
-};
+/** The legend's order: the stacking of the bars' segments. */
 const CRITERIA = Object.keys(CRITERION_COLOURS) as Criterion[];
 const ROW_HEIGHT = 46;
 /** Ruled-out notes wrap within the axis label limit (chartTheme), so none is cut short. */
@@ -66,9 +61,7 @@ export function scoreBreakdownDescription(result: EngineResult): string {
   const scores = optionsByRank(result)
     .map((o) => `${o.name} ${scorePoints(o)}${whyRuledOut(o)}`)
     .join(', ');
-  const weights = CRITERIA.map((c) => `${CRITERION_LABELS[c].toLowerCase()} ${result.priorities[c]}`).join(
-    ', ',
-  );
+  const weights = CRITERIA.map((c) => `${criterionInText(c)} ${result.priorities[c]}`).join(', ');
   return `Weighted scores out of 100: ${scores}; the client's weights are ${weights}.`;
 }
 
@@ -96,7 +89,7 @@ export function scoreBreakdownSpec(result: EngineResult): TopLevelSpec {
   const parts = rows.flatMap((r) =>
     CRITERIA.map((c, order) => ({
       label: r.label,
-      criterion: `${CRITERION_LABELS[c]} (weight ${weights[c]})`,
+      criterion: `${CRITERION_LABELS[c].name} (weight ${weights[c]})`,
       order,
       points: weightSum === 0 ? 0 : points((r.criteria[c] * weights[c]) / weightSum),
     })),
@@ -125,7 +118,7 @@ export function scoreBreakdownSpec(result: EngineResult): TopLevelSpec {
             type: 'nominal',
             title: null,
             scale: {
-              domain: CRITERIA.map((c) => `${CRITERION_LABELS[c]} (weight ${weights[c]})`),
+              domain: CRITERIA.map((c) => `${CRITERION_LABELS[c].name} (weight ${weights[c]})`),
               range: CRITERIA.map((c) => CRITERION_COLOURS[c]),
             },
             legend: { orient: 'bottom', direction: 'horizontal', columns: 2, symbolStrokeWidth: 0 },

@@ -2,6 +2,8 @@
 // The workshop page: the questionnaire drawn from the server's form, redrawn from its live view after every
 // answer. Plain DOM: a form, a result panel and a few bars need no framework. Built by
 // scripts/bundle-workshop.js into dist/workshop-page/page.js.
+
+import { CRITERIA, CRITERION_LABELS, isCriterion } from '../../schema/criteria.js';
 import type {
   Entries,
   FieldState,
@@ -380,7 +382,8 @@ function fieldParts(page: Page, field: FormField): FieldParts {
   return { field, root, label, range, help, error, inputs: [input] };
 }
 
-const CRITERIA = ['cost', 'capability', 'risk', 'simplicity'] as const;
+/** A criterion of the live result by its one name (see CRITERION_LABELS). */
+const criterionName = (key: string) => (isCriterion(key) ? CRITERION_LABELS[key].name : key);
 
 interface StakeholderRow {
   readonly name: string;
@@ -404,7 +407,7 @@ function stakeholdersTable(
       step: '0.5',
       value,
       inputmode: 'decimal',
-      'aria-label': `${name || 'stakeholder'}: ${criterion}`,
+      'aria-label': `${name || 'stakeholder'}: ${criterionName(criterion)}`,
       'data-criterion': criterion,
     });
   const read = (): StakeholderRow[] =>
@@ -470,7 +473,13 @@ function stakeholdersTable(
       el(
         'thead',
         {},
-        el('tr', {}, el('th', {}, 'Name'), ...CRITERIA.map((c) => el('th', {}, c)), el('th', {})),
+        el(
+          'tr',
+          {},
+          el('th', {}, 'Name'),
+          ...CRITERIA.map((c) => el('th', {}, CRITERION_LABELS[c].name)),
+          el('th', {}),
+        ),
       ),
       body,
     ),
@@ -843,7 +852,7 @@ function drawTco(result: LiveResult): void {
 function drawScores(result: LiveResult): void {
   $('.legend').replaceChildren(
     ...result.criteria.map((c, i) =>
-      el('span', { class: 'key' }, el('span', { class: `swatch part-${i}` }), ` ${c}`),
+      el('span', { class: 'key' }, el('span', { class: `swatch part-${i}` }), ` ${criterionName(c)}`),
     ),
   );
   const rows = result.options.map((option) => {
@@ -851,7 +860,7 @@ function drawScores(result: LiveResult): void {
     for (const [i, criterion] of result.criteria.entries()) {
       const part = el('span', {
         class: `part part-${i}`,
-        title: `${criterion}: ${(option.parts[criterion] ?? 0).toFixed(2)}`,
+        title: `${criterionName(criterion)}: ${(option.parts[criterion] ?? 0).toFixed(2)}`,
       });
       part.style.width = `${(option.parts[criterion] ?? 0) * 100}%`;
       track.append(part);
