@@ -8,6 +8,7 @@ import { closeCallShareAt } from './close-call-share.js';
 import type { Scenario } from './compute-tco.js';
 import type { Need } from './derive-needs.js';
 import { deriveSituation, type Situation } from './derive-situation.js';
+import type { WorldsInput } from './draw-worlds.js';
 import {
   type ChangeHurdle,
   CRITERIA,
@@ -20,13 +21,7 @@ import {
   roundedCriteria,
   type Weights,
 } from './evaluate-options.js';
-import {
-  likelyHurdle,
-  type WorldsInput,
-  type WorldsVerdict,
-  winsShareOfWorlds,
-  worldsShare,
-} from './monte-carlo.js';
+import { likelyHurdle, type WorldsVerdict, winsShareOfWorlds, worldsShare } from './monte-carlo.js';
 import { likelyScenario, type Parameter, resolveParameters } from './resolve-parameters.js';
 import type { ScoreOptions } from './score-answers.js';
 import { type FittedStack, selectStacks } from './select-stack.js';
