@@ -522,26 +522,103 @@ export function buildGroupPlan(
   );
   // The same CNI on a platform that takes this build only on new clusters (a vendor's Cilium on GKE) is not kept.
   const kept = sameCni && !migrationPath.rebuild;
-  const addonIds = new Set<string>();
-  if (situation.mesh.current !== 'none') addonIds.add('mesh');
   const supports = {} as Record<CapabilityId, CniSupport>;
   for (const capability of CAPABILITY_IDS) {
     supports[capability] = supportOn(dataset, situation, resolved, cni, capability);
   }
+  const movesSidecars = choice.movesSidecars && situation.canMoveSidecars;
+  const addonIds = stackAddonIds(supports, situation, needs, dataset, choice, movesSidecars);
+  const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, situation, dataset).id));
+  const addons = dataset.addons.filter((a) => resolvedIds.has(a.id));
+  const fits = pathFits(supports, addonIds, resolved, cni, kept, situation, dataset);
+  const extras = resolved.extras
+    .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))
+    .map(({ component, perNode, source }) => ({ component, perNode, source }));
+  // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
+  // staying must not smuggle in a rollout nobody asked for.
+  const kubeProxyWanted =
+    situation.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
+  const replacesKubeProxy = resolved.replacesKubeProxy && (!kept || kubeProxyWanted);
+  const own = kept
+    ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? resolved.components)
+    : resolved.components;
+  const stack = stackComponents(own, replacesKubeProxy, addons, extras);
+  // New clusters are built without kube-proxy where the path replaces it: nothing runs yet to remove.
+  // Nor where the provider's own update takes it off the nodes.
+  const removesKubeProxy =
+    replacesKubeProxy &&
+    situation.cluster.kubeProxyMode !== 'none' &&
+    current !== 'none' &&
+    migrationPath.providerRemovesKubeProxy === undefined;
+  const newAddons = addons.filter((a) => a.id !== 'existing-mesh');
+  const option: OptionData = keptOther
+    ? keptOptionNamed(resolved, cni, newAddons.length > 0, replacesKubeProxy)
+    : namedForOffer(resolved, dataset, situation, cni, resolvedIds);
+  return {
+    option,
+    cni,
+    keepsCurrentCni: kept,
+    addons,
+    newAddons,
+    extras,
+    components: stack,
+    newComponents: stack.filter((c) => !situation.runsToday.has(c)),
+    fits,
+    migratesCni: current !== 'none' && !kept,
+    currentName: providerOffer(dataset, situation, current)?.name ?? CNI_NAMES[current],
+    migrationPath,
+    upkeepShare:
+      resolved.vendor === null
+        ? (platformEntries(dataset, situation, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)
+        : 1,
+    replacesKubeProxy,
+    removesKubeProxy,
+    learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,
+    choice: { optional: choice.optional, movesSidecars, prefer: choice.prefer },
+    excludedBy: excludedOn(dataset, situation, cni),
+  };
+}
+
+/**
+ * The add-ons (as the data names them) the stack takes: the mesh in use, those a wanted capability can be met only
+ * one way with (whatever else is chosen), the way each other wanted capability is met (through add-ons already in
+ * the stack where they can, or those it is built around), and the sidecar-free move when the path makes it.
+ */
+function stackAddonIds(
+  supports: Record<CapabilityId, CniSupport>,
+  situation: Situation,
+  needs: Record<CapabilityId, Need>,
+  dataset: Dataset,
+  choice: StackChoice,
+  movesSidecars: boolean,
+): Set<string> {
+  const addonIds = new Set<string>();
+  if (situation.mesh.current !== 'none') addonIds.add('mesh');
   const wanted = CAPABILITY_IDS.filter((c) => needs[c].importance === 'must' || choice.optional.has(c)).map(
     (c) => supports[c],
   );
-  // Add-ons a wanted capability can be met only one way with are in the stack whatever else is chosen; a capability
-  // with alternatives is met through them where they already are (or the stack is built around them).
   for (const support of wanted) {
     if (support.alternatives.length === 0) for (const a of support.addons) addonIds.add(a);
   }
   const pool = new Set([...addonIds, ...choice.prefer]);
   for (const support of wanted) for (const a of chooseWay(support, pool).addons) addonIds.add(a);
-  const movesSidecars = choice.movesSidecars && situation.canMoveSidecars;
   if (movesSidecars) addonIds.add(dataset.sidecarFreeMove.addon);
-  const resolvedIds = new Set([...addonIds].map((a) => resolveAddon(a, situation, dataset).id));
-  const addons = dataset.addons.filter((a) => resolvedIds.has(a.id));
+  return addonIds;
+}
+
+/**
+ * How the path meets each capability with these add-ons; then encryption the clouds apply, FIPS where the client
+ * needs or is advised to have it, and the vendors' support on the client's platforms, each where it changes the fit.
+ */
+function pathFits(
+  supports: Record<CapabilityId, CniSupport>,
+  addonIds: ReadonlySet<string>,
+  resolved: OptionData,
+  cni: Cni,
+  kept: boolean,
+  situation: Situation,
+  dataset: Dataset,
+): Record<CapabilityId, CapabilityFit> {
   const fits = {} as Record<CapabilityId, CapabilityFit>;
   const ways = {} as Record<CapabilityId, Way | undefined>;
   for (const capability of CAPABILITY_IDS) {
@@ -564,17 +641,7 @@ export function buildGroupPlan(
   // Encryption the cloud applies between instances counts where it goes further than the CNI's own.
   const cloud = cloudEncryptionOn(dataset, situation.cluster.clouds);
   if (cloud !== undefined && levelRank(cloud.level) > levelRank(fits.encryption.level)) {
-    const { caveat: _, ...rest } = fits.encryption;
-    fits.encryption = {
-      ...rest,
-      level: cloud.level,
-      possibleLevel:
-        levelRank(cloud.level) > levelRank(rest.possibleLevel) ? cloud.level : rest.possibleLevel,
-      addons: [],
-      note: cloud.note,
-      source: cloud.source,
-      ...(cloud.caveat === undefined ? {} : { caveat: cloud.caveat }),
-    };
+    fits.encryption = cloudEncryptionFit(fits.encryption, cloud);
     ways.encryption = cloud;
   }
   const fips = situation.fips;
@@ -587,92 +654,93 @@ export function buildGroupPlan(
         ? underFips(fits.encryption, ways.encryption?.fips, validated, dataset)
         : recommendedFips(fits.encryption, ways.encryption?.fips, validated, dataset);
   }
-  if (resolved.vendor === null) {
-    const onPlatforms = vendorSupportOn(dataset, situation.cluster.platforms, cni, situation.cluster.clouds);
-    if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
-    // Where FIPS is required, a platform's build of a CNI it does not build for FIPS is a risk of the whole path.
-    const unbuilt = platformsOf(dataset, situation).find(
-      (p) => p.fipsBuilds !== undefined && !p.fipsBuilds.cnis.includes(cni),
-    )?.fipsBuilds;
-    if (fips === 'must' && unbuilt !== undefined) {
-      fits.podNetworking = {
-        ...fits.podNetworking,
-        source: `${fits.podNetworking.source} ; ${unbuilt.source}`,
-        caveat: unbuilt.caveat,
-      };
-    }
+  if (resolved.vendor === null) withPlatformSupport(fits, cni, situation, dataset);
+  return fits;
+}
+
+/** The encryption fit where the clouds' own encryption between instances goes further than the CNI's. */
+function cloudEncryptionFit(fit: CapabilityFit, cloud: Way): CapabilityFit {
+  const { caveat: _, ...rest } = fit;
+  return {
+    ...rest,
+    level: cloud.level,
+    possibleLevel: levelRank(cloud.level) > levelRank(rest.possibleLevel) ? cloud.level : rest.possibleLevel,
+    addons: [],
+    note: cloud.note,
+    source: cloud.source,
+    ...(cloud.caveat === undefined ? {} : { caveat: cloud.caveat }),
+  };
+}
+
+/**
+ * A path with no vendor of its own: the support the client's platforms give its CNI, and, where FIPS is required,
+ * a platform's build of a CNI it does not build for FIPS as a risk of the whole path.
+ */
+function withPlatformSupport(
+  fits: Record<CapabilityId, CapabilityFit>,
+  cni: Cni,
+  situation: Situation,
+  dataset: Dataset,
+): void {
+  const onPlatforms = vendorSupportOn(dataset, situation.cluster.platforms, cni, situation.cluster.clouds);
+  if (onPlatforms !== null) fits.vendorSupport = { ...fits.vendorSupport, ...onPlatforms };
+  const unbuilt = platformsOf(dataset, situation).find(
+    (p) => p.fipsBuilds !== undefined && !p.fipsBuilds.cnis.includes(cni),
+  )?.fipsBuilds;
+  if (situation.fips === 'must' && unbuilt !== undefined) {
+    fits.podNetworking = {
+      ...fits.podNetworking,
+      source: `${fits.podNetworking.source} ; ${unbuilt.source}`,
+      caveat: unbuilt.caveat,
+    };
   }
-  const extras = resolved.extras
-    .filter((e) => needs[e.capability].importance === 'must' || choice.optional.has(e.capability))
-    .map(({ component, perNode, source }) => ({ component, perNode, source }));
-  // A path that keeps today's CNI replaces kube-proxy only where that is already done or the client needs it:
-  // staying must not smuggle in a rollout nobody asked for.
-  const kubeProxyWanted =
-    situation.cluster.kubeProxyMode === 'none' || isRequired(needs.kubeProxyReplacement.importance);
-  const replacesKubeProxy = resolved.replacesKubeProxy && (!kept || kubeProxyWanted);
-  const own = kept
-    ? (dataset.currentStacks.find((s) => s.cni === cni)?.components ?? resolved.components)
-    : resolved.components;
-  const stack = [
+}
+
+/** What the path runs, each component once: the CNI's own (less kube-proxy where it is replaced), the add-ons', the extras. */
+function stackComponents(
+  own: readonly string[],
+  replacesKubeProxy: boolean,
+  addons: readonly Addon[],
+  extras: Plan['extras'],
+): string[] {
+  return [
     ...new Set([
       ...own.filter((c) => c !== 'kube-proxy' || !replacesKubeProxy),
       ...addons.flatMap((a) => a.components),
       ...extras.map((e) => e.component),
     ]),
   ];
-  const known = situation.runsToday;
-  const excludedBy = situation.cluster.platforms.flatMap((p) => {
+}
+
+/** The client's platforms that do not allow this CNI, with their reasons. */
+function excludedOn(dataset: Dataset, situation: Situation, cni: Cni): Exclusion[] {
+  return situation.cluster.platforms.flatMap((p) => {
     const platform = dataset.platforms.find((x) => x.id === p);
     const rule = platform?.excludes.find((e) => e.cni === cni);
     return rule === undefined || platform === undefined
       ? []
       : [{ platform: platform.name, note: rule.note, source: rule.source }];
   });
-  // New clusters are built without kube-proxy where the path replaces it: nothing runs yet to remove.
-  // Nor where the provider's own update takes it off the nodes.
-  const removesKubeProxy =
-    replacesKubeProxy &&
-    situation.cluster.kubeProxyMode !== 'none' &&
-    current !== 'none' &&
-    migrationPath.providerRemovesKubeProxy === undefined;
-  const newAddons = addons.filter((a) => a.id !== 'existing-mesh');
-  // A kept CNI is named for what the path does to it: stays as it is, or gets add-ons; its eBPF data plane, where
-  // it has one, runs only where it replaces kube-proxy (Calico's), and is new to the team where that is switched on.
-  const option: OptionData = keptOther
-    ? {
-        ...resolved,
-        name: fillCni(
-          newAddons.length > 0
-            ? (resolved.nameWhenKeptWithAddons ?? resolved.nameWhenKept)
-            : resolved.nameWhenKept,
-          resolved.name,
-          cni,
-        ),
-        replacesKubeProxy,
-        ebpfDataPlane: resolved.ebpfDataPlane && replacesKubeProxy,
-      }
-    : namedForOffer(resolved, dataset, situation, cni, resolvedIds);
+}
+
+/**
+ * A kept CNI is named for what the path does to it: stays as it is, or gets add-ons; its eBPF data plane, where it
+ * has one, runs only where it replaces kube-proxy (Calico's), and is new to the team where that is switched on.
+ */
+function keptOptionNamed(
+  resolved: OptionData,
+  cni: Cni,
+  addsAddons: boolean,
+  replacesKubeProxy: boolean,
+): OptionData {
   return {
-    option,
-    cni,
-    keepsCurrentCni: kept,
-    addons,
-    newAddons,
-    extras,
-    components: stack,
-    newComponents: stack.filter((c) => !known.has(c)),
-    fits,
-    migratesCni: current !== 'none' && !kept,
-    currentName: providerOffer(dataset, situation, current)?.name ?? CNI_NAMES[current],
-    migrationPath,
-    upkeepShare:
-      resolved.vendor === null
-        ? (platformEntries(dataset, situation, cni).find((e) => e.upkeep !== undefined)?.upkeep?.share ?? 1)
-        : 1,
+    ...resolved,
+    name: fillCni(
+      addsAddons ? (resolved.nameWhenKeptWithAddons ?? resolved.nameWhenKept) : resolved.nameWhenKept,
+      resolved.name,
+      cni,
+    ),
     replacesKubeProxy,
-    removesKubeProxy,
-    learnsEbpf: keptOther ? option.ebpfDataPlane && removesKubeProxy : option.ebpfDataPlane && !kept,
-    choice: { optional: choice.optional, movesSidecars, prefer: choice.prefer },
-    excludedBy,
+    ebpfDataPlane: resolved.ebpfDataPlane && replacesKubeProxy,
   };
 }
