@@ -87,6 +87,41 @@ function eachRisk(
   const r = model.risk;
   const hasVendor =
     plan.fits.vendorSupport.level === 'enterprise' || plan.fits.vendorSupport.level === 'built-in';
+  teamRisks(plan, situation, values, tco, r, hasVendor, add);
+  if (plan.migratesCni) migrationRisk(plan, situation, values, tco, r, add);
+  addonRisks(plan, situation, add);
+  for (const capability of CAPABILITY_IDS) {
+    const caveat = plan.fits[capability].caveat;
+    if (caveat !== undefined && isRequired(needs[capability].importance)) {
+      add(caveat.id, caveat.penalty, () => ({ kind: 'caveat', params: { capability, text: caveat.text } }), [
+        `data:capabilities.${capability}`,
+      ]);
+    }
+  }
+  if (situation.compliance.airGapped && !hasVendor) {
+    add('air-gapped', r.airGappedWithoutSupport, () => ({ kind: 'air-gapped', params: {} }), [
+      'answer:compliance.airGapped',
+    ]);
+  }
+  const keepsSidecars = !plan.choice.movesSidecars && situation.mesh.sidecars > 0;
+  if (situation.mesh.latencySensitive && keepsSidecars) {
+    add('sidecar-latency', r.sidecarLatency, () => ({ kind: 'sidecar-latency', params: {} }), [
+      'answer:mesh.latencySensitive',
+      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
+    ]);
+  }
+}
+
+/** The team's risks: no vendor to call where one is preferred, an eBPF data plane new to it, too little time to run the option. */
+function teamRisks(
+  plan: Plan,
+  situation: Situation,
+  values: ParameterValues,
+  tco: RiskFigures,
+  r: Model['risk'],
+  hasVendor: boolean,
+  add: RiskSink,
+): void {
   const exp = situation.team.ebpfExperience;
   if (situation.team.vendorSupport === 'preferred' && !hasVendor) {
     add(
@@ -124,27 +159,40 @@ function eachRisk(
       ['answer:team.platformEngineers', 'answer:team.maturity', 'data:costs.networkingTimeShare'],
     );
   }
-  if (plan.migratesCni) {
-    const months = migrationMonths(tco.migrationHours.cni, situation, values);
-    const growth = Number.isFinite(months) ? Math.log2(1 + months) : 10;
-    const horizonShare = Math.min(1, months / (12 * situation.engagement.horizonYears));
-    add(
-      'cni-migration',
-      Math.min(
-        r.migrationMax,
-        r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
-      ),
-      () => ({
-        kind: 'cni-migration',
-        params: {
-          moves: migrationMoves(plan, situation),
-          hours: Math.round(tco.migrationHours.cni),
-          months: Number.isFinite(months) ? months : null,
-        },
-      }),
-      ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
-    );
-  }
+}
+
+/** The live migration of the data plane: riskier the longer it keeps the team busy, and the more of the horizon. */
+function migrationRisk(
+  plan: Plan,
+  situation: Situation,
+  values: ParameterValues,
+  tco: RiskFigures,
+  r: Model['risk'],
+  add: RiskSink,
+): void {
+  const months = migrationMonths(tco.migrationHours.cni, situation, values);
+  const growth = Number.isFinite(months) ? Math.log2(1 + months) : 10;
+  const horizonShare = Math.min(1, months / (12 * situation.engagement.horizonYears));
+  add(
+    'cni-migration',
+    Math.min(
+      r.migrationMax,
+      r.migrationBase + r.migrationPerDoublingOfMonths * growth + r.migrationPerHorizonShare * horizonShare,
+    ),
+    () => ({
+      kind: 'cni-migration',
+      params: {
+        moves: migrationMoves(plan, situation),
+        hours: Math.round(tco.migrationHours.cni),
+        months: Number.isFinite(months) ? months : null,
+      },
+    }),
+    ['answer:cluster.currentCni', 'answer:cluster.nodes', 'answer:team.platformEngineers'],
+  );
+}
+
+/** The risks the data gives the add-ons new to the team, and those they add across several clusters. */
+function addonRisks(plan: Plan, situation: Situation, add: RiskSink): void {
   for (const addon of plan.newAddons.filter((a) => a.risk > 0)) {
     add(
       `addon-${addon.id}`,
@@ -164,25 +212,5 @@ function eachRisk(
           [`data:addons.${addon.id}`],
         );
     }
-  }
-  for (const capability of CAPABILITY_IDS) {
-    const caveat = plan.fits[capability].caveat;
-    if (caveat !== undefined && isRequired(needs[capability].importance)) {
-      add(caveat.id, caveat.penalty, () => ({ kind: 'caveat', params: { capability, text: caveat.text } }), [
-        `data:capabilities.${capability}`,
-      ]);
-    }
-  }
-  if (situation.compliance.airGapped && !hasVendor) {
-    add('air-gapped', r.airGappedWithoutSupport, () => ({ kind: 'air-gapped', params: {} }), [
-      'answer:compliance.airGapped',
-    ]);
-  }
-  const keepsSidecars = !plan.choice.movesSidecars && situation.mesh.sidecars > 0;
-  if (situation.mesh.latencySensitive && keepsSidecars) {
-    add('sidecar-latency', r.sidecarLatency, () => ({ kind: 'sidecar-latency', params: {} }), [
-      'answer:mesh.latencySensitive',
-      'https://istio.io/latest/docs/ops/deployment/performance-and-scalability/',
-    ]);
   }
 }
