@@ -245,6 +245,43 @@ function unitCell(unit: string, value: number, row: number): ExcelJS.CellValue {
   return { formula: `IF(B${row}=1,${quoted(one)},${quoted(unit)})`, result: unitFor(value, unit) };
 }
 
+/** One line of an option's inputs: a formula over Assumptions, or a figure of its stack from the data set. */
+interface InputLine {
+  readonly label: string;
+  readonly value: ExcelJS.CellValue;
+  readonly note: string;
+  readonly format?: string;
+}
+
+/** Adds a line to the inputs and returns the absolute address of its value, for the formulas below it. */
+type AddLine = (label: string, value: ExcelJS.CellValue, note: string, format?: string) => string;
+
+const f = (formula: string): ExcelJS.CellValue => ({ formula });
+
+/** The addresses of the inputs the year-by-year formulas read. */
+interface InputCells {
+  readonly subscription: string;
+  readonly opsHours: string;
+  readonly hourly: string;
+  readonly cpu: string;
+  readonly mem: string;
+  readonly clusterCpu: string;
+  readonly clusterMem: string;
+  readonly kubeProxy: string;
+  readonly licenceUsd: string;
+  readonly kept: string;
+  readonly sidecarCost: string;
+  readonly cniHours: string;
+  readonly kubeProxyHours: string;
+  readonly ipvsHours: string;
+  readonly setupHours: string;
+  readonly meshHours: string;
+  readonly ictContractHours: string;
+  readonly ictUpkeepHours: string;
+  readonly ictExtensionHours: string;
+  readonly training: string;
+}
+
 /** Writes one option's sheet; returns the row of its yearly totals. */
 function optionSheet(
   book: ExcelJS.Workbook,
@@ -255,21 +292,41 @@ function optionSheet(
   money: string,
 ): number {
   const sheet = book.addWorksheet(name);
-  const option = plan;
   sheet.getCell('A1').value = `${title}: how the TCO is built`;
   sheet.getCell('A1').font = { bold: true, size: 13, name: 'Arial' };
 
   // How this option is run: each line a formula over Assumptions, or a figure of its stack from the data set.
-  const lines: { label: string; value: ExcelJS.CellValue; note: string; format?: string }[] = [];
-  const add = (label: string, value: ExcelJS.CellValue, note: string, format?: string) => {
+  const lines: InputLine[] = [];
+  const add: AddLine = (label, value, note, format) => {
     lines.push({ label, value, note, ...(format === undefined ? {} : { format }) });
     return `$B$${3 + lines.length}`;
   };
-  const f = (formula: string): ExcelJS.CellValue => ({ formula });
+  const running = runningInputs(add, plan, result, money);
+  const cells: InputCells = { ...running, ...migrationInputs(add, plan, running.hourly, money) };
+  lines.forEach((line, i) => {
+    const r = sheet.getRow(4 + i);
+    r.getCell(1).value = line.label;
+    r.getCell(2).value = line.value;
+    r.getCell(3).value = line.note;
+    if (line.format !== undefined) r.getCell(2).numFmt = line.format;
+  });
+  sheet.getCell('A3').value = 'How this option is run';
+  sheet.getCell('A3').font = HEADER_FONT;
+
+  const horizon = result.engagement.horizonYears;
+  const total = yearByYear(sheet, 4 + lines.length + 2, horizon, cells, plan.movesOffIpvsInYear, money);
+  sheet.columns = [{ width: 52 }, ...Array.from({ length: horizon + 1 }, () => ({ width: 16 }))];
+  sheet.getColumn(3).width = Math.max(16, ...lines.map((l) => Math.min(90, l.note.length + 2)));
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return total;
+}
+
+/** What the option's stack adds up to from the data set: add-on hours, per-node footprint and licences. */
+function stackFigures(plan: Plan) {
   let addonOps = 0;
   let addonSetup = 0;
-  let millicores = option.perNode.cpuMillicores;
-  let mib = option.perNode.memoryMiB;
+  let millicores = plan.perNode.cpuMillicores;
+  let mib = plan.perNode.memoryMiB;
   let licence = 0;
   for (const a of plan.addons) {
     addonOps += a.opsHoursPerClusterMonth;
@@ -282,24 +339,29 @@ function optionSheet(
     millicores += e.perNode.cpuMillicores;
     mib += e.perNode.memoryMiB;
   }
-  const addonNames = plan.addons.map((a) => a.name).join(', ') || 'none';
+  return { addonOps, addonSetup, millicores, mib, licence };
+}
 
+/** The inputs of running the option: subscription, operations, footprint, licences and sidecars. */
+function runningInputs(add: AddLine, plan: Plan, result: BuiltResult, money: string) {
+  const { addonOps, millicores, mib, licence } = stackFigures(plan);
+  const addonNames = plan.addons.map((a) => a.name).join(', ') || 'none';
   const subscription = add(
     'Subscription per node-year',
-    option.subscriptionKey === null ? 0 : f(option.subscriptionKey),
-    option.subscriptionKey === null ? 'no subscription' : 'Assumptions',
+    plan.subscriptionKey === null ? 0 : f(plan.subscriptionKey),
+    plan.subscriptionKey === null ? 'no subscription' : 'Assumptions',
     money,
   );
-  const core = add('Operations hours per cluster-month for the CNI', f(option.opsKey), 'Assumptions');
+  const core = add('Operations hours per cluster-month for the CNI', f(plan.opsKey), 'Assumptions');
   const ebpf = add(
     'eBPF experience factor',
-    option.ebpfDataPlane ? f('EbpfOpsFactor') : 1,
-    option.ebpfDataPlane ? 'eBPF data plane' : 'not an eBPF data plane',
+    plan.ebpfDataPlane ? f('EbpfOpsFactor') : 1,
+    plan.ebpfDataPlane ? 'eBPF data plane' : 'not an eBPF data plane',
   );
   const vendor = add(
     'Share of operations effort left with vendor support',
-    option.supportEffortKey === null ? 1 : f(option.supportEffortKey),
-    option.supportEffortKey === null ? 'no vendor support' : 'Assumptions',
+    plan.supportEffortKey === null ? 1 : f(plan.supportEffortKey),
+    plan.supportEffortKey === null ? 'no vendor support' : 'Assumptions',
   );
   const addons = add('Add-on operations hours per cluster-month', addonOps, `add-ons: ${addonNames}`);
   // Where the provider runs and upgrades the agent, the team keeps a share of the CNI's upkeep (platforms.yaml).
@@ -335,8 +397,8 @@ function optionSheet(
   );
   const kubeProxy = add(
     'kube-proxy runs on this path (1 yes, 0 no)',
-    option.replacesKubeProxy ? 0 : 1,
-    option.replacesKubeProxy ? 'replaced by the CNI' : 'kube-proxy kept',
+    plan.replacesKubeProxy ? 0 : 1,
+    plan.replacesKubeProxy ? 'replaced by the CNI' : 'kube-proxy kept',
   );
   const licenceUsd = add(
     'Add-on licences per node-year, USD',
@@ -356,6 +418,24 @@ function optionSheet(
     'CPU and memory it reserves, all year',
     money,
   );
+  return {
+    subscription,
+    opsHours,
+    hourly,
+    cpu,
+    mem,
+    clusterCpu,
+    clusterMem,
+    kubeProxy,
+    licenceUsd,
+    kept,
+    sidecarCost,
+  };
+}
+
+/** The one-off inputs: migration hours, the DORA contracting of new ICT providers, and training. */
+function migrationInputs(add: AddLine, plan: Plan, hourly: string, money: string) {
+  const { addonSetup } = stackFigures(plan);
   const cniHours = add(
     'Migration hours: moving the CNI',
     plan.migratesCni
@@ -428,34 +508,48 @@ function optionSheet(
     plan.learnsEbpf ? 'new add-ons, and the eBPF data plane' : 'new add-ons',
     money,
   );
-  lines.forEach((line, i) => {
-    const r = sheet.getRow(4 + i);
-    r.getCell(1).value = line.label;
-    r.getCell(2).value = line.value;
-    r.getCell(3).value = line.note;
-    if (line.format !== undefined) r.getCell(2).numFmt = line.format;
-  });
-  sheet.getCell('A3').value = 'How this option is run';
-  sheet.getCell('A3').font = HEADER_FONT;
+  return {
+    cniHours,
+    kubeProxyHours,
+    ipvsHours,
+    setupHours,
+    meshHours,
+    ictContractHours,
+    ictUpkeepHours,
+    ictExtensionHours,
+    training,
+  };
+}
 
-  // Year by year.
-  const horizon = result.engagement.horizonYears;
-  const top = 4 + lines.length + 2;
+/** The cost rows are the TCO categories, named as the report's tables name them. */
+const YEAR_ROWS = [
+  'Nodes',
+  'Sidecars running',
+  'Services per cluster',
+  'Network-layer vCPU per node',
+  'Network-layer GB per node',
+  ...TCO_CATEGORIES,
+  'Total',
+] as const;
+
+/** The option's cost year by year from row `top`, each category a formula over its inputs; returns the total's row. */
+function yearByYear(
+  sheet: ExcelJS.Worksheet,
+  top: number,
+  horizon: number,
+  cells: InputCells,
+  ipvsYear: number | null,
+  money: string,
+): number {
+  const { subscription, opsHours, hourly, cpu, mem, clusterCpu, clusterMem, kubeProxy, licenceUsd } = cells;
+  const { kept, sidecarCost, cniHours, kubeProxyHours, ipvsHours, setupHours, meshHours } = cells;
+  const { ictContractHours, ictUpkeepHours, ictExtensionHours, training } = cells;
   const col = (y: number) => columnLetter(2 + y);
   const header = sheet.getRow(top);
   header.values = ['', ...Array.from({ length: horizon }, (_, y) => `Year ${y + 1}`), 'Total'];
   header.font = HEADER_FONT;
   header.fill = HEADER_FILL;
-  // The cost rows are the TCO categories, named as the report's tables name them.
-  const rows = [
-    'Nodes',
-    'Sidecars running',
-    'Services per cluster',
-    'Network-layer vCPU per node',
-    'Network-layer GB per node',
-    ...TCO_CATEGORIES,
-    'Total',
-  ] as const;
+  const rows = YEAR_ROWS;
   const firstCost = TCO_CATEGORIES[0];
   const lastCost = TCO_CATEGORIES[TCO_CATEGORIES.length - 1] as TcoCategory;
   const at = (label: (typeof rows)[number]) => top + 1 + rows.indexOf(label);
@@ -509,9 +603,6 @@ function optionSheet(
     }
     if (label === 'Total') r.font = HEADER_FONT;
   });
-  sheet.columns = [{ width: 52 }, ...Array.from({ length: horizon + 1 }, () => ({ width: 16 }))];
-  sheet.getColumn(3).width = Math.max(16, ...lines.map((l) => Math.min(90, l.note.length + 2)));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return at('Total');
 }
 
