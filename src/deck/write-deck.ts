@@ -129,165 +129,186 @@ function drawSlide(
   logo: Logo | null,
 ): void {
   switch (model.kind) {
-    case 'cover': {
-      if (logo !== null)
-        slide.addImage({ data: logo.dataUri, ...fitBox(logo, MARGIN, 0.8, 3.2, 1.2, 'left') });
-      slide.addText(model.title, {
-        x: MARGIN,
-        y: 2.4,
-        w: CONTENT_WIDTH,
-        h: 1.4,
-        fontFace: FONT,
-        fontSize: 36,
-        bold: true,
-        color: INK,
-        valign: 'bottom',
-      });
-      slide.addText(model.subtitle, {
-        x: MARGIN,
-        y: 3.9,
-        w: CONTENT_WIDTH,
-        h: 0.6,
-        fontFace: FONT,
-        fontSize: 20,
-        color: deck.brand.primaryColor,
-      });
-      slide.addText(
-        model.lines.map((line) => ({ text: line, options: { breakLine: true } })),
-        {
-          x: MARGIN,
-          y: 4.8,
-          w: CONTENT_WIDTH,
-          h: 1.2,
-          fontFace: FONT,
-          fontSize: 14,
-          color: SECONDARY,
-          valign: 'top',
-        },
-      );
+    case 'cover':
+      coverSlide(slide, model, deck, logo);
       return;
-    }
-    case 'recommendation': {
-      slide.addText(model.option, {
-        x: MARGIN,
-        y: BODY_TOP,
-        w: CONTENT_WIDTH,
-        h: 0.7,
-        fontFace: FONT,
-        fontSize: 30,
-        bold: true,
-        color: deck.brand.primaryColor,
-      });
-      // The headline runs to three or four lines: the figures and the flags go below however many it takes, so its
-      // last line never touches them (LibreOffice sets Arial in the wider DejaVu Sans).
-      const headlineHeight = textHeight(model.headline, HEADLINE_PT, CONTENT_WIDTH);
-      const figuresTop = 2.05 + headlineHeight + 0.15;
-      slide.addText(model.headline, {
-        x: MARGIN,
-        y: 2.05,
-        w: CONTENT_WIDTH,
-        h: headlineHeight,
-        fontFace: FONT,
-        fontSize: HEADLINE_PT,
-        color: INK,
-        valign: 'top',
-      });
-      const gap = 0.3;
-      const boxWidth = (CONTENT_WIDTH - gap * (model.figures.length - 1)) / Math.max(model.figures.length, 1);
-      model.figures.forEach((figure, i) => {
-        slide.addText(
-          [
-            { text: figure.value, options: { fontSize: 26, bold: true, color: INK, breakLine: true } },
-            { text: figure.label, options: { fontSize: 13, bold: true, color: SECONDARY, breakLine: true } },
-            { text: figure.note, options: { fontSize: 11, color: SECONDARY } },
-          ],
-          {
-            x: MARGIN + i * (boxWidth + gap),
-            y: figuresTop,
-            w: boxWidth,
-            h: FIGURE_BOX_HEIGHT,
-            fontFace: FONT,
-            valign: 'top',
-            fill: { color: 'F3F4F6' },
-            margin: 10,
-          },
-        );
-      });
-      if (model.flags.length > 0) {
-        slide.addText(
-          model.flags.map((flag) => ({ text: flag, options: { breakLine: true } })),
-          {
-            x: MARGIN,
-            y: figuresTop + FIGURE_BOX_HEIGHT + 0.15,
-            w: CONTENT_WIDTH,
-            h: 0.2 + 0.5 * model.flags.length,
-            fontFace: FONT,
-            fontSize: 13,
-            color: FLAG_INK,
-            fill: { color: FLAG_FILL },
-            valign: 'top',
-            margin: 10,
-          },
-        );
-      }
+    case 'recommendation':
+      recommendationSlide(slide, model, deck);
       return;
-    }
     case 'bullets': {
       bullets(slide, model.bullets, { x: MARGIN, y: BODY_TOP, w: CONTENT_WIDTH, h: 4.8 }, 16);
       if (model.footnote !== null) footnote(slide, model.footnote);
       return;
     }
-    case 'charts': {
-      const gap = 0.35;
-      const chartWidth = (CONTENT_WIDTH - gap * (model.charts.length - 1)) / model.charts.length;
-      model.charts.forEach((chart, i) => {
-        nativeChart(pptx, slide, chart, {
-          x: MARGIN + i * (chartWidth + gap),
-          y: BODY_TOP,
-          w: chartWidth,
-          h: 4.8,
-        });
-      });
-      if (model.footnote !== null) footnote(slide, model.footnote);
+    case 'charts':
+      chartsSlide(pptx, slide, model);
       return;
-    }
-    case 'image': {
-      const image = assets.images.get(model.image);
-      if (image === undefined)
-        throw new InternalError(`the deck needs chart ${model.image}, which was not rendered`);
-      const imageWidth = model.table === null ? 7.3 : 5.5;
-      slide.addImage({
-        data: pngDataUri(image.png),
-        altText: model.title,
-        ...fitBox(image, MARGIN, BODY_TOP, imageWidth, 5.5, 'left'),
-      });
-      const side = { x: MARGIN + imageWidth + 0.35, w: CONTENT_WIDTH - imageWidth - 0.35 };
-      if (model.table !== null) table(slide, model.table, { ...side, y: BODY_TOP }, 10);
-      if (model.bullets.length > 0) bullets(slide, model.bullets, { ...side, y: BODY_TOP, h: 5.5 }, 13);
+    case 'image':
+      imageSlide(slide, model, assets);
       return;
-    }
-    case 'table': {
-      const top = model.intro === null ? BODY_TOP : BODY_TOP + 0.9;
-      if (model.intro !== null) {
-        slide.addText(model.intro, {
-          x: MARGIN,
-          y: BODY_TOP,
-          w: CONTENT_WIDTH,
-          h: 0.8,
-          fontFace: FONT,
-          fontSize: 15,
-          color: INK,
-          valign: 'top',
-          fit: 'shrink',
-        });
-      }
-      table(slide, model.table, { x: MARGIN, y: top, w: CONTENT_WIDTH }, 12);
-      // Under the table: rows of one or two lines at 12 pt take about 0.4 in each.
-      const below = Math.min(5.55, top + 0.4 * (model.table.rows.length + 1) + 0.2);
-      bullets(slide, model.bullets, { x: MARGIN, y: below, w: CONTENT_WIDTH, h: 6.85 - below }, 13);
+    case 'table':
+      tableSlide(slide, model);
       return;
-    }
   }
+}
+
+type SlideOf<K extends DeckSlide['kind']> = Extract<DeckSlide, { kind: K }>;
+
+/** The cover: the consultancy's logo, the title, the client and the date. */
+function coverSlide(slide: Slide, model: SlideOf<'cover'>, deck: DeckModel, logo: Logo | null): void {
+  if (logo !== null) slide.addImage({ data: logo.dataUri, ...fitBox(logo, MARGIN, 0.8, 3.2, 1.2, 'left') });
+  slide.addText(model.title, {
+    x: MARGIN,
+    y: 2.4,
+    w: CONTENT_WIDTH,
+    h: 1.4,
+    fontFace: FONT,
+    fontSize: 36,
+    bold: true,
+    color: INK,
+    valign: 'bottom',
+  });
+  slide.addText(model.subtitle, {
+    x: MARGIN,
+    y: 3.9,
+    w: CONTENT_WIDTH,
+    h: 0.6,
+    fontFace: FONT,
+    fontSize: 20,
+    color: deck.brand.primaryColor,
+  });
+  slide.addText(
+    model.lines.map((line) => ({ text: line, options: { breakLine: true } })),
+    {
+      x: MARGIN,
+      y: 4.8,
+      w: CONTENT_WIDTH,
+      h: 1.2,
+      fontFace: FONT,
+      fontSize: 14,
+      color: SECONDARY,
+      valign: 'top',
+    },
+  );
+}
+
+/** The recommendation: the option, the headline, the key figures in boxes and the flags below them. */
+function recommendationSlide(slide: Slide, model: SlideOf<'recommendation'>, deck: DeckModel): void {
+  slide.addText(model.option, {
+    x: MARGIN,
+    y: BODY_TOP,
+    w: CONTENT_WIDTH,
+    h: 0.7,
+    fontFace: FONT,
+    fontSize: 30,
+    bold: true,
+    color: deck.brand.primaryColor,
+  });
+  // The headline runs to three or four lines: the figures and the flags go below however many it takes, so its
+  // last line never touches them (LibreOffice sets Arial in the wider DejaVu Sans).
+  const headlineHeight = textHeight(model.headline, HEADLINE_PT, CONTENT_WIDTH);
+  const figuresTop = 2.05 + headlineHeight + 0.15;
+  slide.addText(model.headline, {
+    x: MARGIN,
+    y: 2.05,
+    w: CONTENT_WIDTH,
+    h: headlineHeight,
+    fontFace: FONT,
+    fontSize: HEADLINE_PT,
+    color: INK,
+    valign: 'top',
+  });
+  const gap = 0.3;
+  const boxWidth = (CONTENT_WIDTH - gap * (model.figures.length - 1)) / Math.max(model.figures.length, 1);
+  model.figures.forEach((figure, i) => {
+    slide.addText(
+      [
+        { text: figure.value, options: { fontSize: 26, bold: true, color: INK, breakLine: true } },
+        { text: figure.label, options: { fontSize: 13, bold: true, color: SECONDARY, breakLine: true } },
+        { text: figure.note, options: { fontSize: 11, color: SECONDARY } },
+      ],
+      {
+        x: MARGIN + i * (boxWidth + gap),
+        y: figuresTop,
+        w: boxWidth,
+        h: FIGURE_BOX_HEIGHT,
+        fontFace: FONT,
+        valign: 'top',
+        fill: { color: 'F3F4F6' },
+        margin: 10,
+      },
+    );
+  });
+  if (model.flags.length > 0) {
+    slide.addText(
+      model.flags.map((flag) => ({ text: flag, options: { breakLine: true } })),
+      {
+        x: MARGIN,
+        y: figuresTop + FIGURE_BOX_HEIGHT + 0.15,
+        w: CONTENT_WIDTH,
+        h: 0.2 + 0.5 * model.flags.length,
+        fontFace: FONT,
+        fontSize: 13,
+        color: FLAG_INK,
+        fill: { color: FLAG_FILL },
+        valign: 'top',
+        margin: 10,
+      },
+    );
+  }
+}
+
+/** Native charts side by side. */
+function chartsSlide(pptx: PptxGenJS, slide: Slide, model: SlideOf<'charts'>): void {
+  const gap = 0.35;
+  const chartWidth = (CONTENT_WIDTH - gap * (model.charts.length - 1)) / model.charts.length;
+  model.charts.forEach((chart, i) => {
+    nativeChart(pptx, slide, chart, {
+      x: MARGIN + i * (chartWidth + gap),
+      y: BODY_TOP,
+      w: chartWidth,
+      h: 4.8,
+    });
+  });
+  if (model.footnote !== null) footnote(slide, model.footnote);
+}
+
+/** A rendered chart, with its table or bullets beside it. */
+function imageSlide(slide: Slide, model: SlideOf<'image'>, assets: DeckAssets): void {
+  const image = assets.images.get(model.image);
+  if (image === undefined)
+    throw new InternalError(`the deck needs chart ${model.image}, which was not rendered`);
+  const imageWidth = model.table === null ? 7.3 : 5.5;
+  slide.addImage({
+    data: pngDataUri(image.png),
+    altText: model.title,
+    ...fitBox(image, MARGIN, BODY_TOP, imageWidth, 5.5, 'left'),
+  });
+  const side = { x: MARGIN + imageWidth + 0.35, w: CONTENT_WIDTH - imageWidth - 0.35 };
+  if (model.table !== null) table(slide, model.table, { ...side, y: BODY_TOP }, 10);
+  if (model.bullets.length > 0) bullets(slide, model.bullets, { ...side, y: BODY_TOP, h: 5.5 }, 13);
+}
+
+/** A table, with its intro above and its bullets below. */
+function tableSlide(slide: Slide, model: SlideOf<'table'>): void {
+  const top = model.intro === null ? BODY_TOP : BODY_TOP + 0.9;
+  if (model.intro !== null) {
+    slide.addText(model.intro, {
+      x: MARGIN,
+      y: BODY_TOP,
+      w: CONTENT_WIDTH,
+      h: 0.8,
+      fontFace: FONT,
+      fontSize: 15,
+      color: INK,
+      valign: 'top',
+      fit: 'shrink',
+    });
+  }
+  table(slide, model.table, { x: MARGIN, y: top, w: CONTENT_WIDTH }, 12);
+  // Under the table: rows of one or two lines at 12 pt take about 0.4 in each.
+  const below = Math.min(5.55, top + 0.4 * (model.table.rows.length + 1) + 0.2);
+  bullets(slide, model.bullets, { x: MARGIN, y: below, w: CONTENT_WIDTH, h: 6.85 - below }, 13);
 }
 
 const HEADLINE_PT = 16;
