@@ -19,6 +19,7 @@ const cap = (o: OptionResult, id: string) => o.capabilities.find((c) => c.id ===
 
 // Capabilities where Dataplane V2 differs from Cilium OSS: each is Google's, with Google's page as its source.
 const GOOGLES = [
+  'podNetworking',
   'networkPolicy',
   'l7Policy',
   'kubeProxyReplacement',
