@@ -70,17 +70,24 @@ function mostCommon<T>(values: readonly T[]): { value: T; count: number } | unde
 function nodePlatform(node: NodeFacts): PlatformSignature | undefined {
   return PLATFORM_SIGNATURES.find(
     (s) =>
-      (s.kubeletVersion?.test(node.kubeletVersion) ?? false) ||
-      (s.osImage?.test(node.osImage) ?? false) ||
-      (s.labels?.some((label) => node.labels[label] !== undefined) ?? false),
+      (s.nodeName?.test(node.name) ?? true) &&
+      ((s.kubeletVersion?.test(node.kubeletVersion) ?? false) ||
+        (s.osImage?.test(node.osImage) ?? false) ||
+        (s.labels?.some((label) => node.labels[label] !== undefined) ?? false)),
   );
 }
 
-function platformOf(
-  nodes: readonly NodeFacts[],
-): ClusterFindings['platform'] & { signature?: PlatformSignature } {
-  const best = mostCommon(nodes.map(nodePlatform));
-  const signature = best?.value;
+/** What a signature's pattern says in the evidence: `-gke.` for /-gke\./, `gk3-` for /^gk3-/. */
+const patternText = (pattern: RegExp) => pattern.source.replace(/\\/g, '').replace(/^\^/, '');
+
+type PlatformFound = ClusterFindings['platform'] & { signature?: PlatformSignature; note?: string };
+
+function platformOf(nodes: readonly NodeFacts[]): PlatformFound {
+  const signatures = nodes.map(nodePlatform);
+  const best = mostCommon(signatures);
+  // A mode of a platform that the platform's own nodes rule out: the cluster is the platform, with such nodes too.
+  const yieldsTo = best?.value?.yieldsTo?.platform;
+  const signature = signatures.find((s) => yieldsTo !== undefined && s?.platform === yieldsTo) ?? best?.value;
   if (signature === undefined)
     return {
       value: 'self-managed',
@@ -88,19 +95,31 @@ function platformOf(
       evidence: `no managed service or distribution in ${plural(best?.count ?? 0, 'node')}' kubelet versions, OS images or labels`,
       confirmed: nodes.length > 0,
     };
+  const count = signatures.filter((s) => s === signature).length;
+  const found = platformFound(signature, count, nodes.length);
+  const modes = signatures.filter((s) => s?.yieldsTo?.platform === signature.platform);
+  const mode = modes[0];
+  if (mode?.yieldsTo === undefined) return found;
+  const named = mode.nodeName === undefined ? '' : ` named ${patternText(mode.nodeName)}`;
+  return {
+    ...found,
+    note: `${plural(modes.length, 'node')}${named} as ${mode.name} names its nodes, beside ${plural(count, 'node')} of ${signature.name}'s own: counted as ${signature.name}, since ${mode.yieldsTo.because}; ask in the workshop`,
+  };
+}
+
+function platformFound(signature: PlatformSignature, count: number, nodes: number): PlatformFound {
   const how = [
-    signature.kubeletVersion === undefined
-      ? ''
-      : `kubelet version ${signature.kubeletVersion.source.replace(/\\/g, '')}`,
+    signature.kubeletVersion === undefined ? '' : `kubelet version ${patternText(signature.kubeletVersion)}`,
     signature.osImage === undefined ? '' : 'OS image',
     signature.labels === undefined ? '' : `label ${signature.labels[0]}`,
   ].filter((x) => x !== '');
+  const named = signature.nodeName === undefined ? '' : `named ${patternText(signature.nodeName)}, with `;
   return {
     value: signature.platform,
     name: signature.name,
     signature,
-    evidence: `${plural(best?.count ?? 0, 'node')} of ${nodes.length} (${how.join(', or ')})`,
-    confirmed: true,
+    evidence: `${plural(count, 'node')} of ${nodes} (${named}${how.join(', or ')})${signature.unconfirmed === undefined ? '' : `; ${signature.unconfirmed} (not confirmed)`}`,
+    confirmed: signature.unconfirmed === undefined,
   };
 }
 
@@ -151,18 +170,16 @@ function matchesCni(signature: CniSignature, ds: DaemonSetFacts): string | undef
     : `a DaemonSet running${imageText}`;
 }
 
-function cniOf(
-  daemonSets: readonly DaemonSetFacts[],
-  platform: ClusterFindings['platform'] & { signature?: PlatformSignature },
-): ClusterFindings['cni'] {
+function cniOf(daemonSets: readonly DaemonSetFacts[], platform: PlatformFound): ClusterFindings['cni'] {
   for (const signature of CNI_SIGNATURES) {
     if (signature.platform !== undefined && signature.platform !== platform.value) continue;
     for (const ds of daemonSets) {
       const evidence = matchesCni(signature, ds);
       if (evidence === undefined) continue;
       const value = schemaHas(signature.answer) ? signature.answer : signature.fallback;
+      // Another CNI's image in the same DaemonSet is the same agent (anetd runs Cilium's image), not a second CNI.
       const others = CNI_SIGNATURES.filter(
-        (s) => s !== signature && daemonSets.some((d) => matchesCni(s, d) !== undefined),
+        (s) => s !== signature && daemonSets.some((d) => d !== ds && matchesCni(s, d) !== undefined),
       ).map((s) => s.name);
       return {
         value,
@@ -174,16 +191,14 @@ function cniOf(
     }
   }
   const builtIn = platform.signature?.builtInCni;
-  if (builtIn !== undefined) {
-    const answer = builtIn.toLowerCase();
+  if (builtIn !== undefined)
     return {
-      value: schemaHas(answer) ? answer : 'other',
-      name: builtIn,
-      answer,
-      evidence: `no CNI DaemonSet; ${platform.name} runs ${builtIn} inside its own process by default (not confirmed)`,
+      value: builtIn.answer,
+      name: builtIn.name,
+      answer: builtIn.answer,
+      evidence: `no CNI DaemonSet; ${platform.name} runs ${builtIn.name} ${builtIn.how} (not confirmed)`,
       confirmed: false,
     };
-  }
   return {
     value: 'other',
     name: 'not recognised',
@@ -199,7 +214,7 @@ const REPLACES_KUBE_PROXY = new Set(['cilium', 'ovn-kubernetes']);
 function kubeProxyOf(
   tally: ClusterTally,
   cni: ClusterFindings['cni'],
-  platform: ClusterFindings['platform'] & { signature?: PlatformSignature },
+  platform: PlatformFound,
 ): Found<KubeProxyMode> {
   const daemonSet = tally.daemonSets.find((ds) => ds.name === 'kube-proxy');
   const modes = new Set(tally.kubeProxyModes);
@@ -318,6 +333,7 @@ export function recogniseCluster(source: string, tally: ClusterTally): ClusterFi
   for (const [nodeName, node] of tally.byNode)
     if (!controlPlaneNames.has(nodeName)) runningPods += node.running;
   const platform = platformOf(tally.nodes);
+  if (platform.note !== undefined) notes.push(platform.note);
   const cni = cniOf(tally.daemonSets, platform);
   const { mesh, notes: meshNotes } = meshOf(tally, controlPlaneNames);
   notes.push(...meshNotes);
@@ -327,7 +343,7 @@ export function recogniseCluster(source: string, tally: ClusterTally): ClusterFi
     const version = KUBELET_VERSION.test(n.kubeletVersion) ? n.kubeletVersion : 'an unrecognised version';
     versions.set(version, (versions.get(version) ?? 0) + 1);
   }
-  const { signature: _signature, ...platformFound } = platform;
+  const { signature: _signature, note: _note, ...platformShown } = platform;
   return {
     source,
     workers: workers.length,
@@ -335,7 +351,7 @@ export function recogniseCluster(source: string, tally: ClusterTally): ClusterFi
     runningPods,
     notRunning: tally.notRunning,
     services: tally.services,
-    platform: platformFound,
+    platform: platformShown,
     clouds: cloudsOf(tally.nodes, platform.signature),
     cni,
     kubeProxy: kubeProxyOf(tally, cni, platform),

@@ -183,6 +183,11 @@ export function summariseEstate(findings: readonly ClusterFindings[]): EstateSum
         `${path}: ${found.value} is a default or an inference, not read from the clusters; ask in the workshop`,
       );
   for (const f of findings)
+    if (!f.platform.confirmed)
+      warnings.push(
+        `${f.source}: cluster.platforms: ${f.platform.value} is an inference, not read from the cluster; ask in the workshop`,
+      );
+  for (const f of findings)
     if (!f.clouds.confirmed)
       warnings.push(`${f.source}: nodes without a providerID, taken as on-premises; ask in the workshop`);
 

@@ -73,6 +73,17 @@ describe.runIf(hasKubectl)(
         },
       ],
       [
+        // Autopilot is told by its nodes' names, which the capture, the JSON List and the live read all carry.
+        'gke-autopilot',
+        {
+          platform: 'gke-autopilot',
+          cni: 'gke-dataplane-v2',
+          workers: 3,
+          controlPlane: 0,
+          appsPerWorker: 3,
+        },
+      ],
+      [
         'kubeadm-ipvs',
         {
           platform: 'kubeadm',
@@ -133,6 +144,9 @@ describe.runIf(hasKubectl)(
           expect(same(live.out, 'context stand-in')).toBe(same(fromCapture.out, `${name}.capture`));
           expect(same(fromJson.out, `${name}.json`)).toBe(same(fromCapture.out, `${name}.capture`));
           expect(answersOf(live.out).cluster.nodes).toBe(scenario.workers);
+          expect(answersOf(live.out).cluster.platforms).toEqual([
+            scenario.platform === 'kubeadm' ? 'self-managed' : scenario.platform,
+          ]);
           // Read-only: the stand-in saw GETs and nothing else, and kubectl paged the large lists.
           expect(new Set(api.requests.map((r) => r.method))).toEqual(new Set(['GET']));
         } finally {

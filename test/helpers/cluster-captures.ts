@@ -14,7 +14,16 @@ import {
  * DaemonSets and images each project ships), small enough to read: a few workers, a few pods each.
  */
 
-export type PlatformId = 'eks' | 'aks' | 'gke' | 'openshift' | 'rke2' | 'k3s' | 'talos' | 'kubeadm';
+export type PlatformId =
+  | 'eks'
+  | 'aks'
+  | 'gke'
+  | 'gke-autopilot'
+  | 'openshift'
+  | 'rke2'
+  | 'k3s'
+  | 'talos'
+  | 'kubeadm';
 export type CniId =
   | 'flannel'
   | 'canal'
@@ -54,6 +63,17 @@ const PLATFORM_NODES: Record<PlatformId, (i: number) => NodeSpec> = {
     osImage: 'Container-Optimized OS from Google',
     labels: {
       'cloud.google.com/gke-nodepool': 'default-pool',
+      'cloud.google.com/gke-os-distribution': 'cos',
+    },
+  }),
+  // Autopilot's nodes: gk3-<cluster>-<pool>-…, in pools GKE names and creates itself (pool-N, nap-…).
+  'gke-autopilot': (i) => ({
+    name: `gk3-shop-prod-pool-2-3f1a9c2e-${i}k7w`,
+    kubeletVersion: 'v1.31.5-gke.1233000',
+    providerID: `gce://acme-prod/europe-west1-c/gk3-shop-prod-pool-2-3f1a9c2e-${i}k7w`,
+    osImage: 'Container-Optimized OS from Google',
+    labels: {
+      'cloud.google.com/gke-nodepool': 'pool-2',
       'cloud.google.com/gke-os-distribution': 'cos',
     },
   }),
