@@ -23,7 +23,7 @@ export const LEVEL_WORDS: Readonly<Record<SupportLevel, { full: string; one: str
   enterprise: {
     full: 'supported enterprise feature',
     one: 'supported enterprise one',
-    alone: 'a supported enterprise feature',
+    alone: 'in the supported enterprise edition',
   },
   'built-in': { full: 'built-in feature', one: 'built-in one', alone: 'built in' },
   'add-on': { full: 'add-on', one: 'add-on', alone: 'an add-on' },

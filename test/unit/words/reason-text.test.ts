@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReasonSchema } from '../../../src/result/explanation-schemas.js';
 import { IMPORTANCE_LEVELS } from '../../../src/schema/answers.js';
+import type { SupportLevel } from '../../../src/schema/dataset.js';
 import { lexiconOf } from '../../../src/words/lexicon.js';
 import { statedNeedText } from '../../../src/words/need-text.js';
 import { describeReason, reasonText } from '../../../src/words/reason-text.js';
@@ -33,7 +34,7 @@ describe('reasonText', () => {
   });
 
   it('counts the musts met in words: one, both, all of them, or all with some named', () => {
-    const meets = (musts: number, among: { capability: 'encryption'; level: 'built-in' }[]) =>
+    const meets = (musts: number, among: { capability: 'encryption'; level: SupportLevel }[]) =>
       reasonText({ kind: 'meets-all-musts', params: { option: 'cilium-oss', musts, among }, basis: [] }, lex);
     const one = { capability: 'encryption', level: 'built-in' } as const;
     expect(meets(1, [one])).toBe(
@@ -41,6 +42,10 @@ describe('reasonText', () => {
     );
     expect(meets(2, [one, one])).toBe(
       'Cilium OSS meets both of the client’s musts beyond pod networking: encryption in transit (built in) and encryption in transit (built in).',
+    );
+    // "vendor support (a supported enterprise feature)" said support is a feature; an edition has it.
+    expect(meets(1, [{ capability: 'encryption', level: 'enterprise' }])).toBe(
+      'Cilium OSS meets the client’s one must beyond pod networking, encryption in transit (in the supported enterprise edition).',
     );
     expect(meets(5, [one, one, one])).toMatch(
       /^Cilium OSS meets all 5 of the client’s musts beyond pod networking, among them /,
