@@ -1,4 +1,5 @@
-import { formatPercent, joinAnd } from '../shared/format.js';
+import { formatPercent } from '../shared/format.js';
+import { cannotRunOn } from '../words/cannot-run-on.js';
 import { turnsOnSentence } from '../words/turns-on-sentence.js';
 import { closeCallNote } from './close-call-note.js';
 import { decisionFlips } from './decision-flips.js';
@@ -29,7 +30,7 @@ export function executiveSummary(ctx: ReportContext): ExecutiveSummary {
     .filter((o) => o.disqualified)
     .map((o) =>
       o.excludedBy.length > 0
-        ? `${o.name} is ruled out: it cannot run on ${joinAnd(o.excludedBy.map((e) => e.platform))}.`
+        ? `${o.name} is ruled out: it ${cannotRunOn(o)}.`
         : `${o.name} is ruled out: it does not fully meet ${listNames(ctx, o.unmetMusts)}, which the client must have.`,
     );
   const { placeholderWarning, placeholderMatters } = placeholderNote(ctx);

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EngineResult, OptionResult } from '../../result/result-types.js';
 import { CRITERION_LABELS, type Criterion, criterionInText } from '../../schema/criteria.js';
+import { cannotRunOn } from '../../words/cannot-run-on.js';
 import { CRITERION_COLOURS } from '../chart-theme.js';
-import { cannotRunOn } from './cannot-run-on.js';
 import { chartFrame, overHorizon } from './chart-frame.js';
 import { LINE_BREAK, optionRowAxis } from './multiline-label.js';
 import { optionColourScale, optionsByRank } from './option-scale.js';
